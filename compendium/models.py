@@ -1,0 +1,1 @@
+"""The OEP evidence compendium and research bulletins."""

@@ -1,0 +1,43 @@
+"""The home page and the settings an administrator changes without a deployment."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    introduction = RichTextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from .navigation import navigation_for
+
+        context = super().get_context(request, *args, **kwargs)
+        # The home page doubles as a dashboard: each role's tasks, described.
+        context["tasks"] = [item for item in navigation_for(request.user) if item.description]
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    phase_banner = models.CharField(
+        max_length=200,
+        blank=True,
+        default="This is a new service. Your feedback helps us improve it.",
+    )
+    support_email = models.EmailField(blank=True)
+    footer_text = models.CharField(
+        max_length=400,
+        blank=True,
+        default="Offender Engagement Programme: Skills for Effective Engagement, "
+        "Development and Supervision (SEEDS).",
+    )
+
+    panels = [FieldPanel("phase_banner"), FieldPanel("support_email"), FieldPanel("footer_text")]
+
+    class Meta:
+        verbose_name = "site settings"

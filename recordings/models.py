@@ -1,0 +1,1 @@
+"""Recordings of practice sessions, their transcripts, score cards and reviews."""

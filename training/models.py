@@ -1,0 +1,1 @@
+"""SEEDS training modules, lessons, quizzes and each learner's progress."""
