@@ -1,0 +1,23 @@
+import pytest
+
+from tests.accounts.factories import EditorFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_editor_signs_in_and_reaches_publishing_from_the_header(page, live_server, sign_in):
+    editor = EditorFactory(username="edna")
+    sign_in(page, editor)
+    header = page.get_by_role("navigation", name="Main")
+    header.get_by_role("link", name="Publish").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+    assert page.get_by_role("heading", level=1).first.is_visible()
+
+
+def test_skip_link_is_the_first_thing_a_keyboard_reaches(page, live_server):
+    page.goto(live_server.url)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
