@@ -1,1 +1,427 @@
 """SEEDS training modules, lessons, quizzes and each learner's progress."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from . import progress
+from .blocks import LessonBodyBlock
+from .checklist import checklist_titles, practice_skill_choices
+from .quiz import PASS_MARK_PERCENT, QuizForm, percent, questions_from_body, score
+
+
+class Skill(models.TextChoices):
+    STRUCTURING = "structuring", "Structuring sessions"
+    RELATIONSHIP_BUILDING = "relationship_building", "Relationship building"
+    PROSOCIAL_MODELLING = "prosocial_modelling", "Prosocial modelling"
+    COGNITIVE_TECHNIQUES = "cognitive_techniques", "Cognitive techniques"
+    MOTIVATIONAL_INTERVIEWING = "motivational_interviewing", "Motivational interviewing"
+    DESISTANCE = "desistance", "Desistance"
+    REFLECTIVE_SUPERVISION = "reflective_supervision", "Reflective supervision"
+
+
+class Audience(models.TextChoices):
+    PRACTITIONER = "practitioner", "Practitioners"
+    TREATMENT_MANAGER = "treatment_manager", "Treatment managers"
+
+
+def validate_checklist_ids(value):
+    unknown = [item for item in split_ids(value) if item not in checklist_titles()]
+    if unknown:
+        raise ValidationError(f"Not in the skills checklist: {', '.join(unknown)}.")
+
+
+def split_ids(value: str) -> list[str]:
+    return [part.strip().upper() for part in (value or "").split(",") if part.strip()]
+
+
+class SignInRequiredMixin:
+    """Module and lesson pages are for signed-in learners; visitors are sent to sign in."""
+
+    def serve(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().serve(request, *args, **kwargs)
+
+
+class TrainingIndexPage(RoutablePageMixin, Page):
+    introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["training.ModulePage"]
+    max_count = 1
+
+    def modules(self):
+        return ModulePage.objects.child_of(self).live()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(self.modules())
+        if request.user.is_authenticated:
+            by_module = {row.module.pk: row for row in progress.module_progress(request.user)}
+            context["module_rows"] = [(module, by_module.get(module.pk)) for module in modules]
+        else:
+            context["module_rows"] = [(module, None) for module in modules]
+        return context
+
+    @path("my-learning/", name="my_learning")
+    def my_learning(self, request):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        user = request.user
+        return self.render(
+            request,
+            template="training/my_learning.html",
+            context_overrides={
+                "learner": user,
+                "module_progress": progress.module_progress(user),
+                "last_lesson": progress.last_lesson(user),
+                "quiz_scores": progress.quiz_scores(user),
+                "reflective_log": ReflectiveLogEntry.objects.visible_to(user, owner=user),
+                "manages_anyone": progress.practitioners_managed_by(user).exists(),
+            },
+        )
+
+    @path("team/", name="team_progress")
+    def team_progress(self, request):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not request.user.is_treatment_manager:
+            raise Http404("Only treatment managers see their teams' progress.")
+        practitioners = list(progress.practitioners_managed_by(request.user))
+        return self.render(
+            request,
+            template="training/team_progress.html",
+            context_overrides={"rows": progress.team_summary(practitioners)},
+        )
+
+    @path("team/<int:user_id>/", name="practitioner_progress")
+    def practitioner_progress(self, request, user_id):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        # Anyone outside the manager's teams is indistinguishable from someone who does not exist.
+        learner = get_object_or_404(progress.practitioners_managed_by(request.user), pk=user_id)
+        return self.render(
+            request,
+            template="training/practitioner_progress.html",
+            context_overrides={
+                "learner": learner,
+                "module_progress": progress.module_progress(learner),
+                "last_lesson": progress.last_lesson(learner),
+                "quiz_scores": progress.quiz_scores(learner),
+                "reflective_log": ReflectiveLogEntry.objects.visible_to(
+                    request.user, owner=learner
+                ),
+            },
+        )
+
+
+class ModulePage(SignInRequiredMixin, Page):
+    skill = models.CharField(max_length=40, choices=Skill.choices)
+    audience = models.CharField(
+        max_length=20, choices=Audience.choices, default=Audience.PRACTITIONER
+    )
+    summary = models.TextField(help_text="One or two sentences shown on the module list.")
+    learning_outcomes = models.TextField(blank=True, help_text="One outcome per line.")
+    estimated_minutes = models.PositiveIntegerField(default=60)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("skill"), FieldPanel("audience"), FieldPanel("estimated_minutes")],
+            heading="Module",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("learning_outcomes"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("learning_outcomes"),
+        index.FilterField("skill"),
+    ]
+    parent_page_types = ["training.TrainingIndexPage"]
+    subpage_types = ["training.LessonPage"]
+
+    class Meta:
+        verbose_name = "training module"
+
+    @property
+    def outcomes(self) -> list[str]:
+        return [line.strip() for line in self.learning_outcomes.splitlines() if line.strip()]
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        lessons = list(self.lessons())
+        done = set(
+            LessonCompletion.objects.filter(user=request.user, lesson__in=lessons).values_list(
+                "lesson_id", flat=True
+            )
+        )
+        context["lesson_rows"] = [(lesson, lesson.pk in done) for lesson in lessons]
+        context["completed"] = len(done)
+        context["percent"] = percent(len(done), len(lessons))
+        return context
+
+
+class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
+    summary = models.TextField()
+    checklist_items = models.CharField(
+        max_length=200,
+        blank=True,
+        validators=[validate_checklist_ids],
+        help_text="Ids of the skills-checklist items this lesson teaches, e.g. “A1, A2”.",
+    )
+    practice_skill = models.CharField(
+        max_length=40,
+        choices=practice_skill_choices,
+        blank=True,
+        help_text="Offer “record a session practising this skill” with this skill preselected.",
+    )
+    body = StreamField(LessonBodyBlock())
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("checklist_items"), FieldPanel("practice_skill")], heading="Practice"
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["training.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "lesson"
+
+    @property
+    def checklist_item_titles(self) -> list[tuple[str, str]]:
+        titles = checklist_titles()
+        return [(item_id, titles.get(item_id, "")) for item_id in split_ids(self.checklist_items)]
+
+    def practice_url(self) -> str | None:
+        """The recording upload with this lesson's skill preselected, once recordings exist."""
+        if not self.practice_skill:
+            return None
+        try:
+            upload = reverse("recordings:upload")
+        except NoReverseMatch:
+            return None
+        return f"{upload}?{urlencode({'skill': self.practice_skill})}"
+
+    def questions(self):
+        return questions_from_body(self.body)
+
+    def get_context(self, request, *args, quiz_form=None, reflection=None, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        entries = {
+            entry.exercise_id: entry
+            for entry in ReflectiveLogEntry.objects.filter(user=user, lesson=self)
+        }
+        body_items = []
+        for block in self.body:
+            if block.block_type == "quiz":
+                continue
+            item = {"block": block, "entry": entries.get(block.id), "error": ""}
+            if reflection and reflection["exercise_id"] == block.id:
+                item.update(reflection)
+            body_items.append(item)
+        context["body_items"] = body_items
+
+        questions = self.questions()
+        latest = QuizAttempt.objects.filter(user=user, lesson=self).first()
+        if quiz_form is not None:
+            for question in questions:
+                question.selected = quiz_form.data.getlist(question.field_name)
+                question.error = " ".join(quiz_form.errors.get(question.field_name, []))
+        elif latest and "retake" not in request.GET:
+            for question in questions:
+                if question.id in latest.answers:
+                    question.selected = latest.answers[question.id]
+                    question.answered = True
+            context["attempt"] = latest
+        context["questions"] = questions
+        context["quiz_form"] = quiz_form
+        context["attempt_count"] = QuizAttempt.objects.filter(user=user, lesson=self).count()
+        context["pass_mark"] = PASS_MARK_PERCENT
+        context["completed"] = LessonCompletion.objects.filter(user=user, lesson=self).exists()
+        context["module"] = self.get_parent().specific
+        siblings = list(LessonPage.objects.sibling_of(self).live().only("id", "title", "path"))
+        position = next(i for i, page in enumerate(siblings) if page.pk == self.pk)
+        context["previous_lesson"] = siblings[position - 1] if position > 0 else None
+        context["next_lesson"] = siblings[position + 1] if position + 1 < len(siblings) else None
+        return context
+
+    def _back(self, fragment=""):
+        return HttpResponseRedirect(self.url + (f"#{fragment}" if fragment else ""))
+
+    @path("complete/", name="complete")
+    def mark_complete(self, request):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        LessonCompletion.objects.get_or_create(user=request.user, lesson=self)
+        messages.success(request, f"“{self.title}” is marked complete.")
+        return self._back()
+
+    @path("quiz/", name="answer_quiz")
+    def answer_quiz(self, request):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        questions = self.questions()
+        form = QuizForm(questions, request.POST)
+        if not form.is_valid():
+            return self.render(request, quiz_form=form)
+        answers = form.answers()
+        for question in questions:
+            question.selected = answers[question.id]
+        right, total = score(questions)
+        attempt = QuizAttempt.objects.create(
+            user=request.user,
+            lesson=self,
+            answers=answers,
+            right=right,
+            total=total,
+            score=percent(right, total),
+            passed=percent(right, total) >= PASS_MARK_PERCENT,
+        )
+        outcome = "You passed." if attempt.passed else f"The pass mark is {PASS_MARK_PERCENT}%."
+        messages.success(request, f"You scored {right} out of {total}. {outcome}")
+        return self._back("quiz")
+
+    @path("reflect/", name="save_reflection")
+    def save_reflection(self, request):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        exercise_id = request.POST.get("exercise", "")
+        exercise = next(
+            (
+                block
+                for block in self.body
+                if block.block_type == "reflective_exercise" and block.id == exercise_id
+            ),
+            None,
+        )
+        if exercise is None:
+            raise Http404("No such exercise in this lesson.")
+        text = request.POST.get("text", "").strip()
+        shared = request.POST.get("shared") == "on"
+        if not text:
+            reflection = {
+                "exercise_id": exercise_id,
+                "error": "Write your reflection before saving it.",
+                "draft_shared": shared,
+            }
+            return self.render(request, reflection=reflection)
+        ReflectiveLogEntry.objects.update_or_create(
+            user=request.user,
+            lesson=self,
+            exercise_id=exercise_id,
+            defaults={"prompt": exercise.value["prompt"], "text": text, "shared": shared},
+        )
+        who = "you and your treatment manager" if shared else "only you"
+        messages.success(request, f"Saved to your reflective log. It can be read by {who}.")
+        return self._back(f"exercise-{exercise_id}")
+
+
+class LessonCompletion(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lesson_completions"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="completions")
+    completed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson"], name="one_completion_per_lesson")
+        ]
+        ordering = ["-completed_at"]
+
+    def __str__(self):
+        return f"{self.user} completed {self.lesson}"
+
+
+class QuizAttempt(models.Model):
+    """One submission of a lesson's quiz, marked by the server against the stored questions."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="quiz_attempts")
+    answers = models.JSONField(help_text="Question block id -> chosen option ids.")
+    right = models.PositiveIntegerField()
+    total = models.PositiveIntegerField()
+    score = models.PositiveIntegerField(help_text="Percentage of questions answered right.")
+    passed = models.BooleanField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.user} scored {self.score}% on {self.lesson}"
+
+
+class ReflectiveLogQuerySet(models.QuerySet):
+    def visible_to(self, viewer, owner):
+        """The owner sees all their entries; their treatment manager only those shared."""
+        entries = self.filter(user=owner).select_related("lesson")
+        if viewer.pk == owner.pk:
+            return entries
+        if viewer.manages(owner):
+            return entries.filter(shared=True)
+        return self.none()
+
+
+class ReflectiveLogEntry(models.Model):
+    """A learner's answer to a reflective exercise: private unless they choose to share it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflective_log"
+    )
+    # The log belongs to the learner, so it outlives a lesson that is deleted.
+    lesson = models.ForeignKey(
+        LessonPage, null=True, on_delete=models.SET_NULL, related_name="reflections"
+    )
+    exercise_id = models.CharField(max_length=64, help_text="The exercise block's id.")
+    prompt = models.TextField(help_text="The prompt as it read when the learner answered.")
+    text = models.TextField()
+    shared = models.BooleanField(
+        default=False, help_text="Shown to the learner's treatment manager."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReflectiveLogQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "lesson", "exercise_id"], name="one_entry_per_exercise"
+            )
+        ]
+        ordering = ["-updated_at"]
+        verbose_name_plural = "reflective log entries"
+
+    def __str__(self):
+        return f"{self.user}: {self.prompt[:40]}"

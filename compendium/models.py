@@ -1,1 +1,0 @@
-"""The OEP evidence compendium and research bulletins."""

@@ -1,0 +1,171 @@
+"""How far learners have got: module progress, quiz scores, last lesson, and who may see it."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from wagtail.models import Page
+
+from .quiz import percent
+
+
+@dataclass
+class ModuleProgress:
+    module: object
+    total: int
+    completed: int
+
+    @property
+    def percent(self) -> int:
+        return percent(self.completed, self.total)
+
+    @property
+    def done(self) -> bool:
+        return self.total > 0 and self.completed == self.total
+
+
+def practitioners_managed_by(user):
+    """The practitioners in the teams `user` manages: the only learners whose progress they see."""
+    users = get_user_model().objects.all()
+    if not user.is_authenticated or not user.is_treatment_manager:
+        return users.none()
+    return (
+        users.filter(team__managers=user, is_active=True)
+        .exclude(pk=user.pk)
+        .select_related("team")
+        .order_by("team__name", "last_name", "first_name", "username")
+        .distinct()
+    )
+
+
+def _lesson_modules():
+    """Live modules in tree order, and each live lesson's module id (two queries)."""
+    from .models import LessonPage, ModulePage
+
+    modules = list(ModulePage.objects.live().order_by("path"))
+    by_path = {module.path: module for module in modules}
+    lesson_module = {}
+    for lesson_id, path in LessonPage.objects.live().values_list("id", "path"):
+        module = by_path.get(path[: -Page.steplen])
+        if module is not None:
+            lesson_module[lesson_id] = module.pk
+    return modules, lesson_module
+
+
+def _progress_rows(modules, lesson_module, completed_ids):
+    totals = {module.pk: 0 for module in modules}
+    done = {module.pk: 0 for module in modules}
+    for lesson_id, module_id in lesson_module.items():
+        totals[module_id] += 1
+        if lesson_id in completed_ids:
+            done[module_id] += 1
+    return [ModuleProgress(module, totals[module.pk], done[module.pk]) for module in modules]
+
+
+def module_progress(user) -> list[ModuleProgress]:
+    """Completed lessons out of the live lessons of each live module, in the modules' order."""
+    from .models import LessonCompletion
+
+    modules, lesson_module = _lesson_modules()
+    completed = set(
+        LessonCompletion.objects.filter(user=user, lesson_id__in=lesson_module).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    return _progress_rows(modules, lesson_module, completed)
+
+
+@dataclass
+class LessonScore:
+    lesson: object
+    attempts: int
+    latest: int
+    best: int
+    passed: bool
+
+
+def quiz_scores(user) -> list[LessonScore]:
+    """Per lesson the learner has attempted: attempts, latest and best score, whether passed."""
+    from .models import QuizAttempt
+
+    scores: dict[int, LessonScore] = {}
+    # Newest first, so the first attempt seen for a lesson is the latest.
+    for attempt in QuizAttempt.objects.filter(user=user).select_related("lesson"):
+        row = scores.get(attempt.lesson_id)
+        if row is None:
+            scores[attempt.lesson_id] = LessonScore(
+                attempt.lesson, 1, attempt.score, attempt.score, attempt.passed
+            )
+        else:
+            row.attempts += 1
+            row.best = max(row.best, attempt.score)
+            row.passed = row.passed or attempt.passed
+    return sorted(scores.values(), key=lambda row: row.lesson.path)
+
+
+def last_lesson(user):
+    """The lesson of the learner's most recent activity: a completion, quiz or reflection."""
+    from .models import LessonCompletion, LessonPage, QuizAttempt, ReflectiveLogEntry
+
+    latest = [
+        row
+        for row in (
+            LessonCompletion.objects.filter(user=user)
+            .order_by("-completed_at")
+            .values_list("completed_at", "lesson_id")
+            .first(),
+            QuizAttempt.objects.filter(user=user)
+            .order_by("-created_at")
+            .values_list("created_at", "lesson_id")
+            .first(),
+            ReflectiveLogEntry.objects.filter(user=user, lesson__isnull=False)
+            .order_by("-updated_at")
+            .values_list("updated_at", "lesson_id")
+            .first(),
+        )
+        if row
+    ]
+    if not latest:
+        return None
+    _when, lesson_id = max(latest)
+    return LessonPage.objects.live().filter(pk=lesson_id).first()
+
+
+@dataclass
+class LearnerSummary:
+    learner: object
+    modules: list[ModuleProgress]
+    lessons_completed: int
+    lessons_total: int
+    quizzes_passed: int
+
+    @property
+    def percent(self) -> int:
+        return percent(self.lessons_completed, self.lessons_total)
+
+
+def team_summary(practitioners) -> list[LearnerSummary]:
+    """One row per practitioner, computed in a fixed number of queries however many there are."""
+    from .models import LessonCompletion, QuizAttempt
+
+    modules, lesson_module = _lesson_modules()
+    ids = [person.pk for person in practitioners]
+    completed: dict[int, set[int]] = {pk: set() for pk in ids}
+    for user_id, lesson_id in LessonCompletion.objects.filter(
+        user_id__in=ids, lesson_id__in=lesson_module
+    ).values_list("user_id", "lesson_id"):
+        completed[user_id].add(lesson_id)
+    passed: dict[int, set[int]] = {pk: set() for pk in ids}
+    for user_id, lesson_id in QuizAttempt.objects.filter(
+        user_id__in=ids, passed=True, lesson_id__in=lesson_module
+    ).values_list("user_id", "lesson_id"):
+        passed[user_id].add(lesson_id)
+    return [
+        LearnerSummary(
+            learner=person,
+            modules=_progress_rows(modules, lesson_module, completed[person.pk]),
+            lessons_completed=len(completed[person.pk]),
+            lessons_total=len(lesson_module),
+            quizzes_passed=len(passed[person.pk]),
+        )
+        for person in practitioners
+    ]
