@@ -1,0 +1,51 @@
+"""Gives the demo practitioner one transcribed sample recording. Safe to run again.
+
+The sample is a short generated dialogue committed in recordings/sample/; it is processed here,
+in this process, so `make run` starts with a ready recording to look at.
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.files import File
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from recordings.enums import RecordingStatus, Skill
+from recordings.models import Recording
+from recordings.tasks import process_recording
+from recordings.uploads import check_audio, store_recording
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample" / "practice_session.ogg"
+
+
+class Command(BaseCommand):
+    help = "Load a transcribed sample recording for the demo practitioner."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--owner", default="practitioner")
+
+    def handle(self, *args, owner, **options):
+        try:
+            user = get_user_model().objects.get(username=owner)
+        except get_user_model().DoesNotExist:
+            raise CommandError(f"No user called {owner!r}: run load_demo_data first.") from None
+        recording = Recording.objects.filter(owner=user, original_name=SAMPLE.name).first()
+        if recording is None:
+            with SAMPLE.open("rb") as handle:
+                recording, _ = store_recording(
+                    user,
+                    File(handle, name=SAMPLE.name),
+                    check_audio(SAMPLE),
+                    original_name=SAMPLE.name,
+                    session_date=timezone.localdate() - timedelta(days=7),
+                    client_pseudonym="Sam (sample)",
+                    skills=[Skill.STRUCTURING, Skill.RELATIONSHIP_BUILDING],
+                )
+        if recording.status != RecordingStatus.READY:
+            if recording.status == RecordingStatus.FAILED:
+                Recording.objects.filter(pk=recording.pk).update(status=RecordingStatus.QUEUED)
+            process_recording.call(recording.pk)
+            recording.refresh_from_db()
+        self.stdout.write(f"Sample recording {recording.pk}: {recording.get_status_display()}")

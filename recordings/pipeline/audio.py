@@ -1,0 +1,263 @@
+"""Checks that an uploaded file is usable speech audio, and decodes time windows of it.
+
+Everything here decodes with PyAV (FFmpeg inside its wheel) frame by frame, so a three-hour
+recording is never held in memory: validation keeps running totals, and `decode_window` returns
+only the stretch asked for.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+
+import av
+import numpy as np
+
+# Below these levels a file holds no speech a person or Whisper could hear: digital silence is
+# -inf, a quiet room through a phone microphone sits around -60 dBFS.
+SILENT_PEAK_DBFS = -50.0
+ACTIVE_FRAME_DBFS = -45.0
+MIN_ACTIVE_SECONDS = 1.0
+_LEVEL_FRAME_SECONDS = 0.05
+_ANALYSIS_RATE = 16000
+
+
+@dataclass(frozen=True)
+class AudioInfo:
+    duration: float  # seconds of decoded audio
+    sample_rate: int
+    channels: int
+    codec: str
+    container: str
+    size_bytes: int
+    rms_dbfs: float
+    peak_dbfs: float
+
+
+class AudioRejected(Exception):
+    """The file cannot be used; `code` says why for programs, `message` says it to a person."""
+
+    CODES = frozenset(
+        {"empty", "not_audio", "no_audio_stream", "silent", "too_short", "too_long", "too_big"}
+    )
+
+    def __init__(self, code: str, message: str):
+        assert code in self.CODES, code
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _minutes(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} seconds"
+    if seconds < 2 * 3600:
+        return f"{seconds / 60:.0f} minutes"
+    return f"{seconds / 3600:.1f} hours"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
+
+
+def _dbfs(value: float) -> float:
+    return 20 * math.log10(value) if value > 0 else float("-inf")
+
+
+def probe_audio(
+    path,
+    *,
+    min_duration: float = 10.0,
+    max_duration: float = 3 * 3600,
+    max_bytes: int = 500 * 1024 * 1024,
+) -> AudioInfo:
+    """Decodes the whole file once and returns what it holds, or raises `AudioRejected`."""
+    path = os.fspath(path)
+    size = os.path.getsize(path)
+    if size == 0:
+        raise AudioRejected(
+            "empty", "The file is empty (0 bytes). Check it plays, then upload it again."
+        )
+    if size > max_bytes:
+        raise AudioRejected(
+            "too_big",
+            f"The file is {_megabytes(size)}, more than the {_megabytes(max_bytes)} allowed. "
+            "Export it at a lower quality (for example MP3 at 64 kbps) and upload it again.",
+        )
+    not_audio = AudioRejected(
+        "not_audio",
+        "This file could not be read as audio: it may be another kind of file with an audio "
+        "name, or damaged. Upload the recording as MP3, M4A, WAV, OGG, WEBM or FLAC.",
+    )
+    try:
+        container = av.open(path)
+    except (av.FFmpegError, UnicodeDecodeError, ValueError) as error:
+        raise not_audio from error
+    with container:
+        if not container.streams.audio:
+            raise AudioRejected(
+                "no_audio_stream",
+                "This file has no sound track (it may be a video without sound). "
+                "Upload a recording that has the conversation's sound.",
+            )
+        stream = container.streams.audio[0]
+        too_long = AudioRejected(
+            "too_long",
+            f"The recording is longer than the {_minutes(max_duration)} allowed. "
+            "Upload the part you want feedback on, cut to under that length.",
+        )
+        # The container's own figure lets a plainly over-long file be refused without decoding it;
+        # the decoded length below is what counts when the header is missing or wrong.
+        if container.duration and container.duration / av.time_base > max_duration * 1.05:
+            raise too_long
+        level = _LevelMeter(_ANALYSIS_RATE)
+        # Whole seconds out of the resampler: per-frame numpy work on 20 ms Opus frames would
+        # cost more than the decoding.
+        resampler = av.AudioResampler(
+            format="flt", layout="mono", rate=_ANALYSIS_RATE, frame_size=_ANALYSIS_RATE
+        )
+        decoded = 0
+        try:
+            for frame in container.decode(stream):
+                for out in resampler.resample(frame):
+                    samples = out.to_ndarray().reshape(-1)
+                    level.add(samples)
+                    decoded += len(samples)
+                if decoded > max_duration * _ANALYSIS_RATE:
+                    raise too_long
+            for out in resampler.resample(None):
+                level.add(out.to_ndarray().reshape(-1))
+                decoded += out.samples
+        except av.FFmpegError as error:
+            if decoded == 0:
+                raise not_audio from error
+            raise AudioRejected(
+                "not_audio",
+                f"The file stops being readable after {_minutes(decoded / _ANALYSIS_RATE)}: "
+                "it looks incomplete or damaged. Copy it from the recorder again and re-upload.",
+            ) from error
+        if decoded == 0:
+            raise not_audio
+        duration = decoded / _ANALYSIS_RATE
+        # A file cut short in copying still decodes, but its header promised more.
+        promised = container.duration / av.time_base if container.duration else None
+        if promised and duration < 0.8 * promised - 1:
+            raise AudioRejected(
+                "not_audio",
+                f"The file stops after {_minutes(duration)} although it should last "
+                f"{_minutes(promised)}: it looks incomplete or damaged. Copy it from the recorder "
+                "again and re-upload.",
+            )
+        info = AudioInfo(
+            duration=duration,
+            sample_rate=stream.codec_context.sample_rate or stream.rate,
+            channels=stream.codec_context.channels,
+            codec=stream.codec_context.name,
+            container=container.format.name,
+            size_bytes=size,
+            rms_dbfs=level.rms_dbfs,
+            peak_dbfs=level.peak_dbfs,
+        )
+    if duration < min_duration:
+        raise AudioRejected(
+            "too_short",
+            f"The recording lasts {duration:.1f} seconds, less than the {min_duration:.0f} seconds "
+            "needed for feedback. Check you picked the whole recording.",
+        )
+    if duration > max_duration:
+        raise too_long
+    if info.peak_dbfs < SILENT_PEAK_DBFS or level.active_seconds < MIN_ACTIVE_SECONDS:
+        raise AudioRejected(
+            "silent",
+            "The recording is silent: no speech could be heard in it. Check the microphone was "
+            "on and not muted, and upload a recording where you can hear the conversation.",
+        )
+    return info
+
+
+class _LevelMeter:
+    """Running RMS, peak and the time spent above the speech threshold, in 50 ms frames."""
+
+    def __init__(self, rate: int):
+        self.frame = int(rate * _LEVEL_FRAME_SECONDS)
+        self.pending = np.zeros(0, dtype=np.float32)
+        self.sum_squares = 0.0
+        self.count = 0
+        self.peak = 0.0
+        self.active_frames = 0
+        self.threshold = 10 ** (ACTIVE_FRAME_DBFS / 20)
+
+    def add(self, samples: np.ndarray) -> None:
+        if not len(samples):
+            return
+        samples = samples.astype(np.float32, copy=False)
+        self.sum_squares += float(np.dot(samples, samples))
+        self.count += len(samples)
+        self.peak = max(self.peak, float(np.max(np.abs(samples))))
+        self.pending = np.concatenate([self.pending, samples])
+        whole = len(self.pending) // self.frame * self.frame
+        if whole:
+            frames = self.pending[:whole].reshape(-1, self.frame)
+            rms = np.sqrt(np.mean(frames * frames, axis=1))
+            self.active_frames += int(np.count_nonzero(rms > self.threshold))
+            self.pending = self.pending[whole:]
+
+    @property
+    def rms_dbfs(self) -> float:
+        return _dbfs(math.sqrt(self.sum_squares / self.count)) if self.count else float("-inf")
+
+    @property
+    def peak_dbfs(self) -> float:
+        return _dbfs(self.peak)
+
+    @property
+    def active_seconds(self) -> float:
+        return self.active_frames * _LEVEL_FRAME_SECONDS
+
+
+def decode_window(path, start: float, end: float | None, sample_rate: int = 16000) -> np.ndarray:
+    """Mono float32 samples from `start` to `end` seconds (to the end of the file if None).
+
+    Seeks to the nearest point before `start` and decodes only up to `end`, so the memory used is
+    that of the window. A window past the end of the file is empty; a shorter array than asked
+    means the file ended.
+    """
+    start = max(0.0, float(start))
+    first = round(start * sample_rate)
+    last = None if end is None else round(float(end) * sample_rate)
+    chunks: list[np.ndarray] = []
+    with av.open(os.fspath(path)) as container:
+        stream = container.streams.audio[0]
+        position = None  # sample index (at `sample_rate`) of the next resampled sample
+        if first > 0:
+            try:
+                # Lossy decoders (Opus, AAC) need a little audio before the target to settle.
+                preroll = max(0.0, start - 0.5)
+                container.seek(int(preroll * av.time_base), any_frame=False, backward=True)
+            except av.FFmpegError:
+                container.seek(0)
+        resampler = av.AudioResampler(
+            format="flt", layout="mono", rate=sample_rate, frame_size=sample_rate // 4
+        )
+
+        def frames():
+            yield from container.decode(stream)
+            yield None  # flushes the resampler
+
+        for frame in frames():
+            if position is None and frame is not None:
+                # Where the decoder landed after the seek; formats without timestamps start at 0.
+                position = round((frame.time or 0.0) * sample_rate)
+            for out in resampler.resample(frame):
+                samples = out.to_ndarray().reshape(-1)
+                lo = max(0, first - position)
+                hi = len(samples) if last is None else max(0, min(len(samples), last - position))
+                if hi > lo:
+                    chunks.append(samples[lo:hi].copy())
+                position += len(samples)
+            if last is not None and position is not None and position >= last:
+                break
+    if not chunks:
+        return np.zeros(0, dtype=np.float32)
+    return np.concatenate(chunks).astype(np.float32, copy=False)

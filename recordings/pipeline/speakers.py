@@ -1,0 +1,377 @@
+"""Splits a transcript between the two people in the room, and guesses which is the practitioner.
+
+Light by design (no PyTorch): the words are grouped into chunks at pauses over 0.3 s (Whisper's
+segments often hold a change of speaker, words rarely do), each chunk is described by the
+statistics of its MFCCs computed here with numpy from PyAV-decoded audio, the chunks are split in
+two by k-means, and the split is refined by fitting a small Gaussian mixture to each voice's frames
+and giving each chunk to the voice its frames fit better. Which voice is the practitioner's is
+read from the words: questions, appointments, conditions, "next time".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+from .audio import decode_window
+from .transcribe import Segment, Word
+
+SAMPLE_RATE = 16000
+SPEAKERS = ("A", "B")
+PAUSE_SECONDS = 0.3
+_BATCH_SECONDS = 300.0
+
+
+@dataclass(frozen=True)
+class Turn:
+    start: float
+    end: float
+    speaker: str
+    text: str
+    words: tuple[Word, ...]
+
+
+@dataclass
+class _Chunk:
+    words: list[Word]
+    frames: np.ndarray | None = None
+    times: np.ndarray | None = None  # of the voiced frames, in seconds from the file's start
+
+    @property
+    def start(self) -> float:
+        return self.words[0].start
+
+    @property
+    def end(self) -> float:
+        return self.words[-1].end
+
+
+def separate_speakers(path, segments: Iterable[Segment]) -> list[Turn]:
+    """Turns of speakers "A" (who speaks first) and "B", cut at word boundaries."""
+    words = [w for s in segments for w in (s.words or _words_of(s))]
+    if not words:
+        return []
+    chunks = _chunks(words)
+    # OpenBLAS's own threads spin against Whisper's and other jobs' on a busy machine, making
+    # these small products up to a hundred times slower: one thread is fastest here.
+    with threadpool_limits(limits=1, user_api="blas"):
+        _attach_frames(path, chunks)
+        labels, frame_scores = _cluster([c.frames for c in chunks])
+        pieces, labels = _split_at_sentences(chunks, labels, frame_scores)
+    # Name the voices in the order they are first heard.
+    if labels[0] == 1:
+        labels = [1 - label for label in labels]
+    return _turns(pieces, labels)
+
+
+def _words_of(segment: Segment) -> tuple[Word, ...]:
+    # A segment without word timings is one chunk: better than losing it.
+    return (Word(segment.start, segment.end, segment.text, 1.0),)
+
+
+def _chunks(words: Sequence[Word]) -> list[_Chunk]:
+    chunks = [_Chunk([words[0]])]
+    for word in words[1:]:
+        if word.start - chunks[-1].end > PAUSE_SECONDS:
+            chunks.append(_Chunk([word]))
+        else:
+            chunks[-1].words.append(word)
+    return chunks
+
+
+def _attach_frames(path, chunks: list[_Chunk]) -> None:
+    """MFCC frames for every chunk, decoding a few minutes of audio at a time."""
+    i = 0
+    while i < len(chunks):
+        j = i
+        while j + 1 < len(chunks) and chunks[j + 1].end - chunks[i].start < _BATCH_SECONDS:
+            j += 1
+        begin = max(0.0, chunks[i].start - 0.05)
+        audio = decode_window(path, begin, chunks[j].end + 0.05, SAMPLE_RATE)
+        for chunk in chunks[i : j + 1]:
+            lo = int((chunk.start - begin) * SAMPLE_RATE)
+            hi = int((chunk.end - begin) * SAMPLE_RATE)
+            chunk.frames, index = _voiced_mfcc(audio[max(0, lo) : hi])
+            chunk.times = begin + max(0, lo) / SAMPLE_RATE + (index * 160 + 200) / SAMPLE_RATE
+        i = j + 1
+
+
+def _split_at_sentences(chunks, labels, frame_scores, min_frames: int = 40):
+    """Gives each sentence of a chunk its own voice when its frames say so clearly.
+
+    Whisper's word times often bridge the pause between two speakers, leaving both in one chunk;
+    the end of a sentence is where such a change usually falls.
+    """
+    pieces, piece_labels = [], []
+    for chunk, label in zip(chunks, labels, strict=True):
+        sentences = [[]]
+        for word in chunk.words:
+            sentences[-1].append(word)
+            if word.text.endswith((".", "?", "!")):
+                sentences.append([])
+        sentences = [s for s in sentences if s]
+        if len(sentences) == 1 or frame_scores is None:
+            pieces.append(chunk)
+            piece_labels.append(label)
+            continue
+        scores = frame_scores(chunk.frames)
+        for sentence in sentences:
+            mine = (chunk.times >= sentence[0].start) & (chunk.times <= sentence[-1].end)
+            own = int(scores[mine].sum() < 0) if mine.sum() >= min_frames else label
+            pieces.append(_Chunk(sentence))
+            piece_labels.append(own)
+    return pieces, piece_labels
+
+
+def _turns(chunks: list[_Chunk], labels: Sequence[int]) -> list[Turn]:
+    turns: list[Turn] = []
+    pending: list[Word] = []
+    current = None
+    for chunk, label in zip(chunks, labels, strict=True):
+        if current is not None and label != current:
+            turns.append(_turn(pending, SPEAKERS[current]))
+            pending = []
+        current = label
+        pending.extend(chunk.words)
+    if pending:
+        turns.append(_turn(pending, SPEAKERS[current]))
+    return turns
+
+
+def _turn(words: list[Word], speaker: str) -> Turn:
+    return Turn(
+        start=words[0].start,
+        end=words[-1].end,
+        speaker=speaker,
+        text=" ".join(w.text for w in words),
+        words=tuple(words),
+    )
+
+
+# ---- features -----------------------------------------------------------------------------
+
+
+def _mel_filters(n_mels: int = 40, n_fft: int = 512, low: float = 60.0, high: float = 7600.0):
+    def to_mel(hz):
+        return 2595 * np.log10(1 + hz / 700)
+
+    def to_hz(mel):
+        return 700 * (10 ** (mel / 2595) - 1)
+
+    edges = to_hz(np.linspace(to_mel(low), to_mel(high), n_mels + 2))
+    bins = np.fft.rfftfreq(n_fft, 1 / SAMPLE_RATE)
+    filters = np.zeros((n_mels, len(bins)), dtype=np.float32)
+    for m in range(n_mels):
+        left, centre, right = edges[m : m + 3]
+        rising = (bins - left) / (centre - left)
+        falling = (right - bins) / (right - centre)
+        filters[m] = np.maximum(0, np.minimum(rising, falling))
+    return filters
+
+
+_MEL = _mel_filters()
+_N_MFCC = 20
+_DCT = np.cos(
+    np.pi / _MEL.shape[0] * (np.arange(_MEL.shape[0]) + 0.5)[None, :] * np.arange(_N_MFCC)[:, None]
+).astype(np.float32)
+_WINDOW = np.hamming(400).astype(np.float32)
+
+
+def mfcc(audio: np.ndarray) -> np.ndarray:
+    """MFCC 1-19 of the voiced frames (25 ms every 10 ms); c0, the loudness, is left out."""
+    return _voiced_mfcc(audio)[0]
+
+
+def _voiced_mfcc(audio: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """MFCCs of the voiced frames and those frames' indices."""
+    if len(audio) < 400:
+        return np.zeros((0, _N_MFCC - 1), dtype=np.float32), np.zeros(0, dtype=int)
+    emphasised = np.append(audio[0], audio[1:] - 0.97 * audio[:-1]).astype(np.float32)
+    count = 1 + (len(emphasised) - 400) // 160
+    index = np.arange(400)[None, :] + 160 * np.arange(count)[:, None]
+    frames = emphasised[index] * _WINDOW
+    power = np.abs(np.fft.rfft(frames, 512)) ** 2
+    log_mel = np.log(power @ _MEL.T + 1e-8)
+    cepstra = log_mel @ _DCT.T
+    # Pauses and breaths inside a chunk say nothing about the voice.
+    energy = log_mel.max(axis=1)
+    voiced = energy > energy.max() - 7.0
+    return cepstra[voiced, 1:].astype(np.float32), np.flatnonzero(voiced)
+
+
+def _chunk_vector(frames: np.ndarray) -> np.ndarray:
+    if len(frames) == 0:
+        return np.zeros(2 * (_N_MFCC - 1), dtype=np.float32)
+    return np.concatenate([frames.mean(axis=0), frames.std(axis=0)])
+
+
+# ---- clustering ---------------------------------------------------------------------------
+
+
+def cluster_chunks(frames_per_chunk: Sequence[np.ndarray], seed: int = 0) -> list[int]:
+    """Labels 0/1 per chunk: k-means on chunk statistics, refined by per-voice GMMs on frames."""
+    return _cluster(frames_per_chunk, seed)[0]
+
+
+def _cluster(frames_per_chunk: Sequence[np.ndarray], seed: int = 0):
+    """Labels per chunk, and a function scoring frames (> 0: voice 0) once the voices are known."""
+    n = len(frames_per_chunk)
+    if n < 2:
+        return [0] * n, None
+    vectors = np.stack([_chunk_vector(f) for f in frames_per_chunk])
+    vectors = (vectors - vectors.mean(axis=0)) / (vectors.std(axis=0) + 1e-6)
+    weights = np.array([max(len(f), 1) for f in frames_per_chunk], dtype=np.float64)
+    labels = _kmeans2(vectors, weights, seed)
+    labels, frame_scores = _refine_with_gmms(frames_per_chunk, labels, seed)
+    return labels.tolist(), frame_scores
+
+
+def _kmeans2(x: np.ndarray, w: np.ndarray, seed: int, restarts: int = 10) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    best, best_cost = np.zeros(len(x), dtype=int), np.inf
+    for _ in range(restarts):
+        first = rng.choice(len(x), p=w / w.sum())
+        d = ((x - x[first]) ** 2).sum(axis=1)
+        second = rng.choice(len(x), p=(d * w) / (d * w).sum()) if d.sum() > 0 else first
+        centres = x[[first, second]]
+        for _ in range(50):
+            dist = ((x[:, None, :] - centres[None]) ** 2).sum(axis=2)
+            labels = dist.argmin(axis=1)
+            new = np.stack(
+                [
+                    np.average(x[labels == k], axis=0, weights=w[labels == k])
+                    if (labels == k).any()
+                    else centres[k]
+                    for k in (0, 1)
+                ]
+            )
+            if np.allclose(new, centres):
+                break
+            centres = new
+        cost = float((dist[np.arange(len(x)), labels] * w).sum())
+        if cost < best_cost and 0 < labels.sum() < len(labels):
+            best, best_cost = labels, cost
+    return best
+
+
+def _refine_with_gmms(
+    frames_per_chunk: Sequence[np.ndarray], labels: np.ndarray, seed: int, rounds: int = 4
+) -> np.ndarray:
+    sizes = np.array([len(f) for f in frames_per_chunk])
+    if sizes.sum() == 0:
+        return labels, None
+    # float64 throughout: a float32 by float64 product falls off BLAS onto a slow loop.
+    frames_per_chunk = [f.astype(np.float64) for f in frames_per_chunk]
+    everything = np.concatenate([f for f in frames_per_chunk if len(f)])
+    mean, std = everything.mean(axis=0), everything.std(axis=0) + 1e-6
+    normalised = [(f - mean) / std for f in frames_per_chunk]
+    owners = np.repeat(np.arange(len(frames_per_chunk)), sizes)
+    stacked = np.concatenate([f for f in normalised if len(f)])
+    for _ in range(rounds):
+        models = []
+        for k in (0, 1):
+            mine = stacked[labels[owners] == k]
+            if len(mine) < 50:
+                return labels, None
+            models.append(_DiagonalGmm.fit(mine, components=8, seed=seed))
+        score = models[0].log_likelihood(stacked) - models[1].log_likelihood(stacked)
+        totals = np.bincount(owners, weights=score, minlength=len(frames_per_chunk))
+        new = np.where(sizes > 0, (totals < 0).astype(int), labels)
+        if np.array_equal(new, labels):
+            break
+        labels = new
+
+    def frame_scores(frames: np.ndarray) -> np.ndarray:
+        x = (frames.astype(np.float64) - mean) / std
+        return models[0].log_likelihood(x) - models[1].log_likelihood(x)
+
+    return labels, frame_scores
+
+
+@dataclass
+class _DiagonalGmm:
+    weights: np.ndarray
+    means: np.ndarray
+    variances: np.ndarray
+
+    @classmethod
+    def fit(cls, x: np.ndarray, components: int, seed: int, iterations: int = 15):
+        rng = np.random.default_rng(seed)
+        # A random sample of frames keeps the fit quick on hour-long recordings.
+        if len(x) > 10000:
+            x = x[rng.choice(len(x), 10000, replace=False)]
+        components = min(components, max(1, len(x) // 20))
+        gmm = cls(
+            weights=np.full(components, 1 / components),
+            means=x[rng.choice(len(x), components, replace=False)].astype(np.float64),
+            variances=np.tile(x.var(axis=0) + 1e-3, (components, 1)),
+        )
+        for _ in range(iterations):
+            log_r = gmm._component_log_likelihoods(x)
+            log_r -= _logsumexp(log_r)[:, None]
+            r = np.exp(log_r)
+            totals = r.sum(axis=0) + 1e-9
+            gmm.weights = totals / totals.sum()
+            gmm.means = (r.T @ x) / totals[:, None]
+            gmm.variances = np.maximum((r.T @ (x * x)) / totals[:, None] - gmm.means**2, 1e-3)
+        return gmm
+
+    def _component_log_likelihoods(self, x: np.ndarray) -> np.ndarray:
+        inv = 1 / self.variances
+        quadratic = (x * x) @ inv.T - 2 * x @ (self.means * inv).T + (self.means**2 * inv).sum(1)
+        return np.log(self.weights) - 0.5 * (
+            np.log(2 * np.pi * self.variances).sum(axis=1) + quadratic
+        )
+
+    def log_likelihood(self, x: np.ndarray) -> np.ndarray:
+        return _logsumexp(self._component_log_likelihoods(x))
+
+
+def _logsumexp(a: np.ndarray) -> np.ndarray:
+    top = a.max(axis=1)
+    return top + np.log(np.exp(a - top[:, None]).sum(axis=1))
+
+
+# ---- who is the practitioner ---------------------------------------------------------------
+
+# Wording that a probation practitioner uses far more than the person supervised: structuring
+# the session, conditions, appointments, checking in, summarising (see the SEEDS checklist).
+_PRACTITIONER_CUES = re.compile(
+    r"\b("
+    r"appointments?|licen[cs]e|conditions?|curfew|probation|supervision|"
+    r"next time|next week|last time|last week|since we|today (?:i|we)|agenda|"
+    r"how have you been|how are you|how did|how do you feel|what do you think|"
+    r"tell me|can i (?:ask|share|check)|would it be ok|does that make sense|"
+    r"so to sum up|let me check|i(?:'d| would) have to|my job|your (?:plan|goals?|order)|"
+    r"well done|it sounds like|referral|what might|what could you|shall we"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+def choose_practitioner(turns: Sequence[Turn]) -> str:
+    """The label of the speaker who sounds like the practitioner: most questions and cue words.
+
+    Counts are per word spoken, so a talkative client does not win by volume; with no cues at all
+    the speaker who asks more questions, then the one who spoke first, is chosen.
+    """
+    if not turns:
+        return SPEAKERS[0]
+    words: dict[str, int] = {}
+    questions: dict[str, int] = {}
+    cues: dict[str, int] = {}
+    for turn in turns:
+        words[turn.speaker] = words.get(turn.speaker, 0) + max(1, len(turn.text.split()))
+        questions[turn.speaker] = questions.get(turn.speaker, 0) + turn.text.count("?")
+        cues[turn.speaker] = cues.get(turn.speaker, 0) + len(_PRACTITIONER_CUES.findall(turn.text))
+    order = list(dict.fromkeys(t.speaker for t in turns))
+
+    def score(speaker: str) -> tuple[float, int, int]:
+        per_100 = 100 * (2 * questions[speaker] + cues[speaker]) / words[speaker]
+        return (per_100, questions[speaker], -order.index(speaker))
+
+    return max(order, key=score)

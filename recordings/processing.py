@@ -1,0 +1,342 @@
+"""Runs a recording through the pipeline's stages, saving as it goes so work survives a crash.
+
+The pure pipeline (recordings/pipeline) knows nothing of Django; this module adapts it: it
+claims a recording, keeps its heartbeat while it works, runs each stage from the one recorded
+on the recording (so a retry or a re-queued job resumes), and records timings and failures.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
+
+from .enums import STAGE_STATUS, RecordingStatus, SpeakerRole, Stage
+from .models import Recording, TranscriptSegment
+
+logger = logging.getLogger(__name__)
+
+
+def stale_cutoff():
+    return timezone.now() - timedelta(seconds=settings.RECORDINGS_STALE_AFTER_SECONDS)
+
+
+def stale_recordings():
+    """Recordings a worker should hold whose heartbeat has stopped: that worker is gone."""
+    cutoff = stale_cutoff()
+    return Recording.objects.filter(status__in=RecordingStatus.processing()).filter(
+        Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, updated_at__lt=cutoff)
+    )
+
+
+# ---------------------------------------------------------------- claiming and heartbeat
+
+
+def claim(recording_id) -> Recording | None:
+    """Takes the recording for this worker, or None when it is not waiting for one.
+
+    One conditional UPDATE, so two jobs for the same recording (a double retry, a job re-queued
+    while its old worker was only slow) cannot both run it.
+    """
+    waiting = Q(status=RecordingStatus.QUEUED) | Q(
+        Q(heartbeat_at__lt=stale_cutoff()) | Q(heartbeat_at__isnull=True),
+        status__in=RecordingStatus.processing(),
+    )
+    status_for_stage = Case(
+        *[When(stage=stage, then=Value(status)) for stage, status in STAGE_STATUS.items()],
+        default=Value(RecordingStatus.SCORING),
+    )
+    taken = (
+        Recording.objects.filter(waiting, pk=recording_id)
+        .exclude(stage=Stage.DONE)
+        .update(
+            status=status_for_stage,
+            heartbeat_at=timezone.now(),
+            attempts=F("attempts") + 1,
+            error_code="",
+            error_message="",
+        )
+    )
+    if not taken:
+        # A job for a recording that had only scoring left and finished: nothing to do but
+        # make sure it shows as ready.
+        Recording.objects.filter(
+            pk=recording_id, stage=Stage.DONE, status=RecordingStatus.QUEUED
+        ).update(status=RecordingStatus.READY)
+        return None
+    return Recording.objects.get(pk=recording_id)
+
+
+def beat(recording_id, **fields):
+    Recording.objects.filter(pk=recording_id).update(heartbeat_at=timezone.now(), **fields)
+
+
+class Heartbeat:
+    """Stamps `heartbeat_at` from a background thread while the worker's main thread is busy
+    inside long calls (model loading, decoding a window) that save nothing for a while."""
+
+    def __init__(self, recording_id, interval=None):
+        self.recording_id = recording_id
+        self.interval = interval or settings.RECORDINGS_HEARTBEAT_SECONDS
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="recording-heartbeat", daemon=True)
+
+    def _run(self):
+        try:
+            while not self._stop.wait(self.interval):
+                try:
+                    beat(self.recording_id)
+                except Exception:  # a busy database must not kill the job; the next beat retries
+                    logger.warning("Heartbeat of recording %s failed", self.recording_id)
+        finally:
+            connection.close()  # this thread's own connection
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+@contextmanager
+def local_audio(recording):
+    """A path to the recording's audio on this machine: the stored file itself on local
+    storage, else a temporary copy streamed down (S3) and removed afterwards."""
+    storage = recording.audio.storage
+    try:
+        local_path = Path(storage.path(recording.audio.name))
+    except NotImplementedError:
+        local_path = None
+    if local_path is not None:
+        yield local_path
+        return
+    suffix = Path(recording.audio.name).suffix
+    with tempfile.NamedTemporaryFile(suffix=suffix) as copy:
+        with storage.open(recording.audio.name, "rb") as source:
+            shutil.copyfileobj(source, copy, 1024 * 1024)
+        copy.flush()
+        yield Path(copy.name)
+
+
+# ---------------------------------------------------------------- stages
+
+
+def decode_stage(recording, path):
+    from .pipeline.audio import probe_audio
+
+    info = probe_audio(
+        path,
+        min_duration=settings.RECORDINGS_MIN_SECONDS,
+        max_duration=settings.RECORDINGS_MAX_SECONDS,
+        max_bytes=settings.RECORDINGS_MAX_BYTES,
+    )
+    recording.duration = info.duration
+    recording.save(update_fields=["duration", "updated_at"])
+
+
+def transcription_options():
+    from .pipeline.transcribe import TranscriptionOptions
+
+    return TranscriptionOptions(
+        model=settings.WHISPER_MODEL,
+        device=settings.WHISPER_DEVICE,
+        compute_type=settings.WHISPER_COMPUTE_TYPE,
+        beam_size=settings.WHISPER_BEAM_SIZE,
+        cpu_threads=settings.WHISPER_CPU_THREADS,
+    )
+
+
+def _words_as_json(words):
+    return [
+        {"start": w.start, "end": w.end, "text": w.text, "probability": w.probability}
+        for w in words
+    ]
+
+
+def transcribe_stage(recording, path):
+    """Saves each segment as Whisper produces it; after a crash, resumes after the last one."""
+    from .pipeline.transcribe import transcribe
+
+    last = recording.segments.order_by("-index").first()
+    start_at = last.end if last else 0.0
+    index = last.index + 1 if last else 0
+    duration = recording.duration or 0
+    for segment in transcribe(path, transcription_options(), start_at=start_at):
+        TranscriptSegment.objects.create(
+            recording=recording,
+            index=index,
+            start=segment.start,
+            end=segment.end,
+            text=segment.text.strip(),
+            words=_words_as_json(segment.words),
+            avg_logprob=segment.avg_logprob,
+            no_speech_prob=segment.no_speech_prob,
+            low_confidence=segment.low_confidence,
+        )
+        index += 1
+        recording.progress = min(segment.end / duration, 1.0) if duration else 0.0
+        beat(recording.pk, progress=recording.progress)
+    recording.progress = 1.0
+    beat(recording.pk, progress=1.0)
+
+
+def _as_pipeline_segments(rows):
+    from .pipeline.transcribe import Segment, Word
+
+    return [
+        Segment(
+            start=row.start,
+            end=row.end,
+            text=row.text,
+            words=[Word(w["start"], w["end"], w["text"], w["probability"]) for w in row.words],
+            avg_logprob=row.avg_logprob or 0.0,
+            no_speech_prob=row.no_speech_prob or 0.0,
+            low_confidence=row.low_confidence,
+        )
+        for row in rows
+    ]
+
+
+def separate_stage(recording, path):
+    """Rewrites the transcript as speaker turns, and names the practitioner's voice.
+
+    The rows are replaced in one transaction: a crash before the commit leaves the Whisper
+    segments in place and the stage simply runs again.
+    """
+    from .pipeline.speakers import choose_practitioner, separate_speakers
+
+    rows = list(recording.segments.order_by("index"))
+    if not rows:
+        log(recording, Stage.SEPARATE, "No speech was found, so there are no speakers to separate.")
+        return
+    turns = separate_speakers(path, _as_pipeline_segments(rows))
+    practitioner = choose_practitioner(turns)
+    unsure = [(row.start, row.end) for row in rows if row.low_confidence]
+    with transaction.atomic():
+        recording.segments.all().delete()
+        TranscriptSegment.objects.bulk_create(
+            TranscriptSegment(
+                recording=recording,
+                index=index,
+                start=turn.start,
+                end=turn.end,
+                text=turn.text.strip(),
+                words=_words_as_json(turn.words),
+                low_confidence=any(s < turn.end and e > turn.start for s, e in unsure),
+                speaker=str(turn.speaker),
+                role=SpeakerRole.PRACTITIONER
+                if turn.speaker == practitioner
+                else SpeakerRole.CLIENT,
+            )
+            for index, turn in enumerate(turns)
+        )
+        recording.practitioner_speaker = str(practitioner)
+        recording.save(update_fields=["practitioner_speaker", "updated_at"])
+
+
+def score_stage(recording, path=None):
+    from .scorecards import score_recording
+
+    note = score_recording(recording)
+    if note:
+        log(recording, Stage.SCORE, note)
+
+
+STAGES = {
+    Stage.DECODE: decode_stage,
+    Stage.TRANSCRIBE: transcribe_stage,
+    Stage.SEPARATE: separate_stage,
+    Stage.SCORE: score_stage,
+}
+
+
+def log(recording, stage, message):
+    """Keeps the latest note of each stage (a re-run replaces its stage's earlier note)."""
+    recording.stage_log = [
+        *(entry for entry in recording.stage_log if entry["stage"] != str(stage)),
+        {"stage": str(stage), "at": timezone.now().isoformat(), "message": message},
+    ]
+    recording.save(update_fields=["stage_log", "updated_at"])
+
+
+def _record_time(recording, stage, seconds):
+    # Summed over attempts: a transcription resumed after a crash took both runs' time.
+    timings = dict(recording.timings)
+    timings[stage] = round(timings.get(stage, 0.0) + seconds, 3)
+    recording.timings = timings
+
+
+def failure_message(stage, error) -> tuple[str, str]:
+    if getattr(error, "code", None) and getattr(error, "message", None):
+        return error.code, error.message
+    return (
+        f"{stage}_failed",
+        f"{Stage(stage).label} failed ({type(error).__name__}: {error}). "
+        "Press “Try again”; if it fails again, tell an administrator.",
+    )
+
+
+def run_stage(recording, stage, path=None):
+    """Runs one stage and records its time; raises what the stage raised."""
+    recording.stage = stage
+    recording.status = STAGE_STATUS[stage]
+    recording.heartbeat_at = timezone.now()
+    recording.save(update_fields=["stage", "status", "heartbeat_at", "updated_at"])
+    started = time.monotonic()
+    STAGES[stage](recording, path)
+    recording.refresh_from_db(fields=["progress", "stage_log"])
+    _record_time(recording, stage, time.monotonic() - started)
+    order = Stage.order()
+    following = order[order.index(stage) + 1] if stage != order[-1] else Stage.DONE
+    recording.stage = following
+    recording.save(update_fields=["stage", "timings", "updated_at"])
+
+
+def run(recording_id) -> str:
+    """The whole job for one recording: returns its final status."""
+    recording = claim(recording_id)
+    if recording is None:
+        logger.info("Recording %s is not waiting for processing; nothing to do", recording_id)
+        return Recording.objects.filter(pk=recording_id).values_list("status", flat=True).first()
+    order = Stage.order()
+    stage = recording.stage
+    with Heartbeat(recording.pk):
+        try:
+            with local_audio(recording) as path:
+                for stage in order[order.index(recording.stage) :]:
+                    run_stage(recording, stage, path)
+        except Exception as error:
+            logger.exception("Recording %s failed at stage %s", recording.pk, stage)
+            code, message = failure_message(stage, error)
+            Recording.objects.filter(pk=recording.pk).update(
+                status=RecordingStatus.FAILED,
+                stage=stage,
+                error_code=code[:40],
+                error_message=message,
+                updated_at=timezone.now(),
+            )
+            return RecordingStatus.FAILED
+    Recording.objects.filter(pk=recording.pk).update(
+        status=RecordingStatus.READY, progress=1.0, updated_at=timezone.now()
+    )
+    return RecordingStatus.READY
+
+
+def rescore(recording):
+    """Re-runs only the score stage (after a reviewer changes speakers) in the request."""
+    started = time.monotonic()
+    score_stage(recording)
+    _record_time(recording, Stage.SCORE, time.monotonic() - started)
+    recording.save(update_fields=["timings", "updated_at"])

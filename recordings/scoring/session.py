@@ -1,0 +1,143 @@
+"""Score one session: Layer 1 codes, Layer 2 checklist evidence, Layer 3 skills and metrics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checklist import Checklist, load_checklist
+from .codes import (
+    CLIENT,
+    PRACTITIONER,
+    UtteranceCode,
+    code_utterance,
+    input_subtype,
+    reflection_subtype,
+)
+from .evidence import collect_evidence
+from .metrics import session_metrics, session_quality, skill_summaries
+from .model import LinearModel, features, get_model
+from .text import normalise
+
+SCORER_VERSION = "seeds-scorer-1.0"
+PRACTITIONER_SPEAKERS = frozenset(
+    {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
+)
+_PERMISSION_MEMORY = 3  # practitioner turns an asked permission stays in force
+_MODEL_DOUBT = 0.6
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One turn of a transcript; speaker is 'practitioner' or 'client'; times in seconds."""
+
+    index: int
+    speaker: str
+    text: str
+    start: float | None = None
+    end: float | None = None
+
+    @property
+    def is_practitioner(self) -> bool:
+        return self.speaker.strip().lower() in PRACTITIONER_SPEAKERS
+
+
+def role(speaker: str) -> str:
+    return PRACTITIONER if speaker.strip().lower() in PRACTITIONER_SPEAKERS else CLIENT
+
+
+@dataclass
+class SessionScore:
+    scorer_version: str
+    checklist_version: str
+    codes: list[UtteranceCode]
+    items: dict[str, dict]
+    skills: dict[str, dict]
+    metrics: dict[str, dict]
+    quality: float
+    model_version: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "scorer_version": self.scorer_version,
+            "checklist_version": self.checklist_version,
+            "model_version": self.model_version,
+            "codes": [code.to_dict() for code in self.codes],
+            "items": self.items,
+            "skills": self.skills,
+            "metrics": self.metrics,
+            "quality": self.quality,
+            "notes": list(self.notes),
+        }
+
+
+def code_session(
+    utterances: list[Utterance], model: LinearModel | None = None
+) -> list[UtteranceCode]:
+    """Layer 1 codes for every utterance (client utterances get behaviour None)."""
+    texts = [u.text or "" for u in utterances]
+    practitioner = [u.is_practitioner for u in utterances]
+    codes: list[UtteranceCode] = []
+    permission_turns_left = 0
+    for i, utt in enumerate(utterances):
+        if not practitioner[i]:
+            codes.append(UtteranceCode(index=utt.index, speaker=CLIENT))
+            continue
+        prev_client = texts[i - 1] if i > 0 and not practitioner[i - 1] else ""
+        code = code_utterance(utt.index, texts[i], prev_client, permission_turns_left > 0)
+        if model is not None:
+            _refine(code, model, texts, practitioner, i, permission_turns_left > 0)
+        if "permission" in code.tags:
+            permission_turns_left = _PERMISSION_MEMORY
+        else:
+            permission_turns_left = max(0, permission_turns_left - 1)
+        codes.append(code)
+    return codes
+
+
+def _refine(code, model, texts, practitioner, i, permission_asked) -> None:
+    prev_client = texts[i - 1] if i > 0 and not practitioner[i - 1] else ""
+    prev_practitioner = texts[i - 1] if i > 0 and practitioner[i - 1] else ""
+    next_client = texts[i + 1] if i + 1 < len(texts) and not practitioner[i + 1] else ""
+    feats = features(texts[i], prev_client, prev_practitioner, next_client)
+    behaviour, confidence = model.predict("behaviour", feats)
+    if confidence < _MODEL_DOUBT and code.behaviour == "therapist_input" and "advice" in code.tags:
+        return  # an explicit advice phrase outweighs an unsure model
+    rule_reflection = code.reflection_subtype
+    code.behaviour, code.confidence, code.source = behaviour, confidence, "model"
+    code.question_subtype = code.reflection_subtype = code.input_subtype = None
+    if behaviour == "question":
+        code.question_subtype = model.predict("question_subtype", feats)[0]
+    elif behaviour == "reflection":
+        # the rules tell simple from complex at least as well as the model (docs/scoring.md)
+        code.reflection_subtype = rule_reflection or reflection_subtype(
+            normalise(texts[i]), prev_client
+        )
+    elif behaviour == "therapist_input":
+        code.input_subtype = input_subtype(code.tags, permission_asked)
+
+
+def score_session(
+    utterances: list[Utterance],
+    checklist: Checklist | None = None,
+    use_model: bool | str | Path | None = None,
+) -> SessionScore:
+    """Score a session. ``use_model=False`` keeps to the rules (see ``model.get_model``)."""
+    checklist = checklist or load_checklist()
+    utterances = [u if isinstance(u, Utterance) else Utterance(**u) for u in utterances]
+    model = get_model(use_model)
+    codes = code_session(utterances, model)
+    items = collect_evidence(utterances, codes, checklist)
+    metrics = session_metrics(utterances, codes, checklist)
+    skills = skill_summaries(items, checklist)
+    return SessionScore(
+        scorer_version=SCORER_VERSION,
+        checklist_version=checklist.version,
+        codes=codes,
+        items=items,
+        skills=skills,
+        metrics=metrics,
+        quality=session_quality(codes, utterances),
+        model_version=model.version if model else None,
+    )

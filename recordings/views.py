@@ -1,0 +1,251 @@
+"""Pages for recordings: upload, my recordings, a recording with its transcript, reviews to do,
+and the small endpoints the recording page uses (status, audio, retry, speaker changes).
+
+Every view that touches a recording gets it through `permissions.get_recording_for`.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from . import processing
+from .enums import RecordingStatus, Skill, SpeakerRole, Stage
+from .forms import RecordingUploadForm
+from .models import Recording, TranscriptSegment
+from .permissions import Action, can, get_recording_for
+from .streaming import ranged_file_response
+from .tasks import recover_stale_recordings, retry
+from .uploads import content_type_of, recent_duplicate, store_recording
+
+PSEUDONYM_WARNING = (
+    "“{name}” looks like a real full name. If it is the client's real name, tell your manager "
+    "so the recording's details can be corrected: use a made-up name or initials."
+)
+
+
+@login_required
+def recording_list(request):
+    recordings = Recording.objects.filter(owner=request.user).order_by("-created_at")
+    return render(
+        request,
+        "recordings/recording_list.html",
+        {"recordings": recordings, "can_upload": request.user.is_practitioner},
+    )
+
+
+@login_required
+def upload(request):
+    if not request.user.is_practitioner:
+        raise PermissionDenied("Only practitioners upload recordings of their sessions.")
+    if request.method == "POST":
+        token = request.POST.get("upload_token")
+        existing = _recording_for_token(request.user, token)
+        if existing:
+            # The same form sent twice (a double click, or back and submit again).
+            messages.info(request, "This recording was already uploaded.")
+            return redirect(existing)
+        form = RecordingUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            return _save_upload(request, form)
+    else:
+        skill = request.GET.get("skill")
+        form = RecordingUploadForm(
+            initial={
+                "upload_token": uuid.uuid4(),
+                "skills": [skill] if skill in Skill.values else [],
+            }
+        )
+    return render(
+        request,
+        "recordings/upload.html",
+        {"form": form, "max_bytes": settings.RECORDINGS_MAX_BYTES},
+    )
+
+
+def _recording_for_token(user, token):
+    try:
+        token = uuid.UUID(str(token))
+    except ValueError:
+        return None
+    return Recording.objects.filter(owner=user, upload_token=token).first()
+
+
+def _save_upload(request, form):
+    data = form.cleaned_data
+    checked = form.checked_audio
+    duplicate = recent_duplicate(request.user, checked.sha256)
+    if duplicate:
+        messages.info(
+            request,
+            "You uploaded this same file a moment ago, so it was not saved twice: here it is.",
+        )
+        return redirect(duplicate)
+    recording, created = store_recording(
+        request.user,
+        data["audio"],
+        checked,
+        original_name=data["audio"].name,
+        session_date=data["session_date"],
+        client_pseudonym=data["client_pseudonym"],
+        skills=data["skills"],
+        upload_token=data["upload_token"],
+    )
+    if created:
+        messages.success(
+            request,
+            "Your recording is uploaded. It is being transcribed: this page updates itself.",
+        )
+        if form.pseudonym_looks_real:
+            messages.warning(request, PSEUDONYM_WARNING.format(name=data["client_pseudonym"]))
+    return redirect(recording)
+
+
+@login_required
+def recording_detail(request, pk):
+    recording = get_recording_for(request.user, pk)
+    user = request.user
+    segments = recording.segments.all() if recording.status == RecordingStatus.READY else []
+    return render(
+        request,
+        "recordings/recording.html",
+        {
+            "recording": recording,
+            "segments": segments,
+            "status": status_payload(recording),
+            "can_retry": can(user, Action.RETRY, recording),
+            "can_review": can(user, Action.REVIEW, recording),
+            "roles": SpeakerRole,
+        },
+    )
+
+
+STAGE_NAMES = [(stage.value, stage.label) for stage in Stage.order()]
+
+
+def status_payload(recording):
+    return {
+        "status": recording.status,
+        "status_label": recording.get_status_display(),
+        "stage": recording.stage,
+        "stage_label": recording.get_stage_display(),
+        "stages": STAGE_NAMES,
+        "progress": round(recording.progress, 3),
+        "duration": recording.duration,
+        "segments": recording.segments.count(),
+        "error_code": recording.error_code,
+        "error_message": recording.error_message,
+        "finished": recording.is_finished,
+    }
+
+
+@require_GET
+@login_required
+def recording_status(request, pk):
+    recording = get_recording_for(request.user, pk)
+    if recording.is_processing and recover_stale_recordings():
+        recording.refresh_from_db()
+    return JsonResponse(status_payload(recording), headers={"Cache-Control": "no-store"})
+
+
+@require_GET
+@login_required
+def recording_audio(request, pk):
+    recording = get_recording_for(request.user, pk)
+    return ranged_file_response(
+        request,
+        recording.audio.storage,
+        recording.audio.name,
+        content_type_of(recording.original_name),
+    )
+
+
+@require_POST
+@login_required
+def recording_retry(request, pk):
+    recording = get_recording_for(request.user, pk, Action.RETRY)
+    if retry(recording):
+        messages.success(request, "Trying again from where it stopped.")
+    else:
+        messages.info(request, "This recording has not failed, so there is nothing to retry.")
+    return redirect(recording)
+
+
+def _reviewable(request, pk):
+    recording = get_recording_for(request.user, pk, Action.REVIEW)
+    if recording.status != RecordingStatus.READY:
+        messages.error(request, "Speakers can be changed once the transcript is ready.")
+        return None, redirect(recording)
+    return recording, None
+
+
+@require_POST
+@login_required
+def swap_speakers(request, pk):
+    recording, refusal = _reviewable(request, pk)
+    if refusal:
+        return refusal
+    with transaction.atomic():
+        segments = list(recording.segments.select_for_update())
+        for segment in segments:
+            segment.role = (
+                SpeakerRole.CLIENT
+                if segment.role == SpeakerRole.PRACTITIONER
+                else SpeakerRole.PRACTITIONER
+            )
+        TranscriptSegment.objects.bulk_update(segments, ["role"])
+        others = {s.speaker for s in segments if s.speaker != recording.practitioner_speaker}
+        if len(others) == 1:
+            recording.practitioner_speaker = others.pop()
+            recording.save(update_fields=["practitioner_speaker", "updated_at"])
+        processing.rescore(recording)
+    messages.success(request, "The two speakers are swapped and the scores recomputed.")
+    return redirect(reverse("recordings:detail", args=[recording.pk]) + "#transcript")
+
+
+@require_POST
+@login_required
+def reassign_line(request, pk, index):
+    recording, refusal = _reviewable(request, pk)
+    if refusal:
+        return refusal
+    role = request.POST.get("role")
+    if role not in SpeakerRole.values:
+        messages.error(request, "Choose practitioner or client for the line.")
+        return redirect(recording)
+    segment = get_object_or_404(recording.segments, index=index)
+    with transaction.atomic():
+        segment.role = role
+        segment.role_overridden = True
+        segment.save(update_fields=["role", "role_overridden"])
+        processing.rescore(recording)
+    messages.success(
+        request,
+        f"Line at {segment.start:.0f}s is now the {SpeakerRole(role).label.lower()}'s; "
+        "the scores are recomputed.",
+    )
+    return redirect(reverse("recordings:detail", args=[recording.pk]) + f"#line-{index}")
+
+
+@login_required
+def reviews(request):
+    user = request.user
+    if not (user.is_treatment_manager or user.is_administrator):
+        raise PermissionDenied("Reviews are for treatment managers.")
+    recordings = Recording.objects.filter(status=RecordingStatus.READY).select_related(
+        "owner", "owner__team"
+    )
+    if not user.is_administrator:
+        recordings = recordings.filter(owner__team__in=user.managed_teams.all()).exclude(owner=user)
+    return render(
+        request,
+        "recordings/reviews.html",
+        {"recordings": recordings.order_by("created_at")},
+    )

@@ -1,0 +1,83 @@
+"""Recordings in the Wagtail admin: administrators list, filter and inspect them; OEP editors
+and treatment managers, who also use the admin, cannot see them."""
+
+import pytest
+from django.urls import reverse
+
+from recordings.enums import RecordingStatus
+
+from .conftest import make_recording
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "recordings_admin:index"
+
+
+@pytest.fixture
+def recordings(people):
+    return [
+        make_recording(people["practitioner"], client_pseudonym="North client"),
+        make_recording(
+            people["other_practitioner"],
+            client_pseudonym="South client",
+            status=RecordingStatus.FAILED,
+        ),
+    ]
+
+
+def test_administrators_list_recordings(client, people, recordings):
+    client.force_login(people["admin"])
+    page = client.get(reverse(INDEX)).content.decode()
+    assert "North client" in page and "South client" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ({"status": "failed"}, "South client", "North client"),
+        ({"owner__team": "team"}, "North client", "South client"),
+        ({"owner": "practitioner"}, "North client", "South client"),
+    ],
+)
+def test_administrators_filter_recordings(client, people, recordings, team, query, shown, hidden):
+    values = {"team": team.pk, "practitioner": people["practitioner"].pk}
+    params = {key: values.get(value, value) for key, value in query.items()}
+    client.force_login(people["admin"])
+    page = client.get(reverse(INDEX), params).content.decode()
+    assert shown in page
+    assert hidden not in page
+
+
+def test_administrators_inspect_a_recording(client, people, recordings):
+    client.force_login(people["admin"])
+    response = client.get(reverse("recordings_admin:inspect", args=[recordings[0].pk]))
+    assert response.status_code == 200
+    assert "Agreed on tape." in response.content.decode()
+
+
+def test_nobody_adds_or_edits_recordings_in_the_admin(client, people, recordings):
+    client.force_login(people["admin"])
+    assert client.get(reverse("recordings_admin:add")).status_code in (302, 403)
+    assert client.get(reverse("recordings_admin:edit", args=[recordings[0].pk])).status_code in (
+        302,
+        403,
+    )
+
+
+@pytest.mark.parametrize("role", ["editor", "manager"])
+def test_editors_and_managers_cannot_see_recordings_in_the_admin(client, people, recordings, role):
+    client.force_login(people[role])
+    response = client.get(reverse(INDEX))
+    assert response.status_code in (302, 403)
+    assert "North client" not in response.content.decode()
+    menu = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse(INDEX) not in menu
+
+
+def test_deleting_a_recording_deletes_its_audio(people, django_capture_on_commit_callbacks):
+    recording = make_recording(people["practitioner"])
+    storage, name = recording.audio.storage, recording.audio.name
+    assert storage.exists(name)
+    with django_capture_on_commit_callbacks(execute=True):
+        recording.delete()
+    assert not storage.exists(name)

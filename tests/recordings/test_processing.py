@@ -1,0 +1,230 @@
+"""The job behind a recording: a failed stage is kept with a readable message, "Try again"
+resumes from it (a transcription from its last saved line), and a job whose worker stopped
+beating is queued again."""
+
+import threading
+from datetime import date, timedelta
+
+import pytest
+from django.core.files import File
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from recordings import processing
+from recordings.enums import RecordingStatus, Stage
+from recordings.models import Recording
+from recordings.pipeline import speakers
+from recordings.pipeline import transcribe as transcribe_module
+from recordings.tasks import process_recording, recover_stale_recordings
+from recordings.uploads import check_audio, store_recording
+from tests.fixtures.audio.reference import script_text, word_error_rate
+
+from .conftest import DIALOGUE, DUMMY_TASKS, jobs, make_recording
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def queued_dialogue(people, settings):
+    """The one-minute generated dialogue, uploaded and waiting for a worker."""
+    settings.TASKS = DUMMY_TASKS
+    with DIALOGUE.open("rb") as handle:
+        recording, _ = store_recording(
+            people["practitioner"],
+            File(handle, name=DIALOGUE.name),
+            check_audio(DIALOGUE),
+            original_name=DIALOGUE.name,
+            session_date=date(2026, 1, 15),
+            client_pseudonym="Sam",
+            skills=["structuring"],
+        )
+    return recording
+
+
+def retry_as_owner(client, people, recording, settings, capture):
+    """Presses "Try again"; the job runs in this process once the request commits."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "recordings"],
+        }
+    }
+    client.force_login(people["practitioner"])
+    with capture(execute=True):
+        response = client.post(reverse("recordings:retry", args=[recording.pk]))
+    assert response.status_code == 302
+    recording.refresh_from_db()
+    return recording
+
+
+@pytest.mark.slow
+def test_a_failed_stage_is_kept_and_try_again_resumes_from_it(
+    client, people, queued_dialogue, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    real_separate = speakers.separate_speakers
+    calls = {"transcribe": 0}
+    real_transcribe = transcribe_module.transcribe
+
+    def counting_transcribe(*args, **kwargs):
+        calls["transcribe"] += 1
+        yield from real_transcribe(*args, **kwargs)
+
+    def broken_separate(path, segments):
+        raise MemoryError("not enough memory for the speaker model")
+
+    monkeypatch.setattr(transcribe_module, "transcribe", counting_transcribe)
+    monkeypatch.setattr(speakers, "separate_speakers", broken_separate)
+    assert process_recording.call(queued_dialogue.pk) == RecordingStatus.FAILED
+
+    recording = Recording.objects.get(pk=queued_dialogue.pk)
+    assert recording.status == RecordingStatus.FAILED
+    assert recording.stage == Stage.SEPARATE
+    assert recording.error_message.startswith("Separating speakers failed")
+    assert "not enough memory" in recording.error_message
+    assert "Try again" in recording.error_message
+    transcribed = list(recording.segments.values_list("text", flat=True))
+    assert len(transcribed) > 5, "the finished transcription is kept"
+    client.force_login(people["practitioner"])
+    page = client.get(recording.get_absolute_url()).content.decode()
+    assert "Processing stopped at “Separating speakers”" in page
+    assert "Try again" in page
+
+    monkeypatch.setattr(speakers, "separate_speakers", real_separate)
+    recording = retry_as_owner(
+        client, people, recording, settings, django_capture_on_commit_callbacks
+    )
+    assert recording.status == RecordingStatus.READY
+    assert calls["transcribe"] == 1, "transcription was not run again"
+    assert recording.attempts == 2
+    assert recording.error_message == ""
+    roles = set(recording.segments.values_list("role", flat=True))
+    assert roles == {"practitioner", "client"}
+    assert set(recording.timings) == {"decode", "transcribe", "separate", "score"}
+
+
+@pytest.mark.slow
+def test_a_transcription_that_stopped_resumes_after_its_last_saved_line(
+    client, people, queued_dialogue, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    real_transcribe = transcribe_module.transcribe
+    starts = []
+
+    def transcribe_that_dies_after_three_lines(path, options, *, start_at=0.0, **kwargs):
+        starts.append(start_at)
+        for count, segment in enumerate(real_transcribe(path, options, start_at=start_at), 1):
+            yield segment
+            if len(starts) == 1 and count == 3:
+                raise OSError("the disk went away")
+
+    monkeypatch.setattr(transcribe_module, "transcribe", transcribe_that_dies_after_three_lines)
+    process_recording.call(queued_dialogue.pk)
+    recording = Recording.objects.get(pk=queued_dialogue.pk)
+    assert (recording.status, recording.stage) == (RecordingStatus.FAILED, Stage.TRANSCRIBE)
+    saved = list(recording.segments.order_by("index"))
+    assert len(saved) == 3
+    assert 0 < recording.progress < 1, "progress is the share of the audio transcribed"
+    assert recording.progress == pytest.approx(saved[-1].end / recording.duration, abs=0.01)
+
+    recording = retry_as_owner(
+        client, people, recording, settings, django_capture_on_commit_callbacks
+    )
+    assert recording.status == RecordingStatus.READY
+    assert starts == [0.0, saved[-1].end]
+    text = " ".join(recording.segments.order_by("index").values_list("text", flat=True))
+    assert word_error_rate(script_text(DIALOGUE), text) < 0.25, text
+    assert text.count("Hello Sam") == 1, "no line transcribed twice"
+
+
+def test_trying_again_a_recording_that_has_not_failed_does_nothing(client, people, settings):
+    settings.TASKS = DUMMY_TASKS
+    recording = make_recording(people["practitioner"], status=RecordingStatus.READY)
+    client.force_login(people["practitioner"])
+    client.post(reverse("recordings:retry", args=[recording.pk]))
+    recording.refresh_from_db()
+    assert recording.status == RecordingStatus.READY
+
+
+def test_a_second_job_for_the_same_recording_does_nothing(people):
+    recording = make_recording(people["practitioner"], status=RecordingStatus.TRANSCRIBING)
+    Recording.objects.filter(pk=recording.pk).update(heartbeat_at=timezone.now())
+    assert processing.claim(recording.pk) is None, "a live worker holds it"
+    recording.refresh_from_db()
+    assert recording.attempts == 0
+
+
+# ---------------------------------------------------------------- dead workers
+
+
+def silent_worker(owner, seconds_ago):
+    recording = make_recording(owner, status=RecordingStatus.TRANSCRIBING)
+    Recording.objects.filter(pk=recording.pk).update(
+        stage=Stage.TRANSCRIBE, heartbeat_at=timezone.now() - timedelta(seconds=seconds_ago)
+    )
+    return recording
+
+
+@pytest.fixture
+def dummy(settings):
+    settings.TASKS = DUMMY_TASKS
+    from django_tasks import default_task_backend
+
+    default_task_backend.clear()
+    return default_task_backend
+
+
+def test_the_status_poll_requeues_a_recording_whose_worker_died(
+    client, people, dummy, django_capture_on_commit_callbacks
+):
+    dead = silent_worker(people["practitioner"], seconds_ago=600)
+    alive = silent_worker(people["colleague"], seconds_ago=5)
+    client.force_login(people["practitioner"])
+    with django_capture_on_commit_callbacks(execute=True):
+        data = client.get(reverse("recordings:status", args=[dead.pk])).json()
+    assert data["status"] == "queued"
+    assert [job.args for job in jobs(dummy)] == [[dead.pk]]
+    alive.refresh_from_db()
+    assert alive.status == RecordingStatus.TRANSCRIBING, "a live worker is left alone"
+    dead.refresh_from_db()
+    assert dead.stage == Stage.TRANSCRIBE, "it resumes where it stopped"
+
+
+def test_the_command_requeues_recordings_whose_worker_died(
+    people, dummy, django_capture_on_commit_callbacks
+):
+    dead = silent_worker(people["practitioner"], seconds_ago=600)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("requeue_stale_recordings")
+    dead.refresh_from_db()
+    assert dead.status == RecordingStatus.QUEUED
+    assert [job.args for job in jobs(dummy)] == [[dead.pk]]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert recover_stale_recordings() == [], "queued once only"
+
+
+def test_a_worker_starting_a_job_requeues_recordings_of_dead_workers(
+    people, dummy, django_capture_on_commit_callbacks
+):
+    from django_tasks.signals import task_started
+
+    dead = silent_worker(people["practitioner"], seconds_ago=600)
+    other_job = process_recording.enqueue(12345)
+    with django_capture_on_commit_callbacks(execute=True):
+        task_started.send(sender=type(dummy), task_result=other_job)
+    dead.refresh_from_db()
+    assert dead.status == RecordingStatus.QUEUED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_heartbeat_is_stamped_while_the_job_is_busy(role_groups, people):
+    recording = silent_worker(people["practitioner"], seconds_ago=600)
+    before = Recording.objects.get(pk=recording.pk).heartbeat_at
+    stamped = threading.Event()
+    with processing.Heartbeat(recording.pk, interval=0.05):
+        for _ in range(100):
+            if Recording.objects.get(pk=recording.pk).heartbeat_at > before:
+                stamped.set()
+                break
+            threading.Event().wait(0.05)
+    assert stamped.is_set()
+    assert processing.stale_recordings().filter(pk=recording.pk).count() == 0

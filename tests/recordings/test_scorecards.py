@@ -1,0 +1,111 @@
+"""The checklist as versioned data, and the score card every recording gets."""
+
+import pytest
+from django.core.management import call_command
+
+from recordings.enums import SpeakerRole
+from recordings.models import ChecklistVersion, ScoreCard, SkillsChecklist
+from recordings.scorecards import score_recording
+from recordings.scoring import SCORER_VERSION, load_checklist
+
+from .conftest import add_lines, make_recording
+
+pytestmark = pytest.mark.django_db
+
+SESSION = [
+    ("A", SpeakerRole.PRACTITIONER, "Before we start, how have you been since last week?"),
+    ("B", SpeakerRole.CLIENT, "Alright. I went to the job centre like we said."),
+    ("A", SpeakerRole.PRACTITIONER, "Well done, that took real effort. How did it go?"),
+    ("B", SpeakerRole.CLIENT, "They had a warehouse job. I applied."),
+    ("A", SpeakerRole.PRACTITIONER, "So to sum up, you applied for the warehouse job."),
+    ("A", SpeakerRole.PRACTITIONER, "Before next time, what might get in the way?"),
+]
+
+
+def edit_item_and_publish(code, **changes):
+    checklist = SkillsChecklist.objects.get()
+    item = checklist.items.get(code=code)
+    for field, value in changes.items():
+        setattr(item, field, value)
+    item.save()
+    checklist.save_revision().publish()
+
+
+def test_load_checklist_publishes_the_shipped_file_as_version_one():
+    call_command("load_checklist", verbosity=0)
+    call_command("load_checklist", verbosity=0)
+    version = ChecklistVersion.objects.get()
+    assert (version.number, version.label) == (1, "seeds-v1")
+    shipped_ids = [item.id for item in load_checklist().items]
+    assert [item.id for item in version.checklist().items] == shipped_ids
+    assert "A1" in shipped_ids and "D8" in shipped_ids
+
+
+def test_an_edit_creates_a_new_version_and_old_score_cards_keep_theirs(people):
+    recording = make_recording(people["practitioner"])
+    add_lines(recording, SESSION)
+    score_recording(recording)
+    first = ScoreCard.objects.get(recording=recording).checklist_version
+
+    edit_item_and_publish("A8", title="Summarises the session")
+
+    second = ChecklistVersion.objects.current()
+    assert second.number == first.number + 1
+    assert second.checklist().item("A8").title == "Summarises the session"
+    first.refresh_from_db()
+    assert first.checklist().item("A8").title == "Summarises"
+    assert ScoreCard.objects.get(recording=recording).checklist_version == first
+
+
+def test_publishing_without_changing_items_adds_no_version():
+    call_command("load_checklist", verbosity=0)
+    SkillsChecklist.objects.get().save_revision().publish()
+    assert ChecklistVersion.objects.count() == 1
+
+
+def test_score_card_names_its_versions_and_points_at_moments(people):
+    recording = make_recording(people["practitioner"])
+    add_lines(recording, SESSION)
+    note = score_recording(recording)
+
+    card = recording.scorecard
+    assert card.scorer_version == SCORER_VERSION
+    assert card.checklist_version.label == "seeds-v1"
+    assert "seeds-v1" in note
+    summary = card.items["A8"]
+    assert summary["present"]
+    assert {ev["start"] for ev in summary["evidence"]} == {20.0}
+    assert card.items["B5"]["present"]
+
+
+def test_rescoring_after_a_speaker_fix_replaces_the_card(people):
+    recording = make_recording(people["practitioner"])
+    add_lines(recording, SESSION)
+    score_recording(recording)
+    assert recording.scorecard.items["A8"]["present"]
+
+    recording.segments.filter(index=4).update(role=SpeakerRole.CLIENT)
+    score_recording(recording)
+
+    assert ScoreCard.objects.filter(recording=recording).count() == 1
+    recording.refresh_from_db()
+    assert not recording.scorecard.items["A8"]["present"]
+
+
+def test_an_item_added_by_editors_without_a_detector_is_left_to_the_reviewer(people):
+    call_command("load_checklist", verbosity=0)
+    checklist = SkillsChecklist.objects.get()
+    checklist.items.create(
+        code="A11",
+        skill="structuring",
+        title="Ends on time",
+        behaviour="ends the session at the agreed time",
+        detect="M",
+    )
+    checklist.save_revision().publish()
+    recording = make_recording(people["practitioner"])
+    add_lines(recording, SESSION)
+    score_recording(recording)
+    added = recording.scorecard.items["A11"]
+    assert not added["present"]
+    assert added["evidence"] == []
