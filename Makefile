@@ -6,8 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Debian packages the test suite drives: a real browser and real speech for test dialogues.
-TEST_APT_PACKAGES := chromium espeak-ng sox
+# Debian packages the test suite drives: a real browser, real speech for test dialogues, and the
+# PostgreSQL and Redis servers of the scale-out tests (tests/scaleout).
+TEST_APT_PACKAGES := chromium espeak-ng sox postgresql redis-server
 
 .PHONY: run serve test lint system-test-deps demo clean
 

