@@ -32,6 +32,7 @@ run: demo serve
 
 # The web server and the background worker side by side; Ctrl-C stops both.
 serve: $(VENV)/.installed
+	@$(BIN)/python manage.py requeue_stale_recordings
 	@trap 'kill 0' EXIT; \
 	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload & \
 	echo "Serving on http://$(HOST):$(PORT)/ with a background worker. Ctrl-C stops both."; \

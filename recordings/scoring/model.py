@@ -1,8 +1,12 @@
 """Optional learned refinement of Layer 1: a linear model over word and context features.
 
-The weights live in a JSON file (``models/*.json``) trained by ``training.py``; inference here
-is plain Python, so the scorer needs no machine-learning library at run time. Without the file,
-or with the model switched off, the rules in ``codes.py`` decide alone.
+Two kinds of features: binary ones (the rules' guesses, first and last words, length buckets,
+punctuation flags, position in the session...) and TF-IDF weighted word n-grams, kept in
+separate namespaces for the utterance itself, the client turn before it, the client turn after
+it and a practitioner turn just before it. The weights and IDF tables live in a JSON file
+(``models/*.json``) trained by ``training.py``; inference here is plain Python, so the scorer
+needs no machine-learning library at run time. Without the file, or with the model switched
+off, the rules in ``codes.py`` decide alone.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,10 +34,62 @@ def _bucket(n: int, edges=(0, 2, 5, 10, 20, 40)) -> str:
     return "0"
 
 
+# TF-IDF namespaces: (Context field, longest word n-gram)
+TFIDF_BLOCKS = {
+    "tw": ("text", 3),
+    "tpc": ("previous_client", 2),
+    "tnc": ("next_client", 2),
+    "tpp": ("previous_practitioner", 1),
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """One practitioner utterance with the turns around it and its place in the session."""
+
+    text: str
+    previous_client: str = ""
+    previous_practitioner: str = ""
+    next_client: str = ""
+    index: int = 0
+    total: int = 0
+
+
+def context_at(texts: list[str], practitioner: list[bool], i: int) -> Context:
+    """The Context of turn i of a session (``practitioner[k]``: turn k is the practitioner's)."""
+    before = i > 0
+    after = i + 1 < len(texts)
+    return Context(
+        text=texts[i],
+        previous_client=texts[i - 1] if before and not practitioner[i - 1] else "",
+        previous_practitioner=texts[i - 1] if before and practitioner[i - 1] else "",
+        next_client=texts[i + 1] if after and not practitioner[i + 1] else "",
+        index=i,
+        total=len(texts),
+    )
+
+
+def word_ngrams(text: str, longest: int) -> list[str]:
+    """Word 1..longest-grams of the normalised text, with start and end markers."""
+    tokens = ["<s>", *normalise(text).split(), "</s>"]
+    return [
+        " ".join(tokens[a : a + n])
+        for n in range(1, longest + 1)
+        for a in range(len(tokens) - n + 1)
+    ]
+
+
+def position_features(ctx: Context) -> list[str]:
+    """Where the turn falls: openings and closings of a session are coded differently."""
+    if ctx.total <= 0:
+        return []
+    return [f"pos:{min(9, 10 * ctx.index // ctx.total)}", f"first:{min(ctx.index, 5)}"]
+
+
 def features(
     text: str, previous_client: str = "", previous_practitioner: str = "", next_client: str = ""
 ) -> list[str]:
-    """Feature names for one practitioner utterance; punctuation only adds 'p:' features."""
+    """Binary feature names for one practitioner utterance; punctuation only adds 'p:' ones."""
     norm = normalise(text)
     tokens = norm.split()
     core = strip_fillers(tokens)
@@ -92,28 +149,67 @@ def features(
     return feats
 
 
+def binary_features(ctx: Context) -> list[str]:
+    return features(
+        ctx.text, ctx.previous_client, ctx.previous_practitioner, ctx.next_client
+    ) + position_features(ctx)
+
+
+def tfidf_values(ctx: Context, idf: dict[str, dict[str, float]]) -> dict[str, float]:
+    """TF-IDF values as scikit-learn computes them (sublinear tf, l2 norm per namespace).
+
+    Feature names are ``namespace|n-gram``; n-grams outside a namespace's vocabulary are left
+    out of its norm, as scikit-learn does.
+    """
+    values: dict[str, float] = {}
+    for namespace, table in idf.items():
+        field_name, longest = TFIDF_BLOCKS[namespace]
+        counts: dict[str, int] = {}
+        for gram in word_ngrams(getattr(ctx, field_name), longest):
+            if gram in table:
+                counts[gram] = counts.get(gram, 0) + 1
+        weighted = {g: (1.0 + math.log(n)) * table[g] for g, n in counts.items()}
+        norm = math.sqrt(sum(v * v for v in weighted.values()))
+        for gram, value in weighted.items():
+            values[f"{namespace}|{gram}"] = value / norm
+    return values
+
+
 class LinearModel:
-    """Softmax heads over sparse binary features, read from the JSON written by training."""
+    """Softmax heads over binary and TF-IDF features, read from the JSON written by training.
+
+    Format 1 files hold binary features only; format 2 adds ``idf`` tables for TF-IDF blocks.
+    """
 
     def __init__(self, data: dict):
         self.version = data.get("version", "unknown")
         self.heads = data["heads"]
+        self.idf = data.get("idf", {})
+
+    def vector(self, ctx: Context) -> dict[str, float]:
+        """Feature name -> value for one utterance."""
+        values = dict.fromkeys(binary_features(ctx), 1.0)
+        values.update(tfidf_values(ctx, self.idf))
+        return values
 
     @classmethod
     def load(cls, path: str | Path) -> LinearModel:
         with Path(path).open(encoding="utf-8") as handle:
             return cls(json.load(handle))
 
-    def predict(self, head: str, feats: list[str]) -> tuple[str, float]:
+    def predict(self, head: str, feats: dict[str, float] | list[str]) -> tuple[str, float]:
+        """(label, probability) for one head; ``feats`` from ``vector`` (or binary names)."""
+        if not isinstance(feats, dict):
+            feats = dict.fromkeys(feats, 1.0)
         spec = self.heads[head]
         labels = spec["labels"]
         scores = list(spec["intercept"])
         weights = spec["weights"]
-        for name in set(feats):
+        for name, x in feats.items():
             row = weights.get(name)
             if row:
                 for k, value in enumerate(row):
-                    scores[k] += value
+                    scores[k] += value * x
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         best = max(range(len(labels)), key=scores.__getitem__)

@@ -16,7 +16,7 @@ from .codes import (
 )
 from .evidence import collect_evidence
 from .metrics import session_metrics, session_quality, skill_summaries
-from .model import LinearModel, features, get_model
+from .model import LinearModel, context_at, get_model
 from .text import normalise
 
 SCORER_VERSION = "seeds-scorer-1.0"
@@ -97,10 +97,8 @@ def code_session(
 
 
 def _refine(code, model, texts, practitioner, i, permission_asked) -> None:
-    prev_client = texts[i - 1] if i > 0 and not practitioner[i - 1] else ""
-    prev_practitioner = texts[i - 1] if i > 0 and practitioner[i - 1] else ""
-    next_client = texts[i + 1] if i + 1 < len(texts) and not practitioner[i + 1] else ""
-    feats = features(texts[i], prev_client, prev_practitioner, next_client)
+    ctx = context_at(texts, practitioner, i)
+    feats = model.vector(ctx)
     behaviour, confidence = model.predict("behaviour", feats)
     if confidence < _MODEL_DOUBT and code.behaviour == "therapist_input" and "advice" in code.tags:
         return  # an explicit advice phrase outweighs an unsure model
@@ -112,7 +110,7 @@ def _refine(code, model, texts, practitioner, i, permission_asked) -> None:
     elif behaviour == "reflection":
         # the rules tell simple from complex at least as well as the model (docs/scoring.md)
         code.reflection_subtype = rule_reflection or reflection_subtype(
-            normalise(texts[i]), prev_client
+            normalise(texts[i]), ctx.previous_client
         )
     elif behaviour == "therapist_input":
         code.input_subtype = input_subtype(code.tags, permission_asked)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model import features
+from .model import TFIDF_BLOCKS, Context, binary_features, context_at, word_ngrams
 from .text import strip_punctuation
 
 PRACTITIONER_SPEAKERS = ("therapist", "practitioner")
@@ -19,11 +19,13 @@ HEAD_LABELS = {
     "question_subtype": ("open", "closed"),
 }
 # Simple/complex stays with the rules: a model head did no better by cross-validation.
-DEFAULT_C = {"behaviour": 0.5, "question_subtype": 0.5}
+# C=0.25 was chosen by 5-fold cross-validation by transcript (docs/scoring-model-card.md).
+DEFAULT_C = {"behaviour": 0.25, "question_subtype": 0.25}
+MODEL_VERSION = "codes-annomi-2"
 
 
-def examples(transcripts: list[dict], strip: bool = False) -> list[tuple[list[str], dict]]:
-    """(features, gold labels) for every coded practitioner utterance."""
+def examples(transcripts: list[dict], strip: bool = False) -> list[tuple[Context, dict]]:
+    """(context, gold labels) for every coded practitioner utterance."""
     out = []
     for transcript in transcripts:
         utts = transcript["utterances"]
@@ -33,68 +35,85 @@ def examples(transcripts: list[dict], strip: bool = False) -> list[tuple[list[st
             if not practitioner[i] or not utt.get("behaviour"):
                 continue
             gold = {head: utt.get(head) for head in HEAD_LABELS}
-            out.append((features(*context(texts, practitioner, i)), gold))
+            out.append((context_at(texts, practitioner, i), gold))
     return out
 
 
-def context(texts: list[str], practitioner: list[bool], i: int) -> tuple[str, str, str, str]:
-    """(text, previous client turn, previous practitioner turn, next client turn) for turn i."""
-    prev_client = texts[i - 1] if i > 0 and not practitioner[i - 1] else ""
-    prev_practitioner = texts[i - 1] if i > 0 and practitioner[i - 1] else ""
-    next_client = texts[i + 1] if i + 1 < len(texts) and not practitioner[i + 1] else ""
-    return texts[i], prev_client, prev_practitioner, next_client
+def _analyser(field_name: str, longest: int):
+    return lambda ctx: word_ngrams(getattr(ctx, field_name), longest)
 
 
 def train(
     transcripts: list[dict],
     c: dict | None = None,
-    min_count: int = 3,
+    min_count: int = 2,
+    min_df: int = 3,
     class_weight: str | None = "balanced",
+    digits: int = 3,
+    min_weight: float = 0.01,
 ) -> dict:
-    """Fit the heads; returns the JSON-ready model."""
+    """Fit the heads; returns the JSON-ready model (format 2: binary and TF-IDF features)."""
+    from scipy import sparse
     from sklearn.feature_extraction import DictVectorizer
+    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     c = {**DEFAULT_C, **(c or {})}
     data = examples(transcripts) + examples(transcripts, strip=True)
+    binary = [binary_features(ctx) for ctx, _ in data]
     counts: dict[str, int] = {}
-    for feats, _ in data:
+    for feats in binary:
         for name in set(feats):
             counts[name] = counts.get(name, 0) + 1
     keep = {name for name, n in counts.items() if n >= min_count}
+    # one vocabulary and IDF table for all heads, as inference computes one vector per turn
+    vectoriser = DictVectorizer()
+    blocks = [vectoriser.fit_transform([{f: 1 for f in feats if f in keep} for feats in binary])]
+    names = [(None, name) for name in vectoriser.get_feature_names_out()]
+    idf = {}
+    for namespace, (field_name, longest) in TFIDF_BLOCKS.items():
+        tfidf = TfidfVectorizer(
+            analyzer=_analyser(field_name, longest), sublinear_tf=True, min_df=min_df
+        )
+        blocks.append(tfidf.fit_transform([ctx for ctx, _ in data]))
+        grams = tfidf.get_feature_names_out()
+        names += [(namespace, gram) for gram in grams]
+        idf[namespace] = {g: round(float(v), 4) for g, v in zip(grams, tfidf.idf_, strict=True)}
+    x = sparse.hstack(blocks).tocsr()
     heads = {}
     for head, labels in HEAD_LABELS.items():
         rows = [
-            ({f: 1 for f in feats if f in keep}, gold[head])
-            for feats, gold in data
+            k
+            for k, (_, gold) in enumerate(data)
             if gold[head] in labels
             and (head == "behaviour" or gold["behaviour"] == head.split("_")[0])
         ]
-        vectoriser = DictVectorizer()
-        x = vectoriser.fit_transform([r[0] for r in rows])
-        y = [r[1] for r in rows]
-        clf = LogisticRegression(C=c[head], max_iter=2000, class_weight=class_weight)
-        clf.fit(x, y)
-        classes = list(clf.classes_)
-        coef = clf.coef_
-        intercept = list(clf.intercept_)
-        if len(classes) == 2:  # binary: one row of weights for the second class
-            coef = [[-v / 2 for v in coef[0]], [v / 2 for v in coef[0]]]
-            intercept = [-intercept[0] / 2, intercept[0] / 2]
-            coef = list(zip(*coef, strict=True))
-        else:
-            coef = coef.T.tolist()
-        weights = {}
-        for name, index in vectoriser.vocabulary_.items():
-            row = [round(float(v), 3) for v in coef[index]]
-            if max(abs(v) for v in row) >= 0.01:
-                weights[name] = row
-        heads[head] = {
-            "labels": classes,
-            "intercept": [round(float(v), 4) for v in intercept],
-            "weights": weights,
-        }
-    return {"version": "codes-annomi-1", "heads": heads}
+        clf = LogisticRegression(C=c[head], max_iter=3000, class_weight=class_weight)
+        clf.fit(x[rows], [data[k][1][head] for k in rows])
+        heads[head] = _head(clf, names, digits, min_weight)
+    return {"version": MODEL_VERSION, "format": 2, "idf": idf, "heads": heads}
+
+
+def _head(clf, names: list[tuple[str | None, str]], digits: int, min_weight: float) -> dict:
+    classes = list(clf.classes_)
+    coef = clf.coef_
+    intercept = list(clf.intercept_)
+    if len(classes) == 2:  # binary: one row of weights for the second class
+        coef = [[-v / 2 for v in coef[0]], [v / 2 for v in coef[0]]]
+        intercept = [-intercept[0] / 2, intercept[0] / 2]
+        coef = list(zip(*coef, strict=True))
+    else:
+        coef = coef.T.tolist()
+    weights = {}
+    for index, (namespace, name) in enumerate(names):
+        row = [round(float(v), digits) for v in coef[index]]
+        if max(abs(v) for v in row) >= min_weight:
+            weights[name if namespace is None else f"{namespace}|{name}"] = row
+    return {
+        "labels": classes,
+        "intercept": [round(float(v), 4) for v in intercept],
+        "weights": weights,
+    }
 
 
 def save(model: dict, path: str | Path) -> None:

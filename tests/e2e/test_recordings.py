@@ -6,12 +6,11 @@ import pytest
 from recordings.models import Recording
 from recordings.tasks import process_recording
 from tests.accounts.factories import PractitionerFactory, TeamFactory
-from tests.recordings.conftest import DIALOGUE, DUMMY_TASKS, role_groups  # noqa: F401
+from tests.recordings.conftest import DIALOGUE, DUMMY_TASKS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.usefixtures("role_groups")
 def test_practitioner_uploads_and_sees_the_transcript_appear(page, live_server, sign_in, settings):
     # The job is run below by the test itself, as a worker would, while the page polls.
     settings.TASKS = DUMMY_TASKS
@@ -56,7 +55,6 @@ def test_practitioner_uploads_and_sees_the_transcript_appear(page, live_server, 
     assert duration == pytest.approx(recording.duration, abs=1.5), "the browser can load the audio"
 
 
-@pytest.mark.usefixtures("role_groups")
 def test_a_file_over_the_size_limit_is_refused_before_it_is_sent(
     page, live_server, sign_in, settings
 ):

@@ -1,7 +1,7 @@
 import pytest
 
 from tests.accounts.factories import PractitionerFactory
-from tests.training.helpers import FIXTURE_CONTENT, create_evidence_entry, restore_site_data
+from tests.training.helpers import FIXTURE_CONTENT, create_evidence_entry
 from training.loader import load_training
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -10,7 +10,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_practitioner_completes_a_lesson_passes_its_quiz_and_sees_progress(
     page, live_server, sign_in
 ):
-    restore_site_data()
     create_evidence_entry()
     load_training(FIXTURE_CONTENT)
     sign_in(page, PractitionerFactory(username="priya"))

@@ -39,18 +39,6 @@ def tone_wav(path: Path, seconds: float, rate: int = 8000) -> Path:
     return path
 
 
-@pytest.fixture
-def role_groups():
-    """The role groups, for tests with transaction=True: a flush by an earlier such test
-    removes the rows that the roles' data migration created."""
-    from django.contrib.auth.models import Group
-
-    from accounts.roles import Role
-
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
-
-
 @pytest.fixture(autouse=True)
 def empty_recordings_storage():
     """Each test starts with no stored audio (the database rolls back; files do not)."""

@@ -178,8 +178,10 @@ def test_reviews_to_do_lists_ready_recordings_of_the_managers_teams(
         return
     assert response.status_code == 200
     page = response.content.decode()
-    assert (f'href="{ready_recording.get_absolute_url()}"' in page) is REVIEWS[role]
-    assert f'href="{busy.get_absolute_url()}"' not in page, "only ready recordings"
+    # Each recording to review links to its review page (reviews app).
+    review_url = reverse("reviews:review", args=[ready_recording.pk])
+    assert (f'href="{review_url}"' in page) is REVIEWS[role]
+    assert f'href="{reverse("reviews:review", args=[busy.pk])}"' not in page, "only ready ones"
 
 
 def test_reviews_to_do_are_oldest_first(client, people):

@@ -216,7 +216,7 @@ def test_a_worker_starting_a_job_requeues_recordings_of_dead_workers(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_heartbeat_is_stamped_while_the_job_is_busy(role_groups, people):
+def test_the_heartbeat_is_stamped_while_the_job_is_busy(people):
     recording = silent_worker(people["practitioner"], seconds_ago=600)
     before = Recording.objects.get(pk=recording.pk).heartbeat_at
     stamped = threading.Event()

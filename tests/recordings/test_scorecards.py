@@ -109,3 +109,25 @@ def test_an_item_added_by_editors_without_a_detector_is_left_to_the_reviewer(peo
     added = recording.scorecard.items["A11"]
     assert not added["present"]
     assert added["evidence"] == []
+
+
+def checklist_edit_url():
+    checklist = SkillsChecklist.objects.get()
+    return f"/admin/snippets/recordings/skillschecklist/edit/{checklist.pk}/"
+
+
+def test_editor_can_edit_the_checklist_in_the_admin(client, people):
+    call_command("load_checklist", verbosity=0)
+    client.force_login(people["editor"])
+    response = client.get(checklist_edit_url())
+    assert response.status_code == 200
+    assert b"Check-in" in response.content
+
+
+@pytest.mark.parametrize("who", ["practitioner", "manager"])
+def test_practitioners_and_managers_cannot_edit_the_checklist(client, people, who):
+    call_command("load_checklist", verbosity=0)
+    client.force_login(people[who])
+    response = client.get(checklist_edit_url())
+    assert response.status_code in (302, 403)
+    assert ChecklistVersion.objects.count() == 1

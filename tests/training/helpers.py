@@ -2,41 +2,7 @@
 
 from pathlib import Path
 
-from django.conf import settings
-
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
-
-
-def restore_site_data():
-    """Recreate what data migrations made (role groups, root and home page, site).
-
-    A transactional test flushes the database when it ends, data migrations included, so a
-    browser test that runs after another one starts without them.
-    """
-    import importlib
-
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page, Site
-
-    from home.models import HomePage
-
-    if not Group.objects.exists():
-        roles = importlib.import_module("accounts.migrations.0002_create_role_groups")
-        roles.create_groups(apps, None)
-    if HomePage.objects.exists():
-        return
-    locale, _ = Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locale)
-    )
-    home = root.add_child(
-        instance=HomePage(title="SEEDS practice platform", slug="home", locale=locale)
-    )
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
 
 
 def create_evidence_entry():

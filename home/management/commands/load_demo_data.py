@@ -25,7 +25,19 @@ DEMO_USERS = [
 
 # Management commands that load each app's demo content, in dependency order.
 # Each must be idempotent: re-running updates in place.
-CONTENT_STEPS: list[tuple[str, dict]] = []
+CONTENT_STEPS: list[tuple[str, dict]] = [
+    # The compendium first: training lessons cite its entries.
+    ("import_compendium", {}),
+    # Research bulletins, and the editors' moderation workflow.
+    ("seed_bulletins", {}),
+    ("load_training", {}),
+    # The skills checklist before any recording is scored against it.
+    ("load_checklist", {}),
+    # The demo practitioner's transcribed and scored sample recording.
+    ("load_sample_recording", {}),
+    # The demo manager's shared review of that recording: the whole coached-feedback flow.
+    ("load_sample_review", {}),
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,177 @@
+"""The review form: a rating per checklist item and skill, and the coached feedback points.
+
+Built from the score card's checklist version and the recording's transcript, so the items are
+the ones the machine scored and every anchor is a real line of the transcript.
+"""
+
+from django import forms
+
+from .agreement import agreement, machine_proposal
+from .enums import PointKind, Rating
+from .models import FeedbackPoint, ItemRating, SkillRating
+
+RATING_CHOICES = [("", "Not rated"), *Rating.choices]
+WENT_WELL_POINTS = 2  # feedback practitioners act on: at most two things done well, one to work on
+
+
+def line_label(segment):
+    text = segment.text if len(segment.text) <= 60 else segment.text[:57] + "…"
+    return f"{segment.start_label} {segment.get_role_display() or 'Unknown'}: {text}"
+
+
+class ReviewForm(forms.Form):
+    def __init__(self, *args, checklist, scorecard, segments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.checklist = checklist
+        self.scorecard = scorecard
+        self.segments = {segment.index: segment for segment in segments}
+        lines = [
+            ("", "Choose the moment in the transcript"),
+            *[(str(index), line_label(segment)) for index, segment in self.segments.items()],
+        ]
+        for skill in checklist.skills:
+            self.fields[f"skill_{skill.code}"] = forms.ChoiceField(
+                label=f"Overall: {skill.title}", choices=RATING_CHOICES, required=False
+            )
+            for item in skill.items:
+                self.fields[f"item_{item.id}"] = forms.ChoiceField(
+                    label=f"{item.id} {item.title}", choices=RATING_CHOICES, required=False
+                )
+        for number in range(1, WENT_WELL_POINTS + 1):
+            self.fields[f"went_well_{number}"] = forms.CharField(
+                label=f"What went well ({number} of {WENT_WELL_POINTS})",
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+            )
+            self.fields[f"went_well_{number}_line"] = forms.ChoiceField(
+                label="Moment", choices=lines, required=False
+            )
+        self.fields["work_on"] = forms.CharField(
+            label="One thing to work on", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        )
+        self.fields["work_on_example"] = forms.CharField(
+            label="What it could have sounded like",
+            widget=forms.Textarea(attrs={"rows": 2}),
+            required=False,
+        )
+        self.fields["work_on_line"] = forms.ChoiceField(
+            label="Moment", choices=lines, required=False
+        )
+        for index in self.segments:
+            self.fields[f"comment_{index}"] = forms.CharField(
+                label="Comment on this line",
+                widget=forms.Textarea(attrs={"rows": 2, "form": "review-form"}),
+                required=False,
+            )
+
+    # ------------------------------------------------------------------ reading a review
+
+    @staticmethod
+    def initial_for(review) -> dict:
+        initial = {f"item_{r.item}": r.rating for r in review.item_ratings.all()}
+        initial.update({f"skill_{r.skill}": r.rating for r in review.skill_ratings.all()})
+        for number, point in enumerate(review.went_well[:WENT_WELL_POINTS], start=1):
+            initial[f"went_well_{number}"] = point.text
+            initial[f"went_well_{number}_line"] = "" if point.line is None else str(point.line)
+        if review.work_on:
+            initial["work_on"] = review.work_on.text
+            initial["work_on_example"] = review.work_on.example
+            line = review.work_on.line
+            initial["work_on_line"] = "" if line is None else str(line)
+        for point in review.comments:
+            initial[f"comment_{point.line}"] = point.text
+        return initial
+
+    # ------------------------------------------------------------------ checks for sharing
+
+    def check_shareable(self) -> bool:
+        """Sharing needs the feedback's shape: a point done well, the one to work on with an
+        example, each at a moment, and an overall rating for every skill."""
+        data = self.cleaned_data
+        needs = [
+            ("went_well_1", "Write at least one thing that went well."),
+            ("went_well_1_line", "Choose the moment of what went well."),
+            ("work_on", "Write the one thing to work on."),
+            ("work_on_example", "Give an example of what it could have sounded like."),
+            ("work_on_line", "Choose the moment of the thing to work on."),
+        ]
+        for skill in self.checklist.skills:
+            needs.append((f"skill_{skill.code}", f"Give an overall rating for {skill.title}."))
+        if data.get("went_well_2"):
+            needs.append(("went_well_2_line", "Choose the moment of the second thing."))
+        for field, message in needs:
+            if not data.get(field):
+                self.add_error(field, message)
+        return not self.errors
+
+    # ------------------------------------------------------------------ writing a review
+
+    def _point(self, kind, text, line, example=""):
+        index = int(line) if line not in (None, "") else None
+        segment = self.segments.get(index)
+        return FeedbackPoint(
+            kind=kind,
+            text=text.strip(),
+            example=example.strip(),
+            line=index,
+            at=segment.start if segment else None,
+        )
+
+    def apply_to(self, review):
+        """Set the review's ratings and points from the form (in memory: the caller saves)."""
+        data = self.cleaned_data
+        scored = self.scorecard.items
+        review.checklist_version = self.scorecard.checklist_version
+        ratings = []
+        for item in self.checklist.items:
+            rating = data.get(f"item_{item.id}")
+            if rating:
+                result = scored.get(item.id, {})
+                ratings.append(
+                    ItemRating(
+                        item=item.id,
+                        skill=item.skill,
+                        rating=rating,
+                        machine_proposal=machine_proposal(result),
+                        agreement=agreement(result, rating),
+                    )
+                )
+        review.item_ratings = ratings
+        review.skill_ratings = [
+            SkillRating(skill=skill.code, rating=data[f"skill_{skill.code}"])
+            for skill in self.checklist.skills
+            if data.get(f"skill_{skill.code}")
+        ]
+        points = []
+        for number in range(1, WENT_WELL_POINTS + 1):
+            if data.get(f"went_well_{number}", "").strip():
+                points.append(
+                    self._point(
+                        PointKind.WENT_WELL,
+                        data[f"went_well_{number}"],
+                        data.get(f"went_well_{number}_line"),
+                    )
+                )
+        if data.get("work_on", "").strip() or data.get("work_on_example", "").strip():
+            points.append(
+                self._point(
+                    PointKind.WORK_ON,
+                    data.get("work_on", ""),
+                    data.get("work_on_line"),
+                    data.get("work_on_example", ""),
+                )
+            )
+        for index in self.segments:
+            if data.get(f"comment_{index}", "").strip():
+                points.append(self._point(PointKind.COMMENT, data[f"comment_{index}"], index))
+        review.points = points
+        return review
+
+
+class ResponseForm(forms.Form):
+    text = forms.CharField(
+        label="Write a response",
+        help_text="Your manager will see it. What will you try next time?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
+    )

@@ -1,0 +1,142 @@
+"""Progress over time: each skill's shared rating and each session metric across recordings,
+as charts and as CSV rows. Only shared reviews count; drafts never show."""
+
+from recordings.enums import RecordingStatus, Skill
+from recordings.models import ChecklistVersion, Recording
+
+from .charts import line_chart
+from .enums import Rating
+
+RATING_TICKS = [(2, "Satisfactory"), (1, "Needs improvement"), (0, "Missed opportunity")]
+# Metrics that are shares are charted 0 to 100%; the reflection ratio 0 to 3 (2:1 is good).
+RATIO_MAX = 3.0
+
+
+def sessions(recordings):
+    """Ready recordings, oldest session first, with their score card and shared review."""
+    return list(
+        recordings.filter(status=RecordingStatus.READY)
+        .select_related("owner", "scorecard", "review")
+        .prefetch_related("review__skill_ratings")
+        .order_by("session_date", "created_at")
+    )
+
+
+def shared_of(recording):
+    review = getattr(recording, "review", None) if _has_review(recording) else None
+    return review if review is not None and review.live else None
+
+
+def _has_review(recording):
+    try:
+        recording.review  # noqa: B018
+    except Recording.review.RelatedObjectDoesNotExist:
+        return False
+    return True
+
+
+def _scorecard(recording):
+    try:
+        return recording.scorecard
+    except Recording.scorecard.RelatedObjectDoesNotExist:
+        return None
+
+
+def _x_label(recording, with_owner):
+    label = f"{recording.session_date:%d %b}"
+    return f"{label} {recording.owner.first_name or recording.owner}" if with_owner else label
+
+
+def skill_ratings(recording) -> dict[str, str]:
+    review = shared_of(recording)
+    return {r.skill: r.rating for r in review.skill_ratings.all()} if review else {}
+
+
+def skill_charts(session_list, with_owner=False):
+    scale = Rating.scale()
+    charts = []
+    for skill in Skill:
+        values = []
+        for recording in session_list:
+            rating = skill_ratings(recording).get(skill.value)
+            values.append(
+                (
+                    _x_label(recording, with_owner),
+                    scale.get(rating),
+                    Rating(rating).label if rating else "Not rated",
+                )
+            )
+        charts.append(line_chart(skill.label, values, y_min=0, y_max=2, ticks=RATING_TICKS))
+    return charts
+
+
+def benchmark_metrics():
+    return [m for m in ChecklistVersion.objects.current().checklist().metrics if not m.prompt]
+
+
+def metric_charts(session_list, with_owner=False):
+    charts = []
+    for metric in benchmark_metrics():
+        is_share = metric.key.endswith("_share")
+        top = 1.0 if is_share else RATIO_MAX
+        values = []
+        for recording in session_list:
+            card = _scorecard(recording)
+            value = card.metrics.get(metric.key, {}).get("value") if card else None
+            values.append((_x_label(recording, with_owner), value, format_metric(metric, value)))
+        bands = []
+        if metric.good is not None:
+            if metric.fair is not None:
+                bands.append((metric.fair, metric.good, "fair"))
+            bands.append((metric.good, top, "good"))
+        ticks = (
+            [(0, "0%"), (0.5, "50%"), (1.0, "100%")]
+            if is_share
+            else [(0, "0:1"), (1, "1:1"), (2, "2:1"), (3, "3:1")]
+        )
+        chart = line_chart(
+            f"{metric.id} {metric.title}", values, y_min=0, y_max=top, ticks=ticks, bands=bands
+        )
+        chart.benchmark = metric.benchmark
+        charts.append(chart)
+    return charts
+
+
+def format_metric(metric, value):
+    if value is None:
+        return "none"
+    if metric.key.endswith("_share"):
+        return f"{value:.0%}"
+    return f"{value:.1f}:1"
+
+
+def csv_rows(session_list):
+    """A header and one row per session: metric values, machine skill scores, shared ratings."""
+    metrics = benchmark_metrics()
+    header = ["session date", "client", "reviewed"]
+    header += [f"{m.id} {m.title}" for m in metrics]
+    header += [f"machine score: {skill.label}" for skill in Skill]
+    header += [f"rating: {skill.label}" for skill in Skill]
+    rows = [header]
+    for recording in session_list:
+        card = _scorecard(recording)
+        ratings = skill_ratings(recording)
+        row = [
+            recording.session_date.isoformat(),
+            recording.client_pseudonym,
+            "yes" if shared_of(recording) else "no",
+        ]
+        row += [_blank(card.metrics.get(m.key, {}).get("value") if card else None) for m in metrics]
+        row += [
+            _blank(card.skills.get(skill.value, {}).get("score") if card else None)
+            for skill in Skill
+        ]
+        row += [
+            Rating(ratings[skill.value]).label if skill.value in ratings else "" for skill in Skill
+        ]
+        rows.append(row)
+    return rows
+
+
+def _blank(value):
+    return "" if value is None else value

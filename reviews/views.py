@@ -1,0 +1,287 @@
+"""The treatment manager's review page, the practitioner's feedback page, progress charts and
+the CSV export of a practitioner's scores.
+
+Recordings are fetched through recordings.permissions (via reviews.permissions), so every view
+refuses exactly who the recording views refuse.
+"""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+
+from recordings import views as recording_views
+from recordings.enums import RecordingStatus, SpeakerRole
+from recordings.models import Recording, ScoreCard
+
+from . import progress, reviewing
+from .agreement import machine_proposal
+from .enums import Rating
+from .forms import ResponseForm, ReviewForm
+from .learning import learning_for
+from .permissions import feedback_for, practitioner_for, recording_to_review
+
+# ---------------------------------------------------------------- the review page
+
+
+def _scorecard_of(recording):
+    card = ScoreCard.objects.filter(recording=recording).select_related("checklist_version").first()
+    if card is None:
+        raise Http404("This recording has no scores yet.")
+    return card
+
+
+def _skill_sections(checklist, scorecard, form, review=None):
+    """Per skill: the machine's summary, and per item its result, evidence and rating field."""
+    sections = []
+    for skill in checklist.skills:
+        items = []
+        for item in skill.items:
+            result = scorecard.items.get(item.id, {})
+            proposal = machine_proposal(result)
+            items.append(
+                {
+                    "item": item,
+                    "result": result,
+                    "proposal": Rating(proposal).label if proposal else "",
+                    "field": form[f"item_{item.id}"] if form else None,
+                    "rating": review.item_rating(item.id) if review else None,
+                }
+            )
+        sections.append(
+            {
+                "skill": skill,
+                "summary": scorecard.skills.get(skill.code, {}),
+                "items": items,
+                "field": form[f"skill_{skill.code}"] if form else None,
+                "rating": review.skill_rating(skill.code) if review else None,
+                "rated": [entry for entry in items if entry["rating"]],
+            }
+        )
+    return sections
+
+
+def _metrics(scorecard):
+    return [entry for entry in scorecard.metrics.values() if entry.get("id")]
+
+
+def _wants_json(request):
+    return request.headers.get("X-Requested-With") == "autosave"
+
+
+@login_required
+def review(request, pk):
+    recording = recording_to_review(request.user, pk)
+    if recording.status != RecordingStatus.READY:
+        messages.info(request, "The recording can be reviewed once it is transcribed and scored.")
+        return redirect(recording)
+    scorecard = _scorecard_of(recording)
+    checklist = scorecard.checklist_version.checklist()
+    segments = list(recording.segments.all())
+    current = reviewing.working_copy(recording, request.user)
+    form_kwargs = {"checklist": checklist, "scorecard": scorecard, "segments": segments}
+
+    if request.method == "POST":
+        form = ReviewForm(request.POST, **form_kwargs)
+        action = request.POST.get("action", "save")
+        if form.is_valid() and (action != "share" or form.check_shareable()):
+            previous = reviewing.working_copy(recording, request.user)
+            edited = form.apply_to(current)
+            if action == "share":
+                reviewing.share(edited, request.user, previous=previous)
+                messages.success(request, "Your feedback is shared with the practitioner.")
+                return redirect(reverse("reviews:review", args=[recording.pk]))
+            reviewing.save_draft(
+                edited, request.user, previous=previous, autosave=_wants_json(request)
+            )
+            if _wants_json(request):
+                return JsonResponse({"saved_at": timezone.localtime().strftime("%H:%M:%S")})
+            messages.success(
+                request, "Draft saved. The practitioner cannot see it until you share it."
+            )
+            return redirect(reverse("reviews:review", args=[recording.pk]))
+        if _wants_json(request):
+            return JsonResponse({"errors": form.errors}, status=400)
+    else:
+        form = ReviewForm(initial=ReviewForm.initial_for(current), **form_kwargs)
+
+    shared = reviewing.shared_review(recording)
+    return render(
+        request,
+        "reviews/review.html",
+        {
+            "recording": recording,
+            "segments": segments,
+            "scorecard": scorecard,
+            "sections": _skill_sections(checklist, scorecard, form),
+            "metrics": _metrics(scorecard),
+            "form": form,
+            "comment_fields": {index: form[f"comment_{index}"] for index in form.segments},
+            "review": current,
+            "shared": shared,
+            "reading": reviewing.is_read(shared) if shared else None,
+            "roles": SpeakerRole,
+        },
+    )
+
+
+def _speaker_fix(request, pk, fix, anchor, **kwargs):
+    """Runs the recordings app's own speaker endpoint, then records it in the audit log and
+    comes back to the review page."""
+    recording = recording_to_review(request.user, pk)
+    fix(request, pk, **kwargs)
+    recording.refresh_from_db()
+    log(
+        recording,
+        reviewing.SPEAKERS_FIXED,
+        user=request.user,
+        data={"line": kwargs.get("index"), "role": request.POST.get("role", "swapped")},
+    )
+    return redirect(reverse("reviews:review", args=[recording.pk]) + anchor)
+
+
+@require_POST
+@login_required
+def swap_speakers(request, pk):
+    return _speaker_fix(request, pk, recording_views.swap_speakers, "#transcript")
+
+
+@require_POST
+@login_required
+def reassign_line(request, pk, index):
+    return _speaker_fix(request, pk, recording_views.reassign_line, f"#line-{index}", index=index)
+
+
+# ---------------------------------------------------------------- the practitioner's feedback
+
+
+@login_required
+def feedback(request, pk):
+    recording, review = feedback_for(request.user, pk)
+    is_owner = recording.owner_id == request.user.pk
+    scorecard = ScoreCard.objects.filter(recording=recording).first()
+    sections = []
+    if scorecard is not None and review.checklist_version is not None:
+        checklist = review.checklist_version.checklist()
+        sections = _skill_sections(checklist, scorecard, None, review)
+        for section in sections:
+            section["learning"] = learning_for(
+                section["skill"].code, [item.id for item in section["skill"].items]
+            )
+    segments = {segment.index: segment for segment in recording.segments.all()}
+    return render(
+        request,
+        "reviews/feedback.html",
+        {
+            "recording": recording,
+            "review": review,
+            "sections": sections,
+            "metrics": _metrics(scorecard) if scorecard else [],
+            "segments": segments,
+            "is_owner": is_owner,
+            "reading": reviewing.is_read(review),
+            "response_form": ResponseForm() if is_owner else None,
+        },
+    )
+
+
+def _owner_feedback(request, pk):
+    recording, review = feedback_for(request.user, pk)
+    if recording.owner_id != request.user.pk:
+        raise PermissionDenied("Only the practitioner responds to their feedback.")
+    return recording, review
+
+
+@require_POST
+@login_required
+def respond(request, pk):
+    recording, review = _owner_feedback(request, pk)
+    form = ResponseForm(request.POST)
+    if form.is_valid():
+        reviewing.respond(review, request.user, form.cleaned_data["text"])
+        messages.success(request, "Your response is saved; your manager will see it.")
+    else:
+        messages.error(request, "Write your response before sending it.")
+    return redirect(reverse("reviews:feedback", args=[recording.pk]) + "#response")
+
+
+@require_POST
+@login_required
+def mark_read(request, pk):
+    recording, review = _owner_feedback(request, pk)
+    if not reviewing.is_read(review):
+        reviewing.mark_read(review, request.user)
+    messages.success(request, "Marked as read.")
+    return redirect(reverse("reviews:feedback", args=[recording.pk]))
+
+
+# ---------------------------------------------------------------- progress over time
+
+
+@login_required
+def my_progress(request):
+    return redirect("reviews:progress", user_id=request.user.pk)
+
+
+@login_required
+def practitioner_progress(request, user_id):
+    practitioner = practitioner_for(request.user, user_id)
+    session_list = progress.sessions(Recording.objects.filter(owner=practitioner))
+    return render(
+        request,
+        "reviews/progress.html",
+        {
+            "practitioner": practitioner,
+            "sessions": session_list,
+            "skill_charts": progress.skill_charts(session_list),
+            "metric_charts": progress.metric_charts(session_list),
+            "is_self": practitioner.pk == request.user.pk,
+        },
+    )
+
+
+@login_required
+def scores_csv(request, user_id):
+    practitioner = practitioner_for(request.user, user_id)
+    session_list = progress.sessions(Recording.objects.filter(owner=practitioner))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    name = slugify(practitioner.get_full_name() or practitioner.username)
+    response["Content-Disposition"] = f'attachment; filename="scores-{name}.csv"'
+    csv.writer(response).writerows(progress.csv_rows(session_list))
+    return response
+
+
+@login_required
+def team_progress(request):
+    user = request.user
+    if not (user.is_treatment_manager or user.is_administrator):
+        raise Http404("Team progress is for treatment managers.")
+    teams = user.managed_teams.all()
+    people = (
+        get_user_model()
+        .objects.filter(team__in=teams)
+        .exclude(pk=user.pk)
+        .select_related("team")
+        .order_by("team__name", "last_name", "username")
+    )
+    session_list = progress.sessions(Recording.objects.filter(owner__in=people))
+    return render(
+        request,
+        "reviews/team_progress.html",
+        {
+            "teams": teams,
+            "people": people,
+            "sessions": session_list,
+            "skill_charts": progress.skill_charts(session_list, with_owner=True),
+            "metric_charts": progress.metric_charts(session_list, with_owner=True),
+        },
+    )

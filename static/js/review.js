@@ -1,0 +1,80 @@
+// The review and feedback pages: moments play in the audio player, the transcript follows the
+// audio, and the review form saves itself as a draft. Without JavaScript the links still go to
+// the line and the form has its own "Save draft" button.
+(() => {
+  const player = document.getElementById("player");
+  const lines = Array.from(document.querySelectorAll(".transcript-line[data-start]"));
+
+  const playFrom = (seconds, lineIndex) => {
+    if (!player) return;
+    player.currentTime = seconds;
+    player.play().catch(() => { /* autoplay refused: the position is still set */ });
+    const line = document.getElementById(`line-${lineIndex}`);
+    if (line) line.scrollIntoView({ block: "nearest" });
+  };
+
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("[data-seek]");
+    if (link && player) {
+      event.preventDefault();
+      playFrom(Number(link.dataset.seek), link.dataset.line);
+      return;
+    }
+    // A click on a line's text plays from there; its buttons, forms and comment keep theirs.
+    const line = event.target.closest(".transcript-line");
+    if (line && !event.target.closest("button, a, form, details, textarea, select, input")) {
+      playFrom(Number(line.dataset.start), line.id.replace("line-", ""));
+    }
+  });
+
+  if (player && lines.length) {
+    let playing = null;
+    player.addEventListener("timeupdate", () => {
+      const now = player.currentTime;
+      const current = lines.find((line) => now >= Number(line.dataset.start) && now < Number(line.dataset.end));
+      if (current === playing) return;
+      if (playing) playing.classList.remove("transcript-line--playing");
+      if (current) current.classList.add("transcript-line--playing");
+      playing = current || null;
+    });
+  }
+
+  const form = document.querySelector("form[data-autosave]");
+  if (!form) return;
+  const status = form.querySelector("[data-autosave-status]");
+  let dirty = false;
+  let saving = false;
+  const save = async () => {
+    if (!dirty || saving) return;
+    dirty = false;
+    saving = true;
+    try {
+      // getAttribute: the form's buttons are named "action", which shadows form.action.
+      const response = await fetch(form.getAttribute("action"), {
+        method: "POST",
+        body: new FormData(form),
+        credentials: "same-origin",
+        headers: { "X-Requested-With": "autosave" },
+      });
+      if (response.ok) {
+        const data = await response.json();
+        if (status) status.textContent = `Draft saved at ${data.saved_at}.`;
+      } else {
+        dirty = true;
+        if (status) status.textContent = "Could not save the draft: use “Save draft”.";
+      }
+    } catch (error) {
+      dirty = true; // offline for a moment: the next tick tries again
+    } finally {
+      saving = false;
+    }
+  };
+  // Comment boxes beside the transcript belong to the form through their form attribute.
+  const fields = () => Array.from(form.elements);
+  fields().forEach((field) => {
+    field.addEventListener("input", () => { dirty = true; });
+    field.addEventListener("change", () => { dirty = true; save(); });
+  });
+  setInterval(save, 5000);
+  form.addEventListener("submit", () => { dirty = false; });
+})();

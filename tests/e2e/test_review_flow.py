@@ -1,0 +1,197 @@
+"""The whole coached-feedback flow in a real browser, against real processes.
+
+A practitioner uploads a generated dialogue; a real `manage.py db_worker` transcribes and scores
+it; the manager opens the review, plays from an evidence link, rates, writes feedback and
+shares it; the practitioner reads it, plays a moment, responds and marks it read; the manager
+sees the response.
+
+The web server is a `manage.py runserver` subprocess rather than pytest-django's live server:
+the live server's test database is SQLite in memory, which no worker process can open. Both
+processes run under oep.settings.test_worker with one OEP_VAR_DIR, so they share a database
+file and the recordings folder, exactly as web and worker do in production on one machine.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.accounts.factories import TEST_PASSWORD
+from tests.recordings.conftest import DIALOGUE
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+MANAGE = Path(__file__).resolve().parents[2] / "manage.py"
+
+MAKE_PEOPLE = """
+from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFactory
+team = TeamFactory(name="North")
+PractitionerFactory(username="priya", first_name="Priya", last_name="Patel", team=team)
+ManagerFactory(username="mel", first_name="Mel", last_name="Jones", teams=[team])
+"""
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def site(tmp_path):
+    """A migrated database with a team, a practitioner and her manager; a web server and a
+    database worker on it. Yields the server's base URL."""
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+        "DJANGO_SETTINGS_MODULE": "oep.settings.test_worker",
+        "OEP_VAR_DIR": str(tmp_path),
+        "PYTHONUNBUFFERED": "1",
+    }
+
+    def manage(*args):
+        done = subprocess.run(
+            [sys.executable, str(MANAGE), *args], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+
+    manage("migrate", "--noinput", "-v0")
+    manage("shell", "-c", MAKE_PEOPLE)
+    port = free_port()
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    processes = [
+        subprocess.Popen(
+            # --insecure: serve the static files (the review page's script) with DEBUG off.
+            [sys.executable, str(MANAGE), "runserver", f"127.0.0.1:{port}"]
+            + ["--noreload", "--insecure"],
+            env=env,
+            stdout=(logs / "web.log").open("w"),
+            stderr=subprocess.STDOUT,
+        ),
+        subprocess.Popen(
+            [sys.executable, str(MANAGE), "db_worker", "--queue-name", "recordings"]
+            + ["--no-reload", "--no-startup-delay", "--interval", "0.5"],
+            env=env,
+            stdout=(logs / "worker.log").open("w"),
+            stderr=subprocess.STDOUT,
+        ),
+    ]
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            assert time.monotonic() < deadline, (logs / "web.log").read_text()[-3000:]
+            time.sleep(0.2)
+    yield url
+    for process in processes:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def sign_in(browser, url, username):
+    context = browser.new_context()
+    context.set_default_timeout(20_000)
+    page = context.new_page()
+    page.goto(f"{url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{url}/")
+    return page
+
+
+def current_time(page):
+    return page.evaluate("document.getElementById('player').currentTime")
+
+
+def wait_for_seek(page, seconds):
+    """The player moved to the moment (and may have played on a little since)."""
+    page.wait_for_function(
+        f"Math.abs(document.getElementById('player').currentTime - {seconds}) < 1.5"
+    )
+    assert current_time(page) == pytest.approx(seconds, abs=1.5)
+
+
+def test_practitioner_to_manager_and_back(browser, site):
+    # The practitioner uploads a session and waits while the worker processes it.
+    priya = sign_in(browser, site, "priya")
+    priya.get_by_role("link", name="My recordings").first.click()
+    priya.get_by_role("link", name="Upload a recording").click()
+    priya.get_by_label("Audio file of the session").set_input_files(DIALOGUE)
+    priya.get_by_label("Date of the session").fill("2026-01-15")
+    priya.get_by_label("Client pseudonym").fill("Sam")
+    priya.get_by_label("Structuring").check()
+    priya.get_by_label("The client agreed").check()
+    priya.get_by_role("button", name="Upload").click()
+    priya.wait_for_url(f"{site}/recordings/*/")
+    recording_url = priya.url
+    priya.get_by_role("heading", name="Status: Ready").wait_for(timeout=300_000)
+    assert "Hello Sam" in priya.get_by_test_id("transcript").inner_text()
+
+    # The manager finds it among the reviews to do and opens the review page.
+    mel = sign_in(browser, site, "mel")
+    mel.get_by_role("link", name="Reviews to do").first.click()
+    mel.get_by_test_id("reviews").get_by_role("link", name="15 January 2026").click()
+    assert mel.get_by_role("heading", name="Review: session with Sam").is_visible()
+    assert "Hello Sam" in mel.get_by_test_id("transcript").inner_text()
+
+    # Plays from the machine's evidence of the check-in.
+    evidence = mel.get_by_test_id("item-A1").get_by_test_id("evidence-link").first
+    moment = float(evidence.get_attribute("data-seek"))
+    mel.locator("#player").evaluate(
+        "(player) => new Promise((done) => player.readyState >= 1 ? done() :"
+        " player.addEventListener('loadedmetadata', done))"
+    )
+    mel.evaluate("document.getElementById('player').currentTime = 30")
+    evidence.click()
+    wait_for_seek(mel, moment)
+    line = mel.locator(f"#line-{evidence.get_attribute('data-line')}")
+    assert "transcript-line--playing" in line.get_attribute("class")
+
+    # Rates, writes feedback (autosaved as a draft) and shares it.
+    mel.get_by_label("Overall: Structuring").select_option("satisfactory")
+    mel.get_by_label("Overall: Relationship building").select_option("needs_improvement")
+    mel.get_by_label("Overall: Prosocial modelling").select_option("not_applicable")
+    mel.get_by_label("Overall: Cognitive techniques").select_option("not_applicable")
+    mel.get_by_label("A1 Check-in").select_option("satisfactory")
+    mel.get_by_label("What went well (1 of 2)").fill("A warm, clear check-in.")
+    mel.locator("#id_went_well_1_line").select_option(index=1)
+    mel.get_by_label("One thing to work on").fill("Reflect before the next question.")
+    mel.get_by_label("What it could have sounded like").fill("It sounds like work is tiring.")
+    mel.locator("#id_work_on_line").select_option(index=3)
+    mel.get_by_text("Draft saved at").wait_for()
+    mel.get_by_role("button", name="Share with practitioner").click()
+    assert mel.get_by_text("Your feedback is shared with the practitioner.").is_visible()
+    assert mel.get_by_test_id("review-status").inner_text() == "Shared"
+
+    # The practitioner reads it, plays the moment to work on, responds and marks it read.
+    priya.goto(f"{site}/recordings/")
+    priya.get_by_role("link", name="Read the feedback").click()
+    assert "A warm, clear check-in." in priya.get_by_test_id("went-well").inner_text()
+    work_on = priya.get_by_test_id("work-on")
+    assert "It sounds like work is tiring." in work_on.inner_text()
+    assert "Structuring: Satisfactory" in priya.get_by_test_id("ratings").inner_text()
+    play = work_on.get_by_test_id("moment")
+    play.click()
+    wait_for_seek(priya, float(play.get_attribute("data-seek")))
+    priya.get_by_label("Write a response").fill("Thanks, I will try reflecting first.")
+    priya.get_by_role("button", name="Send response").click()
+    priya.get_by_role("button", name="Mark as read").click()
+    assert "Marked as read on" in priya.get_by_test_id("read-status").inner_text()
+
+    # The manager sees the response and that it was read.
+    mel.reload()
+    assert "Thanks, I will try reflecting first." in mel.get_by_test_id("response").inner_text()
+    assert mel.get_by_test_id("read-status").inner_text().startswith("Read")
+    assert recording_url.rstrip("/").split("/")[-1] in mel.url

@@ -1,0 +1,37 @@
+"""What data migrations create, made again after a transactional test flushed it."""
+
+import importlib
+
+from django.apps import apps
+from django.conf import settings
+
+# Data migrations whose forward functions are safe to run again (they get_or_create).
+DATA_MIGRATIONS = [
+    ("accounts.migrations.0002_create_role_groups", "create_groups"),
+    ("recordings.migrations.0003_editors_maintain_the_checklist", "grant"),
+]
+
+
+def restore_migration_data():
+    """Recreate the role groups, their permissions, the root and home pages and the site."""
+    from django.contrib.auth.models import Group
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page, Site
+
+    from home.models import HomePage
+
+    if not Group.objects.filter(name="OEP editor").exists():
+        for module, function in DATA_MIGRATIONS:
+            getattr(importlib.import_module(module), function)(apps, None)
+    if HomePage.objects.exists():
+        return
+    locale, _ = Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
+    home = root.add_child(
+        instance=HomePage(title="SEEDS practice platform", slug="home", locale=locale)
+    )
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)

@@ -1,0 +1,247 @@
+"""The manager's review: drafts, autosave, sharing, versioned edits, ratings against the
+machine, the audit log, speaker fixes, and the "reviews to do" list."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from recordings.enums import RecordingStatus, SpeakerRole
+from recordings.models import ScoreCard
+from reviews.enums import Agreement, PointKind, Rating
+from reviews.models import Review
+
+from .conftest import first_found_item, post_review, scored_recording
+
+pytestmark = pytest.mark.django_db
+
+
+def actions_logged(instance):
+    return list(
+        ModelLogEntry.objects.for_instance(instance)
+        .order_by("timestamp")
+        .values_list("action", flat=True)
+    )
+
+
+def test_review_page_shows_player_transcript_evidence_and_metrics(client, people, recording):
+    client.force_login(people["manager"])
+    page = client.get(reverse("reviews:review", args=[recording.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f'src="/recordings/{recording.pk}/audio/"' in html
+    assert "Before we start, how have you been since last week?" in html
+    assert 'data-testid="evidence-link"' in html
+    assert 'data-seek="0.0"' in html, "evidence of the check-in jumps to its moment"
+    assert "Reflections to questions" in html and "1:1 fair, 2:1 good" in html
+    assert "Machine proposes: Satisfactory" in html
+
+
+def test_a_saved_draft_is_not_shown_to_the_practitioner(client, people, recording):
+    client.force_login(people["manager"])
+    response = post_review(client, recording, action="save")
+    assert response.status_code == 302
+    review = Review.objects.get(recording=recording)
+    assert not review.live
+    assert review.revisions.count() == 1
+
+    client.force_login(people["practitioner"])
+    assert client.get(reverse("reviews:feedback", args=[recording.pk])).status_code == 404
+    listing = client.get(reverse("recordings:list")).content.decode()
+    assert "Read the feedback" not in listing
+
+
+def test_autosave_replaces_the_reviewers_own_draft_instead_of_piling_up(client, people, recording):
+    client.force_login(people["manager"])
+    autosave = {"X-Requested-With": "autosave"}
+    first = post_review(client, recording, headers=autosave, work_on="Draft one")
+    second = post_review(client, recording, headers=autosave, work_on="Draft two")
+    assert first.status_code == second.status_code == 200
+    assert "saved_at" in second.json()
+    review = Review.objects.get(recording=recording)
+    assert review.revisions.count() == 1
+    assert review.get_latest_revision_as_object().work_on.text == "Draft two"
+
+
+def test_sharing_publishes_and_later_edits_are_new_versions_unseen_until_shared(
+    client, people, recording
+):
+    client.force_login(people["manager"])
+    post_review(client, recording, action="share", work_on="Ask open questions.")
+    review = Review.objects.get(recording=recording)
+    assert review.live
+    shared_revision = review.live_revision
+
+    post_review(client, recording, action="save", work_on="Ask one open question at a time.")
+    review.refresh_from_db()
+    assert review.revisions.count() == 2
+    assert review.has_unpublished_changes
+    assert review.live_revision == shared_revision
+
+    client.force_login(people["practitioner"])
+    page = client.get(reverse("reviews:feedback", args=[recording.pk])).content.decode()
+    assert "Ask open questions." in page
+    assert "one open question at a time" not in page
+
+    client.force_login(people["manager"])
+    post_review(client, recording, action="share", work_on="Ask one open question at a time.")
+    client.force_login(people["practitioner"])
+    page = client.get(reverse("reviews:feedback", args=[recording.pk])).content.decode()
+    assert "Ask one open question at a time." in page
+    assert review.revisions.count() == 3
+
+
+def test_sharing_needs_the_feedback_shape(client, people, recording):
+    client.force_login(people["manager"])
+    response = post_review(
+        client,
+        recording,
+        action="share",
+        work_on_example="",
+        skill_cognitive_techniques="",
+        went_well_1_line="",
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Give an example of what it could have sounded like." in html
+    assert "Give an overall rating for Cognitive techniques." in html
+    assert "Choose the moment of what went well." in html
+    assert not Review.objects.filter(recording=recording, live=True).exists()
+
+
+def test_points_are_anchored_to_transcript_moments(client, people, recording):
+    client.force_login(people["manager"])
+    post_review(client, recording, action="share")
+    review = Review.objects.get(recording=recording)
+    went_well = review.went_well
+    assert [(p.line, p.at) for p in went_well] == [(0, 0.0), (2, 10.0)]
+    work_on = review.work_on
+    assert (work_on.line, work_on.at) == (4, 20.0)
+    assert work_on.example == "What happened after you handed in the form?"
+    [comment] = review.comments
+    assert (comment.kind, comment.line, comment.text) == (PointKind.COMMENT, 6, "A good summary.")
+
+
+def test_ratings_record_whether_they_confirm_or_override_the_machine(client, people, recording):
+    found = first_found_item(recording)
+    items = ScoreCard.objects.get(recording=recording).items
+    prompt = next(code for code, item in items.items() if item["mode"] != "verdict")
+    missed = next(
+        code
+        for code, item in items.items()
+        if item["mode"] == "verdict" and not item["present"] and not item["counts_against"]
+    )
+    client.force_login(people["manager"])
+    post_review(
+        client,
+        recording,
+        action="share",
+        **{f"item_{found}": "missed_opportunity", f"item_{prompt}": "satisfactory"},
+        **{f"item_{missed}": "satisfactory"},
+    )
+    review = Review.objects.get(recording=recording)
+    overridden = review.item_rating(found)
+    assert overridden.machine_proposal == Rating.SATISFACTORY
+    assert overridden.agreement == Agreement.OVERRIDDEN
+    assert review.item_rating(prompt).agreement == "", "prompts are never confirm/override"
+    assert review.item_rating(missed).agreement == Agreement.MISSED
+
+    post_review(client, recording, action="share", **{f"item_{found}": "satisfactory"})
+    review = Review.objects.get(recording=recording)
+    assert review.item_rating(found).agreement == Agreement.CONFIRMED
+
+
+def test_every_step_is_in_the_audit_log(client, people, recording):
+    client.force_login(people["manager"])
+    post_review(client, recording, action="save")
+    post_review(client, recording, action="save", went_well_2="Kept it short.")
+    post_review(client, recording, action="share", skill_structuring="needs_improvement")
+    review = Review.objects.get(recording=recording)
+    client.force_login(people["practitioner"])
+    client.post(reverse("reviews:respond", args=[recording.pk]), {"text": "Thanks, will try."})
+    client.post(reverse("reviews:mark_read", args=[recording.pk]))
+
+    assert actions_logged(review) == [
+        "wagtail.edit",
+        "reviews.rate",
+        "wagtail.edit",  # only the wording changed: no new "rate" entry
+        "wagtail.edit",
+        "reviews.rate",
+        "reviews.share",
+        "reviews.respond",
+        "reviews.read",
+    ]
+    share = ModelLogEntry.objects.for_instance(review).get(action="reviews.share")
+    assert share.user == people["manager"]
+    assert share.message == "Feedback shared with the practitioner"
+
+
+def test_speaker_fixes_on_the_review_page_rescore_and_are_logged(client, people, recording):
+    client.force_login(people["manager"])
+    before = ScoreCard.objects.get(recording=recording).result["codes"]
+    response = client.post(reverse("reviews:swap_speakers", args=[recording.pk]))
+    assert response.status_code == 302
+    assert response.url == reverse("reviews:review", args=[recording.pk]) + "#transcript"
+    assert recording.segments.get(index=0).role == SpeakerRole.CLIENT
+    assert ScoreCard.objects.get(recording=recording).result["codes"] != before
+
+    response = client.post(
+        reverse("reviews:reassign_line", args=[recording.pk, 0]), {"role": "practitioner"}
+    )
+    assert response.url.endswith("#line-0")
+    assert recording.segments.get(index=0).role == SpeakerRole.PRACTITIONER
+    assert actions_logged(recording) == ["reviews.speakers_fixed", "reviews.speakers_fixed"]
+
+
+def test_reviews_to_do_lists_unshared_ready_recordings_of_my_teams_oldest_first(
+    client, people, recording
+):
+    older = scored_recording(people["colleague"], client_pseudonym="Older")
+    older.created_at = recording.created_at.replace(year=2025)
+    older.save(update_fields=["created_at"])
+    scored_recording(people["other_practitioner"], client_pseudonym="Elsewhere")
+    scored_recording(
+        people["practitioner"], client_pseudonym="Still processing", status=RecordingStatus.QUEUED
+    )
+    shared = scored_recording(people["practitioner"], client_pseudonym="Already shared")
+    client.force_login(people["manager"])
+    post_review(client, shared, action="share")
+    post_review(client, recording, action="save")
+
+    page = client.get(reverse("recordings:reviews")).content.decode()
+    assert page.index("Older") < page.index("Client A")
+    assert reverse("reviews:review", args=[recording.pk]) in page
+    assert "Draft" in page, "a draft review is still to do"
+    for absent in ("Elsewhere", "Still processing", "Already shared"):
+        assert absent not in page
+
+
+def test_a_recording_still_processing_cannot_be_reviewed_yet(client, people):
+    queued = scored_recording(people["practitioner"], status=RecordingStatus.QUEUED)
+    client.force_login(people["manager"])
+    response = client.get(reverse("reviews:review", args=[queued.pk]))
+    assert response.status_code == 302
+    assert response.url == queued.get_absolute_url()
+
+
+def test_reopening_the_review_page_shows_the_draft_as_left(client, people, recording):
+    client.force_login(people["manager"])
+    post_review(client, recording, action="save", item_A1="missed_opportunity")
+    form = client.get(reverse("reviews:review", args=[recording.pk])).context["form"]
+    assert form["item_A1"].value() == "missed_opportunity"
+    assert form["skill_structuring"].value() == "satisfactory"
+    assert form["went_well_2"].value() == "Specific praise for going to the job centre."
+    assert form["work_on_line"].value() == "4"
+    assert form["comment_6"].value() == "A good summary."
+
+
+def test_recordings_admin_exports_csv_and_filters_by_shared_feedback(client, people, recording):
+    unreviewed = scored_recording(people["colleague"], client_pseudonym="Unreviewed")
+    client.force_login(people["manager"])
+    post_review(client, recording, action="share")
+    client.force_login(people["admin"])
+    export = client.get("/admin/recordings_admin/?export=csv")
+    lines = b"".join(export.streaming_content).decode().splitlines()
+    assert lines[0].startswith("Id,Owner,Team,Date of the session,Client pseudonym,Status")
+    assert any("North" in line and "Client A" in line for line in lines[1:])
+    shared_only = client.get("/admin/recordings_admin/?review__live=true").content.decode()
+    assert "Client A" in shared_only and unreviewed.client_pseudonym not in shared_only
