@@ -6,6 +6,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 
 from .roles import Role
+from .teams import practitioners_managed_by
 
 
 class Team(models.Model):
@@ -70,9 +71,5 @@ class User(AbstractUser):
         return [role for role in Role if self.has_role(role)]
 
     def manages(self, other: "User") -> bool:
-        """True when `other` belongs to a team this user manages."""
-        return (
-            other.team_id is not None
-            and self.is_treatment_manager
-            and self.managed_teams.filter(pk=other.team_id).exists()
-        )
+        """True when `other` is one of the practitioners this user oversees (accounts.teams)."""
+        return practitioners_managed_by(self).filter(pk=other.pk).exists()

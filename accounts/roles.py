@@ -8,7 +8,3 @@ class Role(StrEnum):
     TREATMENT_MANAGER = "Treatment manager"
     OEP_EDITOR = "OEP editor"
     ADMINISTRATOR = "Administrator"
-
-
-# Groups that may open the Wagtail admin: editors publish there, managers review there.
-ADMIN_ROLES = (Role.TREATMENT_MANAGER, Role.OEP_EDITOR)

@@ -9,6 +9,8 @@ class RecordingsConfig(AppConfig):
     def ready(self):
         from django_tasks.signals import task_started
 
+        from . import checks  # noqa: F401  (registers the system checks)
+
         task_started.connect(recover_when_a_job_starts, dispatch_uid="recordings-recover")
 
 

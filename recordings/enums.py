@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from .scoring.checklist import seeds_skills
+
 
 class RecordingStatus(models.TextChoices):
     QUEUED = "queued", "Queued"
@@ -41,13 +43,11 @@ STAGE_STATUS = {
 }
 
 
-class Skill(models.TextChoices):
-    """The four SEEDS skills a practice session can work on."""
-
-    STRUCTURING = "structuring", "Structuring"
-    RELATIONSHIP_BUILDING = "relationship_building", "Relationship building"
-    PROSOCIAL_MODELLING = "prosocial_modelling", "Prosocial modelling"
-    COGNITIVE_TECHNIQUES = "cognitive_techniques", "Cognitive techniques"
+# The four SEEDS skills a practice session can work on (Skill.STRUCTURING, ...), named and
+# titled by the skills checklist so every page labels a skill the same way.
+Skill = models.TextChoices(
+    "Skill", [(code.upper(), (code, title)) for code, title in seeds_skills()]
+)
 
 
 class SpeakerRole(models.TextChoices):

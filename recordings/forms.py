@@ -84,6 +84,9 @@ class RecordingUploadForm(forms.Form):
 
     def clean_audio(self):
         uploaded = self.cleaned_data["audio"]
+        refusal = getattr(uploaded, "refusal", None)  # stopped while arriving: see uploads.py
+        if refusal is not None:
+            raise forms.ValidationError(refusal.message, code=refusal.code)
         try:
             with uploaded_file_path(uploaded) as path:
                 self.checked_audio = check_audio(path)

@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
+from accounts.teams import practitioners_managed_by
+
 from .models import Recording
 
 
@@ -21,20 +23,18 @@ class Action(Enum):
     REVIEW = "review"
 
 
+def reviewable_recordings(user):
+    """The recordings `user` may review: those of the practitioners they manage, never their own."""
+    return Recording.objects.filter(owner__in=practitioners_managed_by(user))
+
+
 def visible_recordings(user):
-    """The recordings `user` may see, as a queryset."""
+    """The recordings `user` may see, as a queryset: their own and those they may review."""
     if not user.is_authenticated:
         return Recording.objects.none()
     if user.is_administrator:
         return Recording.objects.all()
-    allowed = Q(owner=user)
-    if user.is_treatment_manager:
-        allowed |= Q(owner__team__in=user.managed_teams.all())
-    return Recording.objects.filter(allowed)
-
-
-def is_managers_recording(user, recording) -> bool:
-    return recording.owner_id != user.pk and user.manages(recording.owner)
+    return Recording.objects.filter(Q(owner=user) | Q(owner__in=practitioners_managed_by(user)))
 
 
 def can(user, action: Action, recording) -> bool:
@@ -43,11 +43,11 @@ def can(user, action: Action, recording) -> bool:
     if user.is_administrator:
         return True
     if action is Action.VIEW:
-        return recording.owner_id == user.pk or is_managers_recording(user, recording)
+        return recording.owner_id == user.pk or user.manages(recording.owner)
     if action is Action.RETRY:
         return recording.owner_id == user.pk
     if action is Action.REVIEW:
-        return is_managers_recording(user, recording)
+        return user.manages(recording.owner)
     return False
 
 

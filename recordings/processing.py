@@ -39,6 +39,15 @@ def stale_recordings():
     )
 
 
+def long_queued_recordings():
+    """Recordings queued for longer than a worker should take to start them: their job may
+    never have reached the queue."""
+    cutoff = timezone.now() - timedelta(seconds=settings.RECORDINGS_QUEUED_RECHECK_SECONDS)
+    return Recording.objects.filter(status=RecordingStatus.QUEUED).filter(
+        Q(queued_at__lt=cutoff) | Q(queued_at__isnull=True, created_at__lt=cutoff)
+    )
+
+
 # ---------------------------------------------------------------- claiming and heartbeat
 
 
@@ -48,9 +57,11 @@ def claim(recording_id) -> Recording | None:
     One conditional UPDATE, so two jobs for the same recording (a double retry, a job re-queued
     while its old worker was only slow) cannot both run it.
     """
+    # A stale recording whose workers died too often is left to the recovery, which fails it.
     waiting = Q(status=RecordingStatus.QUEUED) | Q(
         Q(heartbeat_at__lt=stale_cutoff()) | Q(heartbeat_at__isnull=True),
         status__in=RecordingStatus.processing(),
+        attempts__lt=settings.RECORDINGS_MAX_ATTEMPTS,
     )
     status_for_stage = Case(
         *[When(stage=stage, then=Value(status)) for stage, status in STAGE_STATUS.items()],

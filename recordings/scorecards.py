@@ -1,7 +1,9 @@
 """The score stage's entry point: turns a recording's transcript into a score card.
 
 `score_recording(recording)` is idempotent (it replaces any earlier score card) and returns a
-one-line note for the recording's stage log.
+one-line note for the recording's stage log. A first scoring uses the current checklist
+version; re-scoring (after a speaker fix) keeps the card's version, so a review's ratings
+stay against the items they were made for.
 """
 
 from django.db import transaction
@@ -26,7 +28,13 @@ def utterances_of(recording) -> list[Utterance]:
 
 @transaction.atomic
 def score_recording(recording) -> str:
-    version = ChecklistVersion.objects.current()
+    card = (
+        ScoreCard.objects.select_for_update()
+        .filter(recording=recording)
+        .select_related("checklist_version")
+        .first()
+    )
+    version = card.checklist_version if card else ChecklistVersion.objects.current()
     result = score_session(utterances_of(recording), version.checklist())
     ScoreCard.objects.update_or_create(
         recording=recording,

@@ -1,7 +1,10 @@
 """Background jobs for recordings, through the Django Tasks API on the "recordings" queue.
 
 Dead workers are noticed by their recording's stopped heartbeat. `recover_stale_recordings()`
-queues such recordings again (they resume from their stage). It runs:
+queues such recordings again (they resume from their stage), fails those whose workers died
+RECORDINGS_MAX_ATTEMPTS times (the file itself may kill them), and queues again recordings left
+queued for RECORDINGS_QUEUED_RECHECK_SECONDS with no job in the task backend (the enqueue after
+the commit failed: Redis down, database locked). It runs:
 - whenever a worker starts a job on the "recordings" queue (see apps.py), so a surviving or
   restarted worker picks up what a dead one left as soon as it has anything to do;
 - when a recording page polls its status, so a person watching never waits on a dead job;
@@ -11,9 +14,12 @@ queues such recordings again (they resume from their stage). It runs:
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks.exceptions import TaskResultDoesNotExist
 
 from . import processing
 from .enums import RecordingStatus
@@ -30,37 +36,113 @@ def process_recording(recording_id: int) -> str:
 
 
 def enqueue_processing(recording_id):
-    """Queues the job once the current transaction commits, so the worker finds the row."""
-    transaction.on_commit(lambda: process_recording.enqueue(recording_id))
+    """Queues the job once the current transaction commits, so the worker finds the row.
+
+    A failure to queue (Redis down, SQLite locked) must not fail the request that saved the
+    recording: it is logged, and `recover_stale_recordings` queues it again later, because the
+    recording stays queued with no job the backend knows of.
+    """
+    from .models import Recording
+
+    Recording.objects.filter(pk=recording_id).update(queued_at=timezone.now(), task_id="")
+
+    def enqueue_now():
+        _enqueue_now(recording_id)
+
+    # Not a functools.partial: Django logs a robust callback's failure by its __qualname__.
+    transaction.on_commit(enqueue_now, robust=True)
+
+
+def _enqueue_now(recording_id):
+    from .models import Recording
+
+    try:
+        result = process_recording.enqueue(recording_id)
+    except Exception:
+        logger.exception(
+            "Could not queue recording %s; it will be queued again by the recovery", recording_id
+        )
+        raise
+    # The immediate backend has run the job by now; the id is still worth keeping.
+    Recording.objects.filter(pk=recording_id).update(task_id=str(result.id)[:64])
 
 
 def retry(recording):
-    """Queues a failed recording again; it resumes from the stage that failed."""
+    """Queues a failed recording again; it resumes from the stage that failed. A person asked,
+    so the count of dead workers starts again."""
     from .models import Recording
 
     with transaction.atomic():
         queued = Recording.objects.filter(pk=recording.pk, status=RecordingStatus.FAILED).update(
-            status=RecordingStatus.QUEUED, updated_at=timezone.now()
+            status=RecordingStatus.QUEUED, attempts=0, updated_at=timezone.now()
         )
         if queued:
             enqueue_processing(recording.pk)
     return bool(queued)
 
 
+def job_waiting(recording) -> bool | None:
+    """Whether the task backend still holds a job for the recording that has not finished:
+    True or False, or None when the backend cannot say (it does not keep results)."""
+    if not recording.task_id:
+        return False
+    if not process_recording.get_backend().supports_get_result:
+        return None
+    try:
+        result = process_recording.get_result(recording.task_id)
+    except TaskResultDoesNotExist:
+        return False
+    return result.status in (TaskResultStatus.READY, TaskResultStatus.RUNNING)
+
+
+def gave_up_message(attempts):
+    return (
+        f"Processing stopped {attempts} times without finishing: the worker doing it was stopped "
+        "each time, perhaps by this file. It was not tried again. Tell an administrator; "
+        "the recording is kept."
+    )
+
+
 def recover_stale_recordings() -> list[int]:
-    """Queues again every recording whose worker has stopped beating; returns their ids."""
+    """Queues again every recording whose worker has stopped beating, and every recording
+    queued long ago whose job the backend does not hold; returns their ids.
+
+    A recording whose workers died RECORDINGS_MAX_ATTEMPTS times is failed instead.
+    """
     from .models import Recording
 
-    recovered = []
-    for recording in processing.stale_recordings().only("pk", "status", "heartbeat_at"):
+    recovered, gave_up = [], []
+    max_attempts = settings.RECORDINGS_MAX_ATTEMPTS
+    for recording in processing.stale_recordings().only("pk", "status", "heartbeat_at", "attempts"):
+        # Conditional on the state just read, so two callers act on a recording once.
+        same_state = Recording.objects.filter(
+            pk=recording.pk, status=recording.status, heartbeat_at=recording.heartbeat_at
+        )
         with transaction.atomic():
-            # Conditional on the state just read, so two callers re-queue a recording once.
-            requeued = Recording.objects.filter(
-                pk=recording.pk, status=recording.status, heartbeat_at=recording.heartbeat_at
-            ).update(status=RecordingStatus.QUEUED, updated_at=timezone.now())
-            if requeued:
+            if recording.attempts >= max_attempts:
+                if same_state.update(
+                    status=RecordingStatus.FAILED,
+                    error_code="worker_died",
+                    error_message=gave_up_message(recording.attempts),
+                    updated_at=timezone.now(),
+                ):
+                    gave_up.append(recording.pk)
+            elif same_state.update(status=RecordingStatus.QUEUED, updated_at=timezone.now()):
                 enqueue_processing(recording.pk)
                 recovered.append(recording.pk)
+    for recording in processing.long_queued_recordings().only(
+        "pk", "status", "queued_at", "task_id", "created_at"
+    ):
+        if job_waiting(recording):
+            continue
+        with transaction.atomic():
+            if Recording.objects.filter(
+                pk=recording.pk, status=RecordingStatus.QUEUED, queued_at=recording.queued_at
+            ).update(updated_at=timezone.now()):
+                enqueue_processing(recording.pk)
+                recovered.append(recording.pk)
+    for pk in gave_up:
+        logger.error("Recording %s: its worker died %s times; failed", pk, max_attempts)
     for pk in recovered:
-        logger.warning("Recording %s lost its worker; queued again to resume", pk)
+        logger.warning("Recording %s lost its worker or its job; queued again to resume", pk)
     return recovered

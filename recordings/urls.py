@@ -1,12 +1,13 @@
 from django.urls import path
 
 from . import views
+from .uploads import limit_upload_size
 
 app_name = "recordings"
 
 urlpatterns = [
     path("", views.recording_list, name="list"),
-    path("upload/", views.upload, name="upload"),
+    path("upload/", limit_upload_size(views.upload), name="upload"),
     path("reviews/", views.reviews, name="reviews"),
     path("<int:pk>/", views.recording_detail, name="detail"),
     path("<int:pk>/status/", views.recording_status, name="status"),

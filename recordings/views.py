@@ -10,17 +10,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from . import processing
+from . import speakers
 from .enums import RecordingStatus, Skill, SpeakerRole, Stage
 from .forms import RecordingUploadForm
-from .models import Recording, TranscriptSegment
-from .permissions import Action, can, get_recording_for
+from .models import Recording
+from .permissions import Action, can, get_recording_for, reviewable_recordings
 from .streaming import ranged_file_response
 from .tasks import recover_stale_recordings, retry
 from .uploads import content_type_of, recent_duplicate, store_recording
@@ -146,6 +146,7 @@ def status_payload(recording):
         "segments": recording.segments.count(),
         "error_code": recording.error_code,
         "error_message": recording.error_message,
+        "notice": recording.worker_notice,
         "finished": recording.is_finished,
     }
 
@@ -154,7 +155,7 @@ def status_payload(recording):
 @login_required
 def recording_status(request, pk):
     recording = get_recording_for(request.user, pk)
-    if recording.is_processing and recover_stale_recordings():
+    if not recording.is_finished and recover_stale_recordings():
         recording.refresh_from_db()
     return JsonResponse(status_payload(recording), headers={"Cache-Control": "no-store"})
 
@@ -167,7 +168,7 @@ def recording_audio(request, pk):
         request,
         recording.audio.storage,
         recording.audio.name,
-        content_type_of(recording.original_name),
+        content_type_of(recording),
     )
 
 
@@ -190,28 +191,26 @@ def _reviewable(request, pk):
     return recording, None
 
 
+def _back(request, recording, anchor):
+    """Where a speaker fix came from (the `next` field, if it is on this site), else the
+    recording page at `anchor`."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(reverse("recordings:detail", args=[recording.pk]) + anchor)
+
+
 @require_POST
 @login_required
 def swap_speakers(request, pk):
     recording, refusal = _reviewable(request, pk)
     if refusal:
         return refusal
-    with transaction.atomic():
-        segments = list(recording.segments.select_for_update())
-        for segment in segments:
-            segment.role = (
-                SpeakerRole.CLIENT
-                if segment.role == SpeakerRole.PRACTITIONER
-                else SpeakerRole.PRACTITIONER
-            )
-        TranscriptSegment.objects.bulk_update(segments, ["role"])
-        others = {s.speaker for s in segments if s.speaker != recording.practitioner_speaker}
-        if len(others) == 1:
-            recording.practitioner_speaker = others.pop()
-            recording.save(update_fields=["practitioner_speaker", "updated_at"])
-        processing.rescore(recording)
+    speakers.swap_speakers(recording, request.user)
     messages.success(request, "The two speakers are swapped and the scores recomputed.")
-    return redirect(reverse("recordings:detail", args=[recording.pk]) + "#transcript")
+    return _back(request, recording, "#transcript")
 
 
 @require_POST
@@ -223,19 +222,15 @@ def reassign_line(request, pk, index):
     role = request.POST.get("role")
     if role not in SpeakerRole.values:
         messages.error(request, "Choose practitioner or client for the line.")
-        return redirect(recording)
+        return _back(request, recording, f"#line-{index}")
     segment = get_object_or_404(recording.segments, index=index)
-    with transaction.atomic():
-        segment.role = role
-        segment.role_overridden = True
-        segment.save(update_fields=["role", "role_overridden"])
-        processing.rescore(recording)
+    speakers.reassign_line(recording, segment, role, request.user)
     messages.success(
         request,
         f"Line at {segment.start:.0f}s is now the {SpeakerRole(role).label.lower()}'s; "
         "the scores are recomputed.",
     )
-    return redirect(reverse("recordings:detail", args=[recording.pk]) + f"#line-{index}")
+    return _back(request, recording, f"#line-{index}")
 
 
 @login_required
@@ -243,11 +238,11 @@ def reviews(request):
     user = request.user
     if not (user.is_treatment_manager or user.is_administrator):
         raise PermissionDenied("Reviews are for treatment managers.")
-    recordings = Recording.objects.filter(status=RecordingStatus.READY).select_related(
-        "owner", "owner__team"
+    recordings = (
+        reviewable_recordings(user)
+        .filter(status=RecordingStatus.READY)
+        .select_related("owner", "owner__team")
     )
-    if not user.is_administrator:
-        recordings = recordings.filter(owner__team__in=user.managed_teams.all()).exclude(owner=user)
     # Reviewed means shared with the practitioner; a draft review is still to do.
     recordings = recordings.exclude(review__live=True).select_related("review")
     return render(

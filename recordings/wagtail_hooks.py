@@ -4,15 +4,19 @@ apart from deletion; OEP editors share the admin but never see recordings."""
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail import hooks
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permission_policies.base import BasePermissionPolicy, ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.roles import Role
 
+from .exports import SpreadsheetSafeExportMixin
 from .models import Recording, SkillsChecklist
+from .speakers import SPEAKERS_FIXED
 
 
 class AdministratorsOnlyPolicy(BasePermissionPolicy):
@@ -43,8 +47,20 @@ class AdministratorsOnlyPolicy(BasePermissionPolicy):
 register_permission_policy(Recording, AdministratorsOnlyPolicy(Recording))
 
 
+@hooks.register("register_log_actions")
+def register_recording_actions(actions):
+    actions.register_action(
+        SPEAKERS_FIXED, "Fix speakers", "Speaker labels corrected by the reviewer"
+    )
+
+
+class RecordingIndexView(SpreadsheetSafeExportMixin, IndexView):
+    pass
+
+
 class RecordingViewSet(ModelViewSet):
     model = Recording
+    index_view_class = RecordingIndexView
     icon = "media"
     menu_label = "Recordings"
     add_to_admin_menu = True
@@ -100,6 +116,19 @@ def register_recording_viewset():
     return recording_viewset
 
 
+class OneChecklistPolicy(ModelPermissionPolicy):
+    """Editors change and publish the checklist; nobody adds a second one (a second checklist,
+    once published, would replace the live one)."""
+
+    def user_has_permission(self, user, action):
+        if action == "add" and SkillsChecklist.objects.exists():
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(SkillsChecklist, OneChecklistPolicy(SkillsChecklist))
+
+
 class SkillsChecklistViewSet(SnippetViewSet):
     """OEP editors maintain the checklist; each publish that changes its items becomes a new
     ChecklistVersion, and score cards keep the version they were made with."""
@@ -109,7 +138,7 @@ class SkillsChecklistViewSet(SnippetViewSet):
     menu_label = "Skills checklist"
     add_to_admin_menu = True
     menu_order = 300
-    list_display = ["name", "live", "latest_revision_created_at"]
+    list_display = ["name", LiveStatusTagColumn(), UpdatedAtColumn()]
 
 
 register_snippet(SkillsChecklistViewSet)

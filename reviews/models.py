@@ -4,7 +4,8 @@ The review is a Wagtail draft-state model: every save is a revision, the databas
 what has been shared (published), so the practitioner can never be shown a draft. Ratings and
 feedback points are child rows in the review's cluster, so each revision holds all of them.
 The practitioner's responses and read receipts are separate rows: publishing a new version
-must not wipe them.
+must not wipe them. Sharing also copies the score card and the transcript's speaker roles into
+the review, so what the practitioner sees changes only when the manager shares again.
 """
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 
 from recordings.enums import Skill
-from recordings.models import Recording
+from recordings.models import Recording, ScoreCard
 
 from .enums import Agreement, PointKind, Rating
 
@@ -40,6 +41,12 @@ class Review(DraftStateMixin, RevisionMixin, ClusterableModel):
         related_name="reviews",
         help_text="The checklist version of the score card the ratings were made against.",
     )
+    shared_scores = models.JSONField(
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text="Taken when shared: the score card's result and each line's speaker.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="review")
 
@@ -57,6 +64,25 @@ class Review(DraftStateMixin, RevisionMixin, ClusterableModel):
 
     def get_absolute_url(self):
         return reverse("reviews:feedback", args=[self.recording_id])
+
+    def take_scores(self, scorecard, segments):
+        """Copy the scores and speaker roles the review is shared with."""
+        self.shared_scores = {
+            "result": scorecard.result,
+            "roles": {str(segment.index): segment.role for segment in segments},
+        }
+
+    @property
+    def shared_scorecard(self) -> ScoreCard:
+        """The score card as it was when this version was shared (unsaved: for reading)."""
+        return ScoreCard(
+            recording_id=self.recording_id,
+            checklist_version_id=self.checklist_version_id,
+            result=self.shared_scores.get("result", {}),
+        )
+
+    def shared_role(self, segment):
+        return self.shared_scores.get("roles", {}).get(str(segment.index), segment.role)
 
     # The shape of the feedback, read by the templates.
     def points_of(self, kind):

@@ -1,5 +1,6 @@
 """Progress over time: each skill's shared rating and each session metric across recordings,
-as charts and as CSV rows. Only shared reviews count; drafts never show."""
+as charts and as CSV rows. Only shared reviews count; drafts never show. A shared recording's
+metrics are the ones it was shared with."""
 
 from recordings.enums import RecordingStatus, Skill
 from recordings.models import ChecklistVersion, Recording
@@ -36,6 +37,10 @@ def _has_review(recording):
 
 
 def _scorecard(recording):
+    """The scores as shared with the practitioner; the machine's current card until then."""
+    review = shared_of(recording)
+    if review is not None:
+        return review.shared_scorecard
     try:
         return recording.scorecard
     except Recording.scorecard.RelatedObjectDoesNotExist:

@@ -4,12 +4,16 @@ practitioner's response and read receipt; each step written to Wagtail's audit l
 from django.db import transaction
 from wagtail.log_actions import log
 
+from recordings.models import ScoreCard
+
 from .models import Reading, Response, Review
 
 SHARE = "reviews.share"
 RATE = "reviews.rate"
 RESPOND = "reviews.respond"
 READ = "reviews.read"
+# Speaker fixes made from the review page before recordings.speakers logged them itself;
+# kept so those audit entries still read well.
 SPEAKERS_FIXED = "reviews.speakers_fixed"
 
 
@@ -76,7 +80,11 @@ def save_draft(review: Review, user, *, previous=None, autosave=False):
 
 @transaction.atomic
 def share(review: Review, user, *, previous=None):
-    """Saves and publishes the review: the practitioner sees this version from now on."""
+    """Saves and publishes the review: the practitioner sees this version from now on, with the
+    scores and speaker roles as they are now (a later speaker fix shows once shared again)."""
+    review.take_scores(
+        ScoreCard.objects.get(recording=review.recording), review.recording.segments.all()
+    )
     revision = save_draft(review, user, previous=previous)
     # Who may share is decided by recordings.permissions (the owner's managers and
     # administrators), checked by the view; Wagtail's model permissions know nothing of teams.

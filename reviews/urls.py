@@ -6,12 +6,6 @@ app_name = "reviews"
 
 urlpatterns = [
     path("recordings/<int:pk>/", views.review, name="review"),
-    path("recordings/<int:pk>/speakers/swap/", views.swap_speakers, name="swap_speakers"),
-    path(
-        "recordings/<int:pk>/lines/<int:index>/speaker/",
-        views.reassign_line,
-        name="reassign_line",
-    ),
     path("recordings/<int:pk>/feedback/", views.feedback, name="feedback"),
     path("recordings/<int:pk>/feedback/respond/", views.respond, name="respond"),
     path("recordings/<int:pk>/feedback/read/", views.mark_read, name="mark_read"),

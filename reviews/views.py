@@ -8,7 +8,6 @@ refuses exactly who the recording views refuse.
 import csv
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
@@ -17,10 +16,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
-from wagtail.log_actions import log
 
-from recordings import views as recording_views
+from accounts.teams import practitioners_managed_by, teams_managed_by
 from recordings.enums import RecordingStatus, SpeakerRole
+from recordings.exports import spreadsheet_safe_rows
 from recordings.models import Recording, ScoreCard
 
 from . import progress, reviewing
@@ -134,33 +133,6 @@ def review(request, pk):
     )
 
 
-def _speaker_fix(request, pk, fix, anchor, **kwargs):
-    """Runs the recordings app's own speaker endpoint, then records it in the audit log and
-    comes back to the review page."""
-    recording = recording_to_review(request.user, pk)
-    fix(request, pk, **kwargs)
-    recording.refresh_from_db()
-    log(
-        recording,
-        reviewing.SPEAKERS_FIXED,
-        user=request.user,
-        data={"line": kwargs.get("index"), "role": request.POST.get("role", "swapped")},
-    )
-    return redirect(reverse("reviews:review", args=[recording.pk]) + anchor)
-
-
-@require_POST
-@login_required
-def swap_speakers(request, pk):
-    return _speaker_fix(request, pk, recording_views.swap_speakers, "#transcript")
-
-
-@require_POST
-@login_required
-def reassign_line(request, pk, index):
-    return _speaker_fix(request, pk, recording_views.reassign_line, f"#line-{index}", index=index)
-
-
 # ---------------------------------------------------------------- the practitioner's feedback
 
 
@@ -168,16 +140,20 @@ def reassign_line(request, pk, index):
 def feedback(request, pk):
     recording, review = feedback_for(request.user, pk)
     is_owner = recording.owner_id == request.user.pk
-    scorecard = ScoreCard.objects.filter(recording=recording).first()
+    # What was shared, not the current card: a speaker fix shows once the manager shares again.
+    scorecard = review.shared_scorecard
     sections = []
-    if scorecard is not None and review.checklist_version is not None:
+    if review.checklist_version is not None:
         checklist = review.checklist_version.checklist()
         sections = _skill_sections(checklist, scorecard, None, review)
         for section in sections:
             section["learning"] = learning_for(
                 section["skill"].code, [item.id for item in section["skill"].items]
             )
-    segments = {segment.index: segment for segment in recording.segments.all()}
+    segments = {}
+    for segment in recording.segments.all():
+        segment.role = review.shared_role(segment)
+        segments[segment.index] = segment
     return render(
         request,
         "reviews/feedback.html",
@@ -185,7 +161,7 @@ def feedback(request, pk):
             "recording": recording,
             "review": review,
             "sections": sections,
-            "metrics": _metrics(scorecard) if scorecard else [],
+            "metrics": _metrics(scorecard),
             "segments": segments,
             "is_owner": is_owner,
             "reading": reviewing.is_read(review),
@@ -256,7 +232,7 @@ def scores_csv(request, user_id):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = slugify(practitioner.get_full_name() or practitioner.username)
     response["Content-Disposition"] = f'attachment; filename="scores-{name}.csv"'
-    csv.writer(response).writerows(progress.csv_rows(session_list))
+    csv.writer(response).writerows(spreadsheet_safe_rows(progress.csv_rows(session_list)))
     return response
 
 
@@ -265,14 +241,8 @@ def team_progress(request):
     user = request.user
     if not (user.is_treatment_manager or user.is_administrator):
         raise Http404("Team progress is for treatment managers.")
-    teams = user.managed_teams.all()
-    people = (
-        get_user_model()
-        .objects.filter(team__in=teams)
-        .exclude(pk=user.pk)
-        .select_related("team")
-        .order_by("team__name", "last_name", "username")
-    )
+    teams = teams_managed_by(user)
+    people = practitioners_managed_by(user)
     session_list = progress.sessions(Recording.objects.filter(owner__in=people))
     return render(
         request,

@@ -1,7 +1,7 @@
 """The managers' review queue in the Wagtail admin: their teams' recordings, filtered by team,
 practitioner, status, review state and date, exported as CSV. Each row opens the review page.
 
-Only what recordings.permissions lets the user see is listed, and the team and practitioner
+Only what recordings.permissions lets the user review is listed, and the team and practitioner
 filters offer only the user's own teams and people, so no other team's names leak.
 """
 
@@ -18,8 +18,10 @@ from wagtail.permissions import register_permission_policy
 
 from accounts.models import Team
 from accounts.roles import Role
+from accounts.teams import practitioners_managed_by, teams_managed_by
 from recordings.enums import RecordingStatus
-from recordings.permissions import visible_recordings
+from recordings.exports import SpreadsheetSafeExportMixin
+from recordings.permissions import reviewable_recordings
 
 from .models import RecordingToReview
 
@@ -53,15 +55,15 @@ register_permission_policy(RecordingToReview, ReviewQueuePolicy(RecordingToRevie
 
 
 def _teams(request):
-    if request is None or not request.user.is_authenticated:
+    if request is None:
         return Team.objects.none()
-    if request.user.is_administrator:
-        return Team.objects.all()
-    return request.user.managed_teams.all()
+    return teams_managed_by(request.user)
 
 
 def _practitioners(request):
-    return get_user_model().objects.filter(team__in=_teams(request)).order_by("last_name")
+    if request is None:
+        return get_user_model().objects.none()
+    return practitioners_managed_by(request.user)
 
 
 REVIEW_STATES = [("todo", "Not shared yet"), ("draft", "Draft"), ("shared", "Shared")]
@@ -92,13 +94,14 @@ class ReviewQueueFilterSet(WagtailFilterSet):
         return queryset.exclude(review__live=True)
 
 
-class ReviewQueueIndexView(IndexView):
+class ReviewQueueIndexView(SpreadsheetSafeExportMixin, IndexView):
     def get_base_queryset(self):
-        visible = visible_recordings(self.request.user).values("pk")
+        # The queue is for reviewing, so a manager's own recordings never appear in it.
+        reviewable = reviewable_recordings(self.request.user).values("pk")
         return (
             super()
             .get_base_queryset()
-            .filter(pk__in=visible)
+            .filter(pk__in=reviewable)
             .select_related("owner", "owner__team", "review")
             .order_by("created_at")
         )

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 
+from recordings.exports import SpreadsheetSafeExportMixin
 from recordings.models import ChecklistVersion
 
 from . import reviewing
@@ -35,7 +36,7 @@ def may_see_agreement(user):
     return user.is_authenticated and (user.is_oep_editor or user.is_administrator)
 
 
-class AgreementReportView(ReportView):
+class AgreementReportView(SpreadsheetSafeExportMixin, ReportView):
     """Per checklist item, over shared reviews: how often managers confirmed the machine's
     proposal, overrode it, or found what the machine missed."""
 

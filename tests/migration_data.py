@@ -9,6 +9,7 @@ from django.conf import settings
 DATA_MIGRATIONS = [
     ("accounts.migrations.0002_create_role_groups", "create_groups"),
     ("recordings.migrations.0003_editors_maintain_the_checklist", "grant"),
+    ("recordings.migrations.0005_editors_do_not_add_checklists", "revoke_add"),
 ]
 
 

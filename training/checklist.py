@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 
+from recordings.enums import Skill
 from recordings.scoring.checklist import load_checklist
 
 
@@ -17,4 +18,4 @@ def checklist_choices():
 
 def practice_skill_choices():
     """The skills a recording is scored against, which a lesson can send a learner to practise."""
-    return [(skill.code, skill.title) for skill in load_checklist().skills]
+    return list(Skill.choices)

@@ -15,20 +15,27 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from accounts.teams import practitioners_managed_by
+from recordings.enums import Skill as SeedsSkill
+
 from . import progress
 from .blocks import LessonBodyBlock
 from .checklist import checklist_titles, practice_skill_choices
 from .quiz import PASS_MARK_PERCENT, QuizForm, percent, questions_from_body, score
 
+# Topics training teaches beyond the four SEEDS skills a recording is scored on.
+WIDER_TOPICS = [
+    ("motivational_interviewing", "Motivational interviewing"),
+    ("desistance", "Desistance"),
+    ("reflective_supervision", "Reflective supervision"),
+]
 
-class Skill(models.TextChoices):
-    STRUCTURING = "structuring", "Structuring sessions"
-    RELATIONSHIP_BUILDING = "relationship_building", "Relationship building"
-    PROSOCIAL_MODELLING = "prosocial_modelling", "Prosocial modelling"
-    COGNITIVE_TECHNIQUES = "cognitive_techniques", "Cognitive techniques"
-    MOTIVATIONAL_INTERVIEWING = "motivational_interviewing", "Motivational interviewing"
-    DESISTANCE = "desistance", "Desistance"
-    REFLECTIVE_SUPERVISION = "reflective_supervision", "Reflective supervision"
+# A module's topic: the four SEEDS skills as the checklist names them, then the wider topics.
+Skill = models.TextChoices(
+    "Skill",
+    [(skill.name, (skill.value, skill.label)) for skill in SeedsSkill]
+    + [(code.upper(), (code, label)) for code, label in WIDER_TOPICS],
+)
 
 
 class Audience(models.TextChoices):
@@ -87,10 +94,10 @@ class TrainingIndexPage(RoutablePageMixin, Page):
             context_overrides={
                 "learner": user,
                 "module_progress": progress.module_progress(user),
-                "last_lesson": progress.last_lesson(user),
+                "last_lesson": progress.last_lesson(user, viewer=user),
                 "quiz_scores": progress.quiz_scores(user),
                 "reflective_log": ReflectiveLogEntry.objects.visible_to(user, owner=user),
-                "manages_anyone": progress.practitioners_managed_by(user).exists(),
+                "manages_anyone": practitioners_managed_by(user).exists(),
             },
         )
 
@@ -98,9 +105,9 @@ class TrainingIndexPage(RoutablePageMixin, Page):
     def team_progress(self, request):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if not request.user.is_treatment_manager:
+        if not (request.user.is_treatment_manager or request.user.is_administrator):
             raise Http404("Only treatment managers see their teams' progress.")
-        practitioners = list(progress.practitioners_managed_by(request.user))
+        practitioners = list(practitioners_managed_by(request.user))
         return self.render(
             request,
             template="training/team_progress.html",
@@ -112,14 +119,14 @@ class TrainingIndexPage(RoutablePageMixin, Page):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         # Anyone outside the manager's teams is indistinguishable from someone who does not exist.
-        learner = get_object_or_404(progress.practitioners_managed_by(request.user), pk=user_id)
+        learner = get_object_or_404(practitioners_managed_by(request.user), pk=user_id)
         return self.render(
             request,
             template="training/practitioner_progress.html",
             context_overrides={
                 "learner": learner,
                 "module_progress": progress.module_progress(learner),
-                "last_lesson": progress.last_lesson(learner),
+                "last_lesson": progress.last_lesson(learner, viewer=request.user),
                 "quiz_scores": progress.quiz_scores(learner),
                 "reflective_log": ReflectiveLogEntry.objects.visible_to(
                     request.user, owner=learner
@@ -388,7 +395,9 @@ class ReflectiveLogQuerySet(models.QuerySet):
         entries = self.filter(user=owner).select_related("lesson")
         if viewer.pk == owner.pk:
             return entries
-        if viewer.manages(owner):
+        # Learners share a reflection with their treatment manager, not with administrators,
+        # who oversee everyone's progress.
+        if viewer.is_treatment_manager and viewer.manages(owner):
             return entries.filter(shared=True)
         return self.none()
 

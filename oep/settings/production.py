@@ -37,10 +37,17 @@ STORAGES = {
 
 # S3-compatible object storage (AWS, MinIO, Ceph...) when a bucket is named; local folders
 # otherwise. Credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or an instance role).
-# Recordings are private objects, in their own bucket if RECORDINGS_BUCKET_NAME is set; they are
-# only ever streamed through the views that check permissions.
+# Recordings are private objects in their own bucket, RECORDINGS_BUCKET_NAME, which is required:
+# a media bucket is often public (images, documents), and one wrong policy on it would publish
+# every recording. They are only ever streamed through the views that check permissions.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+RECORDINGS_BUCKET_NAME = os.environ.get("RECORDINGS_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
+    if not RECORDINGS_BUCKET_NAME or RECORDINGS_BUCKET_NAME == AWS_STORAGE_BUCKET_NAME:
+        raise ImproperlyConfigured(
+            "Set RECORDINGS_BUCKET_NAME to a private bucket of its own for recordings, not the "
+            f"media bucket ({AWS_STORAGE_BUCKET_NAME!r}): media buckets are often public."
+        )
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
@@ -55,7 +62,7 @@ if AWS_STORAGE_BUCKET_NAME:
     STORAGES["recordings"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": os.environ.get("RECORDINGS_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME,
+            "bucket_name": RECORDINGS_BUCKET_NAME,
             "location": "recordings",
             "default_acl": "private",
             "querystring_auth": True,

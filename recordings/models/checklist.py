@@ -3,13 +3,17 @@
 Editors edit one `SkillsChecklist` snippet (drafts, revisions, publishing: Wagtail's own). Each
 publish that changes the items records a new `ChecklistVersion` holding the checklist as the
 scorer reads it; a score card points at the version it used, so later edits never change it.
+There is only ever one checklist: the admin offers no "add" once it exists, refuses a second
+one, and only the one checklist's publishes become versions.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.dispatch import receiver
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.signals import published
@@ -24,6 +28,41 @@ from recordings.scoring.checklist import (
 from ..enums import Skill
 
 
+class SkillsChecklistForm(WagtailAdminModelForm):
+    """The admin form: one checklist only, and each item code used once in it."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance._state.adding and SkillsChecklist.objects.exists():
+            raise ValidationError(
+                "There is already a skills checklist: edit it instead of adding another."
+            )
+        self._check_item_codes_are_unique()
+        return cleaned_data
+
+    def _check_item_codes_are_unique(self):
+        seen = set()
+        for form in self.formsets["items"].forms:
+            # Validates the item form now (is_valid caches), so its cleaned data can be read.
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            code = form.cleaned_data.get("code", "").strip()
+            if not code:
+                continue
+            if code.upper() in seen:
+                form.add_error(
+                    "code",
+                    f"Another item already has the id {code}: each item needs its own id.",
+                )
+            seen.add(code.upper())
+
+
+class SkillsChecklistQuerySet(models.QuerySet):
+    def the_checklist(self):
+        """The one checklist editors maintain (the first made, should a second ever exist)."""
+        return self.order_by("pk").first()
+
+
 class SkillsChecklist(DraftStateMixin, RevisionMixin, ClusterableModel):
     name = models.CharField(max_length=120, default="SEEDS skills checklist")
     notes = models.TextField(blank=True, help_text="What changed in this version, and why.")
@@ -33,6 +72,9 @@ class SkillsChecklist(DraftStateMixin, RevisionMixin, ClusterableModel):
         FieldPanel("notes"),
         InlinePanel("items", heading="Items", label="Item"),
     ]
+    base_form_class = SkillsChecklistForm
+
+    objects = SkillsChecklistQuerySet.as_manager()
 
     class Meta:
         verbose_name = "skills checklist"
@@ -161,6 +203,9 @@ def _items(data):
 
 @receiver(published, sender=SkillsChecklist)
 def record_checklist_version(sender, instance, revision, **kwargs):
+    if instance.pk != SkillsChecklist.objects.the_checklist().pk:
+        # A stray second checklist must never replace the one the scorer uses.
+        return
     ChecklistVersion.record(instance, revision=revision, user=revision.user if revision else None)
 
 

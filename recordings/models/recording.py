@@ -1,6 +1,7 @@
 """A recorded practice session, where its processing has got to, and its transcript lines."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import storages
@@ -20,8 +21,9 @@ def recordings_storage():
 
 
 def recording_upload_to(instance, filename):
-    # The owner's name never appears in the stored path: only opaque ids.
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "audio"
+    # The owner's name never appears in the stored path: only opaque ids. The suffix is the
+    # one the decoder found (set on the instance before saving), never the user's filename.
+    suffix = instance.stored_suffix or "audio"
     return f"{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{suffix}"
 
 
@@ -40,6 +42,11 @@ class Recording(models.Model):
     size = models.BigIntegerField(default=0, help_text="Bytes.")
     duration = models.FloatField(null=True, blank=True, help_text="Seconds.")
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    content_type = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The audio type the decoder found, sent to browsers.",
+    )
     upload_token = models.UUIDField(
         null=True,
         blank=True,
@@ -64,7 +71,13 @@ class Recording(models.Model):
     stage_log = models.JSONField(default=list, blank=True)
     practitioner_speaker = models.CharField(max_length=20, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveIntegerField(
+        default=0, help_text="Workers that took it since it was last queued by a person."
+    )
+    queued_at = models.DateTimeField(null=True, blank=True)
+    task_id = models.CharField(
+        max_length=64, blank=True, help_text="The job queued for it, as its task backend knows it."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -74,6 +87,9 @@ class Recording(models.Model):
 
     def __str__(self):
         return f"{self.client_pseudonym}, {self.session_date:%d %b %Y}"
+
+    # Set before saving a new recording's audio, from the decoder's findings.
+    stored_suffix = ""
 
     def get_absolute_url(self):
         return reverse("recordings:detail", args=[self.pk])
@@ -85,6 +101,23 @@ class Recording(models.Model):
     @property
     def is_finished(self):
         return self.status in (RecordingStatus.READY, RecordingStatus.FAILED)
+
+    WAITING_NOTICE = (
+        "Waiting for a worker: if this does not change within a few minutes, tell an administrator."
+    )
+
+    @property
+    def worker_notice(self):
+        return self.WAITING_NOTICE if self.waiting_for_worker else ""
+
+    @property
+    def waiting_for_worker(self):
+        """Queued for longer than a worker should take to start it: worth telling someone."""
+        if self.status != RecordingStatus.QUEUED:
+            return False
+        since = self.queued_at or self.created_at
+        limit = timedelta(seconds=settings.RECORDINGS_QUEUED_RECHECK_SECONDS)
+        return since is not None and timezone.now() - since > limit
 
     def skill_labels(self):
         from ..enums import Skill

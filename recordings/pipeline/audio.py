@@ -61,6 +61,15 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
 
 
+def too_big(size: int, max_bytes: int) -> AudioRejected:
+    """The refusal of a file over the size limit (also used while it is still arriving)."""
+    return AudioRejected(
+        "too_big",
+        f"The file is {_megabytes(size)}, more than the {_megabytes(max_bytes)} allowed. "
+        "Export it at a lower quality (for example MP3 at 64 kbps) and upload it again.",
+    )
+
+
 def _dbfs(value: float) -> float:
     return 20 * math.log10(value) if value > 0 else float("-inf")
 
@@ -80,11 +89,7 @@ def probe_audio(
             "empty", "The file is empty (0 bytes). Check it plays, then upload it again."
         )
     if size > max_bytes:
-        raise AudioRejected(
-            "too_big",
-            f"The file is {_megabytes(size)}, more than the {_megabytes(max_bytes)} allowed. "
-            "Export it at a lower quality (for example MP3 at 64 kbps) and upload it again.",
-        )
+        raise too_big(size, max_bytes)
     not_audio = AudioRejected(
         "not_audio",
         "This file could not be read as audio: it may be another kind of file with an audio "

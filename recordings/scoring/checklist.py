@@ -8,6 +8,7 @@ into items.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -196,3 +197,14 @@ def load_checklist(path: str | Path | None = None) -> Checklist:
     path = Path(path) if path else DEFAULT_CHECKLIST_PATH
     with path.open(encoding="utf-8") as handle:
         return checklist_from_dict(yaml.safe_load(handle))
+
+
+@lru_cache(maxsize=1)
+def seeds_skills() -> tuple[tuple[str, str], ...]:
+    """The four SEEDS skills as (code, title): the codes above, titled as the shipped checklist
+    titles them. Every label of a skill (upload form, training, review) comes from here."""
+    titles = {skill.code: skill.title for skill in load_checklist().skills}
+    missing = [code for code in SKILL_CODES if code not in titles]
+    if missing:
+        raise ChecklistError(f"the shipped checklist lacks the skills {', '.join(missing)}")
+    return tuple((code, titles[code]) for code in SKILL_CODES)

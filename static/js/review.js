@@ -29,14 +29,17 @@
 
   if (player && lines.length) {
     let playing = null;
-    player.addEventListener("timeupdate", () => {
+    const follow = () => {
       const now = player.currentTime;
       const current = lines.find((line) => now >= Number(line.dataset.start) && now < Number(line.dataset.end));
       if (current === playing) return;
       if (playing) playing.classList.remove("transcript-line--playing");
       if (current) current.classList.add("transcript-line--playing");
       playing = current || null;
-    });
+    };
+    // "seeked" as well as "timeupdate": a jump to a moment shows its line at once, even paused.
+    player.addEventListener("timeupdate", follow);
+    player.addEventListener("seeked", follow);
   }
 
   const form = document.querySelector("form[data-autosave]");

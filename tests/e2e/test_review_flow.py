@@ -12,6 +12,7 @@ file and the recordings folder, exactly as web and worker do in production on on
 """
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -19,6 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.accounts.factories import TEST_PASSWORD
 from tests.recordings.conftest import DIALOGUE
@@ -157,7 +159,7 @@ def test_practitioner_to_manager_and_back(browser, site):
     evidence.click()
     wait_for_seek(mel, moment)
     line = mel.locator(f"#line-{evidence.get_attribute('data-line')}")
-    assert "transcript-line--playing" in line.get_attribute("class")
+    expect(line).to_have_class(re.compile(r"\btranscript-line--playing\b"))
 
     # Rates, writes feedback (autosaved as a draft) and shares it.
     mel.get_by_label("Overall: Structuring").select_option("satisfactory")

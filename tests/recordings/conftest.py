@@ -93,6 +93,7 @@ def make_recording(owner, *, status=RecordingStatus.READY, content=b"RIFF-not-re
         consent_given=True,
         consent_statement="Agreed on tape.",
         original_name="session.wav",
+        content_type=fields.pop("content_type", "audio/wav"),
         size=len(content),
         duration=fields.pop("duration", 30.0),
         status=status,

@@ -2,12 +2,14 @@
 same checks and storage as an upload, and with --wait a real transcription printed as JSON."""
 
 import json
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from recordings.enums import RecordingStatus
+from recordings.enums import RecordingStatus, Stage
 from recordings.models import Recording
 from tests.fixtures.audio.make_dialogues import reference_of
 from tests.fixtures.audio.reference import script_text, word_error_rate
@@ -91,3 +93,80 @@ def test_the_demo_sample_recording_loads_once_and_is_ready(people):
     assert recording.status == RecordingStatus.READY
     roles = set(recording.segments.values_list("role", flat=True))
     assert roles == {"practitioner", "client"}
+
+
+@pytest.mark.slow
+def test_the_sample_left_mid_processing_by_a_stopped_run_is_finished_on_the_next(
+    people, settings, django_capture_on_commit_callbacks
+):
+    from django.core.files import File
+
+    from recordings.management.commands.load_sample_recording import SAMPLE
+    from recordings.uploads import check_audio, store_recording
+    from tests.accounts.factories import PractitionerFactory
+
+    settings.TASKS = DUMMY_TASKS  # the earlier run's job never ran
+    demo = PractitionerFactory(username="practitioner")
+    with SAMPLE.open("rb") as handle:
+        sample, _ = store_recording(
+            demo,
+            File(handle, name=SAMPLE.name),
+            check_audio(SAMPLE),
+            original_name=SAMPLE.name,
+            session_date=timezone.localdate(),
+            client_pseudonym="Sam (sample)",
+            skills=["structuring"],
+        )
+    # `make run` stopped with Ctrl-C a moment ago, in the middle of the transcription.
+    Recording.objects.filter(pk=sample.pk).update(
+        status=RecordingStatus.TRANSCRIBING,
+        stage=Stage.TRANSCRIBE,
+        heartbeat_at=timezone.now(),
+        attempts=1,
+    )
+
+    out = StringIO()
+    call_command("load_sample_recording", stdout=out)
+    sample.refresh_from_db()
+    assert sample.status == RecordingStatus.READY
+    assert f"Sample recording {sample.pk}: Ready" in out.getvalue()
+    assert Recording.objects.filter(owner=demo).count() == 1
+    # The sample review, which runs next, finds it ready.
+    assert set(sample.segments.values_list("role", flat=True)) == {"practitioner", "client"}
+
+
+def test_a_date_that_is_not_a_date_is_refused_with_the_format(people):
+    with pytest.raises(CommandError, match=r"--date '15/01/2026' is not a date: use YYYY-MM-DD"):
+        call_command("process_recording", str(DIALOGUE), owner="pat", date="15/01/2026")
+    with pytest.raises(CommandError, match="in the future"):
+        call_command("process_recording", str(DIALOGUE), owner="pat", date="2999-01-01")
+    assert Recording.objects.count() == 0
+
+
+def test_a_batch_import_run_again_later_does_not_import_the_same_audio_twice(
+    people, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DUMMY_TASKS
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("process_recording", str(DIALOGUE), owner="pat", date="2026-01-15")
+    first = Recording.objects.get()
+    Recording.objects.filter(pk=first.pk).update(created_at=timezone.now() - timedelta(days=40))
+
+    out, err = StringIO(), StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("process_recording", str(DIALOGUE), owner="pat", stdout=out, stderr=err)
+    assert Recording.objects.count() == 1
+    assert json.loads(out.getvalue())["id"] == first.pk
+    assert f"same audio as recording {first.pk}" in err.getvalue()
+    assert "dialogue_1min.ogg, session of 2026-01-15" in err.getvalue()
+
+    # Another practitioner's copy of the same file is theirs, not a duplicate.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("process_recording", str(DIALOGUE), owner="colin", stdout=StringIO())
+    # And the owner can import it again on purpose.
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "process_recording", str(DIALOGUE), owner="pat", allow_duplicate=True, stdout=out
+        )
+    assert Recording.objects.filter(owner__username="pat").count() == 2
+    assert Recording.objects.count() == 3

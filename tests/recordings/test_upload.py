@@ -6,12 +6,20 @@ from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.db import IntegrityError
 from django.urls import reverse
 
 from recordings.enums import RecordingStatus
 from recordings.models import Recording
-from recordings.uploads import CONSENT_STATEMENT, check_audio, store_recording
+from recordings.pipeline.audio import AudioInfo
+from recordings.uploads import (
+    CONSENT_STATEMENT,
+    RecordingSizeLimitHandler,
+    check_audio,
+    store_recording,
+    stored_type,
+)
 
 from .conftest import BAD, jobs, stored_files, tone_wav
 
@@ -254,3 +262,93 @@ def test_a_refused_form_keeps_the_details_typed(pat, upload):
     page = response.content.decode()
     assert 'value="2026-01-15"' in page, "the date field shows the date again"
     assert 'value="JB"' in page
+
+
+# ---------------------------------------------------------------- size limit while uploading
+
+RECEIVED = []
+
+
+class CountingHandler(FileUploadHandler):
+    """Counts the bytes of an upload that get past the size limit towards the disk."""
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        RECEIVED.append(0)
+
+    def receive_data_chunk(self, raw_data, start):
+        RECEIVED[-1] += len(raw_data)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def test_an_oversized_upload_is_stopped_while_it_arrives_not_after(
+    client, pat, tmp_path, settings, upload
+):
+    settings.FILE_UPLOAD_HANDLERS = [
+        f"{__name__}.CountingHandler",
+        *settings.FILE_UPLOAD_HANDLERS,
+    ]
+    settings.RECORDINGS_MAX_BYTES = 100_000
+    RECEIVED.clear()
+    big = tone_wav(tmp_path / "long.wav", 60)  # about 960 kB
+    response = upload(big, client_pseudonym="Client Z")
+    assert_refused(response, "more than the", "lower quality")
+    assert sum(RECEIVED) < 100_000, "the file was not kept past the limit"
+    page = response.content.decode()
+    assert 'value="Client Z"' in page, "the other fields, sent after the file, are kept"
+    assert "Choose the audio file" not in page
+
+
+def test_the_size_limit_also_stops_a_file_whose_request_understates_its_length(settings):
+    settings.RECORDINGS_MAX_BYTES = 1000
+    handler = RecordingSizeLimitHandler()
+    handler.handle_raw_input(None, {}, 500, b"boundary")
+    handler.new_file("audio", "session.wav", "audio/wav", None)
+    assert handler.receive_data_chunk(b"x" * 600, 0) == b"x" * 600
+    with pytest.raises(SkipFile):
+        handler.receive_data_chunk(b"x" * 600, 600)
+    assert handler.refused.refusal.code == "too_big"
+
+
+# ---------------------------------------------------------------- stored type
+
+
+def test_the_stored_suffix_and_content_type_come_from_the_audio_not_its_name(
+    client, pat, tone, dummy_tasks, upload
+):
+    response = upload(tone, name="session.mp3")
+    assert response.status_code == 302
+    recording = Recording.objects.get()
+    assert recording.original_name == "session.mp3"
+    assert recording.audio.name.endswith(".wav")
+    assert recording.content_type == "audio/wav"
+    audio = client.get(reverse("recordings:audio", args=[recording.pk]))
+    assert audio["Content-Type"] == "audio/wav"
+
+
+@pytest.mark.parametrize(
+    ("container", "codec", "expected"),
+    [
+        ("mov,mp4,m4a,3gp,3g2,mj2", "aac", ("m4a", "audio/mp4")),
+        ("matroska,webm", "opus", ("webm", "audio/webm")),
+        ("ogg", "vorbis", ("ogg", "audio/ogg")),
+        ("mp3", "mp3", ("mp3", "audio/mpeg")),
+        ("flac", "flac", ("flac", "audio/flac")),
+        ("avi", "pcm_s16le", ("audio", "application/octet-stream")),
+    ],
+)
+def test_the_type_follows_the_container_the_decoder_found(container, codec, expected):
+    info = AudioInfo(
+        duration=12.0,
+        sample_rate=8000,
+        channels=1,
+        codec=codec,
+        container=container,
+        size_bytes=1,
+        rms_dbfs=-10.0,
+        peak_dbfs=-3.0,
+    )
+    assert stored_type(info) == expected

@@ -83,3 +83,20 @@ def test_team_view_charts_every_practitioner_of_my_teams(client, people, history
     assert reverse("reviews:progress", args=[people["practitioner"].pk]) in page
     assert reverse("reviews:progress", args=[people["other_practitioner"].pk]) not in page
     assert "01 Feb" in page and "02 Feb" not in page
+
+
+def test_administrators_team_view_lists_every_practitioner(client, people, history):
+    client.force_login(people["admin"])
+    page = client.get(reverse("reviews:team_progress")).content.decode()
+    for name in ("practitioner", "colleague", "other_practitioner"):
+        assert reverse("reviews:progress", args=[people[name].pk]) in page
+    assert reverse("reviews:progress", args=[people["manager"].pk]) not in page
+
+
+def test_manager_in_their_own_team_is_not_in_their_team_view(client, people, team, history):
+    people["manager"].team = team
+    people["manager"].save()
+    client.force_login(people["manager"])
+    page = client.get(reverse("reviews:team_progress")).content.decode()
+    assert reverse("reviews:progress", args=[people["practitioner"].pk]) in page
+    assert reverse("reviews:progress", args=[people["manager"].pk]) not in page

@@ -175,21 +175,42 @@ def test_every_step_is_in_the_audit_log(client, people, recording):
     assert share.message == "Feedback shared with the practitioner"
 
 
-def test_speaker_fixes_on_the_review_page_rescore_and_are_logged(client, people, recording):
+def test_speaker_fixes_on_the_review_page_rescore_are_logged_and_come_back(
+    client, people, recording
+):
     client.force_login(people["manager"])
+    review_page = reverse("reviews:review", args=[recording.pk])
+    page = client.get(review_page).content.decode()
+    swap_url = reverse("recordings:swap_speakers", args=[recording.pk])
+    assert f'action="{swap_url}"' in page
+    assert f'name="next" value="{review_page}#transcript"' in page
     before = ScoreCard.objects.get(recording=recording).result["codes"]
-    response = client.post(reverse("reviews:swap_speakers", args=[recording.pk]))
+
+    response = client.post(swap_url, {"next": review_page + "#transcript"})
     assert response.status_code == 302
-    assert response.url == reverse("reviews:review", args=[recording.pk]) + "#transcript"
+    assert response.url == review_page + "#transcript"
     assert recording.segments.get(index=0).role == SpeakerRole.CLIENT
     assert ScoreCard.objects.get(recording=recording).result["codes"] != before
 
     response = client.post(
-        reverse("reviews:reassign_line", args=[recording.pk, 0]), {"role": "practitioner"}
+        reverse("recordings:reassign_line", args=[recording.pk, 0]),
+        {"role": "practitioner", "next": review_page + "#line-0"},
     )
-    assert response.url.endswith("#line-0")
+    assert response.url == review_page + "#line-0"
     assert recording.segments.get(index=0).role == SpeakerRole.PRACTITIONER
-    assert actions_logged(recording) == ["reviews.speakers_fixed", "reviews.speakers_fixed"]
+    assert actions_logged(recording) == [
+        "recordings.speakers_fixed",
+        "recordings.speakers_fixed",
+    ]
+
+
+def test_the_review_app_has_no_speaker_endpoints_of_its_own():
+    from django.urls import NoReverseMatch
+
+    with pytest.raises(NoReverseMatch):
+        reverse("reviews:swap_speakers", args=[1])
+    with pytest.raises(NoReverseMatch):
+        reverse("reviews:reassign_line", args=[1, 0])
 
 
 def test_reviews_to_do_lists_unshared_ready_recordings_of_my_teams_oldest_first(

@@ -174,6 +174,7 @@ def redis_server():
 class S3:
     endpoint_url: str
     bucket: str
+    recordings_bucket: str
     access_key: str = "scale-out-test"
     secret_key: str = "scale-out-test-secret"
 
@@ -186,21 +187,25 @@ class S3:
             region_name="us-east-1",
         )
 
-    def keys(self, prefix=""):
-        listing = self.client().list_objects_v2(Bucket=self.bucket, Prefix=prefix)
+    def keys(self, prefix="", bucket=None):
+        listing = self.client().list_objects_v2(Bucket=bucket or self.bucket, Prefix=prefix)
         return [item["Key"] for item in listing.get("Contents", [])]
 
 
 @pytest.fixture(scope="module")
 def s3_server():
-    """An S3-compatible server (moto) holding one empty bucket."""
+    """An S3-compatible server (moto) holding two empty buckets: media, and private recordings."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    s3 = S3(endpoint_url=f"http://127.0.0.1:{port}", bucket="seeds-test")
+    s3 = S3(
+        endpoint_url=f"http://127.0.0.1:{port}",
+        bucket="seeds-test",
+        recordings_bucket="seeds-test-recordings",
+    )
     try:
 
         def answers():
@@ -213,6 +218,7 @@ def s3_server():
 
         wait_until(answers, 60, "moto's S3 server")
         s3.client().create_bucket(Bucket=s3.bucket)
+        s3.client().create_bucket(Bucket=s3.recordings_bucket)
         yield s3
     finally:
         process.terminate()

@@ -179,6 +179,7 @@ def test_a_worker_on_another_machine_gets_the_recording_from_s3(deployment, s3_s
     # Two machines, each with its own local folder: they share only PostgreSQL, Redis and S3.
     storage = {
         "AWS_STORAGE_BUCKET_NAME": s3_server.bucket,
+        "RECORDINGS_BUCKET_NAME": s3_server.recordings_bucket,
         "AWS_S3_ENDPOINT_URL": s3_server.endpoint_url,
         "AWS_ACCESS_KEY_ID": s3_server.access_key,
         "AWS_SECRET_ACCESS_KEY": s3_server.secret_key,
@@ -192,8 +193,12 @@ def test_a_worker_on_another_machine_gets_the_recording_from_s3(deployment, s3_s
     )
     recording_id = json.loads(submitted)["id"]
     audio = deployment.recording(recording_id)[3]
-    assert s3_server.keys() == [f"recordings/{audio}"]
-    stored = s3_server.client().get_object(Bucket=s3_server.bucket, Key=f"recordings/{audio}")
+    # In the recordings' own bucket; nothing in the media bucket.
+    assert s3_server.keys(bucket=s3_server.recordings_bucket) == [f"recordings/{audio}"]
+    assert s3_server.keys() == []
+    stored = s3_server.client().get_object(
+        Bucket=s3_server.recordings_bucket, Key=f"recordings/{audio}"
+    )
     assert stored["Body"].read() == DIALOGUE.read_bytes()
 
     outcome = deployment.work_off(recording_id, "rq-worker-2", env=worker_machine)

@@ -74,13 +74,13 @@ def test_quiz_scores_keep_latest_best_and_attempts(client, people, training):
 
 def test_last_lesson_is_the_most_recent_activity(client, people, training):
     learner = people["practitioner"]
-    assert progress.last_lesson(learner) is None
+    assert progress.last_lesson(learner, viewer=learner) is None
     client.force_login(learner)
     client.post(route(training["lesson"], "complete"))
-    assert progress.last_lesson(learner) == training["lesson"]
+    assert progress.last_lesson(learner, viewer=learner) == training["lesson"]
     other = training["other_lesson"]
     client.post(route(other, "answer_quiz"), quiz_answers(other))
-    assert progress.last_lesson(learner) == other
+    assert progress.last_lesson(learner, viewer=learner) == other
 
 
 def test_my_learning_shows_progress_scores_and_log(client, people, training):
@@ -187,9 +187,37 @@ def test_own_manager_sees_only_shared_reflections(client, people, reflections):
 
 
 def test_editor_and_administrator_cannot_read_reflections(client, people, reflections):
-    for role in ("editor", "admin"):
-        client.force_login(people[role])
-        assert client.get(practitioner_url(reflections)).status_code == 404
+    client.force_login(people["editor"])
+    assert client.get(practitioner_url(reflections)).status_code == 404
+    # Administrators oversee progress, but reflections are shared with the treatment manager.
+    client.force_login(people["admin"])
+    html = client.get(practitioner_url(reflections)).content.decode()
+    assert "PRIVATE THOUGHT" not in html and "SHARED THOUGHT" not in html
+
+
+def test_last_lesson_seen_by_a_manager_does_not_betray_a_private_reflection(
+    client, people, training
+):
+    learner = people["practitioner"]
+    client.force_login(learner)
+    reflect(client, training["lesson"], "SHARED THOUGHT", shared=True)
+    reflect(client, training["other_lesson"], "PRIVATE THOUGHT")
+    assert progress.last_lesson(learner, viewer=learner) == training["other_lesson"]
+    assert progress.last_lesson(learner, viewer=people["manager"]) == training["lesson"]
+
+    client.force_login(people["manager"])
+    html = client.get(practitioner_url(learner)).content.decode()
+    last = html.split('data-testid="last-lesson"', 1)[1].split("</p>", 1)[0]
+    assert training["lesson"].title in last
+    assert training["other_lesson"].title not in last
+
+
+def test_private_reflection_alone_leaves_no_last_lesson_for_the_manager(client, people, training):
+    learner = people["practitioner"]
+    client.force_login(learner)
+    reflect(client, training["lesson"], "PRIVATE THOUGHT")
+    assert progress.last_lesson(learner, viewer=learner) == training["lesson"]
+    assert progress.last_lesson(learner, viewer=people["manager"]) is None
 
 
 # Manager visibility
@@ -220,6 +248,22 @@ def test_manager_gets_404_for_practitioner_of_another_team(client, people, train
     client.force_login(people["manager"])
     assert client.get(practitioner_url(people["other_practitioner"])).status_code == 404
     assert client.get(practitioner_url(people["other_manager"])).status_code == 404
+
+
+def test_administrator_sees_every_practitioners_progress(client, people, training):
+    client.force_login(people["admin"])
+    response = client.get(route(index(), "team_progress"))
+    assert {row.learner.username for row in response.context["rows"]} == {"pat", "colin", "olly"}
+    assert client.get(practitioner_url(people["other_practitioner"])).status_code == 200
+
+
+def test_manager_in_their_own_team_is_not_among_their_learners(client, people, team, training):
+    people["manager"].team = team
+    people["manager"].save()
+    client.force_login(people["manager"])
+    response = client.get(route(index(), "team_progress"))
+    assert {row.learner.username for row in response.context["rows"]} == {"pat", "colin"}
+    assert client.get(practitioner_url(people["manager"])).status_code == 404
 
 
 def test_team_progress_is_404_for_non_managers(client, people, training):

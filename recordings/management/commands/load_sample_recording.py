@@ -1,4 +1,5 @@
-"""Gives the demo practitioner one transcribed sample recording. Safe to run again.
+"""Gives the demo practitioner one transcribed sample recording. Safe to run again, also after
+a run stopped in the middle of processing it (it resumes from its stage).
 
 The sample is a short generated dialogue committed in recordings/sample/; it is processed here,
 in this process, so `make run` starts with a ready recording to look at.
@@ -44,8 +45,16 @@ class Command(BaseCommand):
                     skills=[Skill.STRUCTURING, Skill.RELATIONSHIP_BUILDING],
                 )
         if recording.status != RecordingStatus.READY:
-            if recording.status == RecordingStatus.FAILED:
-                Recording.objects.filter(pk=recording.pk).update(status=RecordingStatus.QUEUED)
+            # Failed, or left mid-processing by a run that was stopped (nothing else works on
+            # it while the demo data loads): take it back and finish it here, from its stage.
+            Recording.objects.filter(pk=recording.pk).update(
+                status=RecordingStatus.QUEUED, attempts=0, heartbeat_at=None
+            )
             process_recording.call(recording.pk)
             recording.refresh_from_db()
+        if recording.status != RecordingStatus.READY:
+            raise CommandError(
+                f"The sample recording {recording.pk} could not be processed: "
+                f"{recording.error_message or recording.get_status_display()}"
+            )
         self.stdout.write(f"Sample recording {recording.pk}: {recording.get_status_display()}")

@@ -8,6 +8,7 @@ stage, and the transcript lines with their speaker role).
 """
 
 import json
+from datetime import date as Date
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -19,7 +20,7 @@ from recordings.enums import RecordingStatus
 from recordings.models import Recording
 from recordings.pipeline.audio import AudioRejected
 from recordings.tasks import process_recording
-from recordings.uploads import check_audio, recent_duplicate, store_recording
+from recordings.uploads import check_audio, earlier_duplicate, store_recording
 
 
 def result_json(recording):
@@ -57,10 +58,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--wait", action="store_true", help="Process it here and print the result as JSON."
         )
+        parser.add_argument(
+            "--allow-duplicate",
+            action="store_true",
+            help="Import the file even if this owner already has a recording of the same audio.",
+        )
 
-    def handle(self, *args, file, owner, pseudonym, date, skill, wait, **options):
+    def handle(self, *args, file, owner, pseudonym, date, skill, wait, allow_duplicate, **options):
         if not file.is_file():
             raise CommandError(f"No file at {file}.")
+        session_date = self.session_date(date)
         try:
             user = get_user_model().objects.get(username=owner)
         except get_user_model().DoesNotExist:
@@ -69,7 +76,8 @@ class Command(BaseCommand):
             checked = check_audio(file)
         except AudioRejected as refusal:
             raise CommandError(f"{file.name}: {refusal.message}") from None
-        recording = recent_duplicate(user, checked.sha256)
+        # Same owner, same audio: a batch import run again, whenever; not a new session.
+        recording = None if allow_duplicate else earlier_duplicate(user, checked.sha256)
         if recording is None:
             with file.open("rb") as handle:
                 recording, _ = store_recording(
@@ -77,13 +85,16 @@ class Command(BaseCommand):
                     File(handle, name=file.name),
                     checked,
                     original_name=file.name,
-                    session_date=date or timezone.localdate(),
+                    session_date=session_date,
                     client_pseudonym=pseudonym,
                     skills=skill,
                 )
         else:
             self.stderr.write(
-                f"{file.name} was uploaded moments ago: using recording {recording.pk}."
+                f"{file.name} is the same audio as recording {recording.pk} "
+                f"({recording.original_name}, session of {recording.session_date:%Y-%m-%d}, "
+                f"uploaded {timezone.localtime(recording.created_at):%Y-%m-%d %H:%M}): "
+                "not imported again; using that recording (--allow-duplicate imports it anyway)."
             )
         if not wait:
             self.stdout.write(json.dumps({"id": recording.pk, "status": recording.status}))
@@ -96,3 +107,15 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(result_json(recording), indent=1))
         if recording.status == RecordingStatus.FAILED:
             raise CommandError(recording.error_message)
+
+    @staticmethod
+    def session_date(text):
+        if not text:
+            return timezone.localdate()
+        try:
+            session_date = Date.fromisoformat(text)
+        except ValueError:
+            raise CommandError(f"--date {text!r} is not a date: use YYYY-MM-DD.") from None
+        if session_date > timezone.localdate():
+            raise CommandError(f"--date {text} is in the future: a session date is past or today.")
+        return session_date
