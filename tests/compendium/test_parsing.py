@@ -160,3 +160,13 @@ def test_a_lone_list_number_is_joined_to_its_text():
     )
     assert blocks[0].kind == "numbered_list"
     assert blocks[0].items == ["Risk principle: match services to risk.", "Need principle."]
+
+
+def test_a_short_entry_gets_the_theme_it_names_twice():
+    from compendium.themes import propose_themes
+
+    short = (
+        "Offenders in early stages of desistance. At early stage of desistance motivation was high."
+    )
+    assert "desistance" in propose_themes("Calling time on crime", short)
+    assert "desistance" not in propose_themes("Calling time on crime", short + " x" * 1000)
