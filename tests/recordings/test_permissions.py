@@ -7,27 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from recordings.enums import RecordingStatus, SpeakerRole
+from tests.roles import EVERY_ROLE, sign_in
 
 from .conftest import make_recording
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "practitioner",
-    "colleague",
-    "manager",
-    "other_practitioner",
-    "other_manager",
-    "editor",
-    "admin",
-    "anonymous",
-]
 CAN_SEE = {"practitioner", "manager", "admin"}
-
-
-def sign_in(client, people, role):
-    if role != "anonymous":
-        client.force_login(people[role])
 
 
 def assert_sent_to_sign_in(response):
@@ -48,7 +34,7 @@ def check(response, expected):
         assert response.status_code == expected
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 @pytest.mark.parametrize("view", ["detail", "status", "audio"])
 def test_who_can_see_a_recording(client, people, ready_recording, role, view):
     sign_in(client, people, role)
@@ -85,7 +71,7 @@ RETRY = {
 }
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_who_can_try_a_failed_recording_again(client, people, role, settings):
     settings.TASKS = {
         "default": {
@@ -114,7 +100,7 @@ REVIEW = {
 }
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_who_can_swap_the_speakers(client, people, ready_recording, role):
     sign_in(client, people, role)
     response = client.post(reverse("recordings:swap_speakers", args=[ready_recording.pk]))
@@ -124,7 +110,7 @@ def test_who_can_swap_the_speakers(client, people, ready_recording, role):
     assert first.role == (SpeakerRole.CLIENT if swapped else SpeakerRole.PRACTITIONER)
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_who_can_reassign_a_line(client, people, ready_recording, role):
     sign_in(client, people, role)
     response = client.post(
@@ -138,7 +124,7 @@ def test_who_can_reassign_a_line(client, people, ready_recording, role):
     assert line.role_overridden is changed
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_my_recordings_lists_only_your_own(client, people, ready_recording, role):
     make_recording(people["colleague"], client_pseudonym="Colleague's client")
     sign_in(client, people, role)
@@ -163,7 +149,7 @@ REVIEWS = {
 }
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_reviews_to_do_lists_ready_recordings_of_the_managers_teams(
     client, people, ready_recording, role
 ):

@@ -8,26 +8,11 @@ import pytest
 from django.urls import reverse
 
 from reviews.models import Review
+from tests.roles import EVERY_ROLE, sign_in
 
 from .conftest import post_review
 
 pytestmark = pytest.mark.django_db
-
-ROLES = [
-    "practitioner",
-    "colleague",
-    "manager",
-    "other_practitioner",
-    "other_manager",
-    "editor",
-    "admin",
-    "anonymous",
-]
-
-
-def sign_in(client, people, role):
-    if role != "anonymous":
-        client.force_login(people[role])
 
 
 def expect(role, allowed: dict, default=404):
@@ -53,7 +38,7 @@ def drafted(client, people, recording):
 REVIEWERS = {"manager": 200, "admin": 200, "practitioner": 403}
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_review_page(client, people, drafted, role):
     sign_in(client, people, role)
     response = client.get(reverse("reviews:review", args=[drafted.pk]))
@@ -62,7 +47,7 @@ def test_review_page(client, people, drafted, role):
         assert "You checked in warmly" in response.content.decode()
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_saving_a_review(client, people, recording, role):
     sign_in(client, people, role)
     response = post_review(client, recording, action="save")
@@ -70,7 +55,7 @@ def test_saving_a_review(client, people, recording, role):
     assert Review.objects.filter(recording=recording).exists() == (role in ("manager", "admin"))
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_sharing_a_review(client, people, recording, role):
     sign_in(client, people, role)
     response = post_review(client, recording, action="share")
@@ -80,7 +65,7 @@ def test_sharing_a_review(client, people, recording, role):
     )
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_swapping_speakers_from_the_review_page(client, people, recording, role):
     sign_in(client, people, role)
     response = client.post(
@@ -92,7 +77,7 @@ def test_swapping_speakers_from_the_review_page(client, people, recording, role)
     assert swapped == (role in ("manager", "admin"))
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_reassigning_a_line_from_the_review_page(client, people, recording, role):
     sign_in(client, people, role)
     response = client.post(
@@ -107,7 +92,7 @@ def test_reassigning_a_line_from_the_review_page(client, people, recording, role
 SEES_FEEDBACK = {"practitioner": 200, "manager": 200, "admin": 200}
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_shared_feedback(client, people, shared, role):
     sign_in(client, people, role)
     response = client.get(reverse("reviews:feedback", args=[shared.pk]))
@@ -116,7 +101,7 @@ def test_shared_feedback(client, people, shared, role):
         assert "You checked in warmly" in response.content.decode()
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_draft_feedback_is_nobodys_to_read(client, people, drafted, role):
     sign_in(client, people, role)
     response = client.get(reverse("reviews:feedback", args=[drafted.pk]))
@@ -124,7 +109,7 @@ def test_draft_feedback_is_nobodys_to_read(client, people, drafted, role):
     assert b"You checked in warmly" not in response.content
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_responding(client, people, shared, role):
     sign_in(client, people, role)
     response = client.post(reverse("reviews:respond", args=[shared.pk]), {"text": "Thank you."})
@@ -132,7 +117,7 @@ def test_responding(client, people, shared, role):
     assert shared.review.responses.exists() == (role == "practitioner")
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_marking_as_read(client, people, shared, role):
     sign_in(client, people, role)
     response = client.post(reverse("reviews:mark_read", args=[shared.pk]))
@@ -143,14 +128,14 @@ def test_marking_as_read(client, people, shared, role):
 SEES_PROGRESS = {"practitioner": 200, "manager": 200, "admin": 200}
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_progress_of_a_practitioner(client, people, shared, role):
     sign_in(client, people, role)
     response = client.get(reverse("reviews:progress", args=[people["practitioner"].pk]))
     assert response.status_code == expect(role, SEES_PROGRESS)
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_scores_csv_of_a_practitioner(client, people, shared, role):
     sign_in(client, people, role)
     response = client.get(reverse("reviews:scores_csv", args=[people["practitioner"].pk]))
@@ -159,7 +144,7 @@ def test_scores_csv_of_a_practitioner(client, people, shared, role):
         assert b"Client A" in response.content
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_team_progress(client, people, shared, role):
     sign_in(client, people, role)
     response = client.get(reverse("reviews:team_progress"))
@@ -171,7 +156,7 @@ def test_team_progress(client, people, shared, role):
         assert shows_pat == (role in {"manager", "admin"}), "other teams' managers never see pat"
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_audio_of_a_reviewed_recording(client, people, shared, role):
     """The player on both pages streams through the recordings' permission-checked view."""
     sign_in(client, people, role)
@@ -179,7 +164,7 @@ def test_audio_of_a_reviewed_recording(client, people, shared, role):
     assert response.status_code == expect(role, SEES_FEEDBACK)
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", EVERY_ROLE)
 def test_agreement_report_in_the_admin(client, people, shared, role):
     sign_in(client, people, role)
     response = client.get(reverse("reviews_agreement"))
