@@ -45,15 +45,7 @@ def _raw(path: str) -> dict:
     options = _options()
     # One worker, whole file in one call: faster-whisper as its documentation shows it.
     model = load_model(options.model_path, options.device, options.compute_type, 1, 1)
-    segments, _ = model.transcribe(
-        path,
-        language=options.language,
-        beam_size=options.beam_size,
-        word_timestamps=True,
-        condition_on_previous_text=False,
-        vad_filter=True,
-        vad_parameters=options.vad_parameters,
-    )
+    segments, _ = model.transcribe(path, **options.decoding_arguments())
     return {"text": " ".join(s.text.strip() for s in segments)}
 
 

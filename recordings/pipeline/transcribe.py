@@ -125,6 +125,18 @@ class TranscriptionOptions:
     def model_path(self) -> str:
         return self.model or default_model_path()
 
+    def decoding_arguments(self) -> dict:
+        """The arguments of `WhisperModel.transcribe`: one place, so the benchmark's baseline
+        decodes exactly as the pipeline does."""
+        return {
+            "language": self.language,
+            "beam_size": self.beam_size,
+            "word_timestamps": True,
+            "condition_on_previous_text": False,
+            "vad_filter": True,
+            "vad_parameters": self.vad_parameters,
+        }
+
 
 @functools.lru_cache(maxsize=2)
 def load_model(
@@ -256,15 +268,7 @@ def _side_by_side(model, windows, options) -> Iterator[Segment]:
 
 
 def _transcribe_window(model, audio: np.ndarray, offset: float, options) -> Iterator[Segment]:
-    segments, _info = model.transcribe(
-        audio,
-        language=options.language,
-        beam_size=options.beam_size,
-        word_timestamps=True,
-        condition_on_previous_text=False,
-        vad_filter=True,
-        vad_parameters=options.vad_parameters,
-    )
+    segments, _info = model.transcribe(audio, **options.decoding_arguments())
     for s in segments:
         words = tuple(
             Word(
