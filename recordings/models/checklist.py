@@ -179,11 +179,13 @@ class ChecklistVersion(models.Model):
 
     @classmethod
     @transaction.atomic
-    def record(cls, checklist: SkillsChecklist, revision=None, user=None, label=None):
+    def record(cls, checklist: SkillsChecklist, revision=None, user=None):
         """Record the published checklist as a new version, unless its items are unchanged."""
-        latest = cls.objects.select_for_update().current()
+        # Not current(): on a fresh database that loads the shipped checklist, which publishes
+        # and so calls this again.
+        latest = cls.objects.select_for_update().order_by("-number").first()
         number = latest.number + 1 if latest else 1
-        label = label or f"seeds-v{number}"
+        label = f"seeds-v{number}"
         data = checklist.to_checklist(label).to_dict()
         if latest and _items(latest.data) == _items(data):
             return latest
