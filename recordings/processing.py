@@ -185,20 +185,23 @@ def transcribe_stage(recording, path):
     index = last.index + 1 if last else 0
     duration = recording.duration or 0
     for segment in transcribe(path, transcription_options(), start_at=start_at):
-        TranscriptSegment.objects.create(
-            recording=recording,
-            index=index,
-            start=segment.start,
-            end=segment.end,
-            text=segment.text.strip(),
-            words=_words_as_json(segment.words),
-            avg_logprob=segment.avg_logprob,
-            no_speech_prob=segment.no_speech_prob,
-            low_confidence=segment.low_confidence,
-        )
-        index += 1
         recording.progress = min(segment.end / duration, 1.0) if duration else 0.0
-        beat(recording.pk, progress=recording.progress)
+        # A line and the progress it makes are saved together: a worker killed between the two
+        # would otherwise leave a saved line that the progress bar does not count.
+        with transaction.atomic():
+            TranscriptSegment.objects.create(
+                recording=recording,
+                index=index,
+                start=segment.start,
+                end=segment.end,
+                text=segment.text.strip(),
+                words=_words_as_json(segment.words),
+                avg_logprob=segment.avg_logprob,
+                no_speech_prob=segment.no_speech_prob,
+                low_confidence=segment.low_confidence,
+            )
+            beat(recording.pk, progress=recording.progress)
+        index += 1
     recording.progress = 1.0
     beat(recording.pk, progress=1.0)
 
