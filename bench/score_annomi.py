@@ -1,7 +1,7 @@
 """Measure the skills scorer against expert coders (issue 6).
 
 Reads ../shared/data/annomi_dev.jsonl and hlqc_dev.jsonl (or $OEP_SHARED_DATA), runs
-``python -m recordings.scoring annotate`` on them and prints per-code precision/recall/F1,
+``python -m scoring annotate`` on them and prints per-code precision/recall/F1,
 macro-F1, Cohen's kappa, open/closed and simple/complex accuracy, quality AUC overall and within
 transcripts of similar length, the same on text without punctuation, HLQC AUC, utterances per
 second and the time to score a synthetic 60-minute session.
@@ -29,8 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from recordings.scoring import Utterance, score_session  # noqa: E402
-from recordings.scoring.text import strip_punctuation  # noqa: E402
+from scoring import Utterance, score_session  # noqa: E402
+from scoring.text import strip_punctuation  # noqa: E402
 
 BEHAVIOURS = ("question", "reflection", "therapist_input", "other")
 PRACTITIONER = ("therapist", "practitioner")
@@ -64,7 +64,7 @@ def run_cli(transcripts: list[dict], workdir: Path, extra: list[str]) -> list[di
     src, out = workdir / "in.jsonl", workdir / "out.jsonl"
     write_jsonl(src, transcripts)
     subprocess.run(
-        [sys.executable, "-m", "recordings.scoring", "annotate", str(src), str(out), *extra],
+        [sys.executable, "-m", "scoring", "annotate", str(src), str(out), *extra],
         check=True,
         cwd=REPO,
     )
@@ -75,7 +75,7 @@ def annotate(transcripts, workdir: Path, mode: str, folds: int) -> dict[str, dic
     """{transcript id: CLI output}; with mode 'model', cross-validated by transcript."""
     if mode == "rules":
         return {r["id"]: r for r in run_cli(transcripts, workdir, ["--no-model"])}
-    from recordings.scoring import training
+    from scoring import training
 
     results = {}
     for train_set, test_set in training.folds(transcripts, folds):
@@ -283,7 +283,7 @@ def main() -> int:
             print_quality("AnnoMI punctuation stripped", quality_aucs(annomi, bare))
             model_path = None
             if mode == "model":
-                from recordings.scoring import training
+                from scoring import training
 
                 model_path = workdir / "annomi-model.json"
                 training.save(training.train(annomi), model_path)

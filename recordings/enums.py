@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from .scoring.checklist import seeds_skills
+from scoring.checklist import seeds_skills
 
 
 class RecordingStatus(models.TextChoices):

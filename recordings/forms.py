@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from .enums import Skill
-from .pipeline.audio import AudioRejected
+from speech.audio import AudioRejected
 from .uploads import ACCEPTED_EXTENSIONS, CONSENT_STATEMENT, check_audio, uploaded_file_path
 
 # Two or more capitalised words ("John Smith") read like a real full name; a pseudonym such

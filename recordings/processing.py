@@ -1,6 +1,6 @@
 """Runs a recording through the pipeline's stages, saving as it goes so work survives a crash.
 
-The pure pipeline (recordings/pipeline) knows nothing of Django; this module adapts it: it
+The pure pipeline (speech) knows nothing of Django; this module adapts it: it
 claims a recording, keeps its heartbeat while it works, runs each stage from the one recorded
 on the recording (so a retry or a re-queued job resumes), and records timings and failures.
 """
@@ -145,7 +145,7 @@ def local_audio(recording):
 
 
 def decode_stage(recording, path):
-    from .pipeline.audio import probe_audio
+    from speech.audio import probe_audio
 
     info = probe_audio(
         path,
@@ -158,7 +158,7 @@ def decode_stage(recording, path):
 
 
 def transcription_options():
-    from .pipeline.transcribe import TranscriptionOptions
+    from speech.transcribe import TranscriptionOptions
 
     return TranscriptionOptions(
         model=settings.WHISPER_MODEL,
@@ -178,7 +178,7 @@ def _words_as_json(words):
 
 def transcribe_stage(recording, path):
     """Saves each segment as Whisper produces it; after a crash, resumes after the last one."""
-    from .pipeline.transcribe import transcribe
+    from speech.transcribe import transcribe
 
     last = recording.segments.order_by("-index").first()
     start_at = last.end if last else 0.0
@@ -207,7 +207,7 @@ def transcribe_stage(recording, path):
 
 
 def _as_pipeline_segments(rows):
-    from .pipeline.transcribe import Segment, Word
+    from speech.transcribe import Segment, Word
 
     return [
         Segment(
@@ -229,7 +229,7 @@ def separate_stage(recording, path):
     The rows are replaced in one transaction: a crash before the commit leaves the Whisper
     segments in place and the stage simply runs again.
     """
-    from .pipeline.speakers import choose_practitioner, separate_speakers
+    from speech.speakers import choose_practitioner, separate_speakers
 
     rows = list(recording.segments.order_by("index"))
     if not rows:

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from .enums import SpeakerRole
 from .models import ChecklistVersion, ScoreCard
-from .scoring import SCORER_VERSION, Utterance, score_session
+from scoring import SCORER_VERSION, Utterance, score_session
 
 
 def utterances_of(recording) -> list[Utterance]:

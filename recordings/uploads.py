@@ -25,7 +25,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from .enums import RecordingStatus
 from .models import Recording
-from .pipeline.audio import AudioInfo, probe_audio, too_big
+from speech.audio import AudioInfo, probe_audio, too_big
 from .tasks import enqueue_processing
 
 # What the stored file is called and what browsers are told it is, by the container (and, for

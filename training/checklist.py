@@ -3,7 +3,7 @@
 from functools import lru_cache
 
 from recordings.enums import Skill
-from recordings.scoring.checklist import load_checklist
+from scoring.checklist import load_checklist
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from wagtail.signals import published
 
-from recordings.scoring.checklist import (
+from scoring.checklist import (
     DETECT_LEVELS,
     Checklist,
     checklist_from_dict,

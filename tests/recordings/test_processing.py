@@ -14,8 +14,8 @@ from django.utils import timezone
 from recordings import processing
 from recordings.enums import RecordingStatus, Stage
 from recordings.models import Recording
-from recordings.pipeline import speakers
-from recordings.pipeline import transcribe as transcribe_module
+from speech import speakers
+from speech import transcribe as transcribe_module
 from recordings.tasks import process_recording, recover_stale_recordings
 from recordings.uploads import check_audio, store_recording
 from tests.fixtures.audio.reference import script_text, word_error_rate

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from recordings.enums import SpeakerRole
 from recordings.models import ChecklistVersion, ScoreCard, SkillsChecklist
 from recordings.scorecards import score_recording
-from recordings.scoring import SCORER_VERSION, load_checklist
+from scoring import SCORER_VERSION, load_checklist
 
 from .conftest import add_lines, make_recording
 

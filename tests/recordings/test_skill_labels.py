@@ -2,7 +2,7 @@
 
 from recordings.enums import Skill
 from recordings.forms import RecordingUploadForm
-from recordings.scoring.checklist import SKILL_CODES, load_checklist
+from scoring.checklist import SKILL_CODES, load_checklist
 from training.models import ModulePage
 
 

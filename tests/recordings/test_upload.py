@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from recordings.enums import RecordingStatus
 from recordings.models import Recording
-from recordings.pipeline.audio import AudioInfo
+from speech.audio import AudioInfo
 from recordings.uploads import (
     CONSENT_STATEMENT,
     RecordingSizeLimitHandler,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from recordings.scoring import Utterance
+from scoring import Utterance
 
 
 def make_session(*turns, seconds_per_word=0.4):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from recordings.scoring import checklist_from_dict, load_checklist
-from recordings.scoring.checklist import SKILL_CODES, ChecklistError
+from scoring import checklist_from_dict, load_checklist
+from scoring.checklist import SKILL_CODES, ChecklistError
 
 
 def test_first_version_has_every_skill_and_item():

@@ -1,4 +1,4 @@
-"""``python -m recordings.scoring annotate IN.jsonl OUT.jsonl`` as issue 6 specifies."""
+"""``python -m scoring annotate IN.jsonl OUT.jsonl`` as issue 6 specifies."""
 
 import json
 import subprocess
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from recordings.scoring.__main__ import main
+from scoring.__main__ import main
 
 REPO = Path(__file__).resolve().parents[2]
 TRANSCRIPT = {
@@ -67,7 +67,7 @@ def test_the_module_runs_as_a_command(tmp_path):
         [
             sys.executable,
             "-m",
-            "recordings.scoring",
+            "scoring",
             "annotate",
             str(write_input(tmp_path)),
             str(out),

@@ -2,9 +2,9 @@
 
 import pytest
 
-from recordings.scoring import score_session
-from recordings.scoring.codes import code_utterance, question_type
-from recordings.scoring.text import strip_punctuation
+from scoring import score_session
+from scoring.codes import code_utterance, question_type
+from scoring.text import strip_punctuation
 
 OPEN = [
     "What's been happening with your housing since we last met?",

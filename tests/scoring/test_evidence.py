@@ -1,7 +1,7 @@
 """Layer 2: checklist evidence per item, with timestamps, the rule and a confidence."""
 
-from recordings.scoring import checklist_from_dict, load_checklist, score_session
-from recordings.scoring.evidence import MANUAL_NOTE
+from scoring import checklist_from_dict, load_checklist, score_session
+from scoring.evidence import MANUAL_NOTE
 
 
 def test_evidence_points_at_the_moment_with_rule_and_confidence(session):

@@ -2,7 +2,7 @@
 
 import json
 
-from recordings.scoring import SCORER_VERSION, score_session
+from scoring import SCORER_VERSION, score_session
 
 MI_STYLE = [
     ("practitioner", "What would you like to talk about today?"),

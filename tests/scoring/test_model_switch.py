@@ -4,8 +4,8 @@ import ast
 import time
 from pathlib import Path
 
-from recordings.scoring import score_session
-from recordings.scoring.model import DEFAULT_MODEL_PATH, MODEL_ENV, get_model
+from scoring import score_session
+from scoring.model import DEFAULT_MODEL_PATH, MODEL_ENV, get_model
 
 PACKAGE = Path(__file__).resolve().parents[2] / "recordings" / "scoring"
 TURNS = [

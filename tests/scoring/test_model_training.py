@@ -2,8 +2,8 @@
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from recordings.scoring import score_session
-from recordings.scoring.model import (
+from scoring import score_session
+from scoring.model import (
     DEFAULT_MODEL_PATH,
     Context,
     LinearModel,
@@ -11,7 +11,7 @@ from recordings.scoring.model import (
     tfidf_values,
     word_ngrams,
 )
-from recordings.scoring.training import folds, save, train
+from scoring.training import folds, save, train
 
 QUESTIONS = [
     "What would help you most this week?",

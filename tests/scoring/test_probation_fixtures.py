@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from recordings.scoring import Utterance, score_session
-from recordings.scoring.model import DEFAULT_MODEL_PATH
-from recordings.scoring.text import strip_punctuation
+from scoring import Utterance, score_session
+from scoring.model import DEFAULT_MODEL_PATH
+from scoring.text import strip_punctuation
 
 FIXTURES = sorted((Path(__file__).parents[1] / "fixtures" / "probation").glob("*.json"))
 

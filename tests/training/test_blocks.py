@@ -3,7 +3,7 @@
 import pytest
 from wagtail.blocks import StructBlockValidationError
 
-from recordings.scoring.checklist import load_checklist
+from scoring.checklist import load_checklist
 from training.blocks import (
     ChecklistLinkBlock,
     DialogueLineBlock,

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from recordings.enums import RecordingStatus
 from recordings.models import Recording
-from recordings.pipeline.audio import AudioRejected
+from speech.audio import AudioRejected
 from recordings.tasks import process_recording
 from recordings.uploads import check_audio, earlier_duplicate, store_recording
 

@@ -1,6 +1,6 @@
 """The audio pipeline of a recording, free of Django: plain paths and dataclasses in and out.
 
-The task in recordings/tasks.py adapts it; tests/pipeline and bench/ exercise it directly.
+The task in recordings/tasks.py adapts it; tests/speech and bench/ exercise it directly.
 
 audio.py
     ``probe_audio(path, *, min_duration=10.0, max_duration=3*3600, max_bytes=500*1024*1024)``

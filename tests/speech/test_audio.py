@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from recordings.pipeline.audio import AudioRejected, decode_window, probe_audio
+from speech.audio import AudioRejected, decode_window, probe_audio
 
 from .conftest import BAD, DIALOGUE
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from recordings.pipeline import transcribe as transcribe_module
-from recordings.pipeline.transcribe import (
+from speech import transcribe as transcribe_module
+from speech.transcribe import (
     Segment,
     TranscriptionOptions,
     Word,
@@ -95,7 +95,7 @@ def test_a_long_recording_in_windows_needs_less_memory_than_in_one_pass():
 _MEASURE = """
 import json, re, sys
 from pathlib import Path
-from recordings.pipeline.transcribe import TranscriptionOptions, transcribe
+from speech.transcribe import TranscriptionOptions, transcribe
 options = TranscriptionOptions(window_seconds=float(sys.argv[2]), parallel_windows=1)
 text = " ".join(s.text for s in transcribe(sys.argv[1], options))
 peak = int(re.search(r"VmHWM:\\s+(\\d+)", Path("/proc/self/status").read_text())[1]) / 1024

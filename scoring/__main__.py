@@ -1,4 +1,4 @@
-"""Command line: ``python -m recordings.scoring annotate IN.jsonl OUT.jsonl``.
+"""Command line: ``python -m scoring annotate IN.jsonl OUT.jsonl``.
 
 Reads transcripts in the format of shared/data/annomi_dev.jsonl (only ``id`` and each
 utterance's ``speaker`` and ``text``) and writes one scored line per transcript.
@@ -55,7 +55,7 @@ def annotate(in_path: Path, out_path: Path, use_model=None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m recordings.scoring")
+    parser = argparse.ArgumentParser(prog="python -m scoring")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("annotate", help="score every transcript of a JSONL file")
     run.add_argument("input", type=Path)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from recordings.pipeline.transcribe import TranscriptionOptions, transcribe
+from speech.transcribe import TranscriptionOptions, transcribe
 
 AUDIO = Path(__file__).resolve().parent.parent / "fixtures" / "audio"
 DIALOGUE = AUDIO / "dialogue_1min.ogg"

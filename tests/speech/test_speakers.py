@@ -2,8 +2,8 @@
 
 import pytest
 
-from recordings.pipeline.speakers import Turn, choose_practitioner, separate_speakers
-from recordings.pipeline.transcribe import transcribe
+from speech.speakers import Turn, choose_practitioner, separate_speakers
+from speech.transcribe import transcribe
 from tests.fixtures.audio.reference import (
     attribution_accuracy,
     pyannote_sample,
