@@ -8,9 +8,10 @@ stay against the items they were made for.
 
 from django.db import transaction
 
+from scoring import SCORER_VERSION, Utterance, score_session
+
 from .enums import SpeakerRole
 from .models import ChecklistVersion, ScoreCard
-from scoring import SCORER_VERSION, Utterance, score_session
 
 
 def utterances_of(recording) -> list[Utterance]:

@@ -23,9 +23,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from speech.audio import AudioInfo, probe_audio, too_big
+
 from .enums import RecordingStatus
 from .models import Recording
-from speech.audio import AudioInfo, probe_audio, too_big
 from .tasks import enqueue_processing
 
 # What the stored file is called and what browsers are told it is, by the container (and, for

@@ -14,10 +14,10 @@ from django.utils import timezone
 from recordings import processing
 from recordings.enums import RecordingStatus, Stage
 from recordings.models import Recording
-from speech import speakers
-from speech import transcribe as transcribe_module
 from recordings.tasks import process_recording, recover_stale_recordings
 from recordings.uploads import check_audio, store_recording
+from speech import speakers
+from speech import transcribe as transcribe_module
 from tests.fixtures.audio.reference import script_text, word_error_rate
 
 from .conftest import DIALOGUE, DUMMY_TASKS, jobs, make_recording

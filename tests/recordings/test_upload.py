@@ -12,7 +12,6 @@ from django.urls import reverse
 
 from recordings.enums import RecordingStatus
 from recordings.models import Recording
-from speech.audio import AudioInfo
 from recordings.uploads import (
     CONSENT_STATEMENT,
     RecordingSizeLimitHandler,
@@ -20,6 +19,7 @@ from recordings.uploads import (
     store_recording,
     stored_type,
 )
+from speech.audio import AudioInfo
 
 from .conftest import BAD, jobs, stored_files, tone_wav
 

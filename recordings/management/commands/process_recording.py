@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from recordings.enums import RecordingStatus
 from recordings.models import Recording
-from speech.audio import AudioRejected
 from recordings.tasks import process_recording
 from recordings.uploads import check_audio, earlier_duplicate, store_recording
+from speech.audio import AudioRejected
 
 
 def result_json(recording):
