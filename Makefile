@@ -30,12 +30,13 @@ demo: $(VENV)/.installed
 
 run: demo serve
 
-# The web server and the background worker side by side; Ctrl-C stops both.
+# The web server, the background worker and the check for dead jobs side by side; Ctrl-C stops
+# them all.
 serve: $(VENV)/.installed
-	@$(BIN)/python manage.py requeue_stale_recordings
 	@trap 'kill 0' EXIT; \
 	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload & \
-	echo "Serving on http://$(HOST):$(PORT)/ with a background worker. Ctrl-C stops both."; \
+	$(BIN)/python manage.py requeue_stale_recordings --every 60 & \
+	echo "Serving on http://$(HOST):$(PORT)/ with a background worker. Ctrl-C stops them all."; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 system-test-deps:

@@ -62,7 +62,7 @@ ENTRIES = [
         "Reviews to do",
         "Review your team's recordings and write coached feedback.",
         (Role.TREATMENT_MANAGER,),
-        url_name="recordings:reviews",
+        url_name="reviews:queue",
     ),
     NavEntry(
         "publish",

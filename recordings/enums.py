@@ -2,8 +2,6 @@
 
 from django.db import models
 
-from scoring.checklist import seeds_skills
-
 
 class RecordingStatus(models.TextChoices):
     QUEUED = "queued", "Queued"
@@ -41,13 +39,6 @@ STAGE_STATUS = {
     Stage.SEPARATE: RecordingStatus.SEPARATING,
     Stage.SCORE: RecordingStatus.SCORING,
 }
-
-
-# The four SEEDS skills a practice session can work on (Skill.STRUCTURING, ...), named and
-# titled by the skills checklist so every page labels a skill the same way.
-Skill = models.TextChoices(
-    "Skill", [(code.upper(), (code, title)) for code, title in seeds_skills()]
-)
 
 
 class SpeakerRole(models.TextChoices):

@@ -6,9 +6,9 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
+from checklist.enums import Skill
 from speech.audio import AudioRejected
 
-from .enums import Skill
 from .uploads import ACCEPTED_EXTENSIONS, CONSENT_STATEMENT, check_audio, uploaded_file_path
 
 # Two or more capitalised words ("John Smith") read like a real full name; a pseudonym such

@@ -1,20 +1,21 @@
 """The score stage's entry point: turns a recording's transcript into a score card.
 
-`score_recording(recording)` is idempotent (it replaces any earlier score card) and returns a
-one-line note for the recording's stage log. A first scoring uses the current checklist
-version; re-scoring (after a speaker fix) keeps the card's version, so a review's ratings
-stay against the items they were made for.
+`score_recording(recording)` adds a score card (cards are never changed) and returns a one-line
+note for the recording's stage log. A first scoring uses the current checklist version;
+re-scoring (after a speaker fix) keeps the latest card's version, so a review's ratings stay
+against the items they were made for.
 """
 
 from django.db import transaction
 
+from checklist.models import ChecklistVersion
 from scoring import SCORER_VERSION, Utterance, score_session
 
 from .enums import SpeakerRole
-from .models import ChecklistVersion, ScoreCard
+from .models import ScoreCard
 
 
-def utterances_of(recording) -> list[Utterance]:
+def utterances_of(segments) -> list[Utterance]:
     return [
         Utterance(
             index=segment.index,
@@ -23,27 +24,24 @@ def utterances_of(recording) -> list[Utterance]:
             start=segment.start,
             end=segment.end,
         )
-        for segment in recording.segments.order_by("index")
+        for segment in segments
     ]
 
 
 @transaction.atomic
 def score_recording(recording) -> str:
-    card = (
-        ScoreCard.objects.select_for_update()
-        .filter(recording=recording)
-        .select_related("checklist_version")
-        .first()
-    )
+    # Locks the recording so two scorings (a worker and a speaker fix) queue, not interleave.
+    type(recording).objects.select_for_update().filter(pk=recording.pk).first()
+    card = ScoreCard.objects.latest_for(recording)
     version = card.checklist_version if card else ChecklistVersion.objects.current()
-    result = score_session(utterances_of(recording), version.checklist())
-    ScoreCard.objects.update_or_create(
+    segments = list(recording.segments.order_by("index"))
+    result = score_session(utterances_of(segments), version.checklist())
+    ScoreCard.objects.create(
         recording=recording,
-        defaults={
-            "checklist_version": version,
-            "scorer_version": SCORER_VERSION,
-            "result": result.to_dict(),
-        },
+        checklist_version=version,
+        scorer_version=SCORER_VERSION,
+        result=result.to_dict(),
+        roles={str(segment.index): segment.role for segment in segments},
     )
     found = sum(1 for item in result.items.values() if item.get("present"))
     return f"Scored against checklist {version} with {SCORER_VERSION}: {found} items with evidence."

@@ -7,9 +7,9 @@ queued for RECORDINGS_QUEUED_RECHECK_SECONDS with no job in the task backend (th
 the commit failed: Redis down, database locked). It runs:
 - whenever a worker starts a job on the "recordings" queue (see apps.py), so a surviving or
   restarted worker picks up what a dead one left as soon as it has anything to do;
-- when a recording page polls its status, so a person watching never waits on a dead job;
-- from `manage.py requeue_stale_recordings`, for cron or a systemd timer, which also covers a
-  machine where nobody is looking and nothing new arrives.
+- from `manage.py requeue_stale_recordings` (once, for cron or a systemd timer, or with
+  `--every SECONDS` beside the workers, as `make run` starts it), which covers a machine where
+  nobody is looking and nothing new arrives. Viewing a recording never changes it.
 """
 
 import logging

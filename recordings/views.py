@@ -1,5 +1,5 @@
-"""Pages for recordings: upload, my recordings, a recording with its transcript, reviews to do,
-and the small endpoints the recording page uses (status, audio, retry, speaker changes).
+"""Pages for recordings: upload, my recordings, a recording with its transcript, and the small
+endpoints the recording page uses (status, audio, retry). Speaker fixes belong to the review.
 
 Every view that touches a recording gets it through `permissions.get_recording_for`.
 """
@@ -11,18 +11,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from . import speakers
-from .enums import RecordingStatus, Skill, SpeakerRole, Stage
+from checklist.enums import Skill
+
+from .enums import RecordingStatus, Stage
 from .forms import RecordingUploadForm
+from .links import links_for
 from .models import Recording
-from .permissions import Action, can, get_recording_for, reviewable_recordings
+from .permissions import Action, can, get_recording_for
 from .streaming import ranged_file_response
-from .tasks import recover_stale_recordings, retry
+from .tasks import retry
 from .uploads import content_type_of, recent_duplicate, store_recording
 
 PSEUDONYM_WARNING = (
@@ -33,15 +34,15 @@ PSEUDONYM_WARNING = (
 
 @login_required
 def recording_list(request):
-    recordings = (
-        Recording.objects.filter(owner=request.user)
-        .select_related("review")
-        .order_by("-created_at")
-    )
+    recordings = list(Recording.objects.filter(owner=request.user).order_by("-created_at"))
     return render(
         request,
         "recordings/recording_list.html",
-        {"recordings": recordings, "can_upload": request.user.is_practitioner},
+        {
+            "recordings": recordings,
+            "links": links_for(request.user, recordings),
+            "can_upload": request.user.is_practitioner,
+        },
     )
 
 
@@ -125,10 +126,16 @@ def recording_detail(request, pk):
             "segments": segments,
             "status": status_payload(recording),
             "can_retry": can(user, Action.RETRY, recording),
-            "can_review": can(user, Action.REVIEW, recording),
-            "roles": SpeakerRole,
+            "links": links_for(user, [recording])[recording.pk],
+            "breadcrumbs": _breadcrumbs(user, recording),
         },
     )
+
+
+def _breadcrumbs(user, recording):
+    if recording.owner_id == user.pk:
+        return [("My recordings", reverse("recordings:list"))]
+    return []
 
 
 STAGE_NAMES = [(stage.value, stage.label) for stage in Stage.order()]
@@ -154,9 +161,8 @@ def status_payload(recording):
 @require_GET
 @login_required
 def recording_status(request, pk):
+    # Only reads: recovering dead jobs is the worker's and the periodic check's work.
     recording = get_recording_for(request.user, pk)
-    if not recording.is_finished and recover_stale_recordings():
-        recording.refresh_from_db()
     return JsonResponse(status_payload(recording), headers={"Cache-Control": "no-store"})
 
 
@@ -181,72 +187,3 @@ def recording_retry(request, pk):
     else:
         messages.info(request, "This recording has not failed, so there is nothing to retry.")
     return redirect(recording)
-
-
-def _reviewable(request, pk):
-    recording = get_recording_for(request.user, pk, Action.REVIEW)
-    if recording.status != RecordingStatus.READY:
-        messages.error(request, "Speakers can be changed once the transcript is ready.")
-        return None, redirect(recording)
-    return recording, None
-
-
-def _back(request, recording, anchor):
-    """Where a speaker fix came from (the `next` field, if it is on this site), else the
-    recording page at `anchor`."""
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect(reverse("recordings:detail", args=[recording.pk]) + anchor)
-
-
-@require_POST
-@login_required
-def swap_speakers(request, pk):
-    recording, refusal = _reviewable(request, pk)
-    if refusal:
-        return refusal
-    speakers.swap_speakers(recording, request.user)
-    messages.success(request, "The two speakers are swapped and the scores recomputed.")
-    return _back(request, recording, "#transcript")
-
-
-@require_POST
-@login_required
-def reassign_line(request, pk, index):
-    recording, refusal = _reviewable(request, pk)
-    if refusal:
-        return refusal
-    role = request.POST.get("role")
-    if role not in SpeakerRole.values:
-        messages.error(request, "Choose practitioner or client for the line.")
-        return _back(request, recording, f"#line-{index}")
-    segment = get_object_or_404(recording.segments, index=index)
-    speakers.reassign_line(recording, segment, role, request.user)
-    messages.success(
-        request,
-        f"Line at {segment.start:.0f}s is now the {SpeakerRole(role).label.lower()}'s; "
-        "the scores are recomputed.",
-    )
-    return _back(request, recording, f"#line-{index}")
-
-
-@login_required
-def reviews(request):
-    user = request.user
-    if not (user.is_treatment_manager or user.is_administrator):
-        raise PermissionDenied("Reviews are for treatment managers.")
-    recordings = (
-        reviewable_recordings(user)
-        .filter(status=RecordingStatus.READY)
-        .select_related("owner", "owner__team")
-    )
-    # Reviewed means shared with the practitioner; a draft review is still to do.
-    recordings = recordings.exclude(review__live=True).select_related("review")
-    return render(
-        request,
-        "recordings/reviews.html",
-        {"recordings": recordings.order_by("created_at")},
-    )

@@ -4,8 +4,9 @@ The review is a Wagtail draft-state model: every save is a revision, the databas
 what has been shared (published), so the practitioner can never be shown a draft. Ratings and
 feedback points are child rows in the review's cluster, so each revision holds all of them.
 The practitioner's responses and read receipts are separate rows: publishing a new version
-must not wipe them. Sharing also copies the score card and the transcript's speaker roles into
-the review, so what the practitioner sees changes only when the manager shares again.
+must not wipe them. Sharing points the review at the newest score card (which holds the speaker
+roles it was scored with), so what the practitioner sees changes only when the manager shares
+again.
 """
 
 from django.conf import settings
@@ -16,7 +17,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 
-from recordings.enums import Skill
+from checklist.enums import Skill
+from core.timecodes import timecode
 from recordings.models import Recording, ScoreCard
 
 from .enums import Agreement, PointKind, Rating
@@ -35,17 +37,20 @@ class Review(DraftStateMixin, RevisionMixin, ClusterableModel):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     checklist_version = models.ForeignKey(
-        "recordings.ChecklistVersion",
+        "checklist.ChecklistVersion",
         null=True,
         on_delete=models.PROTECT,
         related_name="reviews",
         help_text="The checklist version of the score card the ratings were made against.",
     )
-    shared_scores = models.JSONField(
-        default=dict,
+    scorecard = models.ForeignKey(
+        "recordings.ScoreCard",
+        null=True,
         blank=True,
         editable=False,
-        help_text="Taken when shared: the score card's result and each line's speaker.",
+        on_delete=models.PROTECT,
+        related_name="reviews",
+        help_text="The score card this version was shared with: its scores and speaker roles.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="review")
@@ -65,24 +70,13 @@ class Review(DraftStateMixin, RevisionMixin, ClusterableModel):
     def get_absolute_url(self):
         return reverse("reviews:feedback", args=[self.recording_id])
 
-    def take_scores(self, scorecard, segments):
-        """Copy the scores and speaker roles the review is shared with."""
-        self.shared_scores = {
-            "result": scorecard.result,
-            "roles": {str(segment.index): segment.role for segment in segments},
-        }
-
     @property
-    def shared_scorecard(self) -> ScoreCard:
-        """The score card as it was when this version was shared (unsaved: for reading)."""
-        return ScoreCard(
-            recording_id=self.recording_id,
-            checklist_version_id=self.checklist_version_id,
-            result=self.shared_scores.get("result", {}),
-        )
+    def shared_scorecard(self) -> ScoreCard | None:
+        """The score card as it was when this version was shared."""
+        return self.scorecard
 
     def shared_role(self, segment):
-        return self.shared_scores.get("roles", {}).get(str(segment.index), segment.role)
+        return self.scorecard.role_of(segment) if self.scorecard else segment.role
 
     # The shape of the feedback, read by the templates.
     def points_of(self, kind):
@@ -146,10 +140,7 @@ class FeedbackPoint(Orderable):
 
     @property
     def at_label(self):
-        if self.at is None:
-            return ""
-        minutes, seconds = divmod(int(self.at), 60)
-        return f"{minutes}:{seconds:02d}"
+        return timecode(self.at)
 
 
 class Response(models.Model):

@@ -2,8 +2,10 @@
 as charts and as CSV rows. Only shared reviews count; drafts never show. A shared recording's
 metrics are the ones it was shared with."""
 
-from recordings.enums import RecordingStatus, Skill
-from recordings.models import ChecklistVersion, Recording
+from checklist.enums import Skill
+from checklist.models import ChecklistVersion
+from recordings.enums import RecordingStatus
+from recordings.models import Recording
 
 from .charts import line_chart
 from .enums import Rating
@@ -17,8 +19,8 @@ def sessions(recordings):
     """Ready recordings, oldest session first, with their score card and shared review."""
     return list(
         recordings.filter(status=RecordingStatus.READY)
-        .select_related("owner", "scorecard", "review")
-        .prefetch_related("review__skill_ratings")
+        .select_related("owner", "review__scorecard")
+        .prefetch_related("review__skill_ratings", "scorecards")
         .order_by("session_date", "created_at")
     )
 
@@ -41,10 +43,9 @@ def _scorecard(recording):
     review = shared_of(recording)
     if review is not None:
         return review.shared_scorecard
-    try:
-        return recording.scorecard
-    except Recording.scorecard.RelatedObjectDoesNotExist:
-        return None
+    # Prefetched newest first (ScoreCard's ordering).
+    cards = recording.scorecards.all()
+    return cards[0] if cards else None
 
 
 def _x_label(recording, with_owner):

@@ -14,7 +14,6 @@ RESPOND = "reviews.respond"
 READ = "reviews.read"
 # Speaker fixes made from the review page before recordings.speakers logged them itself;
 # kept so those audit entries still read well.
-SPEAKERS_FIXED = "reviews.speakers_fixed"
 
 
 def working_copy(recording, user) -> Review:
@@ -82,9 +81,7 @@ def save_draft(review: Review, user, *, previous=None, autosave=False):
 def share(review: Review, user, *, previous=None):
     """Saves and publishes the review: the practitioner sees this version from now on, with the
     scores and speaker roles as they are now (a later speaker fix shows once shared again)."""
-    review.take_scores(
-        ScoreCard.objects.get(recording=review.recording), review.recording.segments.all()
-    )
+    review.scorecard = ScoreCard.objects.latest_for(review.recording)
     revision = save_draft(review, user, previous=previous)
     # Who may share is decided by recordings.permissions (the owner's managers and
     # administrators), checked by the view; Wagtail's model permissions know nothing of teams.

@@ -1,11 +1,18 @@
 from django.urls import path
 
-from . import views
+from . import speaker_fixes, views
 
 app_name = "reviews"
 
 urlpatterns = [
+    path("", views.queue, name="queue"),
     path("recordings/<int:pk>/", views.review, name="review"),
+    path("recordings/<int:pk>/speakers/swap/", speaker_fixes.swap_speakers, name="swap_speakers"),
+    path(
+        "recordings/<int:pk>/lines/<int:index>/speaker/",
+        speaker_fixes.reassign_line,
+        name="reassign_line",
+    ),
     path("recordings/<int:pk>/feedback/", views.feedback, name="feedback"),
     path("recordings/<int:pk>/feedback/respond/", views.respond, name="respond"),
     path("recordings/<int:pk>/feedback/read/", views.mark_read, name="mark_read"),

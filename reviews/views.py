@@ -18,9 +18,10 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from accounts.teams import practitioners_managed_by, teams_managed_by
+from core.exports import spreadsheet_safe_rows
 from recordings.enums import RecordingStatus, SpeakerRole
-from recordings.exports import spreadsheet_safe_rows
 from recordings.models import Recording, ScoreCard
+from recordings.permissions import reviewable_recordings
 
 from . import progress, reviewing
 from .agreement import machine_proposal
@@ -33,7 +34,7 @@ from .permissions import feedback_for, practitioner_for, recording_to_review
 
 
 def _scorecard_of(recording):
-    card = ScoreCard.objects.filter(recording=recording).select_related("checklist_version").first()
+    card = ScoreCard.objects.latest_for(recording)
     if card is None:
         raise Http404("This recording has no scores yet.")
     return card
@@ -255,3 +256,23 @@ def team_progress(request):
             "metric_charts": progress.metric_charts(session_list, with_owner=True),
         },
     )
+
+
+# ---------------------------------------------------------------- the review queue
+
+
+@login_required
+def queue(request):
+    """Transcribed recordings of the practitioners a manager manages whose feedback has not been
+    shared yet, oldest first; a draft review is still to do."""
+    user = request.user
+    if not (user.is_treatment_manager or user.is_administrator):
+        raise PermissionDenied("Reviews are for treatment managers.")
+    recordings = (
+        reviewable_recordings(user)
+        .filter(status=RecordingStatus.READY)
+        .exclude(review__live=True)
+        .select_related("owner", "owner__team", "review")
+        .order_by("created_at")
+    )
+    return render(request, "reviews/queue.html", {"recordings": recordings})

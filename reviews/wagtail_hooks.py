@@ -1,22 +1,16 @@
-"""Reviews in the Wagtail admin: the audit-log actions a review goes through, and the agreement
-report that shows OEP editors which checklist detectors managers trust."""
+"""Reviews in the Wagtail admin and beside recordings: the audit-log actions a review goes
+through, the agreement report, and the review and feedback links on recordings."""
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.reports import ReportView
 
-from recordings.exports import SpreadsheetSafeExportMixin
-from recordings.models import ChecklistVersion
+from recordings import links as recording_links
+from recordings.enums import RecordingStatus
+from recordings.permissions import Action, can
 
 from . import reviewing
-from .enums import Agreement
-from .models import ItemRating
-from .viewsets import ReviewQueueViewSet
-
-review_queue_viewset = ReviewQueueViewSet("reviews_queue")
+from .models import Review
+from .reports import AgreementMenuItem, AgreementReportView
 
 
 @hooks.register("register_log_actions")
@@ -27,79 +21,6 @@ def register_review_actions(actions):
     actions.register_action(reviewing.RATE, "Rate", "Ratings set or changed")
     actions.register_action(reviewing.RESPOND, "Respond", "The practitioner responded")
     actions.register_action(reviewing.READ, "Mark as read", "The practitioner read the feedback")
-    actions.register_action(
-        reviewing.SPEAKERS_FIXED, "Fix speakers", "Speaker labels corrected by the reviewer"
-    )
-
-
-def may_see_agreement(user):
-    return user.is_authenticated and (user.is_oep_editor or user.is_administrator)
-
-
-class AgreementReportView(SpreadsheetSafeExportMixin, ReportView):
-    """Per checklist item, over shared reviews: how often managers confirmed the machine's
-    proposal, overrode it, or found what the machine missed."""
-
-    page_title = "Agreement with the machine"
-    header_icon = "tasks"
-    index_url_name = "reviews_agreement"
-    index_results_url_name = "reviews_agreement_results"
-    results_template_name = "reviews/agreement_report_results.html"
-    paginate_by = 100
-    list_export = [
-        "item",
-        "title",
-        "rated",
-        "confirmed",
-        "overridden",
-        "missed",
-        "agreement_percent",
-    ]
-    export_headings = {
-        "item": "Item",
-        "title": "Title",
-        "rated": "Rated by managers",
-        "confirmed": "Confirmed",
-        "overridden": "Overridden",
-        "missed": "Found by the manager only",
-        "agreement_percent": "Agreement (%)",
-    }
-
-    def dispatch(self, request, *args, **kwargs):
-        if not may_see_agreement(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_queryset(self):
-        rows = (
-            ItemRating.objects.filter(review__live=True)
-            .values("item")
-            .annotate(
-                rated=Count("pk"),
-                confirmed=Count("pk", filter=Q(agreement=Agreement.CONFIRMED)),
-                overridden=Count("pk", filter=Q(agreement=Agreement.OVERRIDDEN)),
-                missed=Count("pk", filter=Q(agreement=Agreement.MISSED)),
-            )
-        )
-        return sorted(rows, key=_item_order)
-
-    def decorate_paginated_queryset(self, object_list):
-        titles = {
-            item.id: item.title for item in ChecklistVersion.objects.current().checklist().items
-        }
-        for row in object_list:
-            row["title"] = titles.get(row["item"], "")
-            judged = row["confirmed"] + row["overridden"]
-            row["agreement_percent"] = round(100 * row["confirmed"] / judged) if judged else None
-        return object_list
-
-    def get_filtered_queryset(self):
-        return self.get_queryset()
-
-
-def _item_order(row):
-    code = row["item"]
-    return (code[:1], int(code[1:]) if code[1:].isdigit() else 0)
 
 
 @hooks.register("register_admin_urls")
@@ -114,11 +35,6 @@ def register_agreement_report_urls():
     ]
 
 
-class AgreementMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_see_agreement(request.user)
-
-
 @hooks.register("register_reports_menu_item")
 def register_agreement_report_menu_item():
     return AgreementMenuItem(
@@ -129,6 +45,24 @@ def register_agreement_report_menu_item():
     )
 
 
-@hooks.register("register_admin_viewset")
-def register_review_queue_viewset():
-    return review_queue_viewset
+@hooks.register(recording_links.HOOK)
+def review_and_feedback_links(user, recordings):
+    """On a recording's page and in "My recordings": the review for whoever may review it, the
+    feedback once shared."""
+    shared = set(
+        Review.objects.filter(recording__in=recordings, live=True).values_list(
+            "recording_id", flat=True
+        )
+    )
+    links = {}
+    for recording in recordings:
+        links[recording.pk] = []
+        if recording.status == RecordingStatus.READY and can(user, Action.REVIEW, recording):
+            links[recording.pk].append(
+                ("Review this recording", reverse("reviews:review", args=[recording.pk]))
+            )
+        if recording.pk in shared:
+            links[recording.pk].append(
+                ("Read the feedback", reverse("reviews:feedback", args=[recording.pk]))
+            )
+    return links

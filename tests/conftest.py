@@ -1,5 +1,10 @@
-import pytest
+import shutil
+from pathlib import Path
 
+import pytest
+from django.core.files.storage import storages
+
+from recordings.enums import SpeakerRole
 from tests.accounts.factories import (
     AdministratorFactory,
     EditorFactory,
@@ -8,6 +13,7 @@ from tests.accounts.factories import (
     TeamFactory,
 )
 from tests.migration_data import restore_migration_data
+from tests.recordings.conftest import add_lines, make_recording
 
 
 @pytest.fixture
@@ -44,3 +50,26 @@ def migration_data(request):
     if marker and marker.kwargs.get("transaction"):
         request.getfixturevalue("_django_db_helper")
         restore_migration_data()
+
+
+@pytest.fixture(autouse=True)
+def empty_recordings_storage():
+    """Each test starts with no stored audio (the database rolls back; files do not)."""
+    location = Path(storages["recordings"].location)
+    shutil.rmtree(location, ignore_errors=True)
+    yield
+    shutil.rmtree(location, ignore_errors=True)
+
+
+@pytest.fixture
+def ready_recording(people):
+    recording = make_recording(people["practitioner"], content=b"0123456789" * 100)
+    add_lines(
+        recording,
+        [
+            ("A", SpeakerRole.PRACTITIONER, "How have you been since last week?"),
+            ("B", SpeakerRole.CLIENT, "Not bad, busy.", True),
+            ("A", SpeakerRole.PRACTITIONER, "What has kept you busy?"),
+        ],
+    )
+    return recording

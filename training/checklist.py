@@ -1,15 +1,13 @@
-"""The shipped skills checklist as training needs it: item titles and the practised skills."""
+"""The skills checklist as training needs it: item titles from the current published version,
+so an item an editor retitles reads the same in lessons as on the review page."""
 
-from functools import lru_cache
-
-from recordings.enums import Skill
-from scoring.checklist import load_checklist
+from checklist.enums import Skill
+from checklist.models import ChecklistVersion
 
 
-@lru_cache(maxsize=1)
 def checklist_titles() -> dict[str, str]:
-    """Item id -> title (the checklist is read once per process)."""
-    return {item.id: item.title for item in load_checklist().items}
+    """Item id -> title in the current checklist version."""
+    return {item.id: item.title for item in ChecklistVersion.objects.current().checklist().items}
 
 
 def checklist_choices():

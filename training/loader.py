@@ -20,7 +20,7 @@ from wagtail.models import GroupPagePermission, Page
 from accounts.roles import Role
 
 from .checklist import practice_skill_choices
-from .models import Audience, LessonPage, ModulePage, Skill, TrainingIndexPage
+from .models import Audience, LessonPage, ModulePage, ModuleTopic, TrainingIndexPage
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1d3c9e-5d0a-4c41-9a51-2b7f0b5e8a11")
@@ -222,7 +222,7 @@ def load_module(index, data: dict, source: str, report: LoadReport) -> ModulePag
     where = source
     slug = _require(data, "slug", where)
     skill = _require(data, "skill", where)
-    if skill not in Skill.values:
+    if skill not in ModuleTopic.values:
         raise ContentError(f"{where}: unknown skill `{skill}`.")
     audience = data.get("audience", Audience.PRACTITIONER)
     if audience not in Audience.values:

@@ -16,26 +16,25 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from accounts.teams import practitioners_managed_by
-from recordings.enums import Skill as SeedsSkill
+from checklist.enums import Skill
 
 from . import progress
 from .blocks import LessonBodyBlock
 from .checklist import checklist_titles, practice_skill_choices
 from .quiz import PASS_MARK_PERCENT, QuizForm, percent, questions_from_body, score
 
-# Topics training teaches beyond the four SEEDS skills a recording is scored on.
-WIDER_TOPICS = [
-    ("motivational_interviewing", "Motivational interviewing"),
-    ("desistance", "Desistance"),
-    ("reflective_supervision", "Reflective supervision"),
-]
 
-# A module's topic: the four SEEDS skills as the checklist names them, then the wider topics.
-Skill = models.TextChoices(
-    "Skill",
-    [(skill.name, (skill.value, skill.label)) for skill in SeedsSkill]
-    + [(code.upper(), (code, label)) for code, label in WIDER_TOPICS],
-)
+class ModuleTopic(models.TextChoices):
+    """A module's topic: the four SEEDS skills (the same codes as checklist.enums.Skill, so a
+    lesson can send a learner to practise one), then the topics training teaches beyond them."""
+
+    STRUCTURING = Skill.STRUCTURING.value, Skill.STRUCTURING.label
+    RELATIONSHIP_BUILDING = Skill.RELATIONSHIP_BUILDING.value, Skill.RELATIONSHIP_BUILDING.label
+    PROSOCIAL_MODELLING = Skill.PROSOCIAL_MODELLING.value, Skill.PROSOCIAL_MODELLING.label
+    COGNITIVE_TECHNIQUES = Skill.COGNITIVE_TECHNIQUES.value, Skill.COGNITIVE_TECHNIQUES.label
+    MOTIVATIONAL_INTERVIEWING = "motivational_interviewing", "Motivational interviewing"
+    DESISTANCE = "desistance", "Desistance"
+    REFLECTIVE_SUPERVISION = "reflective_supervision", "Reflective supervision"
 
 
 class Audience(models.TextChoices):
@@ -136,7 +135,7 @@ class TrainingIndexPage(RoutablePageMixin, Page):
 
 
 class ModulePage(SignInRequiredMixin, Page):
-    skill = models.CharField(max_length=40, choices=Skill.choices)
+    skill = models.CharField(max_length=40, choices=ModuleTopic.choices)
     audience = models.CharField(
         max_length=20, choices=Audience.choices, default=Audience.PRACTITIONER
     )

@@ -15,10 +15,12 @@ def env_list(name, default=""):
 
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "home",
     "compendium",
     "training",
+    "checklist",
     "recordings",
     "reviews",
     "wagtail.contrib.forms",

@@ -11,6 +11,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 
+from core.timecodes import timecode
+
 from ..enums import RecordingStatus, SpeakerRole, Stage
 
 
@@ -120,7 +122,7 @@ class Recording(models.Model):
         return since is not None and timezone.now() - since > limit
 
     def skill_labels(self):
-        from ..enums import Skill
+        from checklist.enums import Skill
 
         return [Skill(code).label for code in self.skills if code in Skill.values]
 
@@ -152,11 +154,7 @@ class TranscriptSegment(models.Model):
 
     @property
     def start_label(self):
-        """The start as a player shows it: 1:05:09, 4:07, 0:06."""
-        seconds = int(self.start)
-        hours, rest = divmod(seconds, 3600)
-        minutes, seconds = divmod(rest, 60)
-        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+        return timecode(self.start)
 
 
 @receiver(post_delete, sender=Recording)

@@ -1,6 +1,5 @@
 """Audio files and recordings for the recordings tests."""
 
-import shutil
 import wave
 from datetime import date
 from pathlib import Path
@@ -10,7 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
-from recordings.enums import RecordingStatus, SpeakerRole, Stage
+from recordings.enums import RecordingStatus, Stage
 from recordings.models import Recording, TranscriptSegment
 
 AUDIO = Path(__file__).resolve().parents[1] / "fixtures" / "audio"
@@ -37,15 +36,6 @@ def tone_wav(path: Path, seconds: float, rate: int = 8000) -> Path:
         out.setframerate(rate)
         out.writeframes(samples.tobytes())
     return path
-
-
-@pytest.fixture(autouse=True)
-def empty_recordings_storage():
-    """Each test starts with no stored audio (the database rolls back; files do not)."""
-    location = Path(storages["recordings"].location)
-    shutil.rmtree(location, ignore_errors=True)
-    yield
-    shutil.rmtree(location, ignore_errors=True)
 
 
 @pytest.fixture
@@ -119,17 +109,3 @@ def add_lines(recording, lines):
             role=role,
             low_confidence=bool(rest and rest[0]),
         )
-
-
-@pytest.fixture
-def ready_recording(people):
-    recording = make_recording(people["practitioner"], content=b"0123456789" * 100)
-    add_lines(
-        recording,
-        [
-            ("A", SpeakerRole.PRACTITIONER, "How have you been since last week?"),
-            ("B", SpeakerRole.CLIENT, "Not bad, busy.", True),
-            ("A", SpeakerRole.PRACTITIONER, "What has kept you busy?"),
-        ],
-    )
-    return recording

@@ -7,7 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from recordings.exports import spreadsheet_safe
+from core.exports import spreadsheet_safe
 
 from .conftest import make_recording
 

@@ -103,7 +103,7 @@ REVIEW = {
 @pytest.mark.parametrize("role", EVERY_ROLE)
 def test_who_can_swap_the_speakers(client, people, ready_recording, role):
     sign_in(client, people, role)
-    response = client.post(reverse("recordings:swap_speakers", args=[ready_recording.pk]))
+    response = client.post(reverse("reviews:swap_speakers", args=[ready_recording.pk]))
     check(response, REVIEW[role])
     first = ready_recording.segments.get(index=0)
     swapped = REVIEW[role] == 302
@@ -114,7 +114,7 @@ def test_who_can_swap_the_speakers(client, people, ready_recording, role):
 def test_who_can_reassign_a_line(client, people, ready_recording, role):
     sign_in(client, people, role)
     response = client.post(
-        reverse("recordings:reassign_line", args=[ready_recording.pk, 1]),
+        reverse("reviews:reassign_line", args=[ready_recording.pk, 1]),
         {"role": SpeakerRole.PRACTITIONER},
     )
     check(response, REVIEW[role])
@@ -155,7 +155,7 @@ def test_reviews_to_do_lists_ready_recordings_of_the_managers_teams(
 ):
     busy = make_recording(people["practitioner"], status=RecordingStatus.TRANSCRIBING)
     sign_in(client, people, role)
-    response = client.get(reverse("recordings:reviews"))
+    response = client.get(reverse("reviews:queue"))
     if role == "anonymous":
         assert_sent_to_sign_in(response)
         return
@@ -175,7 +175,7 @@ def test_reviews_to_do_are_oldest_first(client, people):
     older = make_recording(people["colleague"], client_pseudonym="Older")
     type(older).objects.filter(pk=older.pk).update(created_at=newer.created_at.replace(year=2025))
     client.force_login(people["manager"])
-    page = client.get(reverse("recordings:reviews")).content.decode()
+    page = client.get(reverse("reviews:queue")).content.decode()
     assert page.index("Older") < page.index("Newer")
 
 
@@ -215,7 +215,7 @@ def test_swapping_speakers_twice_restores_them_and_rescoring_notes_once(
     client, people, ready_recording
 ):
     client.force_login(people["manager"])
-    url = reverse("recordings:swap_speakers", args=[ready_recording.pk])
+    url = reverse("reviews:swap_speakers", args=[ready_recording.pk])
     client.post(url)
     ready_recording.refresh_from_db()
     assert ready_recording.practitioner_speaker == "B"

@@ -173,19 +173,29 @@ def dummy(settings):
     return default_task_backend
 
 
-def test_the_status_poll_requeues_a_recording_whose_worker_died(
-    client, people, dummy, django_capture_on_commit_callbacks
-):
+def test_the_status_poll_only_reads(client, people, dummy, django_capture_on_commit_callbacks):
     dead = silent_worker(people["practitioner"], seconds_ago=600)
-    alive = silent_worker(people["colleague"], seconds_ago=5)
     client.force_login(people["practitioner"])
     with django_capture_on_commit_callbacks(execute=True):
         data = client.get(reverse("recordings:status", args=[dead.pk])).json()
-    assert data["status"] == "queued"
+    assert data["status"] == RecordingStatus.TRANSCRIBING
+    assert jobs(dummy) == []
+    dead.refresh_from_db()
+    assert dead.status == RecordingStatus.TRANSCRIBING
+
+
+def test_the_periodic_check_requeues_a_dead_job_and_leaves_a_live_one(
+    people, dummy, django_capture_on_commit_callbacks
+):
+    dead = silent_worker(people["practitioner"], seconds_ago=600)
+    alive = silent_worker(people["colleague"], seconds_ago=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("requeue_stale_recordings")
     assert [job.args for job in jobs(dummy)] == [[dead.pk]]
     alive.refresh_from_db()
     assert alive.status == RecordingStatus.TRANSCRIBING, "a live worker is left alone"
     dead.refresh_from_db()
+    assert dead.status == RecordingStatus.QUEUED
     assert dead.stage == Stage.TRANSCRIBE, "it resumes where it stopped"
 
 

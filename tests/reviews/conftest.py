@@ -34,7 +34,7 @@ def recording(people):
 
 def first_found_item(recording, counts_against=False):
     """An item the machine found evidence of (so it proposes a rating)."""
-    items = ScoreCard.objects.get(recording=recording).items
+    items = ScoreCard.objects.latest_for(recording).items
     return next(
         code
         for code, item in items.items()

@@ -69,7 +69,7 @@ def test_sharing_a_review(client, people, recording, role):
 def test_swapping_speakers_from_the_review_page(client, people, recording, role):
     sign_in(client, people, role)
     response = client.post(
-        reverse("recordings:swap_speakers", args=[recording.pk]),
+        reverse("reviews:swap_speakers", args=[recording.pk]),
         {"next": reverse("reviews:review", args=[recording.pk])},
     )
     assert response.status_code == expect(role, {"manager": 302, "admin": 302, "practitioner": 403})
@@ -81,7 +81,7 @@ def test_swapping_speakers_from_the_review_page(client, people, recording, role)
 def test_reassigning_a_line_from_the_review_page(client, people, recording, role):
     sign_in(client, people, role)
     response = client.post(
-        reverse("recordings:reassign_line", args=[recording.pk, 1]),
+        reverse("reviews:reassign_line", args=[recording.pk, 1]),
         {"role": "practitioner", "next": reverse("reviews:review", args=[recording.pk])},
     )
     assert response.status_code == expect(role, {"manager": 302, "admin": 302, "practitioner": 403})

@@ -43,7 +43,7 @@ def shared_metric_values(client, people, recording):
 
 def swap_speakers(client, people, recording):
     client.force_login(people["manager"])
-    client.post(reverse("recordings:swap_speakers", args=[recording.pk]))
+    client.post(reverse("reviews:swap_speakers", args=[recording.pk]))
 
 
 def test_a_speaker_fix_after_sharing_shows_the_practitioner_nothing_until_shared_again(

@@ -13,7 +13,8 @@ from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from recordings.enums import RecordingStatus, Skill
+from checklist.enums import Skill
+from recordings.enums import RecordingStatus
 from recordings.models import Recording
 from recordings.tasks import process_recording
 from recordings.uploads import check_audio, store_recording

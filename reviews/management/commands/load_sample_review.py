@@ -7,7 +7,8 @@ with scores, a review with its ratings and points, and shared feedback for the p
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from recordings.enums import RecordingStatus, Skill, SpeakerRole
+from checklist.enums import Skill
+from recordings.enums import RecordingStatus, SpeakerRole
 from recordings.management.commands.load_sample_recording import SAMPLE
 from recordings.models import Recording, ScoreCard
 from reviews import reviewing
@@ -44,7 +45,7 @@ class Command(BaseCommand):
         if existing:
             self.stdout.write(f"Sample review {existing.pk}: already shared")
             return
-        scorecard = ScoreCard.objects.get(recording=recording)
+        scorecard = ScoreCard.objects.latest_for(recording)
         review = reviewing.working_copy(recording, manager)
         review.checklist_version = scorecard.checklist_version
         review.item_ratings = [

@@ -1,6 +1,6 @@
 """A SEEDS skill carries one label everywhere: the one the skills checklist gives it."""
 
-from recordings.enums import Skill
+from checklist.enums import Skill
 from recordings.forms import RecordingUploadForm
 from scoring.checklist import SKILL_CODES, load_checklist
 from training.models import ModulePage

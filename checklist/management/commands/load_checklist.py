@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from recordings.models.checklist import load_shipped_checklist
+from checklist.models import load_shipped_checklist
 
 
 class Command(BaseCommand):

@@ -25,7 +25,7 @@ from scoring.checklist import (
     load_checklist,
 )
 
-from ..enums import Skill
+from .enums import Skill
 
 
 class SkillsChecklistForm(WagtailAdminModelForm):

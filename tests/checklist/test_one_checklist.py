@@ -6,15 +6,15 @@ import pytest
 from django.core.management import call_command
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from checklist.models import ChecklistVersion, SkillsChecklist
 from recordings.enums import SpeakerRole
-from recordings.models import ChecklistVersion, ScoreCard, SkillsChecklist
+from recordings.models import ScoreCard
 from recordings.scorecards import score_recording
-
-from .conftest import add_lines, make_recording
+from tests.recordings.conftest import add_lines, make_recording
 
 pytestmark = pytest.mark.django_db
 
-SNIPPETS = "/admin/snippets/recordings/skillschecklist/"
+SNIPPETS = "/admin/snippets/checklist/skillschecklist/"
 
 SESSION = [
     ("A", SpeakerRole.PRACTITIONER, "Before we start, how have you been since last week?"),
@@ -57,9 +57,9 @@ def edit_form_data(checklist, items, action="action-publish"):
 
 def test_editors_may_change_and_publish_the_checklist_but_not_add_one(people):
     editor = people["editor"]
-    assert editor.has_perm("recordings.change_skillschecklist")
-    assert editor.has_perm("recordings.publish_skillschecklist")
-    assert not editor.has_perm("recordings.add_skillschecklist")
+    assert editor.has_perm("checklist.change_skillschecklist")
+    assert editor.has_perm("checklist.publish_skillschecklist")
+    assert not editor.has_perm("checklist.add_skillschecklist")
 
 
 @pytest.mark.parametrize("who", ["editor", "admin"])
@@ -110,7 +110,7 @@ def test_rescoring_keeps_the_cards_checklist_version_and_its_items(people, check
     recording = make_recording(people["practitioner"])
     add_lines(recording, SESSION)
     score_recording(recording)
-    first = ScoreCard.objects.get(recording=recording).checklist_version
+    first = ScoreCard.objects.latest_for(recording).checklist_version
 
     checklist.items.filter(code="A8").delete()
     checklist.save_revision().publish()
@@ -119,7 +119,7 @@ def test_rescoring_keeps_the_cards_checklist_version_and_its_items(people, check
     recording.segments.filter(index=1).update(role=SpeakerRole.PRACTITIONER)
     score_recording(recording)
 
-    card = ScoreCard.objects.get(recording=recording)
+    card = ScoreCard.objects.latest_for(recording)
     assert card.checklist_version == first
     assert "A8" in card.items
 
@@ -130,6 +130,6 @@ def test_a_first_scoring_uses_the_current_version(people, checklist):
     recording = make_recording(people["practitioner"])
     add_lines(recording, SESSION)
     score_recording(recording)
-    card = ScoreCard.objects.get(recording=recording)
+    card = ScoreCard.objects.latest_for(recording)
     assert card.checklist_version == ChecklistVersion.objects.current()
     assert "A8" not in card.items

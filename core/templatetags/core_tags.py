@@ -1,0 +1,42 @@
+"""Template helpers every app shares: breadcrumbs, time codes, dictionary look-ups."""
+
+from django import template
+from wagtail.models import Page
+
+from core.timecodes import timecode as format_timecode
+
+register = template.Library()
+
+
+@register.inclusion_tag("core/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, *trail):
+    """The way back to the home page, drawn the same on every page.
+
+    On a Wagtail page: its ancestors below the home page (and the page itself when `trail`
+    continues past it, as on a routable page's sub-page). Then the view's own `breadcrumbs`
+    (a list of (label, url) pairs in the context), then `trail`: label, url, label, url..."""
+    crumbs = []
+    page = context.get("page")
+    if isinstance(page, Page):
+        ancestors = page.get_ancestors().filter(depth__gt=2).specific()
+        crumbs += [(ancestor.title, ancestor.url) for ancestor in ancestors]
+        if trail:
+            crumbs.append((page.title, page.url))
+    crumbs += list(context.get("breadcrumbs", []))
+    crumbs += [(trail[i], trail[i + 1]) for i in range(0, len(trail) - 1, 2) if trail[i]]
+    return {"crumbs": crumbs}
+
+
+@register.filter
+def timecode(seconds):
+    return format_timecode(seconds)
+
+
+@register.filter
+def lookup(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def percent(value):
+    return "" if value is None else f"{value:.0%}"

@@ -1,0 +1,91 @@
+"""Recordings in the Wagtail admin: for administrators only (retention, support), read-only
+apart from deletion; OEP editors share the admin but never see recordings."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from accounts.roles import Role
+from core.exports import SpreadsheetSafeExportMixin
+
+from .models import Recording
+
+
+class AdministratorsOnlyPolicy(BasePermissionPolicy):
+    """Administrators may list, inspect and delete; nobody adds or edits recordings here (they
+    come in through the upload form, with its checks)."""
+
+    actions = frozenset({"view", "delete"})
+
+    def user_has_permission(self, user, action):
+        return (
+            user.is_authenticated
+            and user.is_active
+            and action in self.actions
+            and user.is_administrator
+        )
+
+    def users_with_any_permission(self, actions):
+        if not self.actions.intersection(actions):
+            return get_user_model().objects.none()
+        return (
+            get_user_model()
+            .objects.filter(Q(is_superuser=True) | Q(groups__name=Role.ADMINISTRATOR.value))
+            .filter(is_active=True)
+            .distinct()
+        )
+
+
+class RecordingIndexView(SpreadsheetSafeExportMixin, IndexView):
+    pass
+
+
+class RecordingViewSet(ModelViewSet):
+    model = Recording
+    index_view_class = RecordingIndexView
+    icon = "media"
+    menu_label = "Recordings"
+    add_to_admin_menu = True
+    menu_order = 810
+    copy_view_enabled = False
+    # Required by ModelViewSet; the policy above grants no one the add or change actions.
+    form_fields = ["client_pseudonym", "session_date"]
+    inspect_view_enabled = True
+    list_display = ["__str__", "owner", "session_date", "status", "duration", "created_at"]
+    list_filter = ["status", "owner__team", "owner", "session_date"]
+    list_export = [
+        "pk",
+        "owner",
+        "owner.team",
+        "session_date",
+        "client_pseudonym",
+        "status",
+        "duration",
+        "created_at",
+    ]
+    export_headings = {"pk": "Id", "owner.team": "Team"}
+    export_filename = "recordings"
+    search_fields = ["client_pseudonym", "owner__username", "owner__last_name"]
+    inspect_view_fields = [
+        "owner",
+        "session_date",
+        "client_pseudonym",
+        "skills",
+        "consent_statement",
+        "original_name",
+        "size",
+        "duration",
+        "status",
+        "stage",
+        "progress",
+        "error_code",
+        "error_message",
+        "timings",
+        "stage_log",
+        "attempts",
+        "heartbeat_at",
+        "created_at",
+        "updated_at",
+    ]
