@@ -22,7 +22,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from .enums import STAGE_STATUS, RecordingStatus, SpeakerRole, Stage
-from .models import Recording, TranscriptSegment
+from .models import Recording, TranscriptSegment, WhisperSegment
 
 logger = logging.getLogger(__name__)
 
@@ -180,7 +180,7 @@ def transcribe_stage(recording, path):
     """Saves each segment as Whisper produces it; after a crash, resumes after the last one."""
     from speech.transcribe import transcribe
 
-    last = recording.segments.order_by("-index").first()
+    last = recording.whisper_segments.order_by("-index").first()
     start_at = last.end if last else 0.0
     index = last.index + 1 if last else 0
     duration = recording.duration or 0
@@ -189,7 +189,7 @@ def transcribe_stage(recording, path):
         # A line and the progress it makes are saved together: a worker killed between the two
         # would otherwise leave a saved line that the progress bar does not count.
         with transaction.atomic():
-            TranscriptSegment.objects.create(
+            WhisperSegment.objects.create(
                 recording=recording,
                 index=index,
                 start=segment.start,
@@ -224,14 +224,15 @@ def _as_pipeline_segments(rows):
 
 
 def separate_stage(recording, path):
-    """Rewrites the transcript as speaker turns, and names the practitioner's voice.
+    """Writes the transcript's lines as speaker turns made from the Whisper segments, and names
+    the practitioner's voice.
 
-    The rows are replaced in one transaction: a crash before the commit leaves the Whisper
-    segments in place and the stage simply runs again.
+    The Whisper segments are kept as they are; the lines are written in one transaction, so a
+    crash before the commit leaves none and the stage simply runs again.
     """
     from speech.speakers import choose_practitioner, separate_speakers
 
-    rows = list(recording.segments.order_by("index"))
+    rows = list(recording.whisper_segments.order_by("index"))
     if not rows:
         log(recording, Stage.SEPARATE, "No speech was found, so there are no speakers to separate.")
         return
@@ -239,6 +240,8 @@ def separate_stage(recording, path):
     practitioner = choose_practitioner(turns)
     unsure = [(row.start, row.end) for row in rows if row.low_confidence]
     with transaction.atomic():
+        # Lines are there already only when a worker died after writing them and before the
+        # stage was marked done: this run makes the same lines again.
         recording.segments.all().delete()
         TranscriptSegment.objects.bulk_create(
             TranscriptSegment(

@@ -150,7 +150,7 @@ def status_payload(recording):
         "stages": STAGE_NAMES,
         "progress": round(recording.progress, 3),
         "duration": recording.duration,
-        "segments": recording.segments.count(),
+        "segments": recording.whisper_segments.count(),
         "error_code": recording.error_code,
         "error_message": recording.error_message,
         "notice": recording.worker_notice,

@@ -127,8 +127,35 @@ class Recording(models.Model):
         return [Skill(code).label for code in self.skills if code in Skill.values]
 
 
+class WhisperSegment(models.Model):
+    """What Whisper heard, as it produced it: kept as it was, so the speaker turns can always be
+    made again from it and a resumed transcription knows where it stopped."""
+
+    recording = models.ForeignKey(
+        Recording, on_delete=models.CASCADE, related_name="whisper_segments"
+    )
+    index = models.PositiveIntegerField()
+    start = models.FloatField()
+    end = models.FloatField()
+    text = models.TextField()
+    words = models.JSONField(default=list, blank=True)
+    avg_logprob = models.FloatField(null=True, blank=True)
+    no_speech_prob = models.FloatField(null=True, blank=True)
+    low_confidence = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["recording", "index"]
+        constraints = [
+            models.UniqueConstraint(fields=["recording", "index"], name="unique_whisper_index")
+        ]
+
+    def __str__(self):
+        return f"{self.start:.1f}–{self.end:.1f} {self.text[:40]}"
+
+
 class TranscriptSegment(models.Model):
-    """One line of the transcript: a Whisper segment while transcribing, a speaker turn after."""
+    """One line of the transcript as people read it: a speaker's turn, made once from the
+    Whisper segments by the speaker stage."""
 
     recording = models.ForeignKey(Recording, on_delete=models.CASCADE, related_name="segments")
     index = models.PositiveIntegerField()

@@ -83,8 +83,9 @@ def test_a_failed_stage_is_kept_and_try_again_resumes_from_it(
     assert recording.error_message.startswith("Separating speakers failed")
     assert "not enough memory" in recording.error_message
     assert "Try again" in recording.error_message
-    transcribed = list(recording.segments.values_list("text", flat=True))
+    transcribed = list(recording.whisper_segments.values_list("text", flat=True))
     assert len(transcribed) > 5, "the finished transcription is kept"
+    assert not recording.segments.exists(), "no lines until the speakers are separated"
     client.force_login(people["practitioner"])
     page = client.get(recording.get_absolute_url()).content.decode()
     assert "Processing stopped at “Separating speakers”" in page
@@ -100,6 +101,7 @@ def test_a_failed_stage_is_kept_and_try_again_resumes_from_it(
     assert recording.error_message == ""
     roles = set(recording.segments.values_list("role", flat=True))
     assert roles == {"practitioner", "client"}
+    assert recording.whisper_segments.count() == len(transcribed), "Whisper's segments are kept"
     assert set(recording.timings) == {"decode", "transcribe", "separate", "score"}
 
 
@@ -121,7 +123,7 @@ def test_a_transcription_that_stopped_resumes_after_its_last_saved_line(
     process_recording.call(queued_dialogue.pk)
     recording = Recording.objects.get(pk=queued_dialogue.pk)
     assert (recording.status, recording.stage) == (RecordingStatus.FAILED, Stage.TRANSCRIBE)
-    saved = list(recording.segments.order_by("index"))
+    saved = list(recording.whisper_segments.order_by("index"))
     assert len(saved) == 3
     assert 0 < recording.progress < 1, "progress is the share of the audio transcribed"
     assert recording.progress == pytest.approx(saved[-1].end / recording.duration, abs=0.01)
