@@ -34,6 +34,8 @@ class Turn:
     speaker: str
     text: str
     words: tuple[Word, ...]
+    # Stretches (start, end) of this turn where the other person seems to be talking at once.
+    overlaps: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass
@@ -371,6 +373,94 @@ def _logsumexp(a: np.ndarray) -> np.ndarray:
     return top + np.log(np.exp(a - top[:, None]).sum(axis=1))
 
 
+# ---- enrolled voices ------------------------------------------------------------------------
+
+# The enrolled voice must be this much nearer one speaker than the other (as a share of the
+# distance between the two speakers) to decide; nearer ties fall back to the words.
+_VOICE_MARGIN = 0.2
+
+
+def voice_embedding(audio, start: float = 0.0, end: float | None = None) -> np.ndarray:
+    """A voice print from a short sample of one person speaking alone (10-60 s is plenty): the
+    mean and spread of the MFCCs of its voiced frames, 38 numbers from which no audio can be
+    rebuilt, so the app can keep it instead of the recording. `audio` is anything
+    `decode_window` reads."""
+    frames = mfcc(decode_window(audio, start, end, SAMPLE_RATE))
+    if len(frames) < 100:
+        raise ValueError("The voice sample holds less than a second of speech.")
+    return _chunk_vector(frames).astype(np.float64)
+
+
+def speaker_voices(audio, turns: Sequence[Turn]) -> dict[str, np.ndarray]:
+    """The voice print of each speaker label, from the audio of its turns."""
+    frames: dict[str, list[np.ndarray]] = {}
+    for turn in turns:
+        samples = decode_window(audio, turn.start, turn.end, SAMPLE_RATE)
+        frames.setdefault(turn.speaker, []).append(mfcc(samples))
+    return {
+        label: _chunk_vector(np.concatenate(parts)).astype(np.float64)
+        for label, parts in frames.items()
+        if sum(len(p) for p in parts) >= 100
+    }
+
+
+def _nearest_voice(turns, audio, enrolled: np.ndarray) -> str | None:
+    voices = speaker_voices(audio, turns)
+    if len(voices) != 2:
+        return None
+    (a, va), (b, vb) = voices.items()
+    # Each dimension in units of how much the two speakers differ in it, so the MFCCs that
+    # tell these two voices apart count, and a microphone's overall tilt less.
+    scale = np.abs(va - vb) + 0.1 * (np.abs(va) + np.abs(vb)).mean() + 1e-6
+    apart = np.linalg.norm((va - vb) / scale)
+    to_a = np.linalg.norm((enrolled - va) / scale)
+    to_b = np.linalg.norm((enrolled - vb) / scale)
+    if abs(to_a - to_b) < _VOICE_MARGIN * apart:
+        return None
+    return a if to_a < to_b else b
+
+
+# ---- a third voice -------------------------------------------------------------------------
+
+# A speaker's turns that split in two groups at least this far apart, relative to the distance
+# between the two speakers, and the smaller group holding at least this share of that speaker's
+# speech, suggest a third person (an interpreter, a colleague, a child in the room).
+_THIRD_VOICE_DISTANCE = 0.75
+_THIRD_VOICE_SHARE = 0.12
+
+
+def likely_third_voice(audio, turns: Sequence[Turn], seed: int = 0) -> bool:
+    """Whether the recording seems to hold a third voice given to one of the two speakers (the
+    app then tells the reviewer the speaker labels need checking)."""
+    units = [(t.speaker, mfcc(decode_window(audio, t.start, t.end, SAMPLE_RATE))) for t in turns]
+    units = [(label, frames) for label, frames in units if len(frames) >= 50]
+    labels = sorted({label for label, _ in units})
+    if len(labels) != 2:
+        return False
+    vectors = np.stack([_chunk_vector(frames) for _, frames in units]).astype(np.float64)
+    vectors = (vectors - vectors.mean(axis=0)) / (vectors.std(axis=0) + 1e-6)
+    weights = np.array([len(frames) for _, frames in units], dtype=np.float64)
+    owner = np.array([label for label, _ in units])
+
+    def centre(mask):
+        return np.average(vectors[mask], axis=0, weights=weights[mask])
+
+    between = np.linalg.norm(centre(owner == labels[0]) - centre(owner == labels[1]))
+    for label in labels:
+        mine = np.flatnonzero(owner == label)
+        if len(mine) < 6:
+            continue
+        split = _kmeans2(vectors[mine], weights[mine], seed)
+        parts = [mine[split == k] for k in (0, 1)]
+        if min(len(p) for p in parts) == 0:
+            continue
+        share = min(weights[p].sum() for p in parts) / weights[mine].sum()
+        inside = np.linalg.norm(centre(parts[0]) - centre(parts[1]))
+        if share >= _THIRD_VOICE_SHARE and inside >= _THIRD_VOICE_DISTANCE * between:
+            return True
+    return False
+
+
 # ---- who is the practitioner ---------------------------------------------------------------
 
 # Wording that a probation practitioner uses far more than the person supervised: structuring
@@ -388,14 +478,23 @@ _PRACTITIONER_CUES = re.compile(
 )
 
 
-def choose_practitioner(turns: Sequence[Turn]) -> str:
-    """The label of the speaker who sounds like the practitioner: most questions and cue words.
+def choose_practitioner(
+    turns: Sequence[Turn], *, audio=None, practitioner_voice: np.ndarray | None = None
+) -> str:
+    """The label of the speaker who sounds like the practitioner.
 
-    Counts are per word spoken, so a talkative client does not win by volume; with no cues at all
-    the speaker who asks more questions, then the one who spoke first, is chosen.
+    Given the practitioner's enrolled voice (`voice_embedding`) and the recording (`audio`:
+    anything `decode_window` reads), the voice nearer to it, when one clearly is. Otherwise
+    from the words: most questions and cue words, counted per word spoken so a talkative client
+    does not win by volume; with no cues at all the speaker who asks more questions, then the
+    one who spoke first.
     """
     if not turns:
         return SPEAKERS[0]
+    if practitioner_voice is not None and audio is not None:
+        by_voice = _nearest_voice(turns, audio, practitioner_voice)
+        if by_voice is not None:
+            return by_voice
     words: dict[str, int] = {}
     questions: dict[str, int] = {}
     cues: dict[str, int] = {}
