@@ -33,6 +33,7 @@ def cached_segments(name: str, condition: str, pcm: str):
 
     path = CACHE / "real_speech" / f"{name}.{condition}.segments.json"
     if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
         segments = list(transcribe(pcm, TranscriptionOptions()))
         path.write_text(json.dumps([asdict(s) for s in segments]))
     return [

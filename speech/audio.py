@@ -20,6 +20,8 @@ SILENT_PEAK_DBFS = -50.0
 ACTIVE_FRAME_DBFS = -45.0
 MIN_ACTIVE_SECONDS = 1.0
 _LEVEL_FRAME_SECONDS = 0.05
+_LEVEL_BINS = 240
+_SPEECH_RANGE_DB = 25.0
 _ANALYSIS_RATE = 16000
 
 
@@ -209,7 +211,11 @@ class _LevelMeter:
         self.count = 0
         self.peak = 0.0
         self.active_frames = 0
-        self.active_sum_squares = 0.0
+        # Frame powers by level, in 0.5 dB steps from -120 dBFS: the speech level is read from
+        # it once the whole file is known, relative to the loudest frames, so it does not
+        # depend on how loud the recording was made.
+        self.power_by_level = np.zeros(_LEVEL_BINS)
+        self.frames_by_level = np.zeros(_LEVEL_BINS)
         self.threshold = 10 ** (ACTIVE_FRAME_DBFS / 20)
 
     def add(self, samples: np.ndarray) -> None:
@@ -224,9 +230,11 @@ class _LevelMeter:
         if whole:
             frames = self.pending[:whole].reshape(-1, self.frame)
             power = np.mean(frames * frames, axis=1)
-            active = power > self.threshold**2
-            self.active_frames += int(np.count_nonzero(active))
-            self.active_sum_squares += float(power[active].sum())
+            self.active_frames += int(np.count_nonzero(power > self.threshold**2))
+            level = np.clip(((10 * np.log10(power + 1e-12) + 120) * 2).astype(int), 0, None)
+            level = np.minimum(level, _LEVEL_BINS - 1)
+            self.power_by_level += np.bincount(level, weights=power, minlength=_LEVEL_BINS)
+            self.frames_by_level += np.bincount(level, minlength=_LEVEL_BINS)
             self.pending = self.pending[whole:]
 
     @property
@@ -242,12 +250,16 @@ class _LevelMeter:
         return self.active_frames * _LEVEL_FRAME_SECONDS
 
     @property
-    def active_rms_dbfs(self) -> float:
-        """The level of the frames above the speech threshold: the loudness of the talk, which
-        long pauses would drag down in the plain RMS."""
-        if not self.active_frames:
+    def speech_dbfs(self) -> float:
+        """The loudness of the talk: the mean power of the frames within `_SPEECH_RANGE_DB` of
+        the loudest 5 % (pauses would drag the plain RMS down by how much the people paused)."""
+        total = self.frames_by_level.sum()
+        if not total or not self.power_by_level.any():
             return float("-inf")
-        return _dbfs(math.sqrt(self.active_sum_squares / self.active_frames))
+        loud = int(np.searchsorted(np.cumsum(self.frames_by_level), 0.95 * total))
+        floor = max(0, loud - int(2 * _SPEECH_RANGE_DB))
+        frames = self.frames_by_level[floor:].sum()
+        return 10 * math.log10(self.power_by_level[floor:].sum() / frames)
 
 
 # ---- one decoded copy of the recording -------------------------------------------------------
@@ -289,7 +301,7 @@ def decode_to_pcm(
                 sink=lambda samples: raw.write(samples.astype("<f4", copy=False).tobytes()),
             )
         samples = np.memmap(scratch, dtype="<f4", mode="r")
-        gain = loudness_gain(level.active_rms_dbfs, level.peak_dbfs)
+        gain = loudness_gain(level.speech_dbfs, level.peak_dbfs)
         out = np.lib.format.open_memmap(dst_path, mode="w+", dtype="<f4", shape=samples.shape)
         for begin in range(0, len(samples), _COPY_BLOCK):
             block = samples[begin : begin + _COPY_BLOCK]

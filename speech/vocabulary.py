@@ -36,3 +36,8 @@ PROBATION_PROMPT = (
     "unpaid work, your RAR days, MAPPA, your OASys assessment, Approved Premises, breach and "
     "recall, Building Choices and the Thinking Skills Programme."
 )
+
+
+def hotwords(terms=PROBATION_TERMS) -> str:
+    """The terms as faster-whisper's `hotwords` text (given as a prefix to every 30 s piece)."""
+    return ", ".join(terms)
