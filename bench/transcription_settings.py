@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import time
@@ -83,6 +84,9 @@ def main() -> None:
             seconds += took
             print(f"{config} | {name} | {condition} | {wer:.3f} | {took:.1f}", flush=True)
         print(f"{config} | mean | | {sum(wers) / len(wers):.3f} | {seconds:.1f}", flush=True)
+    # The process's peak resident memory so far: run one model per invocation to read it per model.
+    peak = re.search(r"VmHWM:\s+(\d+)", Path("/proc/self/status").read_text())[1]
+    print(f"peak RSS {int(peak) / 1024:.0f} MB")
 
 
 if __name__ == "__main__":

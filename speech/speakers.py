@@ -375,9 +375,9 @@ def _logsumexp(a: np.ndarray) -> np.ndarray:
 
 # ---- enrolled voices ------------------------------------------------------------------------
 
-# The enrolled voice must be this much nearer one speaker than the other (as a share of the
-# distance between the two speakers) to decide; nearer ties fall back to the words.
-_VOICE_MARGIN = 0.2
+# One speaker's frames must fit the enrolled voice this much better (mean log-likelihood per
+# frame, in nats) than the other's to decide; closer calls fall back to the words.
+_VOICE_MARGIN = 0.1
 
 
 def voice_embedding(audio, start: float = 0.0, end: float | None = None) -> np.ndarray:
@@ -391,74 +391,83 @@ def voice_embedding(audio, start: float = 0.0, end: float | None = None) -> np.n
     return _chunk_vector(frames).astype(np.float64)
 
 
-def speaker_voices(audio, turns: Sequence[Turn]) -> dict[str, np.ndarray]:
-    """The voice print of each speaker label, from the audio of its turns."""
+def speaker_frames(audio, turns: Sequence[Turn]) -> dict[str, np.ndarray]:
+    """The voiced MFCC frames of each speaker label, from the audio of its turns."""
     frames: dict[str, list[np.ndarray]] = {}
     for turn in turns:
         samples = decode_window(audio, turn.start, turn.end, SAMPLE_RATE)
         frames.setdefault(turn.speaker, []).append(mfcc(samples))
-    return {
-        label: _chunk_vector(np.concatenate(parts)).astype(np.float64)
-        for label, parts in frames.items()
-        if sum(len(p) for p in parts) >= 100
-    }
+    return {label: np.concatenate(parts).astype(np.float64) for label, parts in frames.items()}
 
 
 def _nearest_voice(turns, audio, enrolled: np.ndarray) -> str | None:
-    voices = speaker_voices(audio, turns)
-    if len(voices) != 2:
+    """The speaker whose frames fit the enrolled voice (a diagonal Gaussian: its mean and
+    spread) clearly better, or None."""
+    mean, spread = enrolled[: _N_MFCC - 1], np.maximum(enrolled[_N_MFCC - 1 :], 1e-3)
+    fit = {
+        label: float((-0.5 * ((x - mean) / spread) ** 2).sum(axis=1).mean())
+        for label, x in speaker_frames(audio, turns).items()
+        if len(x) >= 100
+    }
+    if len(fit) != 2:
         return None
-    (a, va), (b, vb) = voices.items()
-    # Each dimension in units of how much the two speakers differ in it, so the MFCCs that
-    # tell these two voices apart count, and a microphone's overall tilt less.
-    scale = np.abs(va - vb) + 0.1 * (np.abs(va) + np.abs(vb)).mean() + 1e-6
-    apart = np.linalg.norm((va - vb) / scale)
-    to_a = np.linalg.norm((enrolled - va) / scale)
-    to_b = np.linalg.norm((enrolled - vb) / scale)
-    if abs(to_a - to_b) < _VOICE_MARGIN * apart:
+    (a, fit_a), (b, fit_b) = fit.items()
+    if abs(fit_a - fit_b) < _VOICE_MARGIN:
         return None
-    return a if to_a < to_b else b
+    return a if fit_a > fit_b else b
 
 
 # ---- a third voice -------------------------------------------------------------------------
 
-# A speaker's turns that split in two groups at least this far apart, relative to the distance
-# between the two speakers, and the smaller group holding at least this share of that speaker's
-# speech, suggest a third person (an interpreter, a colleague, a child in the room).
-_THIRD_VOICE_DISTANCE = 0.75
+# A speaker whose frames are explained by two voice models this much better, relative to how
+# much better two models explain the two speakers than one, with the smaller part holding at
+# least this share of that speaker's speech, seems to be two people (an interpreter, a
+# colleague, a child in the room).
+_THIRD_VOICE_GAIN = 0.8
 _THIRD_VOICE_SHARE = 0.12
 
 
 def likely_third_voice(audio, turns: Sequence[Turn], seed: int = 0) -> bool:
-    """Whether the recording seems to hold a third voice given to one of the two speakers (the
-    app then tells the reviewer the speaker labels need checking)."""
-    units = [(t.speaker, mfcc(decode_window(audio, t.start, t.end, SAMPLE_RATE))) for t in turns]
-    units = [(label, frames) for label, frames in units if len(frames) >= 50]
-    labels = sorted({label for label, _ in units})
-    if len(labels) != 2:
+    """Whether one of the two speakers' turns seem to hold two voices (the app then tells the
+    reviewer the speaker labels need checking)."""
+    per_turn: dict[str, list[np.ndarray]] = {}
+    for turn in turns:
+        frames = mfcc(decode_window(audio, turn.start, turn.end, SAMPLE_RATE))
+        if len(frames) >= 20:
+            per_turn.setdefault(turn.speaker, []).append(frames)
+    if len(per_turn) != 2:
         return False
-    vectors = np.stack([_chunk_vector(frames) for _, frames in units]).astype(np.float64)
-    vectors = (vectors - vectors.mean(axis=0)) / (vectors.std(axis=0) + 1e-6)
-    weights = np.array([len(frames) for _, frames in units], dtype=np.float64)
-    owner = np.array([label for label, _ in units])
-
-    def centre(mask):
-        return np.average(vectors[mask], axis=0, weights=weights[mask])
-
-    between = np.linalg.norm(centre(owner == labels[0]) - centre(owner == labels[1]))
-    for label in labels:
-        mine = np.flatnonzero(owner == label)
-        if len(mine) < 6:
+    together = [np.concatenate(parts) for parts in per_turn.values()]
+    between = _split_gain(together, seed)
+    for parts in per_turn.values():
+        if len(parts) < 6:
             continue
-        split = _kmeans2(vectors[mine], weights[mine], seed)
-        parts = [mine[split == k] for k in (0, 1)]
-        if min(len(p) for p in parts) == 0:
+        labels = np.array(_cluster(parts, seed)[0])
+        groups = [
+            np.concatenate([p for p, k in zip(parts, labels, strict=True) if k == j])
+            for j in (0, 1)
+            if (labels == j).any()
+        ]
+        if len(groups) < 2:
             continue
-        share = min(weights[p].sum() for p in parts) / weights[mine].sum()
-        inside = np.linalg.norm(centre(parts[0]) - centre(parts[1]))
-        if share >= _THIRD_VOICE_SHARE and inside >= _THIRD_VOICE_DISTANCE * between:
+        share = min(len(g) for g in groups) / sum(len(g) for g in groups)
+        if share >= _THIRD_VOICE_SHARE and _split_gain(groups, seed) >= _THIRD_VOICE_GAIN * between:
             return True
     return False
+
+
+def _split_gain(groups: Sequence[np.ndarray], seed: int) -> float:
+    """How much better (log-likelihood per frame) a voice model per group explains the frames
+    than one model for them all."""
+    everything = np.concatenate(groups).astype(np.float64)
+    mean, std = everything.mean(axis=0), everything.std(axis=0) + 1e-6
+    whole = (everything - mean) / std
+    one = _DiagonalGmm.fit(whole, components=4, seed=seed).log_likelihood(whole).sum()
+    each = 0.0
+    for group in groups:
+        x = (group.astype(np.float64) - mean) / std
+        each += _DiagonalGmm.fit(x, components=4, seed=seed).log_likelihood(x).sum()
+    return float(each - one) / len(whole)
 
 
 # ---- who is the practitioner ---------------------------------------------------------------
