@@ -55,3 +55,29 @@ def test_two_voices_are_not_taken_for_three(two_people):
 def test_a_third_voice_given_to_one_speaker_is_noticed():
     audio, turns = conversation([PRACTITIONER, CLIENT, PRACTITIONER, THIRD], ["A", "B"], LINES * 2)
     assert likely_third_voice(audio, turns)
+
+
+def test_both_people_talking_at_once_is_marked_as_overlap(two_people):
+    from speech.speakers import separate_speakers
+    from speech.transcribe import Segment
+
+    audio, turns = two_people
+    audio = audio.copy()
+    # The client talks over the practitioner's seventh line, as loud.
+    target = turns[6]
+    over = speak("No, no, I already told you that I went there on Monday.", CLIENT)
+    begin = int(target.start * 16000)
+    length = min(len(over), int((target.end - target.start) * 16000))
+    audio[begin : begin + length] += over[:length]
+    segments = [Segment(t.start, t.end, t.text, t.words) for t in turns]
+    separated = separate_speakers(audio, segments)
+    marked = [(a, b) for t in separated for a, b in t.overlaps]
+    assert any(a < target.end and b > target.start for a, b in marked)
+    # Little else is marked: under a tenth of the clean speech.
+    elsewhere = sum(
+        min(b, t.end) - max(a, t.start)
+        for a, b in marked
+        for t in turns
+        if t is not target and a < t.end and b > t.start
+    )
+    assert elsewhere < 0.1 * sum(t.end - t.start for t in turns if t is not target)
