@@ -461,7 +461,7 @@ def _nearest_voice(turns, audio, enrolled: np.ndarray) -> str | None:
 # much better two models explain the two speakers than one, with the smaller part holding at
 # least this share of that speaker's speech, seems to be two people (an interpreter, a
 # colleague, a child in the room).
-_THIRD_VOICE_GAIN = 0.8
+_THIRD_VOICE_GAIN = 1.0
 _THIRD_VOICE_SHARE = 0.12
 
 
