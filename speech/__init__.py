@@ -12,6 +12,15 @@ audio.py
     ``decode_window(path, start, end, sample_rate=16000)`` returns mono float32 samples for
     [start, end) seconds (``end=None``: to the end of the file); shorter than asked means the
     file ended.
+    ``decode_to_pcm(src_path, dst_path, *, min_duration, max_duration, max_bytes)`` does the
+    checks of ``probe_audio`` in the same single decoding and writes the recording once as
+    16 kHz mono float32 .npy (speech brought to -20 dBFS, never clipped; memory bounded),
+    returning the source's ``AudioInfo``; ``load_pcm(dst_path)`` memory-maps it. Every function
+    that takes a ``path`` (``decode_window``, ``transcribe``, ``separate_speakers``...) also
+    takes that .npy or an array of 16 kHz samples, and then slices instead of decoding.
+    ``speech_presence(pcm)`` is the share of the audio heard as speech by the Silero detector
+    (tone, noise, random samples, music: about 0; conversations 0.7); ``has_speech(pcm)``
+    compares it with ``MIN_SPEECH_PRESENCE``: the app refuses to score a recording without.
 
 transcribe.py
     ``TranscriptionOptions(model=None, device="cpu", compute_type="int8", beam_size=5,
@@ -35,5 +44,13 @@ speakers.py
     ``separate_speakers(path, segments) -> list[Turn]`` with ``Turn(start, end, speaker, text,
     words)`` and speaker "A" (heard first) or "B"; turns are cut at word boundaries, so one
     Whisper segment may be split between two turns. ``choose_practitioner(turns)`` returns the
-    label ("A" or "B") that sounds like the practitioner.
+    label ("A" or "B") that sounds like the practitioner; with ``audio=`` and
+    ``practitioner_voice=voice_embedding(sample)`` (38 numbers the app may store instead of the
+    sample) the voice that fits the enrolment decides when it clearly does. ``Turn.overlaps``
+    lists stretches where both people seem to talk; ``likely_third_voice(audio, turns)`` says
+    whether one label seems to hold two people.
+
+vocabulary.py
+    ``PROBATION_PROMPT`` (for ``TranscriptionOptions.initial_prompt``) and ``hotwords()`` (for
+    ``TranscriptionOptions.hotwords``): probation terms Whisper should expect.
 """

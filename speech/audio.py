@@ -20,6 +20,8 @@ SILENT_PEAK_DBFS = -50.0
 ACTIVE_FRAME_DBFS = -45.0
 MIN_ACTIVE_SECONDS = 1.0
 _LEVEL_FRAME_SECONDS = 0.05
+_LEVEL_BINS = 240
+_SPEECH_RANGE_DB = 25.0
 _ANALYSIS_RATE = 16000
 
 
@@ -82,6 +84,17 @@ def probe_audio(
     max_bytes: int = 500 * 1024 * 1024,
 ) -> AudioInfo:
     """Decodes the whole file once and returns what it holds, or raises `AudioRejected`."""
+    info, _level = _decode_checked(
+        path, min_duration=min_duration, max_duration=max_duration, max_bytes=max_bytes
+    )
+    return info
+
+
+def _decode_checked(
+    path, *, min_duration: float, max_duration: float, max_bytes: int, sink=None
+) -> tuple[AudioInfo, _LevelMeter]:
+    """The checks of `probe_audio`, decoding once; `sink(samples)`, if given, receives the
+    16 kHz mono float32 samples in order as they are decoded."""
     path = os.fspath(path)
     size = os.path.getsize(path)
     if size == 0:
@@ -99,6 +112,14 @@ def probe_audio(
         container = av.open(path)
     except (av.FFmpegError, UnicodeDecodeError, ValueError) as error:
         raise not_audio from error
+
+    level = _LevelMeter(_ANALYSIS_RATE)
+
+    def take(samples: np.ndarray) -> None:
+        level.add(samples)
+        if sink is not None:
+            sink(samples)
+
     with container:
         if not container.streams.audio:
             raise AudioRejected(
@@ -116,7 +137,6 @@ def probe_audio(
         # the decoded length below is what counts when the header is missing or wrong.
         if container.duration and container.duration / av.time_base > max_duration * 1.05:
             raise too_long
-        level = _LevelMeter(_ANALYSIS_RATE)
         # Whole seconds out of the resampler: per-frame numpy work on 20 ms Opus frames would
         # cost more than the decoding.
         resampler = av.AudioResampler(
@@ -127,12 +147,12 @@ def probe_audio(
             for frame in container.decode(stream):
                 for out in resampler.resample(frame):
                     samples = out.to_ndarray().reshape(-1)
-                    level.add(samples)
+                    take(samples)
                     decoded += len(samples)
                 if decoded > max_duration * _ANALYSIS_RATE:
                     raise too_long
             for out in resampler.resample(None):
-                level.add(out.to_ndarray().reshape(-1))
+                take(out.to_ndarray().reshape(-1))
                 decoded += out.samples
         except av.FFmpegError as error:
             if decoded == 0:
@@ -178,7 +198,7 @@ def probe_audio(
             "The recording is silent: no speech could be heard in it. Check the microphone was "
             "on and not muted, and upload a recording where you can hear the conversation.",
         )
-    return info
+    return info, level
 
 
 class _LevelMeter:
@@ -191,6 +211,11 @@ class _LevelMeter:
         self.count = 0
         self.peak = 0.0
         self.active_frames = 0
+        # Frame powers by level, in 0.5 dB steps from -120 dBFS: the speech level is read from
+        # it once the whole file is known, relative to the loudest frames, so it does not
+        # depend on how loud the recording was made.
+        self.power_by_level = np.zeros(_LEVEL_BINS)
+        self.frames_by_level = np.zeros(_LEVEL_BINS)
         self.threshold = 10 ** (ACTIVE_FRAME_DBFS / 20)
 
     def add(self, samples: np.ndarray) -> None:
@@ -204,8 +229,12 @@ class _LevelMeter:
         whole = len(self.pending) // self.frame * self.frame
         if whole:
             frames = self.pending[:whole].reshape(-1, self.frame)
-            rms = np.sqrt(np.mean(frames * frames, axis=1))
-            self.active_frames += int(np.count_nonzero(rms > self.threshold))
+            power = np.mean(frames * frames, axis=1)
+            self.active_frames += int(np.count_nonzero(power > self.threshold**2))
+            level = np.clip(((10 * np.log10(power + 1e-12) + 120) * 2).astype(int), 0, None)
+            level = np.minimum(level, _LEVEL_BINS - 1)
+            self.power_by_level += np.bincount(level, weights=power, minlength=_LEVEL_BINS)
+            self.frames_by_level += np.bincount(level, minlength=_LEVEL_BINS)
             self.pending = self.pending[whole:]
 
     @property
@@ -220,9 +249,99 @@ class _LevelMeter:
     def active_seconds(self) -> float:
         return self.active_frames * _LEVEL_FRAME_SECONDS
 
+    @property
+    def speech_dbfs(self) -> float:
+        """The loudness of the talk: the mean power of the frames within `_SPEECH_RANGE_DB` of
+        the loudest 5 % (pauses would drag the plain RMS down by how much the people paused)."""
+        total = self.frames_by_level.sum()
+        if not total or not self.power_by_level.any():
+            return float("-inf")
+        loud = int(np.searchsorted(np.cumsum(self.frames_by_level), 0.95 * total))
+        floor = max(0, loud - int(2 * _SPEECH_RANGE_DB))
+        frames = self.frames_by_level[floor:].sum()
+        return 10 * math.log10(self.power_by_level[floor:].sum() / frames)
+
+
+# ---- one decoded copy of the recording -------------------------------------------------------
+
+# The speech level a decoded copy is brought to, and the most gain that may be applied: beyond
+# +30 dB a recording is mostly its own noise floor, and louder noise helps nobody.
+TARGET_SPEECH_DBFS = -20.0
+MAX_GAIN_DB = 30.0
+_PEAK_CEILING = 0.99
+_COPY_BLOCK = 16000 * 60  # samples rescaled at a time: a minute, 3.8 MB
+
+
+def decode_to_pcm(
+    src_path,
+    dst_path,
+    *,
+    min_duration: float = 10.0,
+    max_duration: float = 3 * 3600,
+    max_bytes: int = 500 * 1024 * 1024,
+) -> AudioInfo:
+    """Checks `src_path` as `probe_audio` does and, in the same single decoding, writes it to
+    `dst_path` as 16 kHz mono float32 in NumPy's .npy format (memory-mappable with `load_pcm`),
+    its speech brought to `TARGET_SPEECH_DBFS` without clipping. Raises `AudioRejected` (and
+    leaves no file) as `probe_audio` does. Returns the source's `AudioInfo` (levels before the
+    gain).
+
+    Memory stays at a second of audio whatever the length: samples stream to a raw scratch file
+    next to `dst_path`, which is then copied block by block, rescaled, into the .npy.
+    """
+    dst_path = os.fspath(dst_path)
+    scratch = dst_path + ".raw"
+    try:
+        with open(scratch, "wb") as raw:
+            info, level = _decode_checked(
+                src_path,
+                min_duration=min_duration,
+                max_duration=max_duration,
+                max_bytes=max_bytes,
+                sink=lambda samples: raw.write(samples.astype("<f4", copy=False).tobytes()),
+            )
+        samples = np.memmap(scratch, dtype="<f4", mode="r")
+        gain = loudness_gain(level.speech_dbfs, level.peak_dbfs)
+        out = np.lib.format.open_memmap(dst_path, mode="w+", dtype="<f4", shape=samples.shape)
+        for begin in range(0, len(samples), _COPY_BLOCK):
+            block = samples[begin : begin + _COPY_BLOCK]
+            out[begin : begin + len(block)] = np.clip(block * gain, -1.0, 1.0)
+        out.flush()
+        del out, samples
+    except BaseException:
+        if os.path.exists(dst_path):
+            os.remove(dst_path)
+        raise
+    finally:
+        if os.path.exists(scratch):
+            os.remove(scratch)
+    return info
+
+
+def loudness_gain(speech_dbfs: float, peak_dbfs: float) -> float:
+    """The linear gain that brings speech at `speech_dbfs` to `TARGET_SPEECH_DBFS`, limited so
+    the loudest sample stays under full scale and no more than `MAX_GAIN_DB` is added."""
+    if not math.isfinite(speech_dbfs) or not math.isfinite(peak_dbfs):
+        return 1.0
+    gain_db = min(TARGET_SPEECH_DBFS - speech_dbfs, MAX_GAIN_DB, _dbfs(_PEAK_CEILING) - peak_dbfs)
+    return float(10 ** (gain_db / 20))
+
+
+def load_pcm(path) -> np.ndarray:
+    """The samples written by `decode_to_pcm`, memory-mapped (read-only): nothing is read until
+    a stretch of it is used."""
+    return np.load(os.fspath(path), mmap_mode="r")
+
+
+def _is_pcm_file(source) -> bool:
+    return isinstance(source, str | os.PathLike) and os.fspath(source).endswith(".npy")
+
 
 def decode_window(path, start: float, end: float | None, sample_rate: int = 16000) -> np.ndarray:
     """Mono float32 samples from `start` to `end` seconds (to the end of the file if None).
+
+    `path` is an audio file, a .npy written by `decode_to_pcm`, or an array of 16 kHz samples
+    (such as `load_pcm`'s): the last two are sliced, not decoded.
 
     Seeks to the nearest point before `start` and decodes only up to `end`, so the memory used is
     that of the window. A window past the end of the file is empty; a shorter array than asked
@@ -231,6 +350,12 @@ def decode_window(path, start: float, end: float | None, sample_rate: int = 1600
     start = max(0.0, float(start))
     first = round(start * sample_rate)
     last = None if end is None else round(float(end) * sample_rate)
+    if _is_pcm_file(path):
+        path = load_pcm(path)
+    if isinstance(path, np.ndarray):
+        if sample_rate != _ANALYSIS_RATE:
+            raise ValueError(f"decoded samples are at {_ANALYSIS_RATE} Hz, not {sample_rate}")
+        return np.array(path[first:last], dtype=np.float32)
     chunks: list[np.ndarray] = []
     with av.open(os.fspath(path)) as container:
         stream = container.streams.audio[0]
@@ -266,3 +391,50 @@ def decode_window(path, start: float, end: float | None, sample_rate: int = 1600
     if not chunks:
         return np.zeros(0, dtype=np.float32)
     return np.concatenate(chunks).astype(np.float32, copy=False)
+
+
+# ---- is there speech at all ---------------------------------------------------------------
+
+# A recording where less than this share is heard as speech holds no conversation to score
+# (measured: see bench/audio_pipeline.md). Real supervision sessions sit far above it.
+MIN_SPEECH_PRESENCE = 0.15
+_PRESENCE_EXCERPTS = 12
+_PRESENCE_EXCERPT_SECONDS = 30.0
+
+
+def speech_presence(pcm, sample_rate: int = _ANALYSIS_RATE) -> float:
+    """The share of the audio, 0 to 1, that the Silero voice detector (shipped in faster-whisper)
+    hears as speech. Tone, hum, hiss, random samples and most music score near 0; a
+    conversation scores well over `MIN_SPEECH_PRESENCE`.
+
+    `pcm` is an array of 16 kHz mono samples or anything `decode_window` reads. A long
+    recording is judged on `_PRESENCE_EXCERPTS` stretches spread across it, so the check costs
+    the same for an hour as for six minutes.
+    """
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    if not isinstance(pcm, np.ndarray) or _is_pcm_file(pcm):
+        pcm = load_pcm(pcm) if _is_pcm_file(pcm) else decode_window(pcm, 0, None, sample_rate)
+    total = len(pcm)
+    if total < sample_rate // 2:
+        return 0.0
+    excerpt = int(_PRESENCE_EXCERPT_SECONDS * sample_rate)
+    if total <= excerpt * _PRESENCE_EXCERPTS:
+        starts = [0]
+        excerpt = total
+    else:
+        starts = np.linspace(0, total - excerpt, _PRESENCE_EXCERPTS).astype(int).tolist()
+    # Short pauses are kept out of the speech: the share is of time spoken, not time between.
+    options = VadOptions(min_silence_duration_ms=300, speech_pad_ms=30)
+    heard = judged = 0
+    for start in starts:
+        audio = np.asarray(pcm[start : start + excerpt], dtype=np.float32)
+        spans = get_speech_timestamps(audio, options, sampling_rate=sample_rate)
+        heard += sum(span["end"] - span["start"] for span in spans)
+        judged += len(audio)
+    return heard / judged if judged else 0.0
+
+
+def has_speech(pcm, sample_rate: int = _ANALYSIS_RATE) -> bool:
+    """Whether a recording holds enough speech to transcribe and score (see `speech_presence`)."""
+    return speech_presence(pcm, sample_rate) >= MIN_SPEECH_PRESENCE

