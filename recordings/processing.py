@@ -144,15 +144,29 @@ def local_audio(recording):
 # ---------------------------------------------------------------- stages
 
 
-def decode_stage(recording, path):
-    from speech.audio import probe_audio
+def decoded_path(recording) -> Path:
+    """The worker's one decoded copy of the recording, which every stage after decoding reads."""
+    return Path(settings.RECORDINGS_WORK_DIR) / f"recording-{recording.pk}.npy"
 
-    info = probe_audio(
-        path,
-        min_duration=settings.RECORDINGS_MIN_SECONDS,
-        max_duration=settings.RECORDINGS_MAX_SECONDS,
-        max_bytes=settings.RECORDINGS_MAX_BYTES,
-    )
+
+def decode(recording):
+    """Decodes the stored audio once into `decoded_path`, checked against the limits."""
+    from speech.audio import decode_to_pcm
+
+    target = decoded_path(recording)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with local_audio(recording) as source:
+        return decode_to_pcm(
+            source,
+            target,
+            min_duration=settings.RECORDINGS_MIN_SECONDS,
+            max_duration=settings.RECORDINGS_MAX_SECONDS,
+            max_bytes=settings.RECORDINGS_MAX_BYTES,
+        )
+
+
+def decode_stage(recording, path):
+    info = decode(recording)
     recording.duration = info.duration
     recording.save(update_fields=["duration", "updated_at"])
 
@@ -329,13 +343,18 @@ def run(recording_id) -> str:
         return Recording.objects.filter(pk=recording_id).values_list("status", flat=True).first()
     order = Stage.order()
     stage = recording.stage
+    pcm = decoded_path(recording)
     with Heartbeat(recording.pk):
         try:
-            with local_audio(recording) as path:
-                for stage in order[order.index(recording.stage) :]:
-                    run_stage(recording, stage, path)
+            for stage in order[order.index(recording.stage) :]:
+                if stage in (Stage.TRANSCRIBE, Stage.SEPARATE) and not pcm.exists():
+                    # Resumed on a worker that never decoded it (or after a restart cleaned up).
+                    decode(recording)
+                run_stage(recording, stage, pcm)
         except Exception as error:
             logger.exception("Recording %s failed at stage %s", recording.pk, stage)
+            # "Try again" decodes again: a failed recording keeps no decoded copy lying about.
+            pcm.unlink(missing_ok=True)
             code, message = failure_message(stage, error)
             Recording.objects.filter(pk=recording.pk).update(
                 status=RecordingStatus.FAILED,
@@ -345,6 +364,7 @@ def run(recording_id) -> str:
                 updated_at=timezone.now(),
             )
             return RecordingStatus.FAILED
+    pcm.unlink(missing_ok=True)
     Recording.objects.filter(pk=recording.pk).update(
         status=RecordingStatus.READY, progress=1.0, updated_at=timezone.now()
     )

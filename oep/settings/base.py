@@ -154,6 +154,9 @@ TASKS = {
 }
 
 # Recordings: limits on uploads, the worker's heartbeat, and the Whisper model.
+# Where a worker keeps the one decoded copy of a recording (16 kHz mono samples) that every
+# stage reads while it is processed; removed when processing finishes. Local to the worker.
+RECORDINGS_WORK_DIR = Path(os.environ.get("RECORDINGS_WORK_DIR", VAR_DIR / "private" / "work"))
 RECORDINGS_MAX_BYTES = int(os.environ.get("RECORDINGS_MAX_BYTES", 500 * 1024 * 1024))
 RECORDINGS_MAX_SECONDS = float(os.environ.get("RECORDINGS_MAX_SECONDS", 3 * 60 * 60))
 RECORDINGS_MIN_SECONDS = float(os.environ.get("RECORDINGS_MIN_SECONDS", 10))

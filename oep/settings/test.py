@@ -16,6 +16,7 @@ MEDIA_ROOT = _TMP / "media"
 STATIC_ROOT = _TMP / "static"
 STATIC_ROOT.mkdir()
 RECORDINGS_ROOT = _TMP / "recordings"
+RECORDINGS_WORK_DIR = _TMP / "work"
 STORAGES = {
     **STORAGES,
     "recordings": {

@@ -240,3 +240,39 @@ def test_the_heartbeat_is_stamped_while_the_job_is_busy(people):
             threading.Event().wait(0.05)
     assert stamped.is_set()
     assert processing.stale_recordings().filter(pk=recording.pk).count() == 0
+
+
+@pytest.mark.slow
+def test_the_audio_is_decoded_once_and_every_stage_reads_the_decoded_copy(
+    queued_dialogue, monkeypatch
+):
+    from speech import audio
+
+    decoded, read_by = [], []
+    real_decode = audio.decode_to_pcm
+    real_transcribe = transcribe_module.transcribe
+    real_separate = speakers.separate_speakers
+
+    def counting_decode(source, target, **limits):
+        decoded.append(source)
+        return real_decode(source, target, **limits)
+
+    def transcribe_reading(path, *args, **kwargs):
+        read_by.append(("transcribe", str(path)))
+        yield from real_transcribe(path, *args, **kwargs)
+
+    def separate_reading(path, segments):
+        read_by.append(("separate", str(path)))
+        return real_separate(path, segments)
+
+    monkeypatch.setattr(audio, "decode_to_pcm", counting_decode)
+    monkeypatch.setattr(transcribe_module, "transcribe", transcribe_reading)
+    monkeypatch.setattr(speakers, "separate_speakers", separate_reading)
+
+    assert process_recording.call(queued_dialogue.pk) == RecordingStatus.READY
+    copy = processing.decoded_path(queued_dialogue)
+    assert len(decoded) == 1
+    assert read_by == [("transcribe", str(copy)), ("separate", str(copy))]
+    assert not copy.exists(), "the decoded copy goes once the recording is ready"
+    recording = Recording.objects.get(pk=queued_dialogue.pk)
+    assert 50 < recording.duration < 70, "the decoded length of the one-minute dialogue"
