@@ -4,11 +4,12 @@ from django.db import transaction
 from wagtail.models import Page
 from wagtail.search import index as search_index
 
+from core.loaders import LoadReport, keep_editors_changes
 from home.models import HomePage
 
 from .bulletin_seeds import SEEDS, markdown_blocks
 from .editorial import ensure_editorial_setup
-from .importer import ImportReport, edited_by_someone, ensure_themes, fields_hash
+from .importer import ensure_themes, fields_hash
 from .models import BulletinIndexPage, BulletinPage, CompendiumIndexPage, EvidencePage, Theme
 from .themes import propose_themes
 
@@ -33,11 +34,11 @@ def get_or_create_bulletin_index() -> BulletinIndexPage:
 
 
 @transaction.atomic
-def seed_bulletins(force: bool = False) -> ImportReport:
+def seed_bulletins(force: bool = False) -> LoadReport:
     ensure_themes()
     bulletin_index = get_or_create_bulletin_index()
     ensure_editorial_setup(bulletin_index, *CompendiumIndexPage.objects.all())
-    report = ImportReport()
+    report = LoadReport()
     for number, seed in enumerate(SEEDS, start=1):
         page = BulletinPage.objects.filter(slug=seed.slug).first()
         if page is None:
@@ -45,7 +46,7 @@ def seed_bulletins(force: bool = False) -> ImportReport:
             _apply(page, seed)
             bulletin_index.add_child(instance=page)
             report.created.append(number)
-        elif edited_by_someone(page) and not force:
+        elif keep_editors_changes(page, force):
             report.kept_edits.append(number)
             continue
         elif page.import_hash == _digest(seed) and page.live and not force:

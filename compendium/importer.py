@@ -8,7 +8,6 @@ entry gets no new revision.
 
 import hashlib
 import json
-from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.html import escape
@@ -16,6 +15,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.search import index as search_index
 
+from core.loaders import LoadReport, keep_editors_changes
 from home.models import HomePage
 
 from .editorial import ensure_editorial_setup
@@ -32,14 +32,6 @@ INDEX_INTRODUCTION = (
     "themes they touch on.</p>"
 )
 SUMMARY_CHARS = 400
-
-
-@dataclass
-class ImportReport:
-    created: list[int] = field(default_factory=list)
-    updated: list[int] = field(default_factory=list)
-    unchanged: list[int] = field(default_factory=list)
-    kept_edits: list[int] = field(default_factory=list)
 
 
 def ensure_themes(theme_model=Theme):
@@ -130,19 +122,14 @@ def get_or_create_index(compendium: Compendium) -> CompendiumIndexPage:
     return index
 
 
-def edited_by_someone(page: EvidencePage) -> bool:
-    revision = page.latest_revision
-    return revision is not None and revision.user_id is not None
-
-
 @transaction.atomic
-def import_compendium(text: str | None = None, force: bool = False) -> ImportReport:
+def import_compendium(text: str | None = None, force: bool = False) -> LoadReport:
     compendium = parse_compendium(text if text is not None else compendium_text())
     ensure_themes()
     index = get_or_create_index(compendium)
     ensure_editorial_setup(index)
     themes = {theme.name: theme for theme in Theme.objects.all()}
-    report = ImportReport()
+    report = LoadReport()
     for entry in compendium.entries:
         fields = entry_fields(entry)
         digest = fields_hash(fields)
@@ -152,7 +139,7 @@ def import_compendium(text: str | None = None, force: bool = False) -> ImportRep
             _apply(page, fields, themes, digest)
             index.add_child(instance=page)
             report.created.append(entry.number)
-        elif edited_by_someone(page) and not force:
+        elif keep_editors_changes(page, force):
             report.kept_edits.append(entry.number)
             continue
         elif page.import_hash == digest and page.live and not page.has_unpublished_changes:

@@ -8,7 +8,6 @@ question or exercise across reloads.
 
 import json
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -18,6 +17,7 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
 from accounts.roles import Role
+from core.loaders import LoadReport, keep_editors_changes
 
 from .checklist import practice_skill_choices
 from .models import Audience, LessonPage, ModulePage, ModuleTopic, TrainingIndexPage
@@ -37,19 +37,6 @@ BLOCK_TYPES = {
 
 class ContentError(Exception):
     """The content cannot be loaded; the message names the file and the entry."""
-
-
-@dataclass
-class LoadReport:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    unchanged: list = field(default_factory=list)
-
-    def summary(self) -> str:
-        return (
-            f"{len(self.created)} created, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged"
-        )
 
 
 def _id(*parts) -> str:
@@ -159,8 +146,9 @@ def _validate(page, fields, where):
         raise ContentError(f"{where}: {problems}") from exc
 
 
-def _upsert(parent, model, slug, fields, report, label, where):
-    """Create the page under `parent`, or update the one with this slug; publish if changed."""
+def _upsert(parent, model, slug, fields, report, label, where, force=False):
+    """Create the page under `parent`, or update the one with this slug; publish if changed.
+    A page an editor has changed is kept as it is unless `force` (core.loaders' policy)."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)
@@ -169,7 +157,9 @@ def _upsert(parent, model, slug, fields, report, label, where):
         page.save_revision().publish()
         report.created.append(label)
         return page
-    # Compare against the latest revision, so an editor's unpublished draft is not lost silently.
+    if keep_editors_changes(page, force):
+        report.kept_edits.append(label)
+        return page
     page = page.get_latest_revision_as_object()
     if _apply(page, fields) or not page.live or page.has_unpublished_changes:
         _validate(page, fields, where)
@@ -218,7 +208,7 @@ def _page_permission(codename):
     return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
 
 
-def load_module(index, data: dict, source: str, report: LoadReport) -> ModulePage:
+def load_module(index, data: dict, source: str, report: LoadReport, force=False) -> ModulePage:
     where = source
     slug = _require(data, "slug", where)
     skill = _require(data, "skill", where)
@@ -244,6 +234,7 @@ def load_module(index, data: dict, source: str, report: LoadReport) -> ModulePag
         report,
         f"module {slug}",
         where,
+        force,
     )
     lessons = []
     for lesson_data in _require(data, "lessons", where):
@@ -273,6 +264,7 @@ def load_module(index, data: dict, source: str, report: LoadReport) -> ModulePag
                 report,
                 f"lesson {slug}/{lesson_slug}",
                 lesson_where,
+                force,
             )
         )
     _order_children(module, lessons)
@@ -280,7 +272,7 @@ def load_module(index, data: dict, source: str, report: LoadReport) -> ModulePag
 
 
 @transaction.atomic
-def load_training(directory: Path = CONTENT_DIR) -> LoadReport:
+def load_training(directory: Path = CONTENT_DIR, force: bool = False) -> LoadReport:
     """Load every module file in `directory`, in name order; all or nothing."""
     report = LoadReport()
     files = sorted(Path(directory).glob("*.yaml"))
@@ -293,6 +285,6 @@ def load_training(directory: Path = CONTENT_DIR) -> LoadReport:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             raise ContentError(f"{path.name}: not valid YAML: {exc}") from exc
-        modules.append(load_module(index, data, path.name, report))
+        modules.append(load_module(index, data, path.name, report, force=force))
     _order_children(index, modules)
     return report

@@ -101,20 +101,24 @@ def test_a_recording_whose_worker_was_killed_is_finished_by_another(project):
             "SELECT status, progress, attempts FROM recordings_recording WHERE id=?", recording_id
         )[0]
 
-    def lines():
+    def lines(table="recordings_transcriptsegment"):
         return query(
             'SELECT idx, start, text FROM (SELECT "index" AS idx, start, text '
-            "FROM recordings_transcriptsegment WHERE recording_id=?) ORDER BY idx",
+            f"FROM {table} WHERE recording_id=?) ORDER BY idx",
             recording_id,
         )
 
+    def heard():
+        """What Whisper has produced so far (the lines come after the speaker stage)."""
+        return lines("recordings_whispersegment")
+
     first = start_worker()
     # Kill it as soon as the first lines are saved, in the middle of the transcription.
-    wait_for(lambda: lines(), timeout=120)
+    wait_for(heard, timeout=120)
     first.send_signal(signal.SIGKILL)
     first.wait()
     state, progress, attempts = status()
-    saved_before = lines()
+    saved_before = heard()
     assert state == "transcribing"
     assert 0 < progress < 1, "killed part-way"
     assert attempts == 1

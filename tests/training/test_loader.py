@@ -76,6 +76,23 @@ def test_editing_yaml_updates_the_page_in_place(evidence_entry, content_dir):
     assert [b.id for b in lesson.body if b.block_type == "quiz"] == question_ids
 
 
+def test_an_editors_change_survives_a_reload_unless_forced(people, evidence_entry, content_dir):
+    load(content_dir)
+    lesson = LessonPage.objects.get(slug="check-in-and-review")
+    lesson.title = "Checking in, as the editor wrote it"
+    lesson.save_revision(user=people["editor"]).publish()
+
+    output = load(content_dir)
+
+    lesson.refresh_from_db()
+    assert lesson.title == "Checking in, as the editor wrote it"
+    assert "kept as editors changed them" in output
+
+    call_command("load_training", content_dir=content_dir, force=True, stdout=io.StringIO())
+    lesson.refresh_from_db()
+    assert lesson.title == "Check-in and review"
+
+
 def test_missing_compendium_entry_names_file_and_entry(content_dir):
     with pytest.raises(CommandError) as error:
         load(content_dir)
