@@ -33,4 +33,3 @@ def edited_by_someone(page) -> bool:
 def keep_editors_changes(page, force: bool) -> bool:
     """The one policy: an editor's change survives a re-load unless the load is forced."""
     return not force and edited_by_someone(page)
-

@@ -10,6 +10,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,8 @@ from core.exports import spreadsheet_safe_rows
 from recordings.enums import RecordingStatus, SpeakerRole
 from recordings.models import Recording, ScoreCard
 from recordings.permissions import reviewable_recordings
+from training import progress as training_progress
+from training.models import TrainingIndexPage
 
 from . import progress, reviewing
 from .agreement import machine_proposal
@@ -239,18 +242,34 @@ def scores_csv(request, user_id):
 
 @login_required
 def team_progress(request):
+    """The one team page: each practitioner's training and recordings side by side, then the
+    team's skill ratings and session metrics over time."""
     user = request.user
     if not (user.is_treatment_manager or user.is_administrator):
         raise Http404("Team progress is for treatment managers.")
     teams = teams_managed_by(user)
-    people = practitioners_managed_by(user)
-    session_list = progress.sessions(Recording.objects.filter(owner__in=people))
+    people = list(practitioners_managed_by(user).select_related("team"))
+    recordings = Recording.objects.filter(owner__in=people)
+    counts = dict(recordings.values("owner").annotate(n=Count("pk")).values_list("owner", "n"))
+    shared = dict(
+        recordings.filter(review__live=True)
+        .values("owner")
+        .annotate(n=Count("pk"))
+        .values_list("owner", "n")
+    )
+    rows = [
+        {"learning": learning, "recordings": counts.get(learning.learner.pk, 0),
+         "shared": shared.get(learning.learner.pk, 0)}
+        for learning in training_progress.team_summary(people)
+    ]  # fmt: skip
+    session_list = progress.sessions(recordings)
     return render(
         request,
         "reviews/team_progress.html",
         {
             "teams": teams,
-            "people": people,
+            "rows": rows,
+            "training_index": TrainingIndexPage.objects.live().first(),
             "sessions": session_list,
             "skill_charts": progress.skill_charts(session_list, with_owner=True),
             "metric_charts": progress.metric_charts(session_list, with_owner=True),

@@ -6,7 +6,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -102,16 +102,8 @@ class TrainingIndexPage(RoutablePageMixin, Page):
 
     @path("team/", name="team_progress")
     def team_progress(self, request):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not (request.user.is_treatment_manager or request.user.is_administrator):
-            raise Http404("Only treatment managers see their teams' progress.")
-        practitioners = list(practitioners_managed_by(request.user))
-        return self.render(
-            request,
-            template="training/team_progress.html",
-            context_overrides={"rows": progress.team_summary(practitioners)},
-        )
+        """The team's training is on the one team page, beside their recordings."""
+        return redirect("reviews:team_progress")
 
     @path("team/<int:user_id>/", name="practitioner_progress")
     def practitioner_progress(self, request, user_id):

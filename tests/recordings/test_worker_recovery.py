@@ -103,7 +103,7 @@ def test_a_recording_whose_worker_was_killed_is_finished_by_another(project):
 
     def lines(table="recordings_transcriptsegment"):
         return query(
-            'SELECT idx, start, text FROM (SELECT "index" AS idx, start, text '
+            'SELECT idx, start, text FROM (SELECT "index" AS idx, start, text '  # noqa: S608
             f"FROM {table} WHERE recording_id=?) ORDER BY idx",
             recording_id,
         )

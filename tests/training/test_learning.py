@@ -1,6 +1,7 @@
 """Completing lessons, the reflective log, "My learning" and what a treatment manager sees."""
 
 import pytest
+from django.urls import reverse
 
 from training import progress
 from training.models import LessonCompletion, QuizAttempt, ReflectiveLogEntry, TrainingIndexPage
@@ -175,7 +176,7 @@ def test_reflective_log_is_invisible_to_another_practitioner(client, people, ref
 def test_other_teams_manager_sees_nothing(client, people, reflections):
     client.force_login(people["other_manager"])
     assert client.get(practitioner_url(reflections)).status_code == 404
-    html = client.get(route(index(), "team_progress")).content.decode()
+    html = client.get(reverse("reviews:team_progress")).content.decode()
     assert str(reflections) not in html
 
 
@@ -223,6 +224,10 @@ def test_private_reflection_alone_leaves_no_last_lesson_for_the_manager(client, 
 # Manager visibility
 
 
+def learners(response):
+    return {row["learning"].learner.username for row in response.context["rows"]}
+
+
 def test_manager_sees_progress_of_own_team_only(client, people, training):
     lesson = training["lesson"]
     LessonCompletion.objects.create(user=people["practitioner"], lesson=lesson)
@@ -232,8 +237,8 @@ def test_manager_sees_progress_of_own_team_only(client, people, training):
         passed=True,
     )  # fmt: skip
     client.force_login(people["manager"])
-    response = client.get(route(index(), "team_progress"))
-    rows = {row.learner.username: row for row in response.context["rows"]}
+    response = client.get(reverse("reviews:team_progress"))
+    rows = {row["learning"].learner.username: row["learning"] for row in response.context["rows"]}
     assert set(rows) == {"pat", "colin"}
     assert (rows["pat"].lessons_completed, rows["pat"].lessons_total) == (1, 3)
     assert rows["pat"].quizzes_passed == 1
@@ -252,8 +257,12 @@ def test_manager_gets_404_for_practitioner_of_another_team(client, people, train
 
 def test_administrator_sees_every_practitioners_progress(client, people, training):
     client.force_login(people["admin"])
-    response = client.get(route(index(), "team_progress"))
-    assert {row.learner.username for row in response.context["rows"]} == {"pat", "colin", "olly"}
+    response = client.get(reverse("reviews:team_progress"))
+    assert learners(response) == {
+        "pat",
+        "colin",
+        "olly",
+    }
     assert client.get(practitioner_url(people["other_practitioner"])).status_code == 200
 
 
@@ -261,15 +270,25 @@ def test_manager_in_their_own_team_is_not_among_their_learners(client, people, t
     people["manager"].team = team
     people["manager"].save()
     client.force_login(people["manager"])
-    response = client.get(route(index(), "team_progress"))
-    assert {row.learner.username for row in response.context["rows"]} == {"pat", "colin"}
+    response = client.get(reverse("reviews:team_progress"))
+    assert learners(response) == {
+        "pat",
+        "colin",
+    }
     assert client.get(practitioner_url(people["manager"])).status_code == 404
+
+
+def test_the_training_team_route_leads_to_the_one_team_page(client, people, training):
+    client.force_login(people["manager"])
+    response = client.get(route(index(), "team_progress"))
+    assert response.status_code == 302
+    assert response.url == reverse("reviews:team_progress")
 
 
 def test_team_progress_is_404_for_non_managers(client, people, training):
     for role in ("practitioner", "editor"):
         client.force_login(people[role])
-        assert client.get(route(index(), "team_progress")).status_code == 404
+        assert client.get(reverse("reviews:team_progress")).status_code == 404
 
 
 # Anonymous visitors
