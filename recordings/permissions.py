@@ -1,18 +1,18 @@
 """Who may do what with a recording: the one place every recording view asks.
 
 Owner, the treatment managers of the owner's team, and administrators may see a recording;
-anyone else is told it does not exist (404), so ids cannot be probed. Among those who may see
-it, retrying is for the owner and administrators, reviewing (swapping speakers, reassigning
-lines) for the owner's managers and administrators; the others get 403.
+anyone else is told it does not exist (404, the rule in core.permissions), so ids cannot be
+probed. Among those who may see it, retrying is for the owner and administrators, reviewing
+(swapping speakers, reassigning lines) for the owner's managers and administrators; the others
+get 403.
 """
 
 from enum import Enum
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
 
 from accounts.teams import practitioners_managed_by
+from core.permissions import get_or_refuse
 
 from .models import Recording
 
@@ -54,10 +54,9 @@ def can(user, action: Action, recording) -> bool:
 def get_recording_for(user, pk, action: Action = Action.VIEW, queryset=None) -> Recording:
     """The recording `pk` if `user` may do `action` with it; 404 if they may not even see it."""
     queryset = visible_recordings(user) if queryset is None else queryset & visible_recordings(user)
-    try:
-        recording = queryset.select_related("owner", "owner__team").get(pk=pk)
-    except Recording.DoesNotExist:
-        raise Http404("No such recording.") from None
-    if not can(user, action, recording):
-        raise PermissionDenied
-    return recording
+    return get_or_refuse(
+        queryset.select_related("owner", "owner__team"),
+        pk,
+        allowed=lambda recording: can(user, action, recording),
+        what="recording",
+    )

@@ -91,14 +91,21 @@ class TrainingIndexPage(RoutablePageMixin, Page):
             request,
             template="training/my_learning.html",
             context_overrides={
-                "learner": user,
-                "module_progress": progress.module_progress(user),
-                "last_lesson": progress.last_lesson(user, viewer=user),
-                "quiz_scores": progress.quiz_scores(user),
-                "reflective_log": ReflectiveLogEntry.objects.visible_to(user, owner=user),
+                **self._learning_record(user, viewer=user),
                 "manages_anyone": practitioners_managed_by(user).exists(),
             },
         )
+
+    @staticmethod
+    def _learning_record(learner, viewer):
+        """A learner's record as `viewer` may see it: the reflections they may read only."""
+        return {
+            "learner": learner,
+            "module_progress": progress.module_progress(learner),
+            "last_lesson": progress.last_lesson(learner, viewer=viewer),
+            "quiz_scores": progress.quiz_scores(learner),
+            "reflective_log": ReflectiveLogEntry.objects.visible_to(viewer, owner=learner),
+        }
 
     @path("team/", name="team_progress")
     def team_progress(self, request):
@@ -114,15 +121,7 @@ class TrainingIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="training/practitioner_progress.html",
-            context_overrides={
-                "learner": learner,
-                "module_progress": progress.module_progress(learner),
-                "last_lesson": progress.last_lesson(learner, viewer=request.user),
-                "quiz_scores": progress.quiz_scores(learner),
-                "reflective_log": ReflectiveLogEntry.objects.visible_to(
-                    request.user, owner=learner
-                ),
-            },
+            context_overrides=self._learning_record(learner, viewer=request.user),
         )
 
 

@@ -127,57 +127,54 @@ class Recording(models.Model):
         return [Skill(code).label for code in self.skills if code in Skill.values]
 
 
-class WhisperSegment(models.Model):
+class SpokenStretch(models.Model):
+    """A stretch of the recording and what was said in it, with Whisper's word timings and how
+    sure it was. Whisper's own segments and the transcript's lines are both of this shape."""
+
+    index = models.PositiveIntegerField()
+    start = models.FloatField()
+    end = models.FloatField()
+    text = models.TextField()
+    words = models.JSONField(default=list, blank=True)
+    avg_logprob = models.FloatField(null=True, blank=True)
+    no_speech_prob = models.FloatField(null=True, blank=True)
+    low_confidence = models.BooleanField(default=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["recording", "index"]
+
+    def __str__(self):
+        return f"{self.start:.1f}–{self.end:.1f} {self.text[:40]}"
+
+
+class WhisperSegment(SpokenStretch):
     """What Whisper heard, as it produced it: kept as it was, so the speaker turns can always be
     made again from it and a resumed transcription knows where it stopped."""
 
     recording = models.ForeignKey(
         Recording, on_delete=models.CASCADE, related_name="whisper_segments"
     )
-    index = models.PositiveIntegerField()
-    start = models.FloatField()
-    end = models.FloatField()
-    text = models.TextField()
-    words = models.JSONField(default=list, blank=True)
-    avg_logprob = models.FloatField(null=True, blank=True)
-    no_speech_prob = models.FloatField(null=True, blank=True)
-    low_confidence = models.BooleanField(default=False)
 
-    class Meta:
-        ordering = ["recording", "index"]
+    class Meta(SpokenStretch.Meta):
         constraints = [
             models.UniqueConstraint(fields=["recording", "index"], name="unique_whisper_index")
         ]
 
-    def __str__(self):
-        return f"{self.start:.1f}–{self.end:.1f} {self.text[:40]}"
 
-
-class TranscriptSegment(models.Model):
+class TranscriptSegment(SpokenStretch):
     """One line of the transcript as people read it: a speaker's turn, made once from the
     Whisper segments by the speaker stage."""
 
     recording = models.ForeignKey(Recording, on_delete=models.CASCADE, related_name="segments")
-    index = models.PositiveIntegerField()
-    start = models.FloatField()
-    end = models.FloatField()
-    text = models.TextField()
-    words = models.JSONField(default=list, blank=True)
-    avg_logprob = models.FloatField(null=True, blank=True)
-    no_speech_prob = models.FloatField(null=True, blank=True)
-    low_confidence = models.BooleanField(default=False)
     speaker = models.CharField(max_length=20, blank=True)
     role = models.CharField(max_length=20, choices=SpeakerRole.choices, blank=True)
     role_overridden = models.BooleanField(default=False)
 
-    class Meta:
-        ordering = ["recording", "index"]
+    class Meta(SpokenStretch.Meta):
         constraints = [
             models.UniqueConstraint(fields=["recording", "index"], name="unique_segment_index")
         ]
-
-    def __str__(self):
-        return f"{self.start:.1f}–{self.end:.1f} {self.text[:40]}"
 
     @property
     def start_label(self):
