@@ -58,6 +58,13 @@ ENTRIES = [
         url_name="recordings:list",
     ),
     NavEntry(
+        "progress",
+        "My progress",
+        "See how your skills have moved from one recorded session to the next.",
+        (Role.PRACTITIONER,),
+        url_name="reviews:my_progress",
+    ),
+    NavEntry(
         "reviews",
         "Reviews to do",
         "Review your team's recordings and write coached feedback.",
