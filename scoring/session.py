@@ -15,11 +15,14 @@ from .codes import (
     reflection_subtype,
 )
 from .evidence import collect_evidence
+from .judgement import judge_session
 from .metrics import session_metrics, session_quality, skill_summaries
 from .model import LinearModel, context_at, get_model
+from .skill_scores import overall_score, skill_scores
 from .text import normalise
+from .units import Unit, derive_turn_code, split_units
 
-SCORER_VERSION = "seeds-scorer-1.0"
+SCORER_VERSION = "seeds-scorer-2.0"
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
 )
@@ -57,6 +60,8 @@ class SessionScore:
     quality: float
     model_version: str | None = None
     notes: list[str] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    overall: float | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -68,32 +73,52 @@ class SessionScore:
             "skills": self.skills,
             "metrics": self.metrics,
             "quality": self.quality,
+            "overall": self.overall,
+            "units": [unit.to_dict() for unit in self.units],
             "notes": list(self.notes),
         }
 
 
 def code_session(
     utterances: list[Utterance], model: LinearModel | None = None
-) -> list[UtteranceCode]:
-    """Layer 1 codes for every utterance (client utterances get behaviour None)."""
+) -> tuple[list[UtteranceCode], dict[int, list[Unit]]]:
+    """Layer 1: codes of every unit of every practitioner turn, and one code per utterance
+    derived from its units (``units.derive_turn_code``); client utterances get behaviour None."""
     texts = [u.text or "" for u in utterances]
     practitioner = [u.is_practitioner for u in utterances]
     codes: list[UtteranceCode] = []
+    units: dict[int, list[Unit]] = {}
     permission_turns_left = 0
     for i, utt in enumerate(utterances):
         if not practitioner[i]:
             codes.append(UtteranceCode(index=utt.index, speaker=CLIENT))
             continue
         prev_client = texts[i - 1] if i > 0 and not practitioner[i - 1] else ""
-        code = code_utterance(utt.index, texts[i], prev_client, permission_turns_left > 0)
+        asked = permission_turns_left > 0
+        whole = code_utterance(utt.index, texts[i], prev_client, asked)
         if model is not None:
-            _refine(code, model, texts, practitioner, i, permission_turns_left > 0)
+            _refine(whole, model, texts, practitioner, i, asked)
+        turn_units = split_units(i, texts[i], prev_client, asked)
+        if len(turn_units) == 1:
+            turn_units[0].code = whole  # the model saw the same text with its context
+        elif model is not None:
+            for unit in turn_units:
+                _refine(
+                    unit.code,
+                    model,
+                    [*texts[:i], unit.text, *texts[i + 1 :]],
+                    practitioner,
+                    i,
+                    asked,
+                )
+        code = derive_turn_code(whole, turn_units)
+        units[i] = turn_units
         if "permission" in code.tags:
             permission_turns_left = _PERMISSION_MEMORY
         else:
             permission_turns_left = max(0, permission_turns_left - 1)
         codes.append(code)
-    return codes
+    return codes, units
 
 
 def _refine(code, model, texts, practitioner, i, permission_asked) -> None:
@@ -125,10 +150,18 @@ def score_session(
     checklist = checklist or load_checklist()
     utterances = [u if isinstance(u, Utterance) else Utterance(**u) for u in utterances]
     model = get_model(use_model)
-    codes = code_session(utterances, model)
-    items = collect_evidence(utterances, codes, checklist)
+    codes, units = code_session(utterances, model)
+    view = judge_session(
+        [u.text or "" for u in utterances], [u.is_practitioner for u in utterances], units
+    )
+    items = collect_evidence(utterances, codes, checklist, view.acts)
     metrics = session_metrics(utterances, codes, checklist)
     skills = skill_summaries(items, checklist)
+    scores = skill_scores(view, codes, utterances, items)
+    for code, value in scores.items():
+        if code in skills:
+            skills[code]["score"] = value
+    quality = session_quality(codes, utterances)
     return SessionScore(
         scorer_version=SCORER_VERSION,
         checklist_version=checklist.version,
@@ -136,6 +169,8 @@ def score_session(
         items=items,
         skills=skills,
         metrics=metrics,
-        quality=session_quality(codes, utterances),
+        quality=quality,
         model_version=model.version if model else None,
+        units=[unit for i in sorted(units) for unit in units[i]],
+        overall=overall_score(scores, quality),
     )

@@ -84,27 +84,29 @@ def _split_tokens(tokens: list[str]) -> list[int]:
         pair = f"{word} {nxt}"
         bare_prev = prev.strip(",;:")
         cut = False
-        if pair in MARKER_PAIRS and i + 2 < len(tokens):
-            cut = True
-        elif pair in ACT_STARTS and bare_prev not in MARKERS | {"and", "but", "it"}:
-            cut = True
-        elif word in MARKERS and nxt in CLAUSE_STARTS and bare_prev not in MARKER_TAKERS:
-            cut = True
-        elif (
-            word in lx.WH_WORDS
-            and (nxt in lx.AUXILIARIES or word.endswith("'s"))
-            and bare_prev not in EMBEDDERS
-            and bare_prev not in MARKERS
-        ):
-            cut = True
-        elif (
-            word in lx.AUXILIARIES
-            and nxt in ("you", "we", "i", "they", "he", "she")
-            and bare_prev not in lx.WH_WORDS
-            and bare_prev not in lx.SUBJECTS
-            and bare_prev not in EMBEDDERS
-            and bare_prev not in MARKERS
-            and not word.endswith("n't")
+        if (
+            pair in MARKER_PAIRS
+            and i + 2 < len(tokens)
+            or pair in ACT_STARTS
+            and bare_prev not in MARKERS | {"and", "but", "it"}
+            or word in MARKERS
+            and nxt in CLAUSE_STARTS
+            and bare_prev not in MARKER_TAKERS
+            or (
+                word in lx.WH_WORDS
+                and (nxt in lx.AUXILIARIES or word.endswith("'s"))
+                and bare_prev not in EMBEDDERS
+                and bare_prev not in MARKERS
+            )
+            or (
+                word in lx.AUXILIARIES
+                and nxt in ("you", "we", "i", "they", "he", "she")
+                and bare_prev not in lx.WH_WORDS
+                and bare_prev not in lx.SUBJECTS
+                and bare_prev not in EMBEDDERS
+                and bare_prev not in MARKERS
+                and not word.endswith("n't")
+            )
         ):
             cut = True
         if cut and i - last >= MIN_UNIT_WORDS and len(tokens) - i >= MIN_UNIT_WORDS:
@@ -148,3 +150,36 @@ def split_units(
         code = code_utterance(turn, piece, previous_client, permission_asked)
         units.append(Unit(turn=turn, n=n, text=piece, code=code))
     return units
+
+
+def derive_turn_code(whole: UtteranceCode, units: list[Unit]) -> UtteranceCode:
+    """One code for the whole turn, for outputs that keep one code per utterance.
+
+    The rule (docs/scoring.md): a turn that ends by asking is a question (what it hands to the
+    client); otherwise a turn holding a reflection is a reflection; otherwise one holding
+    therapist input is therapist input; otherwise the code of the turn read whole. Tags are the
+    union of the units' tags and the whole turn's.
+    """
+    if len(units) <= 1:
+        return whole
+    code = UtteranceCode(index=whole.index, speaker=whole.speaker, source=whole.source)
+    code.tags = list(dict.fromkeys([*whole.tags, *(t for u in units for t in u.code.tags)]))
+    last = units[-1].code
+    reflections = [u.code for u in units if u.code.behaviour == "reflection"]
+    inputs = [u.code for u in units if u.code.behaviour == "therapist_input"]
+    if last.behaviour == "question":
+        decider = last
+    elif reflections:
+        decider = next(
+            (c for c in reflections if c.reflection_subtype == "complex"), reflections[0]
+        )
+    elif inputs:
+        decider = inputs[0]
+    else:
+        decider = whole
+    code.behaviour = decider.behaviour
+    code.question_subtype = decider.question_subtype
+    code.reflection_subtype = decider.reflection_subtype
+    code.input_subtype = decider.input_subtype
+    code.confidence = decider.confidence
+    return code

@@ -1,0 +1,748 @@
+"""Judge each practitioner act in its context, not by its wording alone.
+
+A cue word is only a candidate: "it sounds like" is a reflection when what follows restates or
+extends what the client said and does not judge it; "well done" counts for prosocial modelling
+only when what it praises is prosocial; an agenda counts when the session then covers it; a
+summary must draw together what the client said; "what might get in the way?" counts when the
+answer is taken up. The client's next turn is evidence too: does the client elaborate after
+the move, or close down?
+
+Each judged act is an ``Act``: the item it bears on, the turn and unit it sits in, whether it
+supports or counts against, the rule and a reason a reviewer can read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as lx
+from .lexicon import rx
+from .similarity import content_stems, lexical_overlap, overlap, shared_stems, word_count
+from .text import normalise
+from .units import Unit
+
+SUPPORTS, AGAINST = "supports", "counts_against"
+RECENT_CLIENT_TURNS = 2  # what a reflection may restate: the client's last two turns
+RESTATES = 0.2  # lexical share of the reflection's content found in the client's recent turns
+TAKES_UP = 0.15  # share of the client's answer the practitioner's follow-up picks up
+ELABORATES_WORDS = 8  # a client reply this long, not a closer, is elaboration
+SUBSTANTIVE_WORDS = 5  # a client answer at least this long says something
+LECTURE_WORDS = 60  # a practitioner turn this long with no question and mostly telling
+TOPIC_MENTIONS = 2  # later turns that must come back to an agenda topic for it to be covered
+
+# What the practitioner says about the client rather than with them: judgement, blame,
+# telling them what they think or must do.
+JUDGING = rx(
+    r"\b(?:you (?:just )?(?:think|thought) (?:the rules|you can|it's ok|everyone|you're above)|"
+    r"(?:don't|doesn't) apply to you|not (?:really )?(?:giving|trying|bothering|taking|"
+    r"listening|helping yourself)|you put yourself|your own (?:fault|doing)|no excuse|"
+    r"excuses|you (?:need|have|had|ought|must|should|'ve got) to|you (?:can't|won't|don't) "
+    r"(?:handle|cope|be bothered|listen|learn|help yourself)|you chose|you decided to (?:go|"
+    r"kick|drink)|that's (?:just )?(?:how|what) (?:adults|it is)|whose fault|"
+    r"how it looks|i'm (?:just )?telling you|full stop|end of|beggars|"
+    r"you're (?:lucky|on licence|on an order|not (?:a victim|the victim))|i've seen it "
+    r"(?:happen|a hundred|before)|if you want it enough|grow up|sort yourself out|"
+    r"you'll (?:be|end up) back|what do you expect)\b"
+)
+# Openings that announce a reflection; said emptily they count against.
+REFLECTION_CUE = rx(
+    r"^(?:so |and |but |right |okay |ok )?(?:it sounds (?:like|as if)|sounds like|it seems|"
+    r"seems like|you sound|you seem|what i'm hearing|i'm hearing|i hear|so you're saying|"
+    r"you're saying|you feel|you're feeling|you felt|it must (?:be|have been)|that must "
+    r"(?:be|have been)|i can see (?:that|how|why)|i understand)\b"
+)
+# Endings that take back what came before ("well done, I suppose"): not an affirmation.
+HEDGED = rx(r"\b(?:i suppose|i guess|for once|for a change|at least|i'll give you that)\b")
+# Client turns that close down or push back after a practitioner move.
+CLOSERS = rx(
+    r"^(?:whatever|fine|ok|okay|yeah|yes|no|right|i suppose|i know|suppose so|if you say so|"
+    r"brilliant|great|i'll try|dunno|i don't know|not really|nothing|s'pose)\b"
+)
+PUSHBACK = rx(
+    r"\b(?:i didn't say that|that's not what i|not what i said|that's out of order|"
+    r"you're not listening|you don't (?:get it|understand|know)|that's not fair|"
+    r"i've told you|i told you|i never said|that's nothing to do with)\b"
+)
+DISMISSIVE = rx(
+    r"\b(?:if you want it enough|you'll find a way|people manage|not my (?:department|problem|"
+    r"job)|(?:that's|it's) the \w+'s (?:department|problem|job)|we'll come back to (?:it|that)|"
+    r"not now|no excuse|it won't kill you|that's not the point|there you go then|"
+    r"we'll see|put it that way|just get on with it|walk it|ask for one)\b"
+)
+PRAISE = rx(
+    r"\b(?:well done|good on you|good for you|nice one|good stuff|great stuff|brilliant|"
+    r"that's (?:really |so |a )?(?:great|brilliant|fantastic|excellent|impressive|good|big step|"
+    r"a real|a lot)|i'm (?:really )?(?:impressed|pleased|proud|glad)|you should be (?:really )?"
+    r"proud|credit to you|(?:that|it) (?:took|takes|shows|showed) (?:real |a lot of |some )?"
+    r"(?:courage|guts|bottle|commitment|effort|strength|determination)?|you've done (?:really )?"
+    r"(?:well|brilliant|great)|you did (?:really )?(?:well|great|the right thing)|"
+    r"that's (?:exactly )?the right (?:thing|call))\b"
+)
+# Breaches and offending the client reports: praise of these rewards the wrong thing.
+BREACH = rx(
+    r"\b(?:missed (?:my|the|an|your|it|unpaid|curfew|appointment)|late (?:for|back|in)|"
+    r"breach(?:ed)?|broke (?:my|the) (?:curfew|conditions?|licence|order)|didn't (?:go|turn up|"
+    r"show|come in|bother)|skipped|got (?:drunk|wasted|high|stoned|arrested|nicked|lifted)|"
+    r"(?:had|have) a (?:drink|few drinks|smoke|spliff|joint)|smoked|was drinking|went drinking|"
+    r"used (?:again)?|relapsed|kicked off|lost (?:my|it)|hit (?:him|her|them|someone)|"
+    r"punched|glassed|smacked|battered|nicked|robbed|stole|shoplift(?:ed|ing)|"
+    r"(?:gave|told) (?:him|her|them) (?:a|what)|walked out|told (?:him|her|them) where to go|"
+    r"not going back|didn't tell (?:you|anyone)|met up with|went round to|(?:saw|seen) (?:him|"
+    r"her|them|jordan|my co)|drove|driving)\b"
+)
+PROCRIMINAL = rx(
+    r"\b(?:deserved it|had it coming|asked for it|everyone does it|everybody does it|"
+    r"everyone's (?:doing it|at it)|no one got hurt|nobody got hurt|didn't hurt anyone|"
+    r"can afford it|they're insured|grass(?:es|ing)?|snitch(?:es|ing)?|nothing wrong with|"
+    r"(?:only|just) (?:a bit of )?weed|not (?:really )?a crime|wasn't my fault|not my fault|"
+    r"(?:i'd|i would) do it again|what (?:else )?was i supposed to do|had no choice|"
+    r"(?:he|she|they) started it|victimless|(?:only|just) (?:shoplifting|nicking|a bit)|"
+    r"just borrowed|what they don't know|won't get caught|not getting caught|"
+    r"it's not a big deal|no big deal|it's only|(?:he|she) needed (?:a slap|sorting|telling)|"
+    r"should have (?:hit|smacked|battered)|stand up for (?:myself|yourself)|"
+    r"(?:can't|couldn't) (?:just )?let (?:him|her|them) (?:get away|disrespect|mug)|"
+    r"police (?:are|were) (?:pigs|out to get)|treated like a criminal|i'm not a criminal)\b"
+)
+COLLUSION = rx(
+    r"\b(?:fair enough|i don't blame you|can't blame you|(?:i'd|i would) have done the same|"
+    r"(?:he|she|they) had it coming|you're right|to be fair|i'd be the same|"
+    r"no harm done|it's not (?:that|a) big (?:deal|thing)|don't worry about (?:it|that)|"
+    r"(?:happens|it happens) to (?:everyone|the best)|(?:we've|we have) all (?:done|been))\b"
+)
+CHALLENGE = rx(
+    r"\b(?:i (?:don't|do not|can't) agree|i see it differently|i'd see it|(?:not|isn't) (?:ok|okay|"
+    r"acceptable|right|fair)|(?:another|a different|other) way|instead|could (?:you|have) "
+    r"(?:have )?(?:done|said|walked)|what else could|the victim|i'm not comfortable|"
+    r"i don't accept|that worries me|i hear that but|i understand\b.{0,40}\bbut|"
+    r"how (?:would|might|do you think|did) (?:he|she|they|the|your|it)\b.{0,30}\bfeel|"
+    r"is (?:that|it) really|(?:it|that) does matter|still a crime|someone (?:did|does) get hurt|"
+    r"who (?:pays|paid|got hurt|loses)|what about (?:the|them|him|her)|"
+    r"(?:would|how would) you (?:feel|like it) if|where does that (?:leave|lead)|"
+    r"what (?:did|does|would) (?:it|that) cost|let me (?:push|challenge)|i wonder (?:if|whether))\b"
+)
+AGENDA_INTENT = rx(
+    r"\b(?:agenda|today i(?:'d| would)? (?:like|want|need|thought)|today we(?:'ll| will| could|"
+    r" can| are going| need| should)|(?:for|in) today(?:'s session)?|this (?:session|morning|"
+    r"afternoon)|the plan (?:for|is)|(?:things|bits|stuff) (?:in my head|to (?:cover|get through|"
+    r"talk about|look at|do))|i(?:'ve| have) got (?:two|three|four|a few) things|"
+    r"(?:want|like|need) to (?:cover|get through|go through|talk about|look at)|"
+    r"what (?:would|do) you (?:like|want) to (?:talk|focus|cover|start|add|put)|"
+    r"what would you (?:want|like) to add|anything (?:else )?you(?:'d| would)? (?:like|want) to "
+    r"(?:talk|add|cover|put)|(?:first|start with)\b.{0,60}\b(?:then|after that|and then))\b"
+)
+AGENDA_INVITES = rx(
+    r"\b(?:what (?:would|do) you (?:like|want) to|(?:want|like) to add|anything (?:else )?"
+    r"(?:you|on your mind|from you)|is that (?:ok|okay|alright|all right)|does that (?:work|sound|"
+    r"suit)|what's (?:top|most important) for you|where do you want to start|"
+    r"which (?:one|first)|your (?:list|things|item))\b"
+)
+AGENDA_WORDS = frozenset(
+    content_stems(
+        "agenda today session morning afternoon plan talk cover first then look want like need "
+        "things bits stuff head three four two few also after add start end time minute "
+        "quick focus wanted going through okay alright"
+    )
+)
+SUMMARY_CUE = rx(
+    r"\b(?:sum(?:mer|ma|me)? (?:it |that |things )?up|summari[sz]e|summary|recap|"
+    r"let me (?:just )?(?:check|see) (?:i've|if i've|i have|that i've)|(?:pull|bring|draw) "
+    r"(?:that|this|it|everything|things) together|go(?:ing)? back over|what we've (?:said|"
+    r"agreed|talked|covered|done)|before you go\b.{0,30}\b(?:so|we))\b"
+)
+CHECK_BACK = rx(
+    r"\b(?:have i (?:got|missed|left)|did i (?:get|miss)|is that (?:right|fair)|anything "
+    r"(?:i've |i have )?(?:missed|left out|to add)|does that (?:sound|fit) right|is that about "
+    r"right|what have i missed)\b"
+)
+BARRIER_Q = rx(
+    r"\b(?:get in the way|stop you|stopped you|make it (?:hard|harder|difficult|tricky)|"
+    r"(?:could|might|would) go wrong|trip you up|what if|anything that (?:might|could)|"
+    r"(?:problems?|obstacles?|barriers?|difficult|hard|tricky) (?:about|with|with that|"
+    r"bit)|(?:what|anything) (?:might|could|would) (?:stop|prevent|get)|what would help)\b"
+)
+CHECK_IN = rx(
+    r"\b(?:how (?:have|are|you) (?:you )?(?:been|doing|keeping|getting on|feeling)|"
+    r"how(?:'s| has| have| is| are) (?:things|the week|your week|everything|life|it been|"
+    r"you been)|anything (?:happened|changed|come up|new|i need to know)|since (?:we last|i last|"
+    r"last time|i saw you)|how's it going|how you doing)\b"
+)
+REVIEW_Q = rx(
+    r"\b(?:last (?:time|week|session|appointment)|did you (?:manage|get (?:round|a chance)|"
+    r"do|ring|go|speak|call|try)|were you able to|how did (?:the|your|it|that)\b.{0,40}\bgo|"
+    r"what (?:we|you) (?:said|agreed)|you were going to)\b"
+)
+# Questions that explore the client's own thinking, feelings and choices.
+COGNITIVE_Q = rx(
+    r"\b(?:what (?:was|were) (?:going through|in) your (?:mind|head)|what (?:were|was) you "
+    r"(?:thinking|feeling|telling yourself)|what (?:did|do) you (?:think|tell yourself|say to "
+    r"yourself|reckon|make of)|what (?:went|goes) through|how did (?:that|it|you|he|she) "
+    r"(?:make you )?feel|how (?:were|was) you feeling|what (?:happened|did you do) (?:before|"
+    r"next|then|after|first)|and then what|what (?:happened|did you do) when|walk me through|"
+    r"take me through|talk me through|what led up to|what (?:set|sets) (?:it|you) off|"
+    r"what (?:might|would|could) happen (?:if|when)|what (?:would|might|could) you do "
+    r"(?:instead|differently|if|when|next time)|what else could you|what (?:are|were) (?:your|"
+    r"the) (?:options|choices)|what options|pros and cons|first step|another way (?:to|of)|"
+    r"what would you say to a (?:friend|mate)|how else|how (?:would|might|did) (?:he|she|they|"
+    r"your \w+|the \w+) (?:feel|have felt|see it|think)|in (?:his|her|their) shoes|"
+    r"what would (?:help|work|that look like)|what's (?:the|your) plan|how (?:would|will|could) "
+    r"you (?:handle|deal|cope|manage|say|do)|what (?:could|would) you say|let's (?:practi[sc]e|"
+    r"try)|try (?:saying|it)|say it to me|what's the evidence|is there another|"
+    r"what (?:makes|made) you think|what did you notice|what was the (?:trigger|first)|"
+    r"when you (?:think|thought) that)\b"
+)
+# Telling the client what their thinking is, instead of exploring it.
+LABELLING = rx(
+    r"\b(?:that's (?:your|a|the|what we call) (?:thinking|risky|problem|attitude|thinking "
+    r"error|thinking trap|excuse|victim)|(?:thinking|thought) (?:error|trap|distortion)|"
+    r"what you (?:should|need to|want to) (?:do|think|say) is|next time (?:just|you) "
+    r"(?:walk|ignore|think|count|don't)|you were (?:thinking|just) |your problem is|the problem "
+    r"is you|you've got (?:an|a) (?:attitude|temper|problem)|that's (?:the|your) temper|"
+    r"you (?:need to|have to|should|must) (?:think|stop|walk|learn|calm|control|count))\b"
+)
+CONCERN = rx(
+    r"\b(?:i (?:can't|don't know|don't understand|'m worried|am worried|'m scared|need|'ve got "
+    r"no|haven't got|can't afford|never got)|what about|can we (?:talk|do|go)|but i|"
+    r"how (?:do|am) i (?:supposed|meant|get)|why not|what's the point)\b"
+)
+
+
+@dataclass
+class Act:
+    """One judged act: the item it bears on and whether it supports it or counts against."""
+
+    item: str
+    turn: int
+    polarity: str
+    rule: str
+    confidence: float
+    reason: str = ""
+    weight: float = 1.0
+
+
+@dataclass
+class SessionView:
+    """The session as the judgements read it: turns, who spoke, units of practitioner turns."""
+
+    texts: list[str]
+    practitioner: list[bool]
+    units: dict[int, list[Unit]]
+    acts: list[Act] = field(default_factory=list)
+
+    def client_before(self, i: int, turns: int = RECENT_CLIENT_TURNS) -> list[str]:
+        found = []
+        for j in range(i - 1, -1, -1):
+            if not self.practitioner[j]:
+                found.append(self.texts[j])
+                if len(found) == turns:
+                    break
+        return found
+
+    def reply(self, i: int) -> tuple[int | None, str]:
+        """The client's turn right after turn i (None when the practitioner speaks on)."""
+        j = i + 1
+        if j < len(self.texts) and not self.practitioner[j]:
+            return j, self.texts[j]
+        return None, ""
+
+    def next_practitioner(self, i: int) -> int | None:
+        for j in range(i + 1, len(self.texts)):
+            if self.practitioner[j]:
+                return j
+        return None
+
+    def add(self, item, turn, polarity, rule, confidence, reason="", weight=1.0) -> None:
+        self.acts.append(Act(item, turn, polarity, rule, round(confidence, 2), reason, weight))
+
+    def n_practitioner(self) -> int:
+        return max(1, sum(self.practitioner))
+
+
+def elaborates(reply: str) -> bool:
+    norm = normalise(reply)
+    if not norm or PUSHBACK.search(norm):
+        return False
+    return word_count(norm) >= ELABORATES_WORDS or (
+        word_count(norm) >= SUBSTANTIVE_WORDS and not CLOSERS.search(norm)
+    )
+
+
+def closes_down(reply: str) -> bool:
+    norm = normalise(reply)
+    if not norm:
+        return False
+    return bool(PUSHBACK.search(norm)) or (word_count(norm) <= 3 and bool(CLOSERS.search(norm)))
+
+
+def judges(text: str) -> bool:
+    norm = normalise(text)
+    return bool(JUDGING.search(norm) or lx.CONFRONTATION.search(norm))
+
+
+def telling(unit: Unit) -> bool:
+    """A unit that tells rather than asks or reflects: advice, judgement, information."""
+    return unit.code.behaviour == "therapist_input" or judges(unit.text)
+
+
+def takes_up(follow: str, answer: str) -> bool:
+    """The practitioner's follow-up picks up what the client answered and does not brush it off."""
+    if not follow or DISMISSIVE.search(normalise(follow)):
+        return False
+    return bool(shared_stems(follow, answer)) and (
+        overlap(answer, follow) >= TAKES_UP or len(shared_stems(follow, answer)) >= 2
+    )
+
+
+def _rest_is_lecture(units: list[Unit], k: int) -> bool:
+    """The units after unit k tell more than the reflection said (a lecture after the cue)."""
+    rest = units[k + 1 :]
+    told = sum(word_count(u.text) for u in rest if telling(u))
+    return told >= max(12, 1.5 * word_count(units[k].text))
+
+
+# ---------------------------------------------------------------- relationship
+
+
+def judge_reflections(view: SessionView) -> None:
+    """B3/B4: a reflection restates or extends the client's recent talk and does not judge it."""
+    for i, units in view.units.items():
+        recent = view.client_before(i)
+        _, reply = view.reply(i)
+        for k, unit in enumerate(units):
+            code = unit.code
+            if code.behaviour == "question" and not unit.text.rstrip().endswith("?"):
+                continue
+            is_cue = code.behaviour == "reflection"
+            strong_cue = bool(REFLECTION_CUE.search(normalise(unit.text)))
+            restating = (
+                bool(recent)
+                and code.behaviour in ("reflection", "other", "therapist_input")
+                and max((lexical_overlap(unit.text, c) for c in recent), default=0.0) >= RESTATES
+                and len(set().union(*(shared_stems(unit.text, c) for c in recent))) >= 2
+            )
+            if code.behaviour == "question" and unit.text.rstrip().endswith("?"):
+                # a restatement said with a rising tone ("you rang them before it started?")
+                restating = restating and not lx.WH_WORDS & set(normalise(unit.text).split()[:2])
+                is_cue = False
+            if not (is_cue or restating):
+                continue
+            judging = judges(unit.text) or _rest_is_lecture(units, k)
+            pushed_back = bool(reply) and bool(PUSHBACK.search(normalise(reply)))
+            if restating and not judging and not pushed_back:
+                extends = lexical_overlap(unit.text, " ".join(recent)) < 0.6 or any(
+                    w in lx.FEELING_WORDS and w not in normalise(" ".join(recent)).split()
+                    for w in normalise(unit.text).split()
+                )
+                item = "B4" if extends else "B3"
+                landed = elaborates(reply)
+                view.add(
+                    item,
+                    i,
+                    SUPPORTS,
+                    f"{item}:reflection_restates_client"
+                    + (" (client elaborates)" if landed else ""),
+                    0.75 if landed else 0.6,
+                    "restates what the client said"
+                    + (", and the client goes on" if landed else ""),
+                    weight=1.2 if landed else 1.0,
+                )
+            elif strong_cue:
+                why = (
+                    "judges the client"
+                    if judges(unit.text)
+                    else "followed by a lecture"
+                    if judging
+                    else "the client pushes back"
+                    if pushed_back
+                    else "does not restate what the client said"
+                )
+                view.add("B3", i, AGAINST, "B3:empty_reflection", 0.6, f"reflection cue but {why}")
+
+
+def judge_talk(view: SessionView) -> None:
+    """B10: lectures and judgements; the client closing down after practitioner moves;
+    concerns the client raises that the practitioner brushes aside."""
+    for i, units in view.units.items():
+        words = word_count(view.texts[i])
+        asks = any(u.code.behaviour == "question" for u in units)
+        told = sum(word_count(u.text) for u in units if telling(u))
+        judged = [u for u in units if judges(u.text)]
+        if words >= LECTURE_WORDS and not asks and told >= 0.5 * words:
+            view.add(
+                "B10", i, AGAINST, "B10:lecture", 0.6, f"{words} words of telling, no question"
+            )
+        elif len(judged) >= 2 or (judged and told >= 0.6 * max(words, 1) and words >= 25):
+            view.add("B10", i, AGAINST, "B10:judging", 0.55, "judges the client")
+    for i, is_practitioner in enumerate(view.practitioner):
+        if is_practitioner or i == 0 or not view.practitioner[i - 1]:
+            continue
+        text = view.texts[i]
+        norm = normalise(text)
+        if not (CONCERN.search(norm) or text.rstrip().endswith("?")) or word_count(norm) < 4:
+            continue
+        j = view.next_practitioner(i)
+        if j is None or j != i + 1:
+            continue
+        follow = view.texts[j]
+        if DISMISSIVE.search(normalise(follow)) or (
+            not shared_stems(follow, text) and word_count(follow) <= 12
+        ):
+            view.add(
+                "B10", j, AGAINST, "B10:concern_brushed_aside", 0.5, "client's concern not taken up"
+            )
+
+
+def judge_affirmations(view: SessionView) -> None:
+    """B5 and C1: praise counts when its object is prosocial; against when it rewards a breach."""
+    for i, units in view.units.items():
+        recent = view.client_before(i, 1)
+        before = normalise(" ".join(recent))
+        for unit in units:
+            norm = normalise(unit.text)
+            if not (PRAISE.search(norm) or "affirmation" in unit.code.tags):
+                continue
+            if HEDGED.search(norm):
+                view.add("B5", i, AGAINST, "B5:hedged_praise", 0.5, "praise taken back")
+                continue
+            # the object: what the praise names ("for ...") or else what the client just said
+            named = norm.split(" for ", 1)[1] if " for " in norm else ""
+            bad = BREACH.search(named) or PROCRIMINAL.search(named)
+            if not named:
+                bad = (BREACH.search(before) or PROCRIMINAL.search(before)) and not (
+                    lx_prosocial(before)
+                )
+            if bad:
+                view.add(
+                    "C1",
+                    i,
+                    AGAINST,
+                    "C1:praise_rewards_breach",
+                    0.65,
+                    "praise after the client reports a breach or offending",
+                    weight=1.5,
+                )
+                continue
+            view.add("B5", i, SUPPORTS, "B5:affirmation", 0.6, "affirms the client")
+            if lx_prosocial(named or before) or lx_prosocial(norm):
+                specific = (
+                    bool(re.search(r"\b(?:because|shows|means|matters|that's the|exactly)\b", norm))
+                    or len(content_stems(unit.text)) >= 4
+                )
+                view.add(
+                    "C1",
+                    i,
+                    SUPPORTS,
+                    "C1:praise_of_prosocial_act" + (" (says why)" if specific else ""),
+                    0.7 if specific else 0.55,
+                    "praises a prosocial act",
+                    weight=1.2 if specific else 1.0,
+                )
+
+
+PROSOCIAL = rx(
+    r"\b(?:got (?:a|the|an) (?:job|place|interview|flat|offer|course)|start(?:ed|ing)? (?:work|"
+    r"college|a course|the course|volunteering)|went (?:to|along)|go(?:ing)? to (?:the|my|a|an) "
+    r"(?:interview|meeting|appointment|group|job ?centre|college|doctor|gp)|(?:walked|stayed|"
+    r"kept) away|walked off|didn't (?:drink|use|go|take|rise|react|hit|kick off|touch|reply|"
+    r"answer|bite)|haven't (?:drunk|used|had a drink|touched|been)|not touched|been (?:clean|"
+    r"sober|dry)|clean|sober|(?:stayed|kept) (?:clean|sober|out of)|apologi[sz]ed|said sorry|"
+    r"helped|volunteer|passed|finished|paid|told (?:him|her|them) no|said no|turned (?:it|them|"
+    r"him|her) down|on time|rang (?:them|the|him|her|you|up)|rang|called|phoned|asked for help|"
+    r"registered|applied|signed up|every (?:appointment|session|night|week)|kept (?:to|my|every)|"
+    r"cut down|cutting down|attended|turned up|came in|told you|was honest|owned up|"
+    r"thought about|stopped myself|counted|took a breath|left it|let it go|handed in|"
+    r"filled in|sorted|saved)\b"
+)
+
+
+def lx_prosocial(text: str) -> bool:
+    norm = normalise(text)
+    return bool(PROSOCIAL.search(norm)) and not BREACH.search(norm)
+
+
+# ---------------------------------------------------------------- prosocial
+
+
+def judge_procriminal(view: SessionView) -> None:
+    """C2/C3 and collusion: what the practitioner does with procriminal or breach talk."""
+    for i, is_practitioner in enumerate(view.practitioner):
+        if is_practitioner:
+            continue
+        norm = normalise(view.texts[i])
+        if not PROCRIMINAL.search(norm):
+            continue
+        answers = [j for j in (view.next_practitioner(i),) if j is not None and j <= i + 1]
+        j = answers[0] if answers else None
+        if j is None:
+            continue
+        follow = normalise(view.texts[j])
+        later = view.next_practitioner(j + 1) if j + 2 < len(view.texts) else None
+        follow2 = normalise(view.texts[later]) if later is not None and later <= j + 2 else ""
+        if COLLUSION.search(follow):
+            view.add(
+                "C2",
+                j,
+                AGAINST,
+                "C2:colludes_with_procriminal_talk",
+                0.6,
+                "agrees with procriminal talk",
+                weight=1.5,
+            )
+        elif CHALLENGE.search(follow) or CHALLENGE.search(follow2):
+            at = j if CHALLENGE.search(follow) else later
+            lecture = word_count(view.texts[at]) >= LECTURE_WORDS and judges(view.texts[at])
+            if lecture:
+                view.add(
+                    "C2",
+                    at,
+                    AGAINST,
+                    "C2:lecture_not_challenge",
+                    0.5,
+                    "disapproval as a lecture, no alternative explored",
+                )
+            else:
+                view.add(
+                    "C2",
+                    at,
+                    SUPPORTS,
+                    "C2:challenge_after_procriminal_talk",
+                    0.6,
+                    "questions the procriminal view",
+                )
+        elif judges(follow) and word_count(follow) >= LECTURE_WORDS:
+            view.add(
+                "C2",
+                j,
+                AGAINST,
+                "C2:lecture_not_challenge",
+                0.5,
+                "disapproval as a lecture, no alternative explored",
+            )
+        else:
+            view.add(
+                "C3",
+                i,
+                AGAINST,
+                "C3:procriminal_talk_unanswered",
+                0.6,
+                "procriminal talk left unanswered",
+            )
+
+
+# ---------------------------------------------------------------- structuring
+
+
+def _topic_stems(view: SessionView, i: int) -> set[str]:
+    stems = set()
+    for unit in view.units.get(i, []):
+        stems |= content_stems(unit.text)
+    return stems - AGENDA_WORDS
+
+
+def judge_agenda(view: SessionView) -> None:
+    """A3: an agenda counts when the session then covers its topics; imposed or dropped, against."""
+    n = len(view.texts)
+    early = max(8, n // 3)
+    for i in range(min(n, early)):
+        if not view.practitioner[i] or not AGENDA_INTENT.search(normalise(view.texts[i])):
+            continue
+        topics = _topic_stems(view, i)
+        # the client's items, when asked for, join the agenda
+        invited = bool(AGENDA_INVITES.search(normalise(view.texts[i])))
+        reply_at, reply = view.reply(i)
+        if invited and reply_at is not None:
+            topics |= content_stems(reply) - AGENDA_WORDS
+            j = view.next_practitioner(reply_at)
+            if j is not None and j <= reply_at + 1:
+                topics |= _topic_stems(view, j)
+        if len(topics) < 2:
+            continue
+        later = [normalise(t) for t in view.texts[i + 3 :]]
+        later_stems = [content_stems(t) for t in later]
+        covered = [s for s in topics if sum(s in ls for ls in later_stems) >= TOPIC_MENTIONS + 1]
+        share = len(covered) / len(topics)
+        # the client's own items taken forward; a "yeah" to an imposed list is not agreement
+        agreed = invited and reply_at is not None and not closes_down(reply)
+        if share >= 0.5:
+            view.add(
+                "A3",
+                i,
+                SUPPORTS,
+                f"A3:agenda_covered ({share:.0%} of its topics)",
+                0.7 if agreed else 0.55,
+                "agenda agreed with the client and covered" if agreed else "agenda covered",
+                weight=1.0 + 0.5 * agreed,
+            )
+        else:
+            view.add(
+                "A3",
+                i,
+                AGAINST,
+                f"A3:agenda_dropped ({share:.0%} of its topics)",
+                0.6,
+                "agenda announced and then not covered",
+            )
+        return
+
+
+def _draws_together(view: SessionView, i: int) -> int:
+    """How many distinct earlier client turns this turn picks up (two shared stems each)."""
+    text = view.texts[i]
+    return sum(
+        1
+        for j in range(i)
+        if not view.practitioner[j] and len(shared_stems(text, view.texts[j])) >= 2
+    )
+
+
+def judge_summary(view: SessionView) -> None:
+    """A8: a summary draws together what the client said; a verdict in its place counts against."""
+    n = len(view.texts)
+    for i, units in view.units.items():
+        norm = normalise(view.texts[i])
+        cue = bool(SUMMARY_CUE.search(norm))
+        late = i >= n * 0.5
+        long_enough = word_count(norm) >= 20
+        if not (cue or (late and long_enough)):
+            continue
+        drawn = _draws_together(view, i)
+        told = sum(word_count(u.text) for u in units if judges(u.text) or "advice" in u.code.tags)
+        verdict = told >= 0.4 * word_count(norm)
+        checks = bool(CHECK_BACK.search(norm))
+        if drawn >= 3 and not verdict:
+            view.add(
+                "A8",
+                i,
+                SUPPORTS,
+                f"A8:summary_draws_together ({drawn} client turns)",
+                0.75 if cue or checks else 0.55,
+                "draws together what the client said",
+                weight=1.0 if cue or checks else 0.7,
+            )
+        elif cue:
+            why = (
+                "the practitioner's verdict" if verdict else "does not draw on what the client said"
+            )
+            view.add("A8", i, AGAINST, "A8:summary_without_client", 0.6, f"summary cue but {why}")
+
+
+def _follow_up_of(view: SessionView, i: int) -> tuple[str, str, int | None]:
+    """(client answer, practitioner follow-up, follow-up turn) after practitioner turn i."""
+    at, answer = view.reply(i)
+    if at is None:
+        return "", "", None
+    j = view.next_practitioner(at)
+    if j is None or j != at + 1:
+        return answer, "", None
+    return answer, view.texts[j], j
+
+
+def judge_asked_and_taken_up(view: SessionView) -> None:
+    """A1 check-in, A2 review, A9 barriers: the question counts when the answer is taken up."""
+    n = len(view.texts)
+    for i in view.units:
+        norm = normalise(view.texts[i])
+        for item, pattern, where in (
+            ("A1", CHECK_IN, i <= max(6, n // 5)),
+            ("A2", REVIEW_Q, i <= max(10, n // 2)),
+            ("A9", BARRIER_Q, i >= n // 3),
+        ):
+            if not where or not pattern.search(norm):
+                continue
+            answer, follow, j = _follow_up_of(view, i)
+            if word_count(answer) < SUBSTANTIVE_WORDS:
+                continue  # nothing to take up: neither for nor against
+            if takes_up(follow, answer):
+                view.add(
+                    item,
+                    j,
+                    SUPPORTS,
+                    f"{item}:answer_taken_up",
+                    0.7,
+                    "the client's answer is taken up",
+                )
+            else:
+                view.add(
+                    item,
+                    j if j is not None else i,
+                    AGAINST,
+                    f"{item}:answer_ignored",
+                    0.6,
+                    "asked, then the answer was not taken up",
+                )
+
+
+# ---------------------------------------------------------------- cognitive
+
+
+def judge_cognitive(view: SessionView) -> None:
+    """D items: the client's own thinking explored and answered, not labelled for them."""
+    for i, units in view.units.items():
+        for unit in units:
+            norm = normalise(unit.text)
+            if LABELLING.search(norm):
+                view.add(
+                    "D3",
+                    i,
+                    AGAINST,
+                    "D:thinking_labelled_for_client",
+                    0.55,
+                    "tells the client what to think or do instead of exploring it",
+                )
+                break
+            if not COGNITIVE_Q.search(norm) or unit.code.behaviour not in (
+                "question",
+                "other",
+                "reflection",
+            ):
+                continue
+            answer, follow, j = _follow_up_of(view, i)
+            if word_count(answer) >= SUBSTANTIVE_WORDS and not closes_down(answer):
+                built = takes_up(follow, answer) or (
+                    j is not None
+                    and any(
+                        u.code.behaviour in ("question", "reflection")
+                        for u in view.units.get(j, [])
+                    )
+                    and not any(judges(u.text) for u in view.units.get(j, []))
+                )
+                view.add(
+                    "D1",
+                    i,
+                    SUPPORTS,
+                    "D:client_thinking_explored" + (" (answer built on)" if built else ""),
+                    0.7 if built else 0.5,
+                    "asks about the client's thinking; the client answers",
+                    weight=1.0 if built else 0.5,
+                )
+            else:
+                view.add(
+                    "D1",
+                    i,
+                    AGAINST,
+                    "D:cognitive_question_not_answered",
+                    0.4,
+                    "the client does not take it up",
+                    weight=0.3,
+                )
+            break
+
+
+JUDGES = (
+    judge_reflections,
+    judge_talk,
+    judge_affirmations,
+    judge_procriminal,
+    judge_agenda,
+    judge_summary,
+    judge_asked_and_taken_up,
+    judge_cognitive,
+)
+
+
+def judge_session(texts: list[str], practitioner: list[bool], units: dict[int, list[Unit]]):
+    """All judged acts of a session, in the order of the judges above."""
+    view = SessionView(texts=texts, practitioner=practitioner, units=units)
+    for judge in JUDGES:
+        judge(view)
+    return view
