@@ -184,6 +184,18 @@ COPING = rx(
 )
 
 
+COGNITIVE_CUES = (
+    TFB,
+    RISKY_THINKING,
+    CHALLENGE_THINKING,
+    CHAIN,
+    CONSEQUENCES,
+    PROBLEM_SOLVING,
+    PRACTICE,
+    COPING,
+)
+
+
 @dataclass
 class Context:
     utterances: list

@@ -70,6 +70,9 @@ DISMISSIVE = rx(
     r"not now|no excuse|it won't kill you|that's not the point|there you go then|"
     r"we'll see|put it that way|just get on with it|walk it|ask for one)\b"
 )
+TOPIC_SHIFT = rx(r"^(?:ok |okay |right |good |fine )*(?:right|anyway|moving on|let's move|next)\b")
+SORRY = rx(r"\b(?:sorry to hear|sorry about|oh no|that's a shame|poor)\b")
+NOTHING = rx(r"^(?:no|nothing|nope|not really|none|can't think)\b")
 PRAISE = rx(
     r"\b(?:well done|good on you|good for you|nice one|good stuff|great stuff|brilliant|"
     r"that's (?:really |so |a )?(?:great|brilliant|fantastic|excellent|impressive|good|big step|"
@@ -85,7 +88,7 @@ BREACH = rx(
     r"breach(?:ed)?|broke (?:my|the) (?:curfew|conditions?|licence|order)|didn't (?:go|turn up|"
     r"show|come in|bother)|skipped|got (?:drunk|wasted|high|stoned|arrested|nicked|lifted)|"
     r"(?:had|have) a (?:drink|few drinks|smoke|spliff|joint)|smoked|was drinking|went drinking|"
-    r"used (?:again)?|relapsed|kicked off|lost (?:my|it)|hit (?:him|her|them|someone)|"
+    r"used (?:again|gear|drugs|heroin|crack|coke)|relapsed|kicked off|lost (?:my|it)|hit (?:him|her|them|someone)|"
     r"punched|glassed|smacked|battered|nicked|robbed|stole|shoplift(?:ed|ing)|"
     r"(?:gave|told) (?:him|her|them) (?:a|what)|walked out|told (?:him|her|them) where to go|"
     r"not going back|didn't tell (?:you|anyone)|met up with|went round to|(?:saw|seen) (?:him|"
@@ -160,6 +163,11 @@ BARRIER_Q = rx(
     r"(?:could|might|would) go wrong|trip you up|what if|anything that (?:might|could)|"
     r"(?:problems?|obstacles?|barriers?|difficult|hard|tricky) (?:about|with|with that|"
     r"bit)|(?:what|anything) (?:might|could|would) (?:stop|prevent|get)|what would help)\b"
+)
+NEXT_STEPS = rx(
+    r"\b(?:before next time|next (?:appointment|session|time|week)|see you (?:next|on|again|in)|"
+    r"same time next|between now and|homework|what will you do (?:before|this week|by)|"
+    r"book (?:you|in) (?:for|another))\b"
 )
 CHECK_IN = rx(
     r"\b(?:how (?:have|are|you) (?:you )?(?:been|doing|keeping|getting on|feeling)|"
@@ -284,12 +292,26 @@ def telling(unit: Unit) -> bool:
     return unit.code.behaviour == "therapist_input" or judges(unit.text)
 
 
-def takes_up(follow: str, answer: str) -> bool:
-    """The practitioner's follow-up picks up what the client answered and does not brush it off."""
-    if not follow or DISMISSIVE.search(normalise(follow)):
+def takes_up(follow: str, answer: str, follow_units: list[Unit] = ()) -> bool:
+    """The practitioner's follow-up picks up what the client answered and does not brush it
+    off: it shares content with the answer, or opens by reflecting, empathising, affirming or
+    asking openly about it, without judging."""
+    norm = normalise(follow)
+    if not follow or DISMISSIVE.search(norm) or TOPIC_SHIFT.search(norm):
         return False
-    return bool(shared_stems(follow, answer)) and (
+    if bool(shared_stems(follow, answer)) and (
         overlap(answer, follow) >= TAKES_UP or len(shared_stems(follow, answer)) >= 2
+    ):
+        return True
+    first = follow_units[0] if follow_units else None
+    if first is None or judges(follow):
+        return False
+    code = first.code
+    return (
+        code.behaviour == "reflection"
+        or code.question_subtype == "open"
+        or bool({"empathy", "affirmation"} & set(code.tags))
+        or bool(PRAISE.search(normalise(first.text)) or SORRY.search(normalise(first.text)))
     )
 
 
@@ -324,11 +346,15 @@ def judge_reflections(view: SessionView) -> None:
                 # a restatement said with a rising tone ("you rang them before it started?")
                 restating = restating and not lx.WH_WORDS & set(normalise(unit.text).split()[:2])
                 is_cue = False
-            if not (is_cue or restating):
+            if not (is_cue or restating or strong_cue):
                 continue
             judging = judges(unit.text) or _rest_is_lecture(units, k)
             pushed_back = bool(reply) and bool(PUSHBACK.search(normalise(reply)))
-            if restating and not judging and not pushed_back:
+            last_unit = k == len(units) - 1
+            # a reflection that goes beyond the client's words is confirmed by the client going
+            # on with it (MITI: the client's response is evidence of the reflection)
+            confirmed = (is_cue or strong_cue) and last_unit and elaborates(reply)
+            if (restating or confirmed) and not judging and not pushed_back:
                 extends = lexical_overlap(unit.text, " ".join(recent)) < 0.6 or any(
                     w in lx.FEELING_WORDS and w not in normalise(" ".join(recent)).split()
                     for w in normalise(unit.text).split()
@@ -346,7 +372,7 @@ def judge_reflections(view: SessionView) -> None:
                     + (", and the client goes on" if landed else ""),
                     weight=1.2 if landed else 1.0,
                 )
-            elif strong_cue:
+            elif strong_cue and (judging or pushed_back or not reply):
                 why = (
                     "judges the client"
                     if judges(unit.text)
@@ -406,9 +432,10 @@ def judge_affirmations(view: SessionView) -> None:
                 continue
             # the object: what the praise names ("for ...") or else what the client just said
             named = norm.split(" for ", 1)[1] if " for " in norm else ""
-            bad = BREACH.search(named) or PROCRIMINAL.search(named)
-            if not named:
-                bad = (BREACH.search(before) or PROCRIMINAL.search(before)) and not (
+            if named:
+                bad = bool(BREACH.search(named) or PROCRIMINAL.search(named))
+            else:
+                bad = bool(BREACH.search(before) or PROCRIMINAL.search(before)) and not (
                     lx_prosocial(before)
                 )
             if bad:
@@ -456,8 +483,7 @@ PROSOCIAL = rx(
 
 
 def lx_prosocial(text: str) -> bool:
-    norm = normalise(text)
-    return bool(PROSOCIAL.search(norm)) and not BREACH.search(norm)
+    return bool(PROSOCIAL.search(normalise(text)))
 
 
 # ---------------------------------------------------------------- prosocial
@@ -532,11 +558,13 @@ def judge_procriminal(view: SessionView) -> None:
 # ---------------------------------------------------------------- structuring
 
 
-def _topic_stems(view: SessionView, i: int) -> set[str]:
-    stems = set()
-    for unit in view.units.get(i, []):
-        stems |= content_stems(unit.text)
-    return stems - AGENDA_WORDS
+_TOPIC_SPLIT = re.compile(r"[,;:]|\b(?:and then|and|then|after that|also|plus)\b", re.I)
+
+
+def _topics(text: str) -> list[frozenset[str]]:
+    """The topics an agenda names: its pieces between commas and 'and'/'then', as stems."""
+    topics = [content_stems(piece) - AGENDA_WORDS for piece in _TOPIC_SPLIT.split(text or "")]
+    return [t for t in topics if t]
 
 
 def judge_agenda(view: SessionView) -> None:
@@ -546,20 +574,16 @@ def judge_agenda(view: SessionView) -> None:
     for i in range(min(n, early)):
         if not view.practitioner[i] or not AGENDA_INTENT.search(normalise(view.texts[i])):
             continue
-        topics = _topic_stems(view, i)
+        topics = [t for u in view.units.get(i, []) for t in _topics(u.text)]
         # the client's items, when asked for, join the agenda
         invited = bool(AGENDA_INVITES.search(normalise(view.texts[i])))
         reply_at, reply = view.reply(i)
         if invited and reply_at is not None:
-            topics |= content_stems(reply) - AGENDA_WORDS
-            j = view.next_practitioner(reply_at)
-            if j is not None and j <= reply_at + 1:
-                topics |= _topic_stems(view, j)
+            topics += _topics(reply)
         if len(topics) < 2:
             continue
-        later = [normalise(t) for t in view.texts[i + 3 :]]
-        later_stems = [content_stems(t) for t in later]
-        covered = [s for s in topics if sum(s in ls for ls in later_stems) >= TOPIC_MENTIONS + 1]
+        later_stems = [content_stems(t) for t in view.texts[i + 2 :]]
+        covered = [t for t in topics if sum(bool(t & ls) for ls in later_stems) >= TOPIC_MENTIONS]
         share = len(covered) / len(topics)
         # the client's own items taken forward; a "yeah" to an imposed list is not agreement
         agreed = invited and reply_at is not None and not closes_down(reply)
@@ -585,14 +609,12 @@ def judge_agenda(view: SessionView) -> None:
         return
 
 
-def _draws_together(view: SessionView, i: int) -> int:
-    """How many distinct earlier client turns this turn picks up (two shared stems each)."""
+def _draws_together(view: SessionView, i: int) -> tuple[int, float]:
+    """(earlier client turns this turn picks up, share of its content the client had said)."""
     text = view.texts[i]
-    return sum(
-        1
-        for j in range(i)
-        if not view.practitioner[j] and len(shared_stems(text, view.texts[j])) >= 2
-    )
+    earlier = [view.texts[j] for j in range(i) if not view.practitioner[j]]
+    turns = sum(1 for c in earlier if shared_stems(text, c))
+    return turns, lexical_overlap(text, " ".join(earlier))
 
 
 def judge_summary(view: SessionView) -> None:
@@ -605,11 +627,11 @@ def judge_summary(view: SessionView) -> None:
         long_enough = word_count(norm) >= 20
         if not (cue or (late and long_enough)):
             continue
-        drawn = _draws_together(view, i)
+        drawn, share = _draws_together(view, i)
         told = sum(word_count(u.text) for u in units if judges(u.text) or "advice" in u.code.tags)
         verdict = told >= 0.4 * word_count(norm)
         checks = bool(CHECK_BACK.search(norm))
-        if drawn >= 3 and not verdict:
+        if drawn >= 3 and share >= 0.25 and not verdict:
             view.add(
                 "A8",
                 i,
@@ -647,12 +669,23 @@ def judge_asked_and_taken_up(view: SessionView) -> None:
             ("A2", REVIEW_Q, i <= max(10, n // 2)),
             ("A9", BARRIER_Q, i >= n // 3),
         ):
+            if item == "A9" and NEXT_STEPS.search(norm) and not BARRIER_Q.search(norm):
+                view.add(item, i, SUPPORTS, "A9:next_steps", 0.6, "agrees next steps", weight=0.5)
+                continue
             if not where or not pattern.search(norm):
                 continue
             answer, follow, j = _follow_up_of(view, i)
-            if word_count(answer) < SUBSTANTIVE_WORDS:
-                continue  # nothing to take up: neither for nor against
-            if takes_up(follow, answer):
+            if item == "A9" and not BARRIER_Q.search(norm):
+                continue
+            if (
+                j is None
+                or word_count(answer) < SUBSTANTIVE_WORDS
+                or NOTHING.search(normalise(answer))
+            ):
+                # asked, with little in the answer to take up: counts, but for less
+                view.add(item, i, SUPPORTS, f"{item}:asked", 0.5, "asked", weight=0.5)
+                continue
+            if takes_up(follow, answer, view.units.get(j, [])):
                 view.add(
                     item,
                     j,
@@ -675,6 +708,13 @@ def judge_asked_and_taken_up(view: SessionView) -> None:
 # ---------------------------------------------------------------- cognitive
 
 
+def asks_about_thinking(norm: str) -> bool:
+    """A unit that invites the client's own thinking: the general pattern or a D item's cue."""
+    from .evidence import COGNITIVE_CUES  # the D items' cues live with their detectors
+
+    return bool(COGNITIVE_Q.search(norm)) or any(p.search(norm) for p in COGNITIVE_CUES)
+
+
 def judge_cognitive(view: SessionView) -> None:
     """D items: the client's own thinking explored and answered, not labelled for them."""
     for i, units in view.units.items():
@@ -690,15 +730,16 @@ def judge_cognitive(view: SessionView) -> None:
                     "tells the client what to think or do instead of exploring it",
                 )
                 break
-            if not COGNITIVE_Q.search(norm) or unit.code.behaviour not in (
+            if not asks_about_thinking(norm) or unit.code.behaviour not in (
                 "question",
                 "other",
                 "reflection",
             ):
                 continue
             answer, follow, j = _follow_up_of(view, i)
-            if word_count(answer) >= SUBSTANTIVE_WORDS and not closes_down(answer):
-                built = takes_up(follow, answer) or (
+            # a short answer to a question about thinking can be a full one ("Recall.")
+            if word_count(answer) >= 2 and not closes_down(answer):
+                built = takes_up(follow, answer, view.units.get(j, []) if j else []) or (
                     j is not None
                     and any(
                         u.code.behaviour in ("question", "reflection")
