@@ -91,14 +91,19 @@ BREACH = rx(
     r"used (?:again|gear|drugs|heroin|crack|coke)|relapsed|kicked off|lost (?:my|it)|"
     r"hit (?:him|her|them|someone)|"
     r"punched|glassed|smacked|battered|nicked|robbed|stole|shoplift(?:ed|ing)|"
-    r"(?:gave|told) (?:him|her|them) (?:a|what)|walked out|told (?:him|her|them) where to go|"
+    r"(?:gave|told) (?:him|her|them) (?:a|what)|walked out|had a word|went round|"
+    r"sorted (?:him|her|them) out|threatened|"
+    r"told (?:him|her|them) where to go|"
     r"not going back|didn't tell (?:you|anyone)|met up with|went round to|(?:saw|seen) (?:him|"
     r"her|them|jordan|my co)|drove|driving)\b"
 )
 PROCRIMINAL = rx(
     r"\b(?:deserved it|had it coming|asked for it|everyone does it|everybody does it|"
     r"everyone's (?:doing it|at it)|no one got hurt|nobody got hurt|didn't hurt anyone|"
-    r"can afford it|they're insured|grass(?:es|ing)?|snitch(?:es|ing)?|nothing wrong with|"
+    r"can afford it|(?:they're|they are|are|it's|shops are) insured|"
+    r"no one (?:actually |really )?(?:gets?|got) hurt|nobody (?:actually |really )?(?:gets?|got) "
+    r"hurt|(?:gonna|going to|would have) (?:buy|get|do|happen) (?:it|them)? ?anyway|"
+    r"teach (?:him|her|them) a lesson|grass(?:es|ing)?|snitch(?:es|ing)?|nothing wrong with|"
     r"(?:only|just) (?:a bit of )?weed|not (?:really )?a crime|wasn't my fault|not my fault|"
     r"(?:i'd|i would) do it again|what (?:else )?was i supposed to do|had no choice|"
     r"(?:he|she|they) started it|victimless|(?:only|just) (?:shoplifting|nicking|a bit)|"
@@ -109,11 +114,13 @@ PROCRIMINAL = rx(
     r"police (?:are|were) (?:pigs|out to get)|treated like a criminal|i'm not a criminal)\b"
 )
 COLLUSION = rx(
-    r"\b(?:fair enough|i don't blame you|can't blame you|(?:i'd|i would) have done the same|"
+    r"\b(?:fair play|that's fair|fair enough|i don't blame you|can't blame you|(?:i'd|i would) have done the same|"
     r"(?:he|she|they) had it coming|you're right|to be fair|i'd be the same|"
     r"no harm done|it's not (?:that|a) big (?:deal|thing)|don't worry about (?:it|that)|"
     r"(?:happens|it happens) to (?:everyone|the best)|(?:we've|we have) all (?:done|been))\b"
 )
+# A reply that opens by agreeing ("yeah, exactly") with what came before.
+AGREES = rx(r"^(?:ha |haha |oh )?(?:yeah|yes|exactly|true|totally|fair|i know|i agree|too right)\b")
 CHALLENGE = rx(
     r"\b(?:i (?:don't|do not|can't) agree|i see it differently|i'd see it|(?:not|isn't) (?:ok|okay|"
     r"acceptable|right|fair)|(?:another|a different|other) way|instead|could (?:you|have) "
@@ -422,11 +429,28 @@ def judge_talk(view: SessionView) -> None:
 def judge_affirmations(view: SessionView) -> None:
     """B5 and C1: praise counts when its object is prosocial; against when it rewards a breach."""
     for i, units in view.units.items():
-        recent = view.client_before(i, 1)
-        before = normalise(" ".join(recent))
+        recent = view.client_before(i)
+        before = normalise(recent[0]) if recent else ""
         for unit in units:
             norm = normalise(unit.text)
             if not (PRAISE.search(norm) or "affirmation" in unit.code.tags):
+                if names_prosocial_act(unit, recent):
+                    view.add(
+                        "C1",
+                        i,
+                        SUPPORTS,
+                        "C1:names_the_prosocial_act (plain words)",
+                        0.6,
+                        "names the prosocial act the client reported and what it means",
+                    )
+                    view.add(
+                        "B5",
+                        i,
+                        SUPPORTS,
+                        "B5:affirmation (plain words)",
+                        0.55,
+                        "affirms what the client did",
+                    )
                 continue
             if HEDGED.search(norm):
                 view.add("B5", i, AGAINST, "B5:hedged_praise", 0.5, "praise taken back")
@@ -474,13 +498,33 @@ PROSOCIAL = rx(
     r"kept) away|walked off|didn't (?:drink|use|go|take|rise|react|hit|kick off|touch|reply|"
     r"answer|bite)|haven't (?:drunk|used|had a drink|touched|been)|not touched|been (?:clean|"
     r"sober|dry)|clean|sober|(?:stayed|kept) (?:clean|sober|out of)|apologi[sz]ed|said sorry|"
-    r"helped|volunteer|passed|finished|paid|told (?:him|her|them) no|said no|turned (?:it|them|"
+    r"helped|volunteer|passed|finished|paid (?:off|back|my|the|it)|told (?:him|her|them) no|said no|turned (?:it|them|"
     r"him|her) down|on time|rang (?:them|the|him|her|you|up)|rang|called|phoned|asked for help|"
     r"registered|applied|signed up|every (?:appointment|session|night|week)|kept (?:to|my|every)|"
     r"cut down|cutting down|attended|turned up|came in|told you|was honest|owned up|"
     r"thought about|stopped myself|counted|took a breath|left it|let it go|handed in|"
-    r"filled in|sorted|saved)\b"
+    r"filled in|saved)\b"
 )
+
+
+EVALUATES = rx(
+    r"\b(?:that's|that is|which is|it's|shows|showed|means|matters|mattered|big (?:thing|deal|"
+    r"step)|exactly|the kind of|not easy|took|takes|difference|counts|proper|real)\b"
+)
+
+
+def names_prosocial_act(unit: Unit, recent: list[str]) -> bool:
+    """Plain-words praise: a statement that restates a prosocial act the client just reported
+    and says what it is worth ("you said no, and that's how you stay out of court")."""
+    if unit.code.behaviour == "question" or judges(unit.text):
+        return False
+    norm = normalise(unit.text)
+    if not EVALUATES.search(norm):
+        return False
+    return any(
+        lx_prosocial(c) and not BREACH.search(normalise(c)) and len(shared_stems(unit.text, c)) >= 2
+        for c in recent
+    )
 
 
 def lx_prosocial(text: str) -> bool:
@@ -490,6 +534,10 @@ def lx_prosocial(text: str) -> bool:
 # ---------------------------------------------------------------- prosocial
 
 
+def follow_asks(view: SessionView, j: int) -> bool:
+    return any(u.code.behaviour == "question" for u in view.units.get(j, []))
+
+
 def judge_procriminal(view: SessionView) -> None:
     """C2/C3 and collusion: what the practitioner does with procriminal or breach talk."""
     for i, is_practitioner in enumerate(view.practitioner):
@@ -497,6 +545,18 @@ def judge_procriminal(view: SessionView) -> None:
             continue
         norm = normalise(view.texts[i])
         if not PROCRIMINAL.search(norm):
+            if BREACH.search(norm):
+                j = view.next_practitioner(i)
+                if j == i + 1 and COLLUSION.search(normalise(view.texts[j])):
+                    view.add(
+                        "C2",
+                        j,
+                        AGAINST,
+                        "C2:colludes_with_breach",
+                        0.55,
+                        "agrees with a breach or offending",
+                        weight=1.5,
+                    )
             continue
         answers = [j for j in (view.next_practitioner(i),) if j is not None and j <= i + 1]
         j = answers[0] if answers else None
@@ -505,7 +565,8 @@ def judge_procriminal(view: SessionView) -> None:
         follow = normalise(view.texts[j])
         later = view.next_practitioner(j + 1) if j + 2 < len(view.texts) else None
         follow2 = normalise(view.texts[later]) if later is not None and later <= j + 2 else ""
-        if COLLUSION.search(follow):
+        agrees = AGREES.search(follow) and not follow_asks(view, j)
+        if COLLUSION.search(follow) or agrees and not CHALLENGE.search(follow):
             view.add(
                 "C2",
                 j,
