@@ -28,7 +28,8 @@ RESTATES = 0.2  # lexical share of the reflection's content found in the client'
 TAKES_UP = 0.15  # share of the client's answer the practitioner's follow-up picks up
 ELABORATES_WORDS = 8  # a client reply this long, not a closer, is elaboration
 SUBSTANTIVE_WORDS = 5  # a client answer at least this long says something
-LECTURE_WORDS = 60  # a practitioner turn this long with no question and mostly telling
+LECTURE_WORDS = 60
+PRAISE_OBJECT_WORDS = 25  # the end of the client's turn that praise right after it answers  # a practitioner turn this long with no question and mostly telling
 TOPIC_MENTIONS = 2  # later turns that must come back to an agenda topic for it to be covered
 
 # What the practitioner says about the client rather than with them: judgement, blame,
@@ -120,9 +121,11 @@ COLLUSION = rx(
     r"(?:happens|it happens) to (?:everyone|the best)|(?:we've|we have) all (?:done|been))\b"
 )
 # A reply that opens by agreeing ("yeah, exactly") with what came before.
-AGREES = rx(r"^(?:ha |haha |oh )?(?:yeah|yes|exactly|true|totally|fair|i know|i agree|too right)\b")
+AGREES = rx(r"^(?:ha |haha |oh )?(?:yeah|yes|exactly|true|totally|fair|i agree|too right)\b")
 CHALLENGE = rx(
-    r"\b(?:i (?:don't|do not|can't) agree|i see it differently|i'd see it|(?:not|isn't) (?:ok|okay|"
+    r"\b(?:i (?:don't|do not|can't) agree|i disagree|i see it differently|(?:i )?(?:don't|do not) "
+    r"see it (?:that way|like that|the same)|(?:somebody|someone|people) (?:does|do|did) get|"
+    r"i'd see it|(?:not|isn't) (?:ok|okay|"
     r"acceptable|right|fair)|(?:another|a different|other) way|instead|could (?:you|have) "
     r"(?:have )?(?:done|said|walked)|what else could|the victim|i'm not comfortable|"
     r"i don't accept|that worries me|i hear that but|i understand\b.{0,40}\bbut|"
@@ -430,7 +433,8 @@ def judge_affirmations(view: SessionView) -> None:
     """B5 and C1: praise counts when its object is prosocial; against when it rewards a breach."""
     for i, units in view.units.items():
         recent = view.client_before(i)
-        before = normalise(recent[0]) if recent else ""
+        # what praise answers is the end of the client's last turn, not every word of it
+        before = " ".join(normalise(recent[0]).split()[-PRAISE_OBJECT_WORDS:]) if recent else ""
         for unit in units:
             norm = normalise(unit.text)
             if not (PRAISE.search(norm) or "affirmation" in unit.code.tags):
@@ -500,7 +504,7 @@ PROSOCIAL = rx(
     r"sober|dry)|clean|sober|(?:stayed|kept) (?:clean|sober|out of)|apologi[sz]ed|said sorry|"
     r"helped|volunteer|passed|finished|paid (?:off|back|my|the|it)|told (?:him|her|them) no|said no|turned (?:it|them|"
     r"him|her) down|on time|rang (?:them|the|him|her|you|up)|rang|called|phoned|asked for help|"
-    r"registered|applied|signed up|every (?:appointment|session|night|week)|kept (?:to|my|every)|"
+    r"registered|applied|stick(?:ing)? (?:to|at|with)|stuck (?:to|at|with)|signed up|every (?:appointment|session|night|week)|kept (?:to|my|every)|"
     r"cut down|cutting down|attended|turned up|came in|told you|was honest|owned up|"
     r"thought about|stopped myself|counted|took a breath|left it|let it go|handed in|"
     r"filled in|saved)\b"
@@ -566,20 +570,14 @@ def judge_procriminal(view: SessionView) -> None:
         later = view.next_practitioner(j + 1) if j + 2 < len(view.texts) else None
         follow2 = normalise(view.texts[later]) if later is not None and later <= j + 2 else ""
         agrees = AGREES.search(follow) and not follow_asks(view, j)
-        if COLLUSION.search(follow) or agrees and not CHALLENGE.search(follow):
-            view.add(
-                "C2",
-                j,
-                AGAINST,
-                "C2:colludes_with_procriminal_talk",
-                0.6,
-                "agrees with procriminal talk",
-                weight=1.5,
-            )
-        elif CHALLENGE.search(follow) or CHALLENGE.search(follow2):
+        if CHALLENGE.search(follow) or CHALLENGE.search(follow2):
             at = j if CHALLENGE.search(follow) else later
-            lecture = word_count(view.texts[at]) >= LECTURE_WORDS and judges(view.texts[at])
-            if lecture:
+            # calm disapproval invites the client's view or an alternative; a lecture does not
+            invites = follow_asks(view, at) or (
+                view.next_practitioner(at + 1) is not None
+                and follow_asks(view, view.next_practitioner(at + 1))
+            )
+            if judges(view.texts[at]) and not invites:
                 view.add(
                     "C2",
                     at,
@@ -597,6 +595,16 @@ def judge_procriminal(view: SessionView) -> None:
                     0.6,
                     "questions the procriminal view",
                 )
+        elif COLLUSION.search(follow) or agrees:
+            view.add(
+                "C2",
+                j,
+                AGAINST,
+                "C2:colludes_with_procriminal_talk",
+                0.6,
+                "agrees with procriminal talk",
+                weight=1.5,
+            )
         elif judges(follow) and word_count(follow) >= LECTURE_WORDS:
             view.add(
                 "C2",
