@@ -29,7 +29,8 @@ TAKES_UP = 0.15  # share of the client's answer the practitioner's follow-up pic
 ELABORATES_WORDS = 8  # a client reply this long, not a closer, is elaboration
 SUBSTANTIVE_WORDS = 5  # a client answer at least this long says something
 LECTURE_WORDS = 60
-PRAISE_OBJECT_WORDS = 25  # the end of the client's turn that praise right after it answers  # a practitioner turn this long with no question and mostly telling
+# a practitioner turn this long with no question and mostly telling
+PRAISE_OBJECT_WORDS = 25  # the end of the client's turn that praise right after it answers
 TOPIC_MENTIONS = 2  # later turns that must come back to an agenda topic for it to be covered
 
 # What the practitioner says about the client rather than with them: judgement, blame,
@@ -115,7 +116,8 @@ PROCRIMINAL = rx(
     r"police (?:are|were) (?:pigs|out to get)|treated like a criminal|i'm not a criminal)\b"
 )
 COLLUSION = rx(
-    r"\b(?:fair play|that's fair|fair enough|i don't blame you|can't blame you|(?:i'd|i would) have done the same|"
+    r"\b(?:fair play|that's fair|fair enough|i don't blame you|can't blame you|"
+    r"(?:i'd|i would) have done the same|"
     r"(?:he|she|they) had it coming|you're right|to be fair|i'd be the same|"
     r"no harm done|it's not (?:that|a) big (?:deal|thing)|don't worry about (?:it|that)|"
     r"(?:happens|it happens) to (?:everyone|the best)|(?:we've|we have) all (?:done|been))\b"
@@ -502,9 +504,11 @@ PROSOCIAL = rx(
     r"kept) away|walked off|didn't (?:drink|use|go|take|rise|react|hit|kick off|touch|reply|"
     r"answer|bite)|haven't (?:drunk|used|had a drink|touched|been)|not touched|been (?:clean|"
     r"sober|dry)|clean|sober|(?:stayed|kept) (?:clean|sober|out of)|apologi[sz]ed|said sorry|"
-    r"helped|volunteer|passed|finished|paid (?:off|back|my|the|it)|told (?:him|her|them) no|said no|turned (?:it|them|"
+    r"helped|volunteer|passed|finished|paid (?:off|back|my|the|it)|told (?:him|her|them) no|"
+    r"said no|turned (?:it|them|"
     r"him|her) down|on time|rang (?:them|the|him|her|you|up)|rang|called|phoned|asked for help|"
-    r"registered|applied|stick(?:ing)? (?:to|at|with)|stuck (?:to|at|with)|signed up|every (?:appointment|session|night|week)|kept (?:to|my|every)|"
+    r"registered|applied|stick(?:ing)? (?:to|at|with)|stuck (?:to|at|with)|signed up|"
+    r"every (?:appointment|session|night|week)|kept (?:to|my|every)|"
     r"cut down|cutting down|attended|turned up|came in|told you|was honest|owned up|"
     r"thought about|stopped myself|counted|took a breath|left it|let it go|handed in|"
     r"filled in|saved)\b"
