@@ -28,8 +28,7 @@ RESTATES = 0.2  # lexical share of the reflection's content found in the client'
 TAKES_UP = 0.15  # share of the client's answer the practitioner's follow-up picks up
 ELABORATES_WORDS = 8  # a client reply this long, not a closer, is elaboration
 SUBSTANTIVE_WORDS = 5  # a client answer at least this long says something
-LECTURE_WORDS = 60
-# a practitioner turn this long with no question and mostly telling
+LECTURE_WORDS = 60  # a practitioner turn this long with no question and mostly telling
 PRAISE_OBJECT_WORDS = 25  # the end of the client's turn that praise right after it answers
 TOPIC_MENTIONS = 2  # later turns that must come back to an agenda topic for it to be covered
 
