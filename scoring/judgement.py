@@ -42,7 +42,7 @@ JUDGING = rx(
     r"(?:handle|cope|be bothered|listen|learn|help yourself)|you chose|you decided to (?:go|"
     r"kick|drink)|that's (?:just )?(?:how|what) (?:adults|it is)|whose fault|"
     r"how it looks|i'm (?:just )?telling you|full stop|end of|beggars|"
-    r"you're (?:lucky|on licence|on an order|not (?:a victim|the victim))|i've seen it "
+    r"you're (?:lucky|not (?:a victim|the victim))|i've seen it "
     r"(?:happen|a hundred|before)|if you want it enough|grow up|sort yourself out|"
     r"you'll (?:be|end up) back|what do you expect)\b"
 )
@@ -803,11 +803,8 @@ def judge_cognitive(view: SessionView) -> None:
                     "tells the client what to think or do instead of exploring it",
                 )
                 break
-            if not asks_about_thinking(norm) or unit.code.behaviour not in (
-                "question",
-                "other",
-                "reflection",
-            ):
+            # an invitation to rehearse is an instruction, so any code but judgement will do
+            if not asks_about_thinking(norm) or judges(unit.text):
                 continue
             answer, follow, j = _follow_up_of(view, i)
             # a short answer to a question about thinking can be a full one ("Recall.")
