@@ -20,7 +20,7 @@ from .metrics import session_metrics, session_quality, skill_summaries
 from .model import LinearModel, context_at, get_model
 from .skill_scores import overall_score, skill_scores
 from .text import normalise
-from .units import Unit, derive_turn_code, split_units
+from .units import Unit, derive_turn_code, flag_doubts, split_units
 
 SCORER_VERSION = "seeds-scorer-2.0"
 PRACTITIONER_SPEAKERS = frozenset(
@@ -100,17 +100,16 @@ def code_session(
             _refine(whole, model, texts, practitioner, i, asked)
         turn_units = split_units(i, texts[i], prev_client, asked)
         if len(turn_units) == 1:
+            rule_behaviour = turn_units[0].code.behaviour
             turn_units[0].code = whole  # the model saw the same text with its context
-        elif model is not None:
+            flag_doubts(turn_units[0], rule_behaviour)
+        else:
             for unit in turn_units:
-                _refine(
-                    unit.code,
-                    model,
-                    [*texts[:i], unit.text, *texts[i + 1 :]],
-                    practitioner,
-                    i,
-                    asked,
-                )
+                rule_behaviour = unit.code.behaviour
+                if model is not None:
+                    context = [*texts[:i], unit.text, *texts[i + 1 :]]
+                    _refine(unit.code, model, context, practitioner, i, asked)
+                flag_doubts(unit, rule_behaviour)
         code = derive_turn_code(whole, turn_units)
         units[i] = turn_units
         if "permission" in code.tags:

@@ -152,6 +152,27 @@ def split_units(
     return units
 
 
+# Below these a code is a guess worth a person's look (measured in bench/flags_annomi.py).
+MODEL_SURE = 0.6
+RULES_SURE = 0.5
+
+
+def flag_doubts(unit: Unit, rule_behaviour: str | None) -> None:
+    """Mark a unit for checking only when its code is in doubt: the model is unsure, the rules
+    fell back on a weak guess, or the rules and the model disagree."""
+    code = unit.code
+    doubts = []
+    if code.source == "model":
+        if code.confidence < MODEL_SURE:
+            doubts.append("the model is unsure")
+        if rule_behaviour and rule_behaviour != code.behaviour and code.confidence < 0.8:
+            doubts.append("the rules read it differently")
+    elif code.confidence < RULES_SURE:
+        doubts.append("a weak rule decided")
+    unit.doubts = doubts
+    code.check = list(doubts)
+
+
 def derive_turn_code(whole: UtteranceCode, units: list[Unit]) -> UtteranceCode:
     """One code for the whole turn, for outputs that keep one code per utterance.
 
@@ -182,4 +203,5 @@ def derive_turn_code(whole: UtteranceCode, units: list[Unit]) -> UtteranceCode:
     code.reflection_subtype = decider.reflection_subtype
     code.input_subtype = decider.input_subtype
     code.confidence = decider.confidence
+    code.check = list(decider.check)
     return code
