@@ -640,6 +640,13 @@ def _topics(text: str) -> list[frozenset[str]]:
     return [t for t in topics if t]
 
 
+def _covered(topic: frozenset[str], later: list[frozenset[str]]) -> bool:
+    """At least half of the topic's words come back in at least TOPIC_MENTIONS later turns
+    ("your RAR days" needs "RAR" again, not just "days")."""
+    recurring = [s for s in topic if sum(s in turn for turn in later) >= TOPIC_MENTIONS]
+    return len(recurring) >= len(topic) / 2
+
+
 def judge_agenda(view: SessionView) -> None:
     """A3: an agenda counts when the session then covers its topics; imposed or dropped, against."""
     n = len(view.texts)
@@ -656,7 +663,7 @@ def judge_agenda(view: SessionView) -> None:
         if len(topics) < 2:
             continue
         later_stems = [content_stems(t) for t in view.texts[i + 2 :]]
-        covered = [t for t in topics if sum(bool(t & ls) for ls in later_stems) >= TOPIC_MENTIONS]
+        covered = [t for t in topics if _covered(t, later_stems)]
         share = len(covered) / len(topics)
         # the client's own items taken forward; a "yeah" to an imposed list is not agreement
         agreed = invited and reply_at is not None and not closes_down(reply)
@@ -682,12 +689,15 @@ def judge_agenda(view: SessionView) -> None:
         return
 
 
-def _draws_together(view: SessionView, i: int) -> tuple[int, float]:
-    """(earlier client turns this turn picks up, share of its content the client had said)."""
+def _draws_together(view: SessionView, i: int) -> tuple[int, float, bool]:
+    """(earlier client turns this turn picks up, share of its content the client had said,
+    whether those turns span the session: some from its first half, some from later)."""
     text = view.texts[i]
-    earlier = [view.texts[j] for j in range(i) if not view.practitioner[j]]
-    turns = sum(1 for c in earlier if shared_stems(text, c))
-    return turns, lexical_overlap(text, " ".join(earlier))
+    earlier = [j for j in range(i) if not view.practitioner[j]]
+    picked = [j for j in earlier if len(shared_stems(text, view.texts[j])) >= 1]
+    share = lexical_overlap(text, " ".join(view.texts[j] for j in earlier))
+    spans = bool(picked) and min(picked) < i / 2 <= max(picked)
+    return len(picked), share, spans
 
 
 def judge_summary(view: SessionView) -> None:
@@ -696,15 +706,15 @@ def judge_summary(view: SessionView) -> None:
     for i, units in view.units.items():
         norm = normalise(view.texts[i])
         cue = bool(SUMMARY_CUE.search(norm))
-        late = i >= n * 0.5
-        long_enough = word_count(norm) >= 20
-        if not (cue or (late and long_enough)):
+        checks = bool(CHECK_BACK.search(norm))
+        # in plain words: a long turn near the end that checks back with the client
+        plain = i >= n * 0.75 and word_count(norm) >= 20 and checks
+        if not (cue or plain):
             continue
-        drawn, share = _draws_together(view, i)
+        drawn, share, spans = _draws_together(view, i)
         told = sum(word_count(u.text) for u in units if judges(u.text) or "advice" in u.code.tags)
         verdict = told >= 0.4 * word_count(norm)
-        checks = bool(CHECK_BACK.search(norm))
-        if drawn >= 3 and share >= 0.25 and not verdict:
+        if drawn >= 3 and share >= 0.25 and spans and not verdict:
             view.add(
                 "A8",
                 i,

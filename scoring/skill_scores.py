@@ -70,6 +70,8 @@ def skill_scores(view: SessionView, codes, utterances, items: dict) -> dict[str,
         + 0.3 * present.get("A7", False)
         + (0.5 if present.get("A10", False) else -0.5)
         - 3.0 * r["lecturing"]
+        # a structure the client can work in: they go on rather than close down
+        + 1.0 * (r["elaboration"] - r["closing_down"])
     )
     relationship = (
         4.0 * r["reflection_share"]
@@ -93,6 +95,10 @@ def skill_scores(view: SessionView, codes, utterances, items: dict) -> dict[str,
         + 0.3 * present.get("C6", False)
         - 4.0 * r["lecturing"]
         - 2.0 * r["advice"]
+        # modelling respect: warmth that is earned, and a client who stays in the conversation
+        + 0.3 * _capped(acts, "B5", SUPPORTS, 3)
+        - 0.5 * _capped(acts, "B5", "counts_against", 2)
+        + 1.0 * (r["elaboration"] - r["closing_down"])
     )
     cognitive = (
         0.8 * _capped(acts, "D1", SUPPORTS, 4)
