@@ -154,7 +154,8 @@ def score_session(
         [u.text or "" for u in utterances], [u.is_practitioner for u in utterances], units
     )
     items = collect_evidence(utterances, codes, checklist, view.acts)
-    metrics = session_metrics(utterances, codes, checklist)
+    all_units = [unit for i in sorted(units) for unit in units[i]]
+    metrics = session_metrics(utterances, codes, checklist, all_units, view.acts)
     skills = skill_summaries(items, checklist)
     scores = skill_scores(view, codes, utterances, items)
     for code, value in scores.items():
@@ -170,6 +171,6 @@ def score_session(
         metrics=metrics,
         quality=quality,
         model_version=model.version if model else None,
-        units=[unit for i in sorted(units) for unit in units[i]],
+        units=all_units,
         overall=overall_score(scores, quality),
     )

@@ -251,3 +251,46 @@ def test_skill_scores_are_continuous_and_rank_practice(session):
     for skill in ("relationship_building", "cognitive_techniques"):
         assert good.skills[skill]["score"] > poor.skills[skill]["score"]
     assert good.overall > poor.overall
+
+
+ASR_DIALOGUE = [
+    ("practitioner", "hi sam how have you been since last week"),
+    ("client", "alright bit stressed my hours at the garage got cut and rent is due friday"),
+    (
+        "practitioner",
+        "hours cut with the rent due that is a lot at once so today i thought we could look "
+        "at the rent the garage hours and your unpaid work what would you want to add",
+    ),
+    ("client", "the unpaid work yeah i need to move my saturday because of the garage"),
+    ("practitioner", "so the rent first what has the landlord said about the rent"),
+    ("client", "he said if i pay half friday and half next week that is fine"),
+    (
+        "practitioner",
+        "you rang the landlord yourself and sorted a plan for the rent that took some doing",
+    ),
+    ("client", "yeah i did not want to just ignore it like last time"),
+    ("practitioner", "and the garage hours what happened with the garage"),
+    ("client", "they lost a contract so everyone got cut not just me"),
+    ("practitioner", "so it was not about you the garage hours went for everyone"),
+    ("client", "yeah which helps i thought i had done something wrong"),
+    ("practitioner", "the unpaid work then how could we move your saturday"),
+    ("client", "could i do a wednesday instead i am off wednesdays now"),
+    (
+        "practitioner",
+        "so to summer up you sorted a plan with the landlord for the rent the garage cut "
+        "everyone's hours and you want your unpaid work on wednesdays have i got that right",
+    ),
+    ("client", "yeah that is it"),
+]
+
+
+def test_an_asr_dialogue_shows_its_agenda_affirmation_reflections_and_summary(session):
+    score = card(session, *ASR_DIALOGUE)
+    for item in ("A3", "A8", "B5"):
+        assert score.items[item]["present"] is True, item
+    assert score.items["B3"]["present"] or score.items["B4"]["present"]
+    assert score.items["B2"]["present"] is False and score.items["B2"]["evidence"] == []
+    metrics = score.metrics
+    assert metrics["reflection_question_ratio"]["value"] > 0
+    complex_share = metrics["complex_reflection_share"]["value"]
+    assert complex_share is not None and 0 <= complex_share <= 1
