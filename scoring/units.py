@@ -38,6 +38,8 @@ MARKER_TAKERS = frozenset(
     {"that's", "thats", "is", "it's", "its", "be", "feel", "feels", "all", "was", "are", "am"}
     | {"not", "seems", "sounds", "looks", "alright", "okay", "so", "and", "very", "really"}
 )
+# Verbs that make "what"/"who" a question on their own ("what happened", "who helped").
+WH_VERBS = frozenset({"happened", "happens", "went", "helped", "stopped", "else", "made", "got"})
 # Words after which a wh-word is embedded, not a new question ("about what happened").
 EMBEDDERS = lx.EMBEDDING_WORDS | {
     *("about", "of", "on", "in", "at", "for", "from", "with", "to", "and", "or", "but"),
@@ -94,7 +96,7 @@ def _split_tokens(tokens: list[str]) -> list[int]:
             and bare_prev not in MARKER_TAKERS
             or (
                 word in lx.WH_WORDS
-                and (nxt in lx.AUXILIARIES or word.endswith("'s"))
+                and (nxt in lx.AUXILIARIES or nxt in WH_VERBS or word.endswith("'s"))
                 and bare_prev not in EMBEDDERS
                 and bare_prev not in MARKERS
             )
@@ -176,8 +178,9 @@ def flag_doubts(unit: Unit, rule_behaviour: str | None) -> None:
 def derive_turn_code(whole: UtteranceCode, units: list[Unit]) -> UtteranceCode:
     """One code for the whole turn, for outputs that keep one code per utterance.
 
-    The rule (docs/scoring.md): a turn that ends by asking is a question (what it hands to the
-    client); otherwise a turn holding a reflection is a reflection; otherwise one holding
+    The rule (docs/scoring.md): the code of the turn read whole when one of its units has that
+    code; otherwise a turn that ends by asking is a question (what it hands to the client);
+    otherwise a turn holding a reflection is a reflection; otherwise one holding
     therapist input is therapist input; otherwise the code of the turn read whole. Tags are the
     union of the units' tags and the whole turn's.
     """
@@ -188,7 +191,9 @@ def derive_turn_code(whole: UtteranceCode, units: list[Unit]) -> UtteranceCode:
     last = units[-1].code
     reflections = [u.code for u in units if u.code.behaviour == "reflection"]
     inputs = [u.code for u in units if u.code.behaviour == "therapist_input"]
-    if last.behaviour == "question":
+    if whole.behaviour in {u.code.behaviour for u in units}:
+        decider = whole
+    elif last.behaviour == "question":
         decider = last
     elif reflections:
         decider = next(
