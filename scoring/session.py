@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .checklist import Checklist, load_checklist
@@ -140,13 +141,19 @@ def _refine(code, model, texts, practitioner, i, permission_asked) -> None:
         code.input_subtype = input_subtype(code.tags, permission_asked)
 
 
+@lru_cache(maxsize=1)
+def default_checklist() -> Checklist:
+    """The shipped checklist, read once: it is frozen data, safe to share."""
+    return load_checklist()
+
+
 def score_session(
     utterances: list[Utterance],
     checklist: Checklist | None = None,
     use_model: bool | str | Path | None = None,
 ) -> SessionScore:
     """Score a session. ``use_model=False`` keeps to the rules (see ``model.get_model``)."""
-    checklist = checklist or load_checklist()
+    checklist = checklist or default_checklist()
     utterances = [u if isinstance(u, Utterance) else Utterance(**u) for u in utterances]
     model = get_model(use_model)
     codes, units = code_session(utterances, model)
