@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 
 from . import lexicon as lx
 from .lexicon import rx
-from .similarity import content_stems, lexical_overlap, overlap, shared_stems, word_count
+from .similarity import (
+    content_stems,
+    lexical_overlap,
+    related,
+    shared_stems,
+    uses_encoder,
+    word_count,
+)
 from .text import normalise
 from .units import Unit
 
@@ -311,9 +318,8 @@ def takes_up(follow: str, answer: str, follow_units: list[Unit] = ()) -> bool:
     norm = normalise(follow)
     if not follow or DISMISSIVE.search(norm) or TOPIC_SHIFT.search(norm):
         return False
-    if bool(shared_stems(follow, answer)) and (
-        overlap(answer, follow) >= TAKES_UP or len(shared_stems(follow, answer)) >= 2
-    ):
+    shared = shared_stems(follow, answer)
+    if len(shared) >= 2 or (related(answer, follow, TAKES_UP) and (shared or uses_encoder())):
         return True
     first = follow_units[0] if follow_units else None
     if first is None or judges(follow):
@@ -351,8 +357,11 @@ def judge_reflections(view: SessionView) -> None:
             restating = (
                 bool(recent)
                 and code.behaviour in ("reflection", "other", "therapist_input")
-                and max((lexical_overlap(unit.text, c) for c in recent), default=0.0) >= RESTATES
-                and len(set().union(*(shared_stems(unit.text, c) for c in recent))) >= 2
+                and any(related(unit.text, c, RESTATES) for c in recent)
+                and (
+                    uses_encoder()
+                    or len(set().union(*(shared_stems(unit.text, c) for c in recent))) >= 2
+                )
             )
             if code.behaviour == "question" and unit.text.rstrip().endswith("?"):
                 # a restatement said with a rising tone ("you rang them before it started?")

@@ -324,6 +324,11 @@ def shared_stems(text: str, other: str) -> frozenset[str]:
     return content_stems(text) & content_stems(other)
 
 
+# Cosine of sentence vectors above which two texts count as about the same thing. Not yet
+# measured on the probation twins: check with bench/probation_twins.py when the encoder ships.
+COSINE_RELATED = 0.5
+
+
 def _encoder():
     if os.environ.get(ENCODER_ENV, "").lower() == "off":
         return None
@@ -341,18 +346,29 @@ def uses_encoder() -> bool:
     return _encoder() is not None
 
 
-def overlap(text: str, other: str) -> float:
-    """How much ``text`` takes up ``other``, 0..1: cosine with the encoder, else lexical."""
-    enc = _encoder()
-    if enc is not None and text.strip() and other.strip():
-        vectors = enc.embed([text, other])
-        return max(0.0, float(vectors[0] @ vectors[1]))
-    return lexical_overlap(text, other)
+@lru_cache(maxsize=20000)
+def _vector(text: str):
+    """One text's sentence vector, cached: a session compares the same turns many times."""
+    return _encoder().embed([text])[0]
 
 
-def best_overlap(text: str, others: list[str]) -> float:
-    """The highest overlap of ``text`` with any of ``others``."""
-    return max((overlap(text, o) for o in others if o), default=0.0)
+def cosine(text: str, other: str) -> float | None:
+    """Cosine of the two texts' sentence vectors, or None without the encoder."""
+    if _encoder() is None or not text.strip() or not other.strip():
+        return None
+    try:
+        return max(0.0, float(_vector(text) @ _vector(other)))
+    except Exception:  # no embedder file, or it failed: fall back to words
+        return None
+
+
+def related(text: str, other: str, lexical_min: float) -> bool:
+    """Does ``text`` take up ``other``? The encoder's cosine when it is there, else the share
+    of ``text``'s content words found in ``other`` against ``lexical_min``."""
+    value = cosine(text, other)
+    if value is not None:
+        return value >= COSINE_RELATED
+    return lexical_overlap(text, other) >= lexical_min
 
 
 _WORDS = re.compile(r"[a-z']+")
