@@ -90,6 +90,11 @@ PRAISE = rx(
     r"(?:well|brilliant|great)|you did (?:really )?(?:well|great|the right thing)|"
     r"that's (?:exactly )?the right (?:thing|call))\b"
 )
+# "well done for ...": what the praise names (not "good for you")
+PRAISE_OBJECT = rx(
+    r"\b(?:done|thanks|thank you|proud of you|credit to you|pleased|impressed|"
+    r"good on you|respect) for ([a-z' ]+)"
+)
 # Breaches and offending the client reports: praise of these rewards the wrong thing.
 BREACH = rx(
     r"\b(?:missed (?:my|the|an|your|it|unpaid|curfew|appointment)|late (?:for|back|in)|"
@@ -111,7 +116,11 @@ PROCRIMINAL = rx(
     r"can afford it|(?:they're|they are|are|it's|shops are) insured|"
     r"no one (?:actually |really )?(?:gets?|got) hurt|nobody (?:actually |really )?(?:gets?|got) "
     r"hurt|(?:gonna|going to|would have) (?:buy|get|do|happen) (?:it|them)? ?anyway|"
-    r"teach (?:him|her|them) a lesson|grass(?:es|ing)?|snitch(?:es|ing)?|nothing wrong with|"
+    r"teach (?:him|her|them) a lesson|(?:they've|they have|they've got|they've) (?:got )?"
+    r"insurance|(?:everyone|everybody|they all|we all)\s+(?:\w+\s+)?(?:does it|do it|did it|"
+    r"at it|fiddles?|fiddled|nicks?|steals?|cheats?|rounds? up|takes? stuff)|"
+    r"it's not like (?:you|i|he|she) (?:robbed|hurt|killed)|you were (?:just )?the one who got "
+    r"caught|grass(?:es|ing)?|snitch(?:es|ing)?|nothing wrong with|"
     r"(?:only|just) (?:a bit of )?weed|not (?:really )?a crime|wasn't my fault|not my fault|"
     r"(?:i'd|i would) do it again|what (?:else )?was i supposed to do|had no choice|"
     r"(?:he|she|they) started it|victimless|(?:only|just) (?:shoplifting|nicking|a bit)|"
@@ -470,7 +479,8 @@ def judge_affirmations(view: SessionView) -> None:
                 view.add("B5", i, AGAINST, "B5:hedged_praise", 0.5, "praise taken back")
                 continue
             # the object: what the praise names ("for ...") or else what the client just said
-            named = norm.split(" for ", 1)[1] if " for " in norm else ""
+            named_at = PRAISE_OBJECT.search(norm)
+            named = named_at.group(1) if named_at else ""
             if named:
                 bad = bool(BREACH.search(named) or PROCRIMINAL.search(named))
             else:
@@ -555,9 +565,25 @@ def follow_asks(view: SessionView, j: int) -> bool:
 
 
 def judge_procriminal(view: SessionView) -> None:
-    """C2/C3 and collusion: what the practitioner does with procriminal or breach talk."""
+    """C2/C3 and collusion: what the practitioner does with procriminal or breach talk, and
+    procriminal views the practitioner voices themselves."""
     for i, is_practitioner in enumerate(view.practitioner):
         if is_practitioner:
+            voiced = [
+                u
+                for u in view.units.get(i, [])
+                if PROCRIMINAL.search(normalise(u.text)) and u.code.behaviour != "reflection"
+            ]
+            if voiced and not CHALLENGE.search(normalise(view.texts[i])):
+                view.add(
+                    "C2",
+                    i,
+                    AGAINST,
+                    "C2:practitioner_voices_procriminal_view",
+                    0.55,
+                    "the practitioner excuses or minimises offending",
+                    weight=1.5,
+                )
             continue
         norm = normalise(view.texts[i])
         if not PROCRIMINAL.search(norm):
