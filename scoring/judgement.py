@@ -76,7 +76,8 @@ DISMISSIVE = rx(
     r"\b(?:if you want it enough|you'll find a way|people manage|not my (?:department|problem|"
     r"job)|(?:that's|it's) the \w+'s (?:department|problem|job)|we'll come back to (?:it|that)|"
     r"not now|no excuse|it won't kill you|that's not the point|there you go then|"
-    r"we'll see|put it that way|just get on with it|walk it|ask for one)\b"
+    r"we'll see|put it that way|just get on with it|walk it|ask for one|never mind|not to worry|"
+    r"doesn't matter)\b"
 )
 TOPIC_SHIFT = rx(r"^(?:ok |okay |right |good |fine )*(?:right|anyway|moving on|let's move|next)\b")
 SORRY = rx(r"\b(?:sorry to hear|sorry about|oh no|that's a shame|poor)\b")
