@@ -444,7 +444,7 @@ DETECTORS: dict[str, Detector] = {
 }
 
 
-# Items whose verdict comes from the judged acts (judgement.py), not from wording alone.
+# Items whose verdict comes from the judged acts (scoring/judgement/), not from wording alone.
 JUDGED = {"A1", "A2", "A3", "A8", "A9", "B3", "B4", "B5", "C1", "C2", "C3"}
 # Cognitive items: a cue phrase counts only in a turn where the client's thinking was explored.
 COGNITIVE = {"D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8"}

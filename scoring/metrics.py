@@ -58,7 +58,7 @@ def code_counts(codes: list[UtteranceCode]) -> dict[str, int]:
 
 
 def unit_counts(units, acts) -> dict[str, int]:
-    """Questions and reflections counted over units, reflections as judged (judgement.py): an
+    """Questions and reflections counted over units, reflections as judged (scoring/judgement/): an
     "it sounds like" that lectures is no reflection, a plain restatement is one. E1 and E3 then
     rest on the same reflections."""
     questions = [u for u in units if u.code.behaviour == "question"]

@@ -334,7 +334,13 @@ COSINE_RELATED = 0.5
 
 
 def _encoder():
-    if os.environ.get(ENCODER_ENV, "").lower() == "off":
+    return _encoder_for(os.environ.get(ENCODER_ENV, "").lower())
+
+
+@lru_cache(maxsize=4)
+def _encoder_for(setting: str):
+    """The encoder module when it is installed and available; looked up once per setting."""
+    if setting == "off":
         return None
     try:
         from . import encoder  # built on the scoring-codes branch; optional
