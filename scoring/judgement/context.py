@@ -68,9 +68,6 @@ class SessionView:
     def add(self, item, turn, polarity, rule, confidence, reason="", weight=1.0) -> None:
         self.acts.append(Act(item, turn, polarity, rule, round(confidence, 2), reason, weight))
 
-    def n_practitioner(self) -> int:
-        return max(1, sum(self.practitioner))
-
 
 def elaborates(reply: str) -> bool:
     norm = normalise(reply)
