@@ -298,6 +298,7 @@ _SUFFIXES = (
 ENCODER_ENV = "OEP_SCORING_ENCODER"  # "off" keeps to the lexical fallback
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet inflections, not a linguistic stemmer."""
     word = word.replace("'", "")
@@ -384,5 +385,6 @@ def related(text: str, other: str, lexical_min: float) -> bool:
 _WORDS = re.compile(r"[a-z']+")
 
 
+@lru_cache(maxsize=65536)
 def word_count(text: str) -> int:
     return len(_WORDS.findall(normalise(text)))
