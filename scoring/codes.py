@@ -48,6 +48,7 @@ class UtteranceCode:
     tags: list[str] = field(default_factory=list)
     confidence: float = 0.0
     source: str = "rules"
+    check: list[str] = field(default_factory=list)  # why a person should check this code
 
     def to_dict(self) -> dict:
         return {
@@ -60,6 +61,7 @@ class UtteranceCode:
             "tags": list(self.tags),
             "confidence": round(self.confidence, 3),
             "source": self.source,
+            "check": list(self.check),
         }
 
 

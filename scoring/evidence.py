@@ -184,11 +184,27 @@ COPING = rx(
 )
 
 
+COGNITIVE_CUES = (
+    TFB,
+    RISKY_THINKING,
+    CHALLENGE_THINKING,
+    CHAIN,
+    CONSEQUENCES,
+    PROBLEM_SOLVING,
+    PRACTICE,
+    COPING,
+)
+
+
 @dataclass
 class Context:
     utterances: list
     codes: list[UtteranceCode]
     norms: list[str]
+
+    @property
+    def positions(self) -> dict[int, int]:
+        return {u.index: i for i, u in enumerate(self.utterances)}
 
     def practitioner(self) -> list[int]:
         return [i for i, u in enumerate(self.utterances) if u.is_practitioner]
@@ -221,6 +237,11 @@ class Context:
             "confidence": round(confidence, 2),
             "polarity": polarity,
         }
+
+
+def ctx_turn(ctx: Context, entry: dict) -> int:
+    """Position in the session of the utterance an evidence entry quotes."""
+    return ctx.positions.get(entry["utterance"], -1)
 
 
 Detector = Callable[[Context, ChecklistItem], tuple[bool | None, list[dict]]]
@@ -423,9 +444,62 @@ DETECTORS: dict[str, Detector] = {
 }
 
 
-def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklist) -> dict:
-    """{item id: result} for every item of the checklist."""
+# Items whose verdict comes from the judged acts (scoring/judgement/), not from wording alone.
+JUDGED = {"A1", "A2", "A3", "A8", "A9", "B3", "B4", "B5", "C1", "C2", "C3"}
+# Cognitive items: a cue phrase counts only in a turn where the client's thinking was explored.
+COGNITIVE = {"D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8"}
+
+
+def act_evidence(ctx: Context, acts, item_id: str) -> list[dict]:
+    out = []
+    for act in acts:
+        if act.item != item_id:
+            continue
+        entry = ctx.evidence(act.turn, act.rule, act.confidence, act.polarity)
+        entry["reason"] = act.reason
+        out.append(entry)
+    return out
+
+
+def judged_verdict(ctx: Context, acts, item_id: str) -> tuple[bool, list[dict]]:
+    """Present when some act supports the item; acts against it are kept as evidence."""
+    evidence = act_evidence(ctx, acts, item_id)
+    supports = [e for e in evidence if e["polarity"] == "supports"]
+    against = [e for e in evidence if e["polarity"] == "counts_against"]
+    return bool(supports), supports + against
+
+
+def explored_turns(acts) -> set[int]:
+    return {a.turn for a in acts if a.item == "D1" and a.polarity == "supports"}
+
+
+def consistent(present: bool, item: ChecklistItem, evidence: list[dict]) -> list[dict]:
+    """Evidence that agrees with the verdict: a 'not found' never lists supporting evidence.
+
+    For an item that counts against (B2, C3), evidence that it happened only shows when the
+    verdict says it did.
+    """
+    if item.counts_against:
+        return evidence if present else []
+    if present:
+        return evidence
+    return [e for e in evidence if e["polarity"] == "counts_against"]
+
+
+def verdict_label(present: bool, item: ChecklistItem, evidence: list[dict]) -> str:
+    """'shown', 'counts against' or 'not found', in words that match the evidence listed."""
+    if item.counts_against:
+        return "counts against" if present else "not found"
+    if present:
+        return "shown"
+    return "counts against" if evidence else "not found"
+
+
+def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklist, acts=()) -> dict:
+    """{item id: result} for every item of the checklist; ``acts`` are the judged acts."""
     ctx = Context(utterances=utterances, codes=codes, norms=[normalise(u.text) for u in utterances])
+    acts = list(acts)
+    explored = explored_turns(acts)
     out = {}
     for item in checklist.items:
         base = {
@@ -440,6 +514,27 @@ def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklis
             out[item.id]["note"] = MANUAL_NOTE
             continue
         present, evidence = detector(ctx, item)
+        if item.id in JUDGED:
+            present, evidence = judged_verdict(ctx, acts, item.id)
+            if item.id == "C3":
+                present = bool(evidence)
+            elif item.id == "B3":
+                # a plain restatement or an extending one both count as reflecting
+                present, evidence = judged_verdict(ctx, acts, "B3")
+        elif item.id in COGNITIVE:
+            kept = [e for e in evidence if ctx_turn(ctx, e) in explored]
+            dropped = [
+                {**e, "polarity": "counts_against", "rule": e["rule"] + " (not explored)"}
+                for e in evidence
+                if ctx_turn(ctx, e) not in explored
+            ]
+            if item.id == "D3":
+                dropped += act_evidence(ctx, acts, "D3")
+            present, evidence = (len(kept) >= 2 if item.id == "D4" else bool(kept)), kept + dropped
+        if item.id == "B10":
+            evidence = evidence + act_evidence(ctx, acts, "B10")
+        if item.mode != "prompt":
+            evidence = consistent(bool(present), item, evidence)
         evidence = evidence[:MAX_EVIDENCE]
         if item.mode == "prompt":
             out[item.id] = {**base, "mode": "prompt", "present": None, "evidence": evidence}
@@ -449,6 +544,7 @@ def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklis
                 **base,
                 "mode": "verdict",
                 "present": bool(present),
+                "verdict": verdict_label(bool(present), item, evidence),
                 "evidence": evidence,
             }
     return out

@@ -57,9 +57,32 @@ def code_counts(codes: list[UtteranceCode]) -> dict[str, int]:
     return counts
 
 
-def session_metrics(utterances, codes: list[UtteranceCode], checklist: Checklist) -> dict:
-    """E1 to E5 and talk-time figures, each with its benchmark band where the checklist has one."""
+def unit_counts(units, acts) -> dict[str, int]:
+    """Questions and reflections counted over units, reflections as judged (scoring/judgement/): an
+    "it sounds like" that lectures is no reflection, a plain restatement is one. E1 and E3 then
+    rest on the same reflections."""
+    questions = [u for u in units if u.code.behaviour == "question"]
+    reflections = [a for a in acts if a.item in ("B3", "B4") and a.polarity == "supports"]
+    return {
+        "question": len(questions),
+        "open": sum(1 for u in questions if u.code.question_subtype == "open"),
+        "closed": sum(1 for u in questions if u.code.question_subtype == "closed"),
+        "reflection": len(reflections),
+        "complex": sum(1 for a in reflections if a.item == "B4"),
+        "simple": sum(1 for a in reflections if a.item == "B3"),
+    }
+
+
+def session_metrics(
+    utterances, codes: list[UtteranceCode], checklist: Checklist, units=None, acts=None
+) -> dict:
+    """E1 to E5 and talk-time figures, each with its benchmark band where the checklist has one.
+
+    With ``units`` and judged ``acts``, E1 to E3 count units and judged reflections; without
+    them, one code per utterance."""
     counts = code_counts(codes)
+    if units is not None and acts is not None:
+        counts.update(unit_counts(units, acts))
     q, r = counts["question"], counts["reflection"]
     # with no questions at all, the ratio is the number of reflections (None if neither)
     ratio = round(r / q, 3) if q else (float(r) if r else None)

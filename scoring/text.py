@@ -7,6 +7,7 @@ kept), so the same rules hold for typed transcripts and for ASR output with litt
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _BRACKETED = re.compile(r"\[[^\]]*\]")
@@ -54,6 +55,7 @@ FILLERS = frozenset(
 FILLER_PHRASES = ("mm hmm", "uh huh", "all right", "i see", "you know", "i mean")
 
 
+@lru_cache(maxsize=65536)  # the same turn is normalised by every layer that reads it
 def normalise(text: str) -> str:
     """Lower case, no punctuation except apostrophes, stutters ('wh-what') collapsed."""
     text = _BRACKETED.sub(" ", (text or "").translate(_APOSTROPHES).lower())

@@ -1,0 +1,129 @@
+"""How well the scorer tells good probation practice from poor: twins of the same case.
+
+Reads a folder of twin transcripts (``bench/probation_set/`` by default, ``--dir`` to
+override), each a JSON file with id, case, twin (good/poor), focus, style (written/asr),
+traps, ratings {skill: 1..5} and utterances [{speaker, text}], scores every transcript and
+prints:
+- the share of pairs where the good twin scores higher, overall and on its focus skill, per
+  focus skill, by trap (``empty_cues`` poor twins, ``plain_words`` good twins) and by style;
+- per-skill AUC over all transcripts, the label being the writer's rating >= 3 for that skill.
+
+    python bench/probation_twins.py [--dir DIR] [--no-model] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from scoring import Utterance, score_session  # noqa: E402
+
+SKILLS = {
+    "structuring": "structuring",
+    "relationship": "relationship_building",
+    "prosocial": "prosocial_modelling",
+    "cognitive": "cognitive_techniques",
+}
+GOOD_RATING = 3
+
+
+def load(folder: Path) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted(folder.rglob("*.json"))]
+
+
+def score(transcript: dict, use_model) -> dict:
+    utterances = [
+        Utterance(i, u["speaker"], u.get("text") or "", u.get("start"), u.get("end"))
+        for i, u in enumerate(transcript["utterances"])
+    ]
+    card = score_session(utterances, use_model=use_model).to_dict()
+    out = {name: card["skills"][code]["score"] for name, code in SKILLS.items()}
+    out["overall"] = card["overall"]
+    return out
+
+
+def auc(pos: list[float], neg: list[float]) -> float | None:
+    pairs = [(p, n) for p in pos for n in neg]
+    if not pairs:
+        return None
+    return sum(1.0 if p > n else 0.5 if p == n else 0.0 for p, n in pairs) / len(pairs)
+
+
+def share(wins: list[float]) -> str:
+    if not wins:
+        return "n/a"
+    return f"{sum(wins) / len(wins):.0%} ({sum(wins):g}/{len(wins)})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=REPO / "bench" / "probation_set")
+    parser.add_argument("--no-model", action="store_true", help="rules only")
+    parser.add_argument("--show", action="store_true", help="print every pair's scores")
+    args = parser.parse_args()
+    if not args.dir.is_dir():
+        print(f"no twins folder at {args.dir}; pass --dir", file=sys.stderr)
+        return 1
+    transcripts = [t for t in load(args.dir) if t.get("utterances") and t.get("twin")]
+    use_model = False if args.no_model else None
+    scored = {t["id"]: score(t, use_model) for t in transcripts}
+    cases: dict[str, dict[str, dict]] = defaultdict(dict)
+    for t in transcripts:
+        cases[t["case"]][t["twin"]] = t
+    overall, focus, by_focus = [], [], defaultdict(list)
+    by_trap, by_style = defaultdict(list), defaultdict(list)
+    for case, twins in sorted(cases.items()):
+        if not {"good", "poor"} <= set(twins):
+            continue
+        good, poor = twins["good"], twins["poor"]
+        g, p = scored[good["id"]], scored[poor["id"]]
+        win = 1.0 if g["overall"] > p["overall"] else 0.5 if g["overall"] == p["overall"] else 0.0
+        skill = good.get("focus")
+        fwin = None
+        if skill in SKILLS:
+            fwin = 1.0 if g[skill] > p[skill] else 0.5 if g[skill] == p[skill] else 0.0
+            focus.append(fwin)
+            by_focus[skill].append(fwin)
+        overall.append(win)
+        if "empty_cues" in (poor.get("traps") or []):
+            by_trap["empty_cues (poor twin)"].append(win)
+        if "plain_words" in (good.get("traps") or []):
+            by_trap["plain_words (good twin)"].append(win)
+        by_style[good.get("style", "?")].append(win)
+        if args.show:
+            print(
+                f"{case:<10} {good.get('style', '?'):<8} focus {skill:<13} overall "
+                f"{g['overall']:.3f} vs {p['overall']:.3f}  focus skill "
+                f"{g.get(skill, float('nan')):.3f} vs {p.get(skill, float('nan')):.3f}"
+            )
+    print(f"{len(transcripts)} transcripts, {len(overall)} good/poor pairs from {args.dir}")
+    print(f"good twin higher, overall score: {share(overall)}")
+    print(f"good twin higher, on its focus skill: {share(focus)}")
+    for skill, wins in sorted(by_focus.items()):
+        print(f"  focus {skill:<13} {share(wins)}")
+    for trap, wins in sorted(by_trap.items()):
+        print(f"  trap {trap:<24} overall {share(wins)}")
+    for style, wins in sorted(by_style.items()):
+        print(f"  style {style:<8} overall {share(wins)}")
+    print(f"per-skill AUC over all transcripts (label: writer's rating >= {GOOD_RATING})")
+    for name in SKILLS:
+        pos = [
+            scored[t["id"]][name] for t in transcripts if t["ratings"].get(name, 0) >= GOOD_RATING
+        ]
+        neg = [
+            scored[t["id"]][name] for t in transcripts if t["ratings"].get(name, 0) < GOOD_RATING
+        ]
+        value = auc(pos, neg)
+        shown = "n/a" if value is None else f"{value:.3f}"
+        print(f"  {name:<13} AUC {shown}  ({len(pos)} rated >= {GOOD_RATING}, {len(neg)} below)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

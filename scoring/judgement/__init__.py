@@ -1,0 +1,50 @@
+"""Judge each practitioner act in its context, not by its wording alone.
+
+A cue word is only a candidate: "it sounds like" is a reflection when what follows restates or
+extends what the client said and does not judge it; "well done" counts for prosocial modelling
+only when what it praises is prosocial; an agenda counts when the session then covers it; a
+summary must draw together what the client said; "what might get in the way?" counts when the
+answer is taken up. The client's next turn is evidence too: does the client elaborate after
+the move, or close down?
+
+Each judged act is an ``Act``: the item it bears on, the turn and unit it sits in, whether it
+supports or counts against, the rule and a reason a reviewer can read.
+"""
+
+from __future__ import annotations
+
+from ..units import Unit
+from .cognitive import judge_cognitive
+from .context import AGAINST, SUPPORTS, Act, SessionView, closes_down, elaborates
+from .prosocial import judge_affirmations, judge_procriminal
+from .relationship import judge_reflections, judge_talk
+from .structuring import judge_agenda, judge_asked_and_taken_up, judge_summary
+
+__all__ = [
+    "AGAINST",
+    "SUPPORTS",
+    "Act",
+    "SessionView",
+    "closes_down",
+    "elaborates",
+    "judge_session",
+]
+
+JUDGES = (
+    judge_reflections,
+    judge_talk,
+    judge_affirmations,
+    judge_procriminal,
+    judge_agenda,
+    judge_summary,
+    judge_asked_and_taken_up,
+    judge_cognitive,
+)
+
+
+def judge_session(texts: list[str], practitioner: list[bool], units: dict[int, list[Unit]]):
+    """All judged acts of a session, in the order of the judges above."""
+    view = SessionView(texts=texts, practitioner=practitioner, units=units)
+    for judge in JUDGES:
+        judge(view)
+    return view

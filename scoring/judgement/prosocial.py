@@ -1,0 +1,211 @@
+"""Prosocial modelling: what praise rewards, and what the practitioner does with procriminal
+talk (challenge, collusion, a lecture, or nothing)."""
+
+from __future__ import annotations
+
+import re
+
+from ..similarity import content_stems, shared_stems, word_count
+from ..text import normalise
+from ..units import Unit
+from .context import (
+    AGAINST,
+    LECTURE_WORDS,
+    PRAISE_OBJECT_WORDS,
+    SUPPORTS,
+    SessionView,
+    follow_asks,
+    judges,
+    lx_prosocial,
+)
+from .cues import (
+    AGREES,
+    BREACH,
+    CHALLENGE,
+    COLLUSION,
+    EVALUATES,
+    HEDGED,
+    PRAISE,
+    PRAISE_OBJECT,
+    PROCRIMINAL,
+)
+
+
+def judge_affirmations(view: SessionView) -> None:
+    """B5 and C1: praise counts when its object is prosocial; against when it rewards a breach."""
+    for i, units in view.units.items():
+        recent = view.client_before(i)
+        # what praise answers is the end of the client's last turn, not every word of it
+        before = " ".join(normalise(recent[0]).split()[-PRAISE_OBJECT_WORDS:]) if recent else ""
+        for unit in units:
+            norm = normalise(unit.text)
+            if not (PRAISE.search(norm) or "affirmation" in unit.code.tags):
+                if names_prosocial_act(unit, recent):
+                    view.add(
+                        "C1",
+                        i,
+                        SUPPORTS,
+                        "C1:names_the_prosocial_act (plain words)",
+                        0.6,
+                        "names the prosocial act the client reported and what it means",
+                    )
+                    view.add(
+                        "B5",
+                        i,
+                        SUPPORTS,
+                        "B5:affirmation (plain words)",
+                        0.55,
+                        "affirms what the client did",
+                    )
+                continue
+            if HEDGED.search(norm):
+                view.add("B5", i, AGAINST, "B5:hedged_praise", 0.5, "praise taken back")
+                continue
+            # the object: what the praise names ("for ...") or else what the client just said
+            named_at = PRAISE_OBJECT.search(norm)
+            named = named_at.group(1) if named_at else ""
+            if named:
+                bad = bool(BREACH.search(named) or PROCRIMINAL.search(named))
+            else:
+                bad = bool(BREACH.search(before) or PROCRIMINAL.search(before)) and not (
+                    lx_prosocial(before)
+                )
+            if bad:
+                view.add(
+                    "C1",
+                    i,
+                    AGAINST,
+                    "C1:praise_rewards_breach",
+                    0.65,
+                    "praise after the client reports a breach or offending",
+                    weight=1.5,
+                )
+                continue
+            view.add("B5", i, SUPPORTS, "B5:affirmation", 0.6, "affirms the client")
+            if lx_prosocial(named or before) or lx_prosocial(norm):
+                specific = (
+                    bool(re.search(r"\b(?:because|shows|means|matters|that's the|exactly)\b", norm))
+                    or len(content_stems(unit.text)) >= 4
+                )
+                view.add(
+                    "C1",
+                    i,
+                    SUPPORTS,
+                    "C1:praise_of_prosocial_act" + (" (says why)" if specific else ""),
+                    0.7 if specific else 0.55,
+                    "praises a prosocial act",
+                    weight=1.2 if specific else 1.0,
+                )
+
+
+def names_prosocial_act(unit: Unit, recent: list[str]) -> bool:
+    """Plain-words praise: a statement that restates a prosocial act the client just reported
+    and says what it is worth ("you said no, and that's how you stay out of court")."""
+    if unit.code.behaviour == "question" or judges(unit.text):
+        return False
+    norm = normalise(unit.text)
+    if not EVALUATES.search(norm):
+        return False
+    return any(
+        lx_prosocial(c) and not BREACH.search(normalise(c)) and len(shared_stems(unit.text, c)) >= 2
+        for c in recent
+    )
+
+
+def judge_procriminal(view: SessionView) -> None:
+    """C2/C3 and collusion: what the practitioner does with procriminal or breach talk, and
+    procriminal views the practitioner voices themselves."""
+    for i, is_practitioner in enumerate(view.practitioner):
+        if is_practitioner:
+            voiced = [
+                u
+                for u in view.units.get(i, [])
+                if PROCRIMINAL.search(normalise(u.text)) and u.code.behaviour != "reflection"
+            ]
+            if voiced and not CHALLENGE.search(normalise(view.texts[i])):
+                view.add(
+                    "C2",
+                    i,
+                    AGAINST,
+                    "C2:practitioner_voices_procriminal_view",
+                    0.55,
+                    "the practitioner excuses or minimises offending",
+                    weight=1.5,
+                )
+            continue
+        norm = normalise(view.texts[i])
+        if not PROCRIMINAL.search(norm):
+            if BREACH.search(norm):
+                j = view.next_practitioner(i)
+                if j == i + 1 and COLLUSION.search(normalise(view.texts[j])):
+                    view.add(
+                        "C2",
+                        j,
+                        AGAINST,
+                        "C2:colludes_with_breach",
+                        0.55,
+                        "agrees with a breach or offending",
+                        weight=1.5,
+                    )
+            continue
+        answers = [j for j in (view.next_practitioner(i),) if j is not None and j <= i + 1]
+        j = answers[0] if answers else None
+        if j is None:
+            continue
+        follow = normalise(view.texts[j])
+        later = view.next_practitioner(j + 1) if j + 2 < len(view.texts) else None
+        follow2 = normalise(view.texts[later]) if later is not None and later <= j + 2 else ""
+        agrees = AGREES.search(follow) and not follow_asks(view, j)
+        if CHALLENGE.search(follow) or CHALLENGE.search(follow2):
+            at = j if CHALLENGE.search(follow) else later
+            # calm disapproval invites the client's view or an alternative; a lecture does not
+            invites = follow_asks(view, at) or (
+                view.next_practitioner(at + 1) is not None
+                and follow_asks(view, view.next_practitioner(at + 1))
+            )
+            if judges(view.texts[at]) and not invites:
+                view.add(
+                    "C2",
+                    at,
+                    AGAINST,
+                    "C2:lecture_not_challenge",
+                    0.5,
+                    "disapproval as a lecture, no alternative explored",
+                )
+            else:
+                view.add(
+                    "C2",
+                    at,
+                    SUPPORTS,
+                    "C2:challenge_after_procriminal_talk",
+                    0.6,
+                    "questions the procriminal view",
+                )
+        elif COLLUSION.search(follow) or agrees:
+            view.add(
+                "C2",
+                j,
+                AGAINST,
+                "C2:colludes_with_procriminal_talk",
+                0.6,
+                "agrees with procriminal talk",
+                weight=1.5,
+            )
+        elif judges(follow) and word_count(follow) >= LECTURE_WORDS:
+            view.add(
+                "C2",
+                j,
+                AGAINST,
+                "C2:lecture_not_challenge",
+                0.5,
+                "disapproval as a lecture, no alternative explored",
+            )
+        else:
+            view.add(
+                "C3",
+                i,
+                AGAINST,
+                "C3:procriminal_talk_unanswered",
+                0.6,
+                "procriminal talk left unanswered",
+            )

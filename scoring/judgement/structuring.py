@@ -1,0 +1,177 @@
+"""Structuring: an agenda the session covers, a summary that draws the client's words
+together, and check-in, review and barrier questions whose answers are taken up."""
+
+from __future__ import annotations
+
+import re
+
+from ..similarity import content_stems, lexical_overlap, shared_stems, word_count
+from ..text import normalise
+from .context import (
+    AGAINST,
+    SUBSTANTIVE_WORDS,
+    SUPPORTS,
+    TOPIC_MENTIONS,
+    SessionView,
+    _follow_up_of,
+    closes_down,
+    judges,
+    takes_up,
+)
+from .cues import (
+    AGENDA_INTENT,
+    AGENDA_INVITES,
+    AGENDA_WORDS,
+    BARRIER_Q,
+    CHECK_BACK,
+    CHECK_IN,
+    NEXT_STEPS,
+    NOTHING,
+    REVIEW_Q,
+    SUMMARY_CUE,
+)
+
+_TOPIC_SPLIT = re.compile(r"[,;:]|\b(?:and then|and|then|after that|also|plus)\b", re.I)
+
+
+def _topics(text: str) -> list[frozenset[str]]:
+    """The topics an agenda names: its pieces between commas and 'and'/'then', as stems."""
+    topics = [content_stems(piece) - AGENDA_WORDS for piece in _TOPIC_SPLIT.split(text or "")]
+    return [t for t in topics if t]
+
+
+def _covered(topic: frozenset[str], later: list[frozenset[str]]) -> bool:
+    """At least half of the topic's words come back in at least TOPIC_MENTIONS later turns
+    ("your RAR days" needs "RAR" again, not just "days")."""
+    recurring = [s for s in topic if sum(s in turn for turn in later) >= TOPIC_MENTIONS]
+    return len(recurring) >= len(topic) / 2
+
+
+def judge_agenda(view: SessionView) -> None:
+    """A3: an agenda counts when the session then covers its topics; imposed or dropped, against."""
+    n = len(view.texts)
+    early = max(8, n // 3)
+    for i in range(min(n, early)):
+        if not view.practitioner[i] or not AGENDA_INTENT.search(normalise(view.texts[i])):
+            continue
+        topics = [t for u in view.units.get(i, []) for t in _topics(u.text)]
+        # the client's items, when asked for, join the agenda
+        invited = bool(AGENDA_INVITES.search(normalise(view.texts[i])))
+        reply_at, reply = view.reply(i)
+        if invited and reply_at is not None:
+            topics += _topics(reply)
+        if len(topics) < 2:
+            continue
+        later_stems = [content_stems(t) for t in view.texts[i + 2 :]]
+        covered = [t for t in topics if _covered(t, later_stems)]
+        share = len(covered) / len(topics)
+        # the client's own items taken forward; a "yeah" to an imposed list is not agreement
+        agreed = invited and reply_at is not None and not closes_down(reply)
+        if share >= 0.5:
+            view.add(
+                "A3",
+                i,
+                SUPPORTS,
+                f"A3:agenda_covered ({share:.0%} of its topics)",
+                0.7 if agreed else 0.55,
+                "agenda agreed with the client and covered" if agreed else "agenda covered",
+                weight=1.0 + 0.5 * agreed,
+            )
+        else:
+            view.add(
+                "A3",
+                i,
+                AGAINST,
+                f"A3:agenda_dropped ({share:.0%} of its topics)",
+                0.6,
+                "agenda announced and then not covered",
+            )
+        return
+
+
+def _draws_together(view: SessionView, i: int) -> tuple[int, float, bool]:
+    """(earlier client turns this turn picks up, share of its content the client had said,
+    whether those turns span the session: some from its first half, some from later)."""
+    text = view.texts[i]
+    earlier = [j for j in range(i) if not view.practitioner[j]]
+    picked = [j for j in earlier if len(shared_stems(text, view.texts[j])) >= 1]
+    share = lexical_overlap(text, " ".join(view.texts[j] for j in earlier))
+    spans = bool(picked) and min(picked) < i / 2 <= max(picked)
+    return len(picked), share, spans
+
+
+def judge_summary(view: SessionView) -> None:
+    """A8: a summary draws together what the client said; a verdict in its place counts against."""
+    n = len(view.texts)
+    for i, units in view.units.items():
+        norm = normalise(view.texts[i])
+        cue = bool(SUMMARY_CUE.search(norm))
+        checks = bool(CHECK_BACK.search(norm))
+        # in plain words: a long turn near the end that checks back with the client
+        plain = i >= n * 0.75 and word_count(norm) >= 20 and checks
+        if not (cue or plain):
+            continue
+        drawn, share, spans = _draws_together(view, i)
+        told = sum(word_count(u.text) for u in units if judges(u.text) or "advice" in u.code.tags)
+        verdict = told >= 0.4 * word_count(norm)
+        if drawn >= 3 and share >= 0.25 and spans and not verdict:
+            view.add(
+                "A8",
+                i,
+                SUPPORTS,
+                f"A8:summary_draws_together ({drawn} client turns)",
+                0.75 if cue or checks else 0.55,
+                "draws together what the client said",
+                weight=1.0 if cue or checks else 0.7,
+            )
+        elif cue:
+            why = (
+                "the practitioner's verdict" if verdict else "does not draw on what the client said"
+            )
+            view.add("A8", i, AGAINST, "A8:summary_without_client", 0.6, f"summary cue but {why}")
+
+
+def judge_asked_and_taken_up(view: SessionView) -> None:
+    """A1 check-in, A2 review, A9 barriers: the question counts when the answer is taken up."""
+    n = len(view.texts)
+    for i in view.units:
+        norm = normalise(view.texts[i])
+        for item, pattern, where in (
+            ("A1", CHECK_IN, i <= max(6, n // 5)),
+            ("A2", REVIEW_Q, i <= max(10, n // 2)),
+            ("A9", BARRIER_Q, i >= n // 3),
+        ):
+            if item == "A9" and NEXT_STEPS.search(norm) and not BARRIER_Q.search(norm):
+                view.add(item, i, SUPPORTS, "A9:next_steps", 0.6, "agrees next steps", weight=0.5)
+                continue
+            if not where or not pattern.search(norm):
+                continue
+            answer, follow, j = _follow_up_of(view, i)
+            if item == "A9" and not BARRIER_Q.search(norm):
+                continue
+            if (
+                j is None
+                or word_count(answer) < SUBSTANTIVE_WORDS
+                or NOTHING.search(normalise(answer))
+            ):
+                # asked, with little in the answer to take up: counts, but for less
+                view.add(item, i, SUPPORTS, f"{item}:asked", 0.5, "asked", weight=0.5)
+                continue
+            if takes_up(follow, answer, view.units.get(j, [])):
+                view.add(
+                    item,
+                    j,
+                    SUPPORTS,
+                    f"{item}:answer_taken_up",
+                    0.7,
+                    "the client's answer is taken up",
+                )
+            else:
+                view.add(
+                    item,
+                    j if j is not None else i,
+                    AGAINST,
+                    f"{item}:answer_ignored",
+                    0.6,
+                    "asked, then the answer was not taken up",
+                )

@@ -1,0 +1,122 @@
+"""Layer 3: a continuous score (0..1) per skill from the judged acts and session rates.
+
+The scores rank sessions: each is a logistic of a weighted sum of terms, where a term is a
+capped count of judged acts (a good agenda counts once or twice, not once per mention) or a
+rate per practitioner turn (so a longer session gains nothing from its length). Acts that
+count against weigh more than cue words could: one "well done" for a breach undoes more
+than one unexamined phrase adds. The weights were set by reasoning about the practice each
+skill describes, not fitted.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .judgement import SUPPORTS, SessionView, closes_down, elaborates
+
+CENTRE = 1.0  # a raw sum this high maps to 0.5
+
+
+def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") -> float:
+    total = sum(
+        a.weight
+        for a in acts
+        if a.item == item and a.polarity == polarity and a.rule.startswith(prefix)
+    )
+    return min(cap, total)
+
+
+def _logistic(raw: float) -> float:
+    return round(1.0 / (1.0 + math.exp(-(raw - CENTRE))), 4)
+
+
+def session_rates(view: SessionView, codes, utterances) -> dict[str, float]:
+    """Rates the relationship score rests on; each a share, never a count."""
+    turns = [i for i, p in enumerate(view.practitioner) if p]
+    n = max(1, len(turns))
+    units = [u for i in turns for u in view.units.get(i, [])]
+    questions = [u for u in units if u.code.behaviour == "question"]
+    opened = [u for u in questions if u.code.question_subtype == "open"]
+    replies = [view.reply(i)[1] for i in turns]
+    answered = [r for r in replies if r]
+    genuine = sum(1 for a in view.acts if a.item in ("B3", "B4") and a.polarity == SUPPORTS)
+    words = [len((u.text or "").split()) for u in utterances]
+    mine = sum(w for w, p in zip(words, view.practitioner, strict=True) if p)
+    return {
+        "reflection_share": genuine / max(1, genuine + len(questions)),
+        "open_share": len(opened) / len(questions) if questions else 0.5,
+        "elaboration": sum(map(elaborates, answered)) / max(1, len(answered)),
+        "closing_down": sum(map(closes_down, answered)) / max(1, len(answered)),
+        "empty_reflections": _count(view, "B3", "counts_against") / n,
+        "lecturing": _count(view, "B10", "counts_against") / n,
+        "talk_share": mine / sum(words) if sum(words) else 0.5,
+        "advice": sum(1 for c in codes if c.input_subtype == "advice") / n,
+    }
+
+
+def _count(view: SessionView, item: str, polarity: str) -> int:
+    return sum(1 for a in view.acts if a.item == item and a.polarity == polarity)
+
+
+def skill_scores(view: SessionView, codes, utterances, items: dict) -> dict[str, float]:
+    acts = view.acts
+    r = session_rates(view, codes, utterances)
+    present = {key: bool(v.get("present")) for key, v in items.items()}
+    structuring = (
+        sum(_capped(acts, it, SUPPORTS, 1.5) for it in ("A1", "A2", "A3", "A8", "A9"))
+        - sum(_capped(acts, it, "counts_against", 1.5) for it in ("A1", "A2", "A3", "A8", "A9"))
+        + 0.4 * present.get("A4", False)
+        + 0.3 * present.get("A5", False)
+        + 0.3 * present.get("A7", False)
+        + (0.5 if present.get("A10", False) else -0.5)
+        - 3.0 * r["lecturing"]
+        # a structure the client can work in: they go on rather than close down
+        + 1.0 * (r["elaboration"] - r["closing_down"])
+    )
+    relationship = (
+        4.0 * r["reflection_share"]
+        + 1.0 * r["open_share"]
+        + 2.0 * r["elaboration"]
+        - 2.0 * r["closing_down"]
+        - 6.0 * r["empty_reflections"]
+        - 6.0 * r["lecturing"]
+        + 0.3 * _capped(acts, "B5", SUPPORTS, 3)
+        - 0.5 * _capped(acts, "B5", "counts_against", 2)
+        - 3.0 * max(0.0, r["talk_share"] - 0.5)
+        - 1.0
+    )
+    prosocial = (
+        1.0 * _capped(acts, "C1", SUPPORTS, 3)
+        - 1.5 * _capped(acts, "C1", "counts_against", 3)
+        + 0.8 * _capped(acts, "C2", SUPPORTS, 2)
+        - 1.2 * _capped(acts, "C2", "counts_against", 3)
+        - 0.8 * _capped(acts, "C3", "counts_against", 3)
+        + 0.3 * present.get("C5", False)
+        + 0.3 * present.get("C6", False)
+        - 4.0 * r["lecturing"]
+        - 2.0 * r["advice"]
+        # modelling respect: warmth that is earned, and a client who stays in the conversation
+        + 0.3 * _capped(acts, "B5", SUPPORTS, 3)
+        - 0.5 * _capped(acts, "B5", "counts_against", 2)
+        + 1.0 * (r["elaboration"] - r["closing_down"])
+    )
+    cognitive = (
+        0.8 * _capped(acts, "D1", SUPPORTS, 4)
+        - 0.3 * _capped(acts, "D1", "counts_against", 2)
+        - 0.8 * _capped(acts, "D3", "counts_against", 3)
+        + 0.2 * sum(present.get(f"D{k}", False) for k in range(2, 9))
+        - 3.0 * r["advice"]
+        - 2.0 * r["lecturing"]
+    )
+    return {
+        "structuring": _logistic(structuring),
+        "relationship_building": _logistic(relationship),
+        "prosocial_modelling": _logistic(prosocial),
+        "cognitive_techniques": _logistic(cognitive),
+    }
+
+
+def overall_score(scores: dict[str, float], quality: float) -> float:
+    """The session as a whole: the skills' mean, with MI quality (itself from rates) beside it."""
+    mean = sum(scores.values()) / max(1, len(scores))
+    return round(0.75 * mean + 0.25 * (1.0 / (1.0 + math.exp(-quality))), 4)

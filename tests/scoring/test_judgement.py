@@ -1,0 +1,296 @@
+"""Each act is judged in its context: cue words said emptily do not count, plain words do."""
+
+from scoring import score_session
+from scoring.units import split_clauses, split_units
+
+
+def card(session, *turns):
+    return score_session(session(*turns), use_model=False)
+
+
+def rules(item):
+    return [(e["rule"].split(" ")[0], e["polarity"]) for e in item["evidence"]]
+
+
+def test_it_sounds_like_followed_by_a_lecture_is_not_a_reflection(session):
+    score = card(
+        session,
+        ("practitioner", "What happened with the tag last week?"),
+        ("client", "The battery died while I was asleep, I didn't know it had gone flat."),
+        (
+            "practitioner",
+            "It sounds like you think the rules don't apply to you. You need to charge it "
+            "every night, you have to take this seriously, and if it happens again I will "
+            "have no choice but to send it back to court.",
+        ),
+        ("client", "I didn't say that."),
+    )
+    reflections = score.items["B3"]
+    assert reflections["present"] is False
+    assert ("B3:empty_reflection", "counts_against") in rules(reflections)
+    assert score.items["B4"]["present"] is False
+
+
+def test_a_plain_words_reflection_counts(session):
+    score = card(
+        session,
+        ("practitioner", "How has the new job been?"),
+        ("client", "Long shifts at the warehouse, and the supervisor keeps shouting at me."),
+        ("practitioner", "Long shifts, and a supervisor shouting at you on top of that."),
+        ("client", "Yeah, and I still turned up every day, even when I wanted to walk out."),
+    )
+    shown = score.items["B3"]["present"] or score.items["B4"]["present"]
+    assert shown
+    assert score.skills["relationship_building"]["score"] > 0.5
+
+
+def test_well_done_after_a_breach_counts_against_prosocial_modelling(session):
+    breach = card(
+        session,
+        ("practitioner", "How was the weekend?"),
+        ("client", "I missed my curfew on Saturday, got drunk with the lads and stayed out."),
+        ("practitioner", "Well done, sounds like a good night."),
+        ("client", "It was a laugh."),
+    )
+    prosocial = card(
+        session,
+        ("practitioner", "How was the weekend?"),
+        ("client", "The lads asked me out drinking but I said no and stayed in for my curfew."),
+        ("practitioner", "Well done, saying no to them is exactly what keeps you out of court."),
+        ("client", "It was hard but I did it."),
+    )
+    assert breach.items["C1"]["present"] is False
+    assert ("C1:praise_rewards_breach", "counts_against") in rules(breach.items["C1"])
+    assert prosocial.items["C1"]["present"] is True
+    assert (
+        breach.skills["prosocial_modelling"]["score"]
+        < prosocial.skills["prosocial_modelling"]["score"]
+    )
+
+
+AGENDA = (
+    "practitioner",
+    "Today I'd like to cover three things: your housing, the debt letters, and your course.",
+)
+
+
+def test_an_agenda_never_covered_does_not_count(session):
+    score = card(
+        session,
+        AGENDA,
+        ("client", "Okay."),
+        ("practitioner", "First, did you keep to your curfew this week?"),
+        ("client", "Yes."),
+        ("practitioner", "And you've been reporting on time?"),
+        ("client", "Yes, every Tuesday."),
+        ("practitioner", "Good. See you in two weeks."),
+    )
+    agenda = score.items["A3"]
+    assert agenda["present"] is False
+    assert [p for _, p in rules(agenda)] == ["counts_against"]
+
+
+def test_an_agenda_the_session_covers_counts(session):
+    score = card(
+        session,
+        AGENDA,
+        ("client", "Fine, the housing is the big one."),
+        ("practitioner", "So the housing. What's happening with the flat?"),
+        ("client", "The housing officer says I'm on the list but it could be months."),
+        ("practitioner", "Months on the housing list, while the debt letters keep coming."),
+        ("client", "Yeah, the debt letters are the worst part, I don't open them."),
+        ("practitioner", "What would help with opening the debt letters?"),
+        ("client", "Maybe if someone sat with me. And the course starts in May."),
+        ("practitioner", "Tell me about the course."),
+        ("client", "It's a forklift course, two weeks, the Jobcentre pays."),
+    )
+    assert score.items["A3"]["present"] is True
+
+
+def test_what_might_get_in_the_way_counts_only_when_the_answer_is_taken_up(session):
+    opening = [
+        ("practitioner", "So you'll ring the college on Monday about the course."),
+        ("client", "Yeah I will."),
+        ("practitioner", "What might get in the way of that?"),
+        ("client", "My phone has no credit and the college line always keeps you on hold."),
+    ]
+    taken_up = card(
+        session,
+        *opening,
+        ("practitioner", "No credit and long holds. You could use the phone here after we finish."),
+    )
+    ignored = card(
+        session,
+        *opening,
+        ("practitioner", "If you want it enough you'll find a way. See you next week."),
+    )
+    assert ("A9:answer_taken_up", "supports") in rules(taken_up.items["A9"])
+    assert ("A9:answer_ignored", "counts_against") in rules(ignored.items["A9"])
+    assert not any(
+        p == "supports" and r.startswith("A9:answer") for r, p in rules(ignored.items["A9"])
+    )
+
+
+def test_a_summary_that_is_the_practitioners_verdict_counts_against(session):
+    turns = [
+        ("practitioner", "How has the week gone?"),
+        ("client", "I went to the job centre on Monday and they booked me a forklift course."),
+        ("practitioner", "What else happened?"),
+        ("client", "My mum's been ill so I've been doing her shopping every day."),
+        ("practitioner", "And the drinking?"),
+        ("client", "I've cut down to weekends, mostly because of the course."),
+    ]
+    genuine = card(
+        session,
+        *turns,
+        (
+            "practitioner",
+            "So to sum up: the job centre booked you on the forklift course, you've been "
+            "doing your mum's shopping every day, and you've cut the drinking down to "
+            "weekends because of the course. Have I got that right?",
+        ),
+    )
+    verdict = card(
+        session,
+        *turns,
+        (
+            "practitioner",
+            "So to sum up, you need to stop making excuses, you have to keep your head down "
+            "and you should just get on with it.",
+        ),
+    )
+    assert genuine.items["A8"]["present"] is True
+    assert verdict.items["A8"]["present"] is False
+    assert ("A8:summary_without_client", "counts_against") in rules(verdict.items["A8"])
+
+
+def test_an_unpunctuated_turn_splits_into_its_acts():
+    text = (
+        "okay well done for ringing them that took guts so it sounds like the waiting is the "
+        "hard part what would help while you wait"
+    )
+    assert split_clauses(text) == [
+        "okay well done for ringing them",
+        "that took guts",
+        "so it sounds like the waiting is the hard part",
+        "what would help while you wait",
+    ]
+    units = split_units(0, text, "they said they'd ring back but nobody has, it's doing my head in")
+    assert "affirmation" in units[0].code.tags
+    assert units[2].code.behaviour == "reflection"
+    assert (units[3].code.behaviour, units[3].code.question_subtype) == ("question", "open")
+
+
+def test_one_code_per_utterance_comes_from_its_units(session):
+    score = card(
+        session,
+        ("client", "I rang the housing twice and nobody called back."),
+        ("practitioner", "you kept ringing even when nobody called back what will you try next"),
+    )
+    turn = score.codes[1]
+    assert (turn.behaviour, turn.question_subtype) == ("question", "open")
+    assert [u.code.behaviour for u in score.units][-1] == "question"
+    assert len(score.units) == 2
+
+
+def test_a_punctuated_turn_splits_at_sentences_and_joins_fragments():
+    assert split_clauses("Right. You went back and rang again. What did they say?") == [
+        "Right. You went back and rang again.",
+        "What did they say?",
+    ]
+
+
+def test_a_verdict_never_lists_evidence_that_contradicts_it(session):
+    score = card(
+        session,
+        ("practitioner", "Did you go to work? Did you see your mum? Are you sleeping?"),
+        ("client", "Yes."),
+        ("practitioner", "Have you been drinking? Is the curfew okay?"),
+        ("client", "No. Yes."),
+    )
+    for item in score.items.values():
+        if item["mode"] != "verdict":
+            continue
+        supports = [e for e in item["evidence"] if e["polarity"] == "supports"]
+        if item["present"] is False and not item["counts_against"]:
+            assert supports == []
+            assert item["verdict"] in ("not found", "counts against")
+        if item["counts_against"] and not item["present"]:
+            assert item["evidence"] == []
+
+
+def test_skill_scores_are_continuous_and_rank_practice(session):
+    good = card(
+        session,
+        ("practitioner", "How have you been since last week?"),
+        ("client", "Stressed. The hostel is loud and I'm not sleeping, but I kept my curfew."),
+        (
+            "practitioner",
+            "Not sleeping with the noise, and you still kept your curfew every night.",
+        ),
+        ("client", "Yeah, I wasn't going to mess it up over that."),
+        ("practitioner", "What was going through your mind when the noise started?"),
+        ("client", "That I'd go and bang on his door, but then I thought about recall."),
+        ("practitioner", "So thinking about recall stopped you. What else could you do next time?"),
+        ("client", "Put my headphones in, or ask staff to have a word."),
+    )
+    poor = card(
+        session,
+        ("practitioner", "Curfew okay?"),
+        ("client", "Yeah."),
+        (
+            "practitioner",
+            "It sounds like you're struggling. You need to just get on with it, the hostel "
+            "is the hostel, you're on licence and you have to accept it or you'll be back "
+            "inside, I've seen it happen a hundred times.",
+        ),
+        ("client", "Whatever."),
+    )
+    for score in (good, poor):
+        assert all(0.0 <= s["score"] <= 1.0 for s in score.skills.values())
+    for skill in ("relationship_building", "cognitive_techniques"):
+        assert good.skills[skill]["score"] > poor.skills[skill]["score"]
+    assert good.overall > poor.overall
+
+
+ASR_DIALOGUE = [
+    ("practitioner", "hi sam how have you been since last week"),
+    ("client", "alright bit stressed my hours at the garage got cut and rent is due friday"),
+    (
+        "practitioner",
+        "hours cut with the rent due that is a lot at once so today i thought we could look "
+        "at the rent the garage hours and your unpaid work what would you want to add",
+    ),
+    ("client", "the unpaid work yeah i need to move my saturday because of the garage"),
+    ("practitioner", "so the rent first what has the landlord said about the rent"),
+    ("client", "he said if i pay half friday and half next week that is fine"),
+    (
+        "practitioner",
+        "you rang the landlord yourself and sorted a plan for the rent that took some doing",
+    ),
+    ("client", "yeah i did not want to just ignore it like last time"),
+    ("practitioner", "and the garage hours what happened with the garage"),
+    ("client", "they lost a contract so everyone got cut not just me"),
+    ("practitioner", "so it was not about you the garage hours went for everyone"),
+    ("client", "yeah which helps i thought i had done something wrong"),
+    ("practitioner", "the unpaid work then how could we move your saturday"),
+    ("client", "could i do a wednesday instead i am off wednesdays now"),
+    (
+        "practitioner",
+        "so to summer up you sorted a plan with the landlord for the rent the garage cut "
+        "everyone's hours and you want your unpaid work on wednesdays have i got that right",
+    ),
+    ("client", "yeah that is it"),
+]
+
+
+def test_an_asr_dialogue_shows_its_agenda_affirmation_reflections_and_summary(session):
+    score = card(session, *ASR_DIALOGUE)
+    for item in ("A3", "A8", "B5"):
+        assert score.items[item]["present"] is True, item
+    assert score.items["B3"]["present"] or score.items["B4"]["present"]
+    assert score.items["B2"]["present"] is False and score.items["B2"]["evidence"] == []
+    metrics = score.metrics
+    assert metrics["reflection_question_ratio"]["value"] > 0
+    complex_share = metrics["complex_reflection_share"]["value"]
+    assert complex_share is not None and 0 <= complex_share <= 1
