@@ -111,18 +111,27 @@ def main() -> int:
         print(f"  trap {trap:<24} overall {share(wins)}")
     for style, wins in sorted(by_style.items()):
         print(f"  style {style:<8} overall {share(wins)}")
-    print(f"per-skill AUC over all transcripts (label: writer's rating >= {GOOD_RATING})")
+    print(
+        "per-skill AUC over all transcripts (label: good where the writer and the blind reader "
+        f"both rate the skill >= {GOOD_RATING}, poor where both rate it below; others left out)"
+    )
     for name in SKILLS:
-        pos = [
-            scored[t["id"]][name] for t in transcripts if t["ratings"].get(name, 0) >= GOOD_RATING
-        ]
-        neg = [
-            scored[t["id"]][name] for t in transcripts if t["ratings"].get(name, 0) < GOOD_RATING
-        ]
+        labels = {t["id"]: skill_label(t, name) for t in transcripts}
+        pos = [scored[i][name] for i, label in labels.items() if label == "good"]
+        neg = [scored[i][name] for i, label in labels.items() if label == "poor"]
         value = auc(pos, neg)
         shown = "n/a" if value is None else f"{value:.3f}"
-        print(f"  {name:<13} AUC {shown}  ({len(pos)} rated >= {GOOD_RATING}, {len(neg)} below)")
+        print(f"  {name:<13} AUC {shown}  ({len(pos)} good, {len(neg)} poor)")
     return 0
+
+
+def skill_label(transcript, name):
+    """'good', 'poor' or None (the readers disagree). Sets without a blind reading fall back on
+    the writer's rating."""
+    if "skill_labels" in transcript:
+        return transcript["skill_labels"].get(name)
+    rating = transcript.get("writer_ratings", transcript.get("ratings", {})).get(name)
+    return None if rating is None else ("good" if rating >= GOOD_RATING else "poor")
 
 
 if __name__ == "__main__":
