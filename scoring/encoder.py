@@ -37,8 +37,9 @@ REFLECTION_LABELS = ("simple", "complex")
 # Token budget per segment. A long turn keeps its opening and, above all, its end (a question
 # or reflection usually closes the turn); context keeps its most recent words.
 TEXT_HEAD, TEXT_TAIL = 16, 48
-CLIENT_TOKENS = 48
-PRACTITIONER_TOKENS = 24
+CLIENT_TOKENS = 40
+PRACTITIONER_TOKENS = 20
+ANSWER_TOKENS = 16
 EMBED_TOKENS = 128
 BATCH = 32
 
@@ -48,6 +49,9 @@ class CodeInput:
     text: str  # the unit (a sentence or clause) or whole utterance to code
     client_before: str = ""  # the client's most recent turn before it
     practitioner_before: str = ""  # the practitioner's previous unit or turn
+    # addition to the contract: the opening of the client's answer, when the unit ends the
+    # practitioner's turn (answers follow questions; "yeah, exactly" follows a reflection)
+    client_after: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,17 +77,29 @@ def _clip(ids: list[int], head: int, tail: int) -> list[int]:
 
 
 def pair_ids(tokenizer, inputs: list[CodeInput]) -> list[tuple[list[int], list[int]]]:
-    """(input ids, token type ids) per input: [CLS] text [SEP] client [SEP] practitioner [SEP]."""
+    """(input ids, token type ids) per input.
+
+    ``[CLS] text [SEP] client before [SEP] practitioner before [SEP] client after [SEP]``, the
+    unit as segment 0 and its context as segment 1.
+    """
     cls, sep = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
     texts = tokenizer.encode_batch([i.text for i in inputs], add_special_tokens=False)
     clients = tokenizer.encode_batch([i.client_before for i in inputs], add_special_tokens=False)
     prevs = tokenizer.encode_batch(
         [i.practitioner_before for i in inputs], add_special_tokens=False
     )
+    answers = tokenizer.encode_batch([i.client_after for i in inputs], add_special_tokens=False)
     out = []
-    for text, client, prev in zip(texts, clients, prevs, strict=True):
+    for text, client, prev, answer in zip(texts, clients, prevs, answers, strict=True):
         first = [cls, *_clip(text.ids, TEXT_HEAD, TEXT_TAIL), sep]
-        second = [*client.ids[-CLIENT_TOKENS:], sep, *prev.ids[-PRACTITIONER_TOKENS:], sep]
+        second = [
+            *client.ids[-CLIENT_TOKENS:],
+            sep,
+            *prev.ids[-PRACTITIONER_TOKENS:],
+            sep,
+            *answer.ids[:ANSWER_TOKENS],
+            sep,
+        ]
         out.append((first + second, [0] * len(first) + [1] * len(second)))
     return out
 
