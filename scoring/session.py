@@ -5,26 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import encoder
 from .checklist import Checklist, load_checklist
-from .codes import (
-    CLIENT,
-    PRACTITIONER,
-    UtteranceCode,
-    code_utterance,
-    input_subtype,
-    reflection_subtype,
-)
+from .codes import CLIENT, PRACTITIONER, UtteranceCode, code_utterance
 from .evidence import collect_evidence
 from .metrics import session_metrics, session_quality, skill_summaries
-from .model import LinearModel, context_at, get_model
-from .text import normalise
+from .model import LinearModel, get_model
+from .refine import encoder_probs, refine
 
-SCORER_VERSION = "seeds-scorer-1.0"
+SCORER_VERSION = "seeds-scorer-1.1"
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
 )
 _PERMISSION_MEMORY = 3  # practitioner turns an asked permission stays in force
-_MODEL_DOUBT = 0.6
 
 
 @dataclass(frozen=True)
@@ -73,11 +66,18 @@ class SessionScore:
 
 
 def code_session(
-    utterances: list[Utterance], model: LinearModel | None = None
+    utterances: list[Utterance],
+    model: LinearModel | None = None,
+    encoder_path: str | Path | None = None,
 ) -> list[UtteranceCode]:
-    """Layer 1 codes for every utterance (client utterances get behaviour None)."""
+    """Layer 1 codes for every utterance (client utterances get behaviour None).
+
+    ``model`` is the linear model and ``encoder_path`` the codes encoder's ONNX file; with
+    neither the rules decide alone.
+    """
     texts = [u.text or "" for u in utterances]
     practitioner = [u.is_practitioner for u in utterances]
+    encoded = encoder_probs(texts, practitioner, encoder_path) if encoder_path else {}
     codes: list[UtteranceCode] = []
     permission_turns_left = 0
     for i, utt in enumerate(utterances):
@@ -86,8 +86,8 @@ def code_session(
             continue
         prev_client = texts[i - 1] if i > 0 and not practitioner[i - 1] else ""
         code = code_utterance(utt.index, texts[i], prev_client, permission_turns_left > 0)
-        if model is not None:
-            _refine(code, model, texts, practitioner, i, permission_turns_left > 0)
+        if model is not None or i in encoded:
+            refine(code, texts, practitioner, i, permission_turns_left > 0, model, encoded.get(i))
         if "permission" in code.tags:
             permission_turns_left = _PERMISSION_MEMORY
         else:
@@ -96,36 +96,31 @@ def code_session(
     return codes
 
 
-def _refine(code, model, texts, practitioner, i, permission_asked) -> None:
-    ctx = context_at(texts, practitioner, i)
-    feats = model.vector(ctx)
-    behaviour, confidence = model.predict("behaviour", feats)
-    if confidence < _MODEL_DOUBT and code.behaviour == "therapist_input" and "advice" in code.tags:
-        return  # an explicit advice phrase outweighs an unsure model
-    rule_reflection = code.reflection_subtype
-    code.behaviour, code.confidence, code.source = behaviour, confidence, "model"
-    code.question_subtype = code.reflection_subtype = code.input_subtype = None
-    if behaviour == "question":
-        code.question_subtype = model.predict("question_subtype", feats)[0]
-    elif behaviour == "reflection":
-        # the rules tell simple from complex at least as well as the model (docs/scoring.md)
-        code.reflection_subtype = rule_reflection or reflection_subtype(
-            normalise(texts[i]), ctx.previous_client
-        )
-    elif behaviour == "therapist_input":
-        code.input_subtype = input_subtype(code.tags, permission_asked)
+def _encoder_to_use(use_model, use_encoder) -> Path | None:
+    """The encoder file to run, or None: off with the rules-only switch or when not available."""
+    if use_model is False or use_encoder is False:
+        return None
+    path = Path(use_encoder) if use_encoder not in (None, True) else encoder.encoder_path()
+    return path if path and encoder.load(path) is not None else None
 
 
 def score_session(
     utterances: list[Utterance],
     checklist: Checklist | None = None,
     use_model: bool | str | Path | None = None,
+    use_encoder: bool | str | Path | None = None,
 ) -> SessionScore:
-    """Score a session. ``use_model=False`` keeps to the rules (see ``model.get_model``)."""
+    """Score a session.
+
+    ``use_model=False`` keeps to the rules (no learned model at all); a path picks the linear
+    model's file (see ``model.get_model``). ``use_encoder=False`` leaves out the fine-tuned
+    encoder; a path picks its ONNX file; None uses it when ``encoder.available()``.
+    """
     checklist = checklist or load_checklist()
     utterances = [u if isinstance(u, Utterance) else Utterance(**u) for u in utterances]
     model = get_model(use_model)
-    codes = code_session(utterances, model)
+    encoder_path = _encoder_to_use(use_model, use_encoder)
+    codes = code_session(utterances, model, encoder_path)
     items = collect_evidence(utterances, codes, checklist)
     metrics = session_metrics(utterances, codes, checklist)
     skills = skill_summaries(items, checklist)
@@ -137,5 +132,10 @@ def score_session(
         skills=skills,
         metrics=metrics,
         quality=session_quality(codes, utterances),
-        model_version=model.version if model else None,
+        model_version="+".join(
+            v
+            for v in (model and model.version, encoder_path and encoder.version(encoder_path))
+            if v
+        )
+        or None,
     )
