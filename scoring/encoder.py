@@ -233,21 +233,24 @@ def _labelled(labels, row) -> dict[str, float]:
     return {label: float(p) for label, p in zip(labels, row, strict=True)}
 
 
-def _embedder() -> _Runner | None:
+def _embedder(path: str | Path | None = None) -> _Runner | None:
     if encoder_path() is None:
         return None
-    return _runner(str(DEFAULT_EMBEDDER_PATH))
+    return _runner(str(path or DEFAULT_EMBEDDER_PATH))
 
 
-def embed(texts: list[str]):
-    """L2-normalised sentence vectors (numpy array, one row per text). Needs ``available()``."""
+def embed(texts: list[str], path: str | Path | None = None):
+    """L2-normalised sentence vectors (numpy array, one row per text). Needs ``available()``.
+
+    ``path`` picks an embedder .onnx other than the shipped one.
+    """
     import numpy as np
 
-    runner = _embedder()
+    runner = _embedder(path)
     if runner is None:
         raise RuntimeError("the sentence embedder is not available (see scoring.encoder.available)")
     cls, sep = runner.tokenizer.token_to_id("[CLS]"), runner.tokenizer.token_to_id("[SEP]")
-    vectors = np.zeros((len(texts), 0), dtype=np.float32)
+    vectors = np.zeros((len(texts), 384), dtype=np.float32)
     order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
     parts = {}
     for start in range(0, len(order), BATCH):
