@@ -496,18 +496,24 @@ def main() -> int:
                 ", models trained on all AnnoMI dev)" if mode != "rules" else ")"
             )
             print_quality(label, quality_aucs(hlqc, hl))
-            rate, hour_seconds, hour_turns = timing(
-                annomi,
-                False if mode == "rules" else model_path,
-                encoder_path if mode == "encoder" else False,
-            )
             cold = cold_hour(annomi_path, model_path, encoder_path)
+            if mode == "encoder":
+                # the encoder's cost is per practitioner turn: the hour session says it all, and
+                # scoring the whole dev set again would take minutes on a shared machine
+                print("\nSpeed:")
+            else:
+                rate, hour_seconds, hour_turns = timing(
+                    annomi, False if mode == "rules" else model_path, False
+                )
+                print(
+                    f"\nSpeed: {rate:,.0f} utterances scored per second (all layers, one "
+                    f"process); synthetic 60-minute session ({hour_turns} turns) scored in "
+                    f"{hour_seconds:.3f} s"
+                )
             print(
-                f"\nSpeed: {rate:,.0f} utterances scored per second (all layers, one process); "
-                f"synthetic 60-minute session ({hour_turns} turns) scored in {hour_seconds:.3f} s"
-                f"\n  fresh process: models loaded in {cold['load_s']:.2f} s, the 60-minute "
-                f"session scored in {cold['hour_s']:.2f} s, peak memory {cold['peak_mb']:.0f} MB"
-                f", torch imported: {cold['torch']}"
+                f"  fresh process: models loaded in {cold['load_s']:.2f} s, the synthetic "
+                f"60-minute session ({cold['turns']} turns) scored in {cold['hour_s']:.2f} s, "
+                f"peak memory {cold['peak_mb']:.0f} MB, torch imported: {cold['torch']}"
             )
     return 0
 
