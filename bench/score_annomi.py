@@ -309,7 +309,7 @@ def cold_hour(transcripts_path: Path, model_path, encoder_path) -> dict:
         "from score_annomi import read_jsonl, synthetic_session\n"
         "from scoring import score_session\n"
         "hour = synthetic_session(read_jsonl(__import__('pathlib').Path(sys.argv[1])))\n"
-        "m = None if sys.argv[2] == '-' else sys.argv[2]\n"
+        "m = False if sys.argv[2] == '-' else sys.argv[2]\n"
         "e = False if sys.argv[3] == '-' else sys.argv[3]\n"
         "began = time.perf_counter(); score_session(hour[:4], use_model=m, use_encoder=e)\n"
         "loaded = time.perf_counter() - began\n"
