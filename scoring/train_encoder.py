@@ -441,6 +441,9 @@ def main(argv: list[str] | None = None) -> int:
         "--cv", action="store_true", help="one model per cross-validation fold, for bench/"
     )
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument(
+        "--fold", type=int, action="append", help="with --cv: only these folds (repeatable)"
+    )
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--lr", type=float, default=1e-4)
@@ -467,9 +470,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.cv:
         for fold, (train_set, _) in enumerate(folds(transcripts, args.folds)):
             name = f"codes-encoder-fold{fold}of{args.folds}"
-            if (args.out / f"{name}.onnx").is_file():
-                print(f"{name} already trained", flush=True)
+            started = args.out / f"{name}.started"
+            if args.fold and fold not in args.fold:
                 continue
+            if started.is_file():  # trained, or being trained by another run
+                print(f"{name} already started", flush=True)
+                continue
+            started.touch()
             keep = {str(t["id"]) for t in train_set}
             picked = [k for k, row in enumerate(rows) if row["transcript"] in keep]
             fit_and_export(
