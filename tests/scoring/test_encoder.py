@@ -52,10 +52,28 @@ def test_obvious_units_are_coded_right(unit, behaviour):
 @shipped
 def test_open_and_closed_questions_are_told_apart():
     open_q, closed_q = encoder.predict(
-        [CodeInput("What do you make of that?"), CodeInput("did you go to the appointment")]
+        [
+            CodeInput("What would you like to talk about today?"),
+            CodeInput("did you go to the appointment"),
+        ]
     )
     assert open_q.top("question")[0] == "open"
     assert closed_q.top("question")[0] == "closed"
+
+
+@shipped
+@pytest.mark.parametrize(
+    "text, subtype",
+    [("What do you make of that?", "open"), ("did you go to the appointment", "closed")],
+)
+def test_blended_codes_tell_open_from_closed(session, text, subtype):
+    turns = [("client", "I went to the meeting."), ("practitioner", text), ("client", "Yeah.")]
+    code = score_session(session(*turns)).codes[1]
+    assert (code.behaviour, code.question_subtype, code.source) == (
+        "question",
+        subtype,
+        "model+encoder",
+    )
 
 
 @shipped

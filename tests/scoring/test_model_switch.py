@@ -27,7 +27,7 @@ def test_switched_off_by_environment(session, monkeypatch):
 
 
 def test_missing_model_file_falls_back_to_rules(session, tmp_path):
-    score = score_session(session(*TURNS), use_model=tmp_path / "absent.json")
+    score = score_session(session(*TURNS), use_model=tmp_path / "absent.json", use_encoder=False)
     assert score.model_version is None
     assert score.codes[0].behaviour == "question"
 
