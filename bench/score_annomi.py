@@ -353,6 +353,8 @@ def sweep(transcripts: list[dict], folds: int, encoder_folds: Path) -> None:
         ("punctuation stripped", stripped(transcripts)),
     ):
         gold, lin, enc, gold_r, rule_r, enc_r = [], [], [], [], [], []
+        gold_q, lin_q, enc_q = [], [], []
+        used = set()
         for fold, (train_set, test_set) in enumerate(training.folds(data, folds)):
             model = LinearModel.load(linear_fold_model(originals(train_set)))
             path = encoder_fold_model(encoder_folds, fold, folds)
@@ -369,6 +371,11 @@ def sweep(transcripts: list[dict], folds: int, encoder_folds: Path) -> None:
                     gold.append(u["behaviour"])
                     lin.append(model.probabilities("behaviour", model.vector(ctx)))
                     enc.append(encoded[i].behaviour)
+                    used.add(fold)
+                    if u["behaviour"] == "question" and u.get("question_subtype"):
+                        gold_q.append(u["question_subtype"])
+                        lin_q.append(model.probabilities("question_subtype", model.vector(ctx)))
+                        enc_q.append(encoded[i].question)
                     if u["behaviour"] == "reflection" and u.get("reflection_subtype"):
                         gold_r.append(u["reflection_subtype"])
                         rule_r.append(reflection_subtype(normalise(texts[i]), ctx.previous_client))
@@ -382,9 +389,15 @@ def sweep(transcripts: list[dict], folds: int, encoder_folds: Path) -> None:
                 for li, e in zip(lin, enc, strict=True)
             ]
             f1 = sum(prf(gold, pred, b)[2] for b in BEHAVIOURS) / len(BEHAVIOURS)
+            subtype = [
+                max(e, key=lambda k: w * e[k] + (1 - w) * li.get(k, 0.0))
+                for li, e in zip(lin_q, enc_q, strict=True)
+            ]
+            right = sum(g == p for g, p in zip(gold_q, subtype, strict=True)) / len(gold_q)
             print(
                 f"  encoder weight {w:.1f}: macro-F1 {f1:.3f}   kappa {kappa(gold, pred):.3f}   "
-                f"question F1 {prf(gold, pred, 'question')[2]:.3f}"
+                f"question F1 {prf(gold, pred, 'question')[2]:.3f}   "
+                f"open/closed accuracy on gold questions {right:.3f}"
             )
         n = len(gold_r)
         print(
