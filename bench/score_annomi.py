@@ -381,7 +381,8 @@ def sweep(transcripts: list[dict], folds: int, encoder_folds: Path) -> None:
                         rule_r.append(reflection_subtype(normalise(texts[i]), ctx.previous_client))
                         enc_r.append(max(encoded[i].reflection, key=encoded[i].reflection.get))
         print(
-            f"\nBlend sweep, AnnoMI {label} ({len(gold)} utterances, {folds} folds by transcript)"
+            f"\nBlend sweep, AnnoMI {label} ({len(gold)} utterances held out by "
+            f"{len(used)} of {folds} folds by transcript)"
         )
         for w in weights:
             pred = [
