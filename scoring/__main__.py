@@ -21,13 +21,13 @@ METRIC_KEYS = (
 )
 
 
-def annotate_transcript(transcript: dict, use_model=None) -> dict:
+def annotate_transcript(transcript: dict, use_model=None, use_encoder=None) -> dict:
     """One output line for one transcript, with exactly the keys issue 6 lists."""
     utterances = [
         Utterance(index=i, speaker=role(str(u.get("speaker", ""))), text=str(u.get("text") or ""))
         for i, u in enumerate(transcript.get("utterances") or ())
     ]
-    score = score_session(utterances, use_model=use_model)
+    score = score_session(utterances, use_model=use_model, use_encoder=use_encoder)
     return {
         "id": transcript.get("id"),
         "utterances": [
@@ -44,12 +44,14 @@ def annotate_transcript(transcript: dict, use_model=None) -> dict:
     }
 
 
-def annotate(in_path: Path, out_path: Path, use_model=None) -> int:
+def annotate(in_path: Path, out_path: Path, use_model=None, use_encoder=None) -> int:
     count = 0
     with in_path.open(encoding="utf-8") as source, out_path.open("w", encoding="utf-8") as sink:
         for line in source:
             if line.strip():
-                sink.write(json.dumps(annotate_transcript(json.loads(line), use_model)) + "\n")
+                sink.write(
+                    json.dumps(annotate_transcript(json.loads(line), use_model, use_encoder)) + "\n"
+                )
                 count += 1
     return count
 
@@ -63,11 +65,15 @@ def main(argv: list[str] | None = None) -> int:
     choice = run.add_mutually_exclusive_group()
     choice.add_argument("--no-model", action="store_true", help="rules only")
     choice.add_argument("--model", type=Path, help="a model JSON other than the shipped one")
+    coder = run.add_mutually_exclusive_group()
+    coder.add_argument("--no-encoder", action="store_true", help="leave out the codes encoder")
+    coder.add_argument("--encoder", type=Path, help="a codes encoder .onnx other than the shipped")
     args = parser.parse_args(argv)
     use_model = False if args.no_model else args.model
+    use_encoder = False if args.no_encoder else args.encoder
     if not args.input.is_file():
         parser.error(f"{args.input} does not exist")
-    count = annotate(args.input, args.output, use_model)
+    count = annotate(args.input, args.output, use_model, use_encoder)
     print(f"scored {count} transcripts -> {args.output}", file=sys.stderr)
     return 0
 

@@ -197,8 +197,8 @@ class LinearModel:
         with Path(path).open(encoding="utf-8") as handle:
             return cls(json.load(handle))
 
-    def predict(self, head: str, feats: dict[str, float] | list[str]) -> tuple[str, float]:
-        """(label, probability) for one head; ``feats`` from ``vector`` (or binary names)."""
+    def probabilities(self, head: str, feats: dict[str, float] | list[str]) -> dict[str, float]:
+        """Label -> probability for one head; ``feats`` from ``vector`` (or binary names)."""
         if not isinstance(feats, dict):
             feats = dict.fromkeys(feats, 1.0)
         spec = self.heads[head]
@@ -212,8 +212,14 @@ class LinearModel:
                     scores[k] += value * x
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
-        best = max(range(len(labels)), key=scores.__getitem__)
-        return labels[best], exps[best] / sum(exps)
+        total = sum(exps)
+        return {label: e / total for label, e in zip(labels, exps, strict=True)}
+
+    def predict(self, head: str, feats: dict[str, float] | list[str]) -> tuple[str, float]:
+        """(label, probability) for one head; ``feats`` from ``vector`` (or binary names)."""
+        probs = self.probabilities(head, feats)
+        best = max(probs, key=probs.__getitem__)
+        return best, probs[best]
 
 
 @lru_cache(maxsize=4)

@@ -6,21 +6,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from . import encoder
 from .checklist import Checklist, load_checklist
 from .codes import (
     CLIENT,
     PRACTITIONER,
     UtteranceCode,
     code_utterance,
-    input_subtype,
-    reflection_subtype,
 )
 from .evidence import collect_evidence
 from .judgement import judge_session
 from .metrics import session_metrics, session_quality, skill_summaries
-from .model import LinearModel, context_at, get_model
+from .model import LinearModel, get_model
+from .refine import encoder_probs, refine
 from .skill_scores import overall_score, skill_scores
-from .text import normalise
 from .units import Unit, derive_turn_code, flag_doubts, split_units
 
 SCORER_VERSION = "seeds-scorer-2.0"
@@ -81,12 +80,18 @@ class SessionScore:
 
 
 def code_session(
-    utterances: list[Utterance], model: LinearModel | None = None
+    utterances: list[Utterance],
+    model: LinearModel | None = None,
+    encoder_path: str | Path | None = None,
 ) -> tuple[list[UtteranceCode], dict[int, list[Unit]]]:
     """Layer 1: codes of every unit of every practitioner turn, and one code per utterance
-    derived from its units (``units.derive_turn_code``); client utterances get behaviour None."""
+    derived from its units (``units.derive_turn_code``); client utterances get behaviour None.
+
+    ``model`` is the linear model and ``encoder_path`` the optional codes encoder's ONNX file;
+    with neither the rules decide alone."""
     texts = [u.text or "" for u in utterances]
     practitioner = [u.is_practitioner for u in utterances]
+    encoded = encoder_probs(texts, practitioner, encoder_path) if encoder_path else {}
     codes: list[UtteranceCode] = []
     units: dict[int, list[Unit]] = {}
     permission_turns_left = 0
@@ -97,8 +102,8 @@ def code_session(
         prev_client = texts[i - 1] if i > 0 and not practitioner[i - 1] else ""
         asked = permission_turns_left > 0
         whole = code_utterance(utt.index, texts[i], prev_client, asked)
-        if model is not None:
-            _refine(whole, model, texts, practitioner, i, asked)
+        if model is not None or i in encoded:
+            refine(whole, texts, practitioner, i, asked, model, encoded.get(i))
         turn_units = split_units(i, texts[i], prev_client, asked)
         if len(turn_units) == 1:
             rule_behaviour = turn_units[0].code.behaviour
@@ -119,24 +124,13 @@ def code_session(
     return codes, units
 
 
-def _refine(code, model, texts, practitioner, i, permission_asked) -> None:
-    ctx = context_at(texts, practitioner, i)
-    feats = model.vector(ctx)
-    behaviour, confidence = model.predict("behaviour", feats)
-    if confidence < _MODEL_DOUBT and code.behaviour == "therapist_input" and "advice" in code.tags:
-        return  # an explicit advice phrase outweighs an unsure model
-    rule_reflection = code.reflection_subtype
-    code.behaviour, code.confidence, code.source = behaviour, confidence, "model"
-    code.question_subtype = code.reflection_subtype = code.input_subtype = None
-    if behaviour == "question":
-        code.question_subtype = model.predict("question_subtype", feats)[0]
-    elif behaviour == "reflection":
-        # the rules tell simple from complex at least as well as the model (docs/scoring.md)
-        code.reflection_subtype = rule_reflection or reflection_subtype(
-            normalise(texts[i]), ctx.previous_client
-        )
-    elif behaviour == "therapist_input":
-        code.input_subtype = input_subtype(code.tags, permission_asked)
+def _encoder_to_use(use_model, use_encoder) -> Path | None:
+    """The encoder file to run, or None: off with the rules-only switch, unless asked for, or
+    when it cannot load (see ``encoder.encoder_path``)."""
+    if use_model is False or use_encoder is False:
+        return None
+    path = Path(use_encoder) if use_encoder not in (None, True) else encoder.encoder_path()
+    return path if path and encoder.load(path) is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -149,12 +143,15 @@ def score_session(
     utterances: list[Utterance],
     checklist: Checklist | None = None,
     use_model: bool | str | Path | None = None,
+    use_encoder: bool | str | Path | None = None,
 ) -> SessionScore:
-    """Score a session. ``use_model=False`` keeps to the rules (see ``model.get_model``)."""
+    """Score a session. ``use_model=False`` keeps to the rules (see ``model.get_model``);
+    ``use_encoder`` a path or True runs the optional codes encoder (off unless asked for)."""
     checklist = checklist or default_checklist()
     utterances = [u if isinstance(u, Utterance) else Utterance(**u) for u in utterances]
     model = get_model(use_model)
-    codes, units = code_session(utterances, model)
+    encoder_path = _encoder_to_use(use_model, use_encoder)
+    codes, units = code_session(utterances, model, encoder_path)
     view = judge_session(
         [u.text or "" for u in utterances], [u.is_practitioner for u in utterances], units
     )
@@ -175,7 +172,12 @@ def score_session(
         skills=skills,
         metrics=metrics,
         quality=quality,
-        model_version=model.version if model else None,
+        model_version="+".join(
+            v
+            for v in (model and model.version, encoder_path and encoder.version(encoder_path))
+            if v
+        )
+        or None,
         units=all_units,
         overall=overall_score(scores, quality),
     )

@@ -92,6 +92,7 @@ def test_a_trained_model_is_read_back_and_codes_new_turns(tmp_path, session):
             ("client", "yeah that's right"),
         ),
         use_model=path,
+        use_encoder=False,
     )
     assert [c.behaviour for c in score.codes] == ["question", None, "reflection", None]
     assert score.codes[0].question_subtype == "open"

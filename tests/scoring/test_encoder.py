@@ -1,0 +1,149 @@
+"""The fine-tuned codes encoder: runs with onnxruntime alone, codes the obvious cases, optional."""
+
+import sys
+
+import numpy as np
+import pytest
+
+from scoring import encoder, score_session
+from scoring.encoder import CodeInput
+
+
+@pytest.fixture
+def encoder_on(monkeypatch):
+    """The encoder is off unless asked for; these tests ask for the shipped files."""
+    monkeypatch.setenv(encoder.ENCODER_ENV, "on")
+
+
+shipped = pytest.mark.usefixtures("encoder_on")
+
+
+def test_the_encoder_files_ship_and_load():
+    assert encoder.available(encoder.DEFAULT_ENCODER_PATH)
+
+
+def test_the_encoder_is_off_unless_asked_for(monkeypatch):
+    monkeypatch.delenv(encoder.ENCODER_ENV, raising=False)
+    assert encoder.encoder_path() is None
+    assert not encoder.available()
+    monkeypatch.setenv(encoder.ENCODER_ENV, "on")
+    assert encoder.encoder_path() == encoder.DEFAULT_ENCODER_PATH
+    assert encoder.available()
+
+
+@shipped
+def test_predicts_with_onnxruntime_without_torch():
+    probs = encoder.predict([CodeInput("What brings you here today?")])
+    assert "torch" not in sys.modules
+    assert set(probs[0].behaviour) == set(encoder.BEHAVIOUR_LABELS)
+    assert sum(probs[0].behaviour.values()) == pytest.approx(1.0, abs=1e-4)
+
+
+@shipped
+@pytest.mark.parametrize(
+    "unit, behaviour",
+    [
+        (CodeInput("What would you like to talk about today?"), "question"),
+        (CodeInput("what would you like to talk about today"), "question"),
+        (CodeInput("How did you feel when they told you that?", "They said I failed."), "question"),
+        (
+            CodeInput(
+                "It sounds like you're really worried about losing your place at the hostel.",
+                "I don't know what I'll do if they kick me out of the hostel.",
+            ),
+            "reflection",
+        ),
+        (
+            CodeInput(
+                "so you feel stuck between your mates and keeping your job",
+                "my mates want me out every night but i've got work at six",
+            ),
+            "reflection",
+        ),
+    ],
+)
+def test_obvious_units_are_coded_right(unit, behaviour):
+    assert encoder.predict([unit])[0].top()[0] == behaviour
+
+
+@shipped
+def test_open_and_closed_questions_are_told_apart():
+    open_q, closed_q = encoder.predict(
+        [
+            CodeInput("What would you like to talk about today?"),
+            CodeInput("did you go to the appointment"),
+        ]
+    )
+    assert open_q.top("question")[0] == "open"
+    assert closed_q.top("question")[0] == "closed"
+
+
+@shipped
+@pytest.mark.parametrize(
+    "text, subtype",
+    [("What do you make of that?", "open"), ("did you go to the appointment", "closed")],
+)
+def test_blended_codes_tell_open_from_closed(session, text, subtype):
+    turns = [("client", "I went to the meeting."), ("practitioner", text), ("client", "Yeah.")]
+    code = score_session(session(*turns)).codes[1]
+    assert (code.behaviour, code.question_subtype, code.source) == (
+        "question",
+        subtype,
+        "model+encoder",
+    )
+
+
+@shipped
+def test_embed_puts_restatements_closer_than_unrelated_talk():
+    client, restated, unrelated = encoder.embed(
+        [
+            "I keep drinking when I'm stressed about money.",
+            "Money worries send you back to the drink.",
+            "The bus to the office leaves at nine.",
+        ]
+    )
+    assert np.linalg.norm(client) == pytest.approx(1.0, abs=1e-3)
+    assert client @ restated > client @ unrelated
+
+
+@shipped
+def test_session_scorer_blends_the_encoder_in(session):
+    turns = [
+        ("practitioner", "What would you like to talk about today?"),
+        ("client", "My licence, I'm not sure what they expect of me."),
+        ("practitioner", "You're unsure what's expected of you."),
+    ]
+    score = score_session(session(*turns))
+    assert "codes-minilm" in score.model_version
+    assert score.codes[0].source == "model+encoder"
+    assert score.codes[0].behaviour == "question"
+
+
+def test_missing_encoder_file_is_not_available(tmp_path):
+    assert not encoder.available(tmp_path / "absent.onnx")
+    with pytest.raises(RuntimeError):
+        encoder.predict([CodeInput("what brings you here")], tmp_path / "absent.onnx")
+
+
+def test_scorer_falls_back_without_the_encoder_file(session, tmp_path):
+    turns = [("practitioner", "what brings you here today"), ("client", "my licence")]
+    score = score_session(session(*turns), use_encoder=tmp_path / "absent.onnx")
+    assert "codes-minilm" not in (score.model_version or "")
+    assert score.codes[0].behaviour == "question"
+    assert score.codes[0].source in ("rules", "model")
+
+
+def test_switched_off_by_environment(monkeypatch, session):
+    monkeypatch.setenv(encoder.ENCODER_ENV, "off")
+    assert encoder.encoder_path() is None
+    assert not encoder.available()
+    score = score_session(session(("practitioner", "how are things"), ("client", "fine")))
+    assert "codes-minilm" not in (score.model_version or "")
+
+
+def test_rules_only_switch_turns_the_encoder_off_too(monkeypatch, session):
+    monkeypatch.setenv("OEP_SCORING_MODEL", "off")
+    assert encoder.encoder_path() is None
+    score = score_session(session(("practitioner", "how are things"), ("client", "fine")))
+    assert score.model_version is None
+    assert {c.source for c in score.codes if c.behaviour} == {"rules"}
