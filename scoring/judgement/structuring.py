@@ -90,14 +90,16 @@ def judge_agenda(view: SessionView) -> None:
 
 
 def _draws_together(view: SessionView, i: int) -> tuple[int, float, bool]:
-    """(earlier client turns this turn picks up, share of its content the client had said,
-    whether those turns span the session: some from its first half, some from later)."""
+    """(whether this turn picks up enough earlier client turns: three, or all there were in a
+    short session; share of its content the client had said; whether those turns span the
+    session: some from its first half, some from later)."""
     text = view.texts[i]
     earlier = [j for j in range(i) if not view.practitioner[j]]
     picked = [j for j in earlier if len(shared_stems(text, view.texts[j])) >= 1]
     share = lexical_overlap(text, " ".join(view.texts[j] for j in earlier))
     spans = bool(picked) and min(picked) < i / 2 <= max(picked)
-    return len(picked), share, spans
+    enough = len(picked) >= min(3, max(len(earlier), 2))
+    return enough, share, spans
 
 
 def judge_summary(view: SessionView) -> None:
@@ -114,12 +116,12 @@ def judge_summary(view: SessionView) -> None:
         drawn, share, spans = _draws_together(view, i)
         told = sum(word_count(u.text) for u in units if judges(u.text) or "advice" in u.code.tags)
         verdict = told >= 0.4 * word_count(norm)
-        if drawn >= 3 and share >= 0.25 and spans and not verdict:
+        if drawn and share >= 0.25 and spans and not verdict:
             view.add(
                 "A8",
                 i,
                 SUPPORTS,
-                f"A8:summary_draws_together ({drawn} client turns)",
+                "A8:summary_draws_together",
                 0.75 if cue or checks else 0.55,
                 "draws together what the client said",
                 weight=1.0 if cue or checks else 0.7,

@@ -18,7 +18,12 @@ SESSION = [
     ("B", SpeakerRole.CLIENT, "Alright. I went to the job centre like we said."),
     ("A", SpeakerRole.PRACTITIONER, "Well done, that took real effort. How did it go?"),
     ("B", SpeakerRole.CLIENT, "They had a warehouse job. I applied."),
-    ("A", SpeakerRole.PRACTITIONER, "So to sum up, you applied for the warehouse job."),
+    (
+        "A",
+        SpeakerRole.PRACTITIONER,
+        "So to sum up, you went to the job centre like we said, they had a warehouse job and "
+        "you applied. Have I got that right?",
+    ),
     ("A", SpeakerRole.PRACTITIONER, "Before next time, what might get in the way?"),
 ]
 
