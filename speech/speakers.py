@@ -5,8 +5,15 @@ segments often hold a change of speaker, words rarely do), each chunk is describ
 statistics of its MFCCs computed here with numpy from PyAV-decoded audio, the chunks are split in
 two (every split is tried on a short recording, k-means on a long one), and the split is refined by
 fitting a small Gaussian mixture to each voice's frames and giving each chunk, then each sentence,
-to the voice its frames fit better. Which voice is the practitioner's is
-read from the words: questions, appointments, conditions, "next time".
+to the voice its frames fit better. A chunk too short to have frames of its own (a lone "Okay."
+that Whisper gives no duration) takes them from the pauses around it. Which voice is the
+practitioner's is read from the words (questions, appointments, conditions, "next time"), or
+from an enrolled voice print when the app has one. Stretches where the frames flip evenly
+between the two voices are marked as overlapped speech; a speaker whose frames split into two
+voices as distinct as the two speakers suggests a third person.
+
+`path` everywhere is anything `speech.audio.decode_window` reads: an audio file, the .npy of
+`decode_to_pcm`, or an array of 16 kHz samples.
 """
 
 from __future__ import annotations
