@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from real_speech import DATA, audio_for, normalise, reference_words, word_error_rate  # noqa: E402
 
-from speech.vocabulary import PROBATION_PROMPT  # noqa: E402
+from speech.vocabulary import PROBATION_PROMPT, hotwords  # noqa: E402
 
 CONFIGS = {
     "default": {},
@@ -36,6 +36,7 @@ CONFIGS = {
     },
     "condition": {"condition_on_previous_text": True},
     "prompt": {"initial_prompt": PROBATION_PROMPT},
+    "hotwords": {"hotwords": hotwords()},
     "vad-loose": {
         "vad_parameters": {"threshold": 0.35, "min_silence_duration_ms": 1000, "speech_pad_ms": 400}
     },

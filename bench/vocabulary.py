@@ -16,6 +16,7 @@ import argparse
 import hashlib
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +77,7 @@ def found(term: str, text: str) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", help='"whisper-base" or a model folder (default tiny.en)')
+    parser.add_argument("--settings", nargs="+", default=["none", "prompt", "hotwords"])
     args = parser.parse_args()
     from speech.transcribe import TranscriptionOptions, transcribe
     from speech.vocabulary import PROBATION_PROMPT, hotwords
@@ -87,8 +89,10 @@ def main() -> None:
     }
     files = [spoken(i, sentence) for i, (sentence, _) in enumerate(SENTENCES)]
     reference = [w for sentence, _ in SENTENCES for w in normalise(sentence)]
-    print("setting | terms found | WER | missed")
-    for name, options in settings.items():
+    print("setting | terms found | WER | seconds | missed")
+    for name in args.settings:
+        options = settings[name]
+        clock = time.perf_counter()
         texts = [" ".join(s.text for s in transcribe(path, options)) for path in files]
         hits, missed = 0, []
         for (_, terms), text in zip(SENTENCES, texts, strict=True):
@@ -99,7 +103,11 @@ def main() -> None:
                     missed.append(f"{term} ({text.strip()[:60]!r})")
         total = sum(len(terms) for _, terms in SENTENCES)
         wer = word_error_rate(reference, normalise(" ".join(texts)))
-        print(f"{name} | {hits}/{total} | {wer:.3f} | {'; '.join(missed)}", flush=True)
+        seconds = time.perf_counter() - clock
+        print(
+            f"{name} | {hits}/{total} | {wer:.3f} | {seconds:.0f} s | {'; '.join(missed)}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

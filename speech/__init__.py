@@ -20,7 +20,9 @@ audio.py
     takes that .npy or an array of 16 kHz samples, and then slices instead of decoding.
     ``speech_presence(pcm)`` is the share of the audio heard as speech by the Silero detector
     (tone, noise, random samples, music: about 0; conversations 0.7); ``has_speech(pcm)``
-    compares it with ``MIN_SPEECH_PRESENCE``: the app refuses to score a recording without.
+    compares it with ``MIN_SPEECH_PRESENCE``; ``require_speech(pcm)`` raises ``AudioRejected``
+    with code "no_speech" (and a message for the practitioner) instead: the app refuses to
+    score a recording without voices.
 
 transcribe.py
     ``TranscriptionOptions(model=None, device="cpu", compute_type="int8", beam_size=5,

@@ -41,7 +41,16 @@ class AudioRejected(Exception):
     """The file cannot be used; `code` says why for programs, `message` says it to a person."""
 
     CODES = frozenset(
-        {"empty", "not_audio", "no_audio_stream", "silent", "too_short", "too_long", "too_big"}
+        {
+            "empty",
+            "not_audio",
+            "no_audio_stream",
+            "silent",
+            "no_speech",
+            "too_short",
+            "too_long",
+            "too_big",
+        }
     )
 
     def __init__(self, code: str, message: str):
@@ -438,3 +447,17 @@ def speech_presence(pcm, sample_rate: int = _ANALYSIS_RATE) -> float:
 def has_speech(pcm, sample_rate: int = _ANALYSIS_RATE) -> bool:
     """Whether a recording holds enough speech to transcribe and score (see `speech_presence`)."""
     return speech_presence(pcm, sample_rate) >= MIN_SPEECH_PRESENCE
+
+
+def require_speech(pcm, sample_rate: int = _ANALYSIS_RATE) -> float:
+    """`speech_presence(pcm)`, or `AudioRejected("no_speech")` when it is under
+    `MIN_SPEECH_PRESENCE`: Whisper would "transcribe" tone or noise as nothing, or as invented
+    words, and the scorer would score that."""
+    presence = speech_presence(pcm, sample_rate)
+    if presence < MIN_SPEECH_PRESENCE:
+        raise AudioRejected(
+            "no_speech",
+            "No one can be heard speaking in this recording (it holds sound, but not voices). "
+            "Check you picked the right file, and upload a recording of the conversation.",
+        )
+    return presence

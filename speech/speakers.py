@@ -5,8 +5,15 @@ segments often hold a change of speaker, words rarely do), each chunk is describ
 statistics of its MFCCs computed here with numpy from PyAV-decoded audio, the chunks are split in
 two (every split is tried on a short recording, k-means on a long one), and the split is refined by
 fitting a small Gaussian mixture to each voice's frames and giving each chunk, then each sentence,
-to the voice its frames fit better. Which voice is the practitioner's is
-read from the words: questions, appointments, conditions, "next time".
+to the voice its frames fit better. A chunk too short to have frames of its own (a lone "Okay."
+that Whisper gives no duration) takes them from the pauses around it. Which voice is the
+practitioner's is read from the words (questions, appointments, conditions, "next time"), or
+from an enrolled voice print when the app has one. Stretches where the frames flip evenly
+between the two voices are marked as overlapped speech; a speaker whose frames split into two
+voices as distinct as the two speakers suggests a third person.
+
+`path` everywhere is anything `speech.audio.decode_window` reads: an audio file, the .npy of
+`decode_to_pcm`, or an array of 16 kHz samples.
 """
 
 from __future__ import annotations
@@ -87,18 +94,39 @@ def _chunks(words: Sequence[Word]) -> list[_Chunk]:
     return chunks
 
 
+# Whisper gives a short word said alone ("Okay.") little or no duration, often far from where
+# it was said: such a chunk's frames are taken from up to this far into the pauses either side
+# (half of each pause at most, so they stay nearer this word than the neighbours).
+_SHORT_CHUNK_SECONDS = 0.5
+_SHORT_CHUNK_REACH = 0.6
+
+
+def _frame_spans(chunks: list[_Chunk]) -> list[tuple[float, float]]:
+    spans = []
+    for k, chunk in enumerate(chunks):
+        start, end = chunk.start, chunk.end
+        if end - start < _SHORT_CHUNK_SECONDS:
+            before = chunk.start - chunks[k - 1].end if k else _SHORT_CHUNK_REACH * 2
+            after = chunks[k + 1].start - chunk.end if k + 1 < len(chunks) else 0.0
+            start -= min(_SHORT_CHUNK_REACH, max(0.0, before) / 2)
+            end += min(_SHORT_CHUNK_REACH, max(0.0, after) / 2)
+        spans.append((max(0.0, start), end))
+    return spans
+
+
 def _attach_frames(path, chunks: list[_Chunk]) -> None:
     """MFCC frames for every chunk, decoding a few minutes of audio at a time."""
+    spans = _frame_spans(chunks)
     i = 0
     while i < len(chunks):
         j = i
-        while j + 1 < len(chunks) and chunks[j + 1].end - chunks[i].start < _BATCH_SECONDS:
+        while j + 1 < len(chunks) and spans[j + 1][1] - spans[i][0] < _BATCH_SECONDS:
             j += 1
-        begin = max(0.0, chunks[i].start - 0.05)
-        audio = decode_window(path, begin, chunks[j].end + 0.05, SAMPLE_RATE)
-        for chunk in chunks[i : j + 1]:
-            lo = int((chunk.start - begin) * SAMPLE_RATE)
-            hi = int((chunk.end - begin) * SAMPLE_RATE)
+        begin = max(0.0, spans[i][0] - 0.05)
+        audio = decode_window(path, begin, spans[j][1] + 0.05, SAMPLE_RATE)
+        for chunk, (start, end) in zip(chunks[i : j + 1], spans[i : j + 1], strict=True):
+            lo = int((start - begin) * SAMPLE_RATE)
+            hi = int((end - begin) * SAMPLE_RATE)
             chunk.frames, index = _voiced_mfcc(audio[max(0, lo) : hi])
             chunk.times = begin + max(0, lo) / SAMPLE_RATE + (index * 160 + 200) / SAMPLE_RATE
         i = j + 1
@@ -135,7 +163,7 @@ def _split_at_sentences(chunks, labels, frame_scores, min_frames: int = 40):
 # clearly fit one voice (log-likelihood ratio over _CLEAR_FRAME) split at least _MIXED_SHARE to
 # the other, both voices are heard at once. A single voice rarely mixes so evenly.
 _OVERLAP_FRAMES = 60
-_CLEAR_FRAME = 1.0
+_CLEAR_FRAME = 2.0
 _MIXED_SHARE = 0.4
 
 

@@ -129,8 +129,9 @@ class TranscriptionOptions:
     compression_ratio_threshold: float | None = 2.4
     log_prob_threshold: float | None = -1.0
     no_speech_threshold: float | None = 0.6
-    # Words of the trade that Whisper should expect (see speech.vocabulary): `initial_prompt`
-    # is given as the text before each window, `hotwords` as a prefix of each 30 s piece.
+    # Words of the trade that Whisper should expect (see speech.vocabulary). `initial_prompt` is
+    # the text before a window's first 30 s only (the earlier text is dropped after each piece,
+    # as condition_on_previous_text is off); `hotwords` comes before every 30 s piece.
     initial_prompt: str | None = None
     hotwords: str | None = None
 

@@ -3,7 +3,13 @@
 import numpy as np
 import pytest
 
-from speech.audio import MIN_SPEECH_PRESENCE, has_speech, speech_presence
+from speech.audio import (
+    MIN_SPEECH_PRESENCE,
+    AudioRejected,
+    has_speech,
+    require_speech,
+    speech_presence,
+)
 
 from .conftest import DIALOGUE
 
@@ -58,3 +64,11 @@ def test_a_conversation_buried_in_an_hour_of_noise_is_judged_by_excerpts():
 
 def test_a_moment_of_audio_holds_no_speech():
     assert speech_presence(np.zeros(100, dtype=np.float32)) == 0.0
+
+
+def test_the_app_is_told_why_a_recording_without_voices_is_refused():
+    with pytest.raises(AudioRejected) as refusal:
+        require_speech(NOT_SPEECH["white noise"].astype(np.float32))
+    assert refusal.value.code == "no_speech"
+    assert "upload" in refusal.value.message
+    assert require_speech(DIALOGUE) > MIN_SPEECH_PRESENCE
