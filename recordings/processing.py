@@ -166,9 +166,14 @@ def decode(recording):
 
 
 def decode_stage(recording, path):
+    from speech.audio import require_speech
+
     info = decode(recording)
     recording.duration = info.duration
     recording.save(update_fields=["duration", "updated_at"])
+    # Tone, noise or music would be "transcribed" as nothing, or as invented words, and scored:
+    # such a recording stops here with a message saying so.
+    require_speech(decoded_path(recording))
 
 
 def transcription_options():

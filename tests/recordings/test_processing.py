@@ -20,7 +20,7 @@ from speech import speakers
 from speech import transcribe as transcribe_module
 from tests.fixtures.audio.reference import script_text, word_error_rate
 
-from .conftest import DIALOGUE, DUMMY_TASKS, jobs, make_recording
+from .conftest import DIALOGUE, DUMMY_TASKS, jobs, make_recording, tone_wav
 
 pytestmark = pytest.mark.django_db
 
@@ -276,3 +276,29 @@ def test_the_audio_is_decoded_once_and_every_stage_reads_the_decoded_copy(
     assert not copy.exists(), "the decoded copy goes once the recording is ready"
     recording = Recording.objects.get(pk=queued_dialogue.pk)
     assert 50 < recording.duration < 70, "the decoded length of the one-minute dialogue"
+
+
+def test_a_recording_with_no_voices_stops_with_a_message_and_is_not_scored(
+    people, settings, tmp_path
+):
+    settings.TASKS = DUMMY_TASKS
+    tone = tone_wav(tmp_path / "hum.wav", 12, rate=16000)
+    with tone.open("rb") as handle:
+        recording, _ = store_recording(
+            people["practitioner"],
+            File(handle, name=tone.name),
+            check_audio(tone),
+            original_name=tone.name,
+            session_date=date(2026, 1, 15),
+            client_pseudonym="Sam",
+            skills=["structuring"],
+        )
+
+    assert process_recording.call(recording.pk) == RecordingStatus.FAILED
+
+    recording.refresh_from_db()
+    assert (recording.error_code, recording.stage) == ("no_speech", Stage.DECODE)
+    assert "No one can be heard speaking" in recording.error_message
+    assert not recording.scorecards.exists()
+    assert recording.audio.storage.exists(recording.audio.name), "the upload is kept"
+    assert not processing.decoded_path(recording).exists()
