@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -157,6 +158,9 @@ TASKS = {
 # Where a worker keeps the one decoded copy of a recording (16 kHz mono samples) that every
 # stage reads while it is processed; removed when processing finishes. Local to the worker.
 RECORDINGS_WORK_DIR = Path(os.environ.get("RECORDINGS_WORK_DIR", VAR_DIR / "private" / "work"))
+# Uploaded files and their folders are readable by the site's own user only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 RECORDINGS_MAX_BYTES = int(os.environ.get("RECORDINGS_MAX_BYTES", 500 * 1024 * 1024))
 RECORDINGS_MAX_SECONDS = float(os.environ.get("RECORDINGS_MAX_SECONDS", 3 * 60 * 60))
 RECORDINGS_MIN_SECONDS = float(os.environ.get("RECORDINGS_MIN_SECONDS", 10))
