@@ -87,3 +87,13 @@ def test_the_system_check_passes_when_recordings_are_outside_media_root(settings
         },
     }
     assert storage_errors() == []
+
+
+@pytest.mark.django_db
+def test_a_stored_recording_and_its_folder_are_readable_by_the_site_user_only(people):
+    from tests.recordings.conftest import make_recording
+
+    recording = make_recording(people["practitioner"])
+    path = Path(recording.audio.path)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
