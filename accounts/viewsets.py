@@ -1,6 +1,8 @@
 """Users and teams in the admin: administrators set who is in which team and who manages it."""
 
+from axes.models import AccessAttempt
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
@@ -22,3 +24,20 @@ class TeamViewSet(SnippetViewSet):
     list_display = ["name"]
     search_fields = ["name"]
     panels = [FieldPanel("name"), FieldPanel("managers")]
+
+
+class SignInLockoutViewSet(ModelViewSet):
+    """Sign-ins paused after repeated wrong passwords (django-axes); deleting one lifts the
+    pause for that user and address."""
+
+    model = AccessAttempt
+    icon = "lock"
+    menu_label = "Sign-in lockouts"
+    add_to_settings_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    # Required by ModelViewSet; the administrators-only policy grants no add or change.
+    form_fields = ["username"]
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    search_fields = ["username", "ip_address"]
+    delete_view_enabled = True

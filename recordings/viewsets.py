@@ -1,41 +1,12 @@
 """Recordings in the Wagtail admin: for administrators only (retention, support), read-only
 apart from deletion; OEP editors share the admin but never see recordings."""
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies.base import BasePermissionPolicy
 
-from accounts.roles import Role
 from core.exports import SpreadsheetSafeExportMixin
 
 from .models import Recording
-
-
-class AdministratorsOnlyPolicy(BasePermissionPolicy):
-    """Administrators may list, inspect and delete; nobody adds or edits recordings here (they
-    come in through the upload form, with its checks)."""
-
-    actions = frozenset({"view", "delete"})
-
-    def user_has_permission(self, user, action):
-        return (
-            user.is_authenticated
-            and user.is_active
-            and action in self.actions
-            and user.is_administrator
-        )
-
-    def users_with_any_permission(self, actions):
-        if not self.actions.intersection(actions):
-            return get_user_model().objects.none()
-        return (
-            get_user_model()
-            .objects.filter(Q(is_superuser=True) | Q(groups__name=Role.ADMINISTRATOR.value))
-            .filter(is_active=True)
-            .distinct()
-        )
 
 
 class RecordingIndexView(SpreadsheetSafeExportMixin, IndexView):

@@ -4,9 +4,11 @@ administrators' list (recordings.viewsets)."""
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from accounts.permissions import AdministratorsOnlyPolicy
+
 from .models import Recording
 from .speakers import SPEAKERS_FIXED
-from .viewsets import AdministratorsOnlyPolicy, RecordingViewSet
+from .viewsets import RecordingViewSet
 
 register_permission_policy(Recording, AdministratorsOnlyPolicy(Recording))
 

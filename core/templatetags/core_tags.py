@@ -40,3 +40,10 @@ def lookup(mapping, key):
 @register.filter
 def percent(value):
     return "" if value is None else f"{value:.0%}"
+
+
+@register.filter
+def minutes(duration):
+    """A timedelta as people say it: "15 minutes"."""
+    count = round(duration.total_seconds() / 60) if duration else 0
+    return f"{count} minute{'' if count == 1 else 's'}"

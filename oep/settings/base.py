@@ -1,6 +1,7 @@
 """Settings shared by every environment; dev, test and production adjust them."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,7 +62,26 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as its documentation asks: it answers a locked-out sign-in with AXES_LOCKOUT_TEMPLATE.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in throttling (django-axes), on the site's and the admin's sign-in alike: after
+# AXES_FAILURE_LIMIT wrong passwords for one user from one address, that pair is locked out
+# for AXES_COOLOFF_TIME; an administrator can unlock it earlier (Settings > Sign-in lockouts,
+# or `manage.py axes_reset_username USERNAME`).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The peer's address: a client could forge X-Forwarded-For to dodge the lockout. Behind a
+# reverse proxy every sign-in then comes from the proxy, and the lockout is per user.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 ROOT_URLCONF = "oep.urls"
 
