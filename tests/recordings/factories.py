@@ -39,7 +39,6 @@ class RecordingFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Recording
-        skip_postgeneration_save = True
 
     class Params:
         content = b"RIFF-not-really"
@@ -73,15 +72,22 @@ class RecordingFactory(factory.django.DjangoModelFactory):
         lambda recording: ContentFile(recording.content, name="session.wav")
     )
 
-    @factory.post_generation
-    def lines(recording, create, extracted, **kwargs):
-        if create and extracted:
-            add_lines(recording, extracted)
+    # Not model fields: _create adds the lines and the score card once the recording is saved.
+    # (Plain declarations, not post-generation hooks, so the traits above can set them.)
+    lines = ()
+    scorecard = False
 
-    @factory.post_generation
-    def scorecard(recording, create, extracted, **kwargs):
-        if create and extracted:
+    @classmethod
+    def _build(cls, model_class, *args, lines=(), scorecard=False, **kwargs):
+        return super()._build(model_class, *args, **kwargs)
+
+    @classmethod
+    def _create(cls, model_class, *args, lines=(), scorecard=False, **kwargs):
+        recording = super()._create(model_class, *args, **kwargs)
+        add_lines(recording, lines or ())
+        if scorecard:
             score_recording(recording)
+        return recording
 
 
 class TranscriptSegmentFactory(factory.django.DjangoModelFactory):
