@@ -4,7 +4,6 @@ from pathlib import Path
 import pytest
 from django.core.files.storage import storages
 
-from recordings.enums import SpeakerRole
 from tests.accounts.factories import (
     AdministratorFactory,
     EditorFactory,
@@ -13,7 +12,7 @@ from tests.accounts.factories import (
     TeamFactory,
 )
 from tests.migration_data import restore_migration_data
-from tests.recordings.conftest import add_lines, make_recording
+from tests.recordings.factories import RecordingFactory
 
 
 @pytest.fixture
@@ -63,13 +62,5 @@ def empty_recordings_storage():
 
 @pytest.fixture
 def ready_recording(people):
-    recording = make_recording(people["practitioner"], content=b"0123456789" * 100)
-    add_lines(
-        recording,
-        [
-            ("A", SpeakerRole.PRACTITIONER, "How have you been since last week?"),
-            ("B", SpeakerRole.CLIENT, "Not bad, busy.", True),
-            ("A", SpeakerRole.PRACTITIONER, "What has kept you busy?"),
-        ],
-    )
-    return recording
+    """The practitioner's recording, transcribed (a three-line check-in), not yet scored."""
+    return RecordingFactory(owner=people["practitioner"], ready=True, content=b"0123456789" * 100)

@@ -24,6 +24,7 @@ def restore_migration_data():
     if not Group.objects.filter(name="OEP editor").exists():
         for module, function in DATA_MIGRATIONS:
             getattr(importlib.import_module(module), function)(apps, None)
+        _grant_on_the_moved_checklist()
     if HomePage.objects.exists():
         return
     locale, _ = Locale.objects.get_or_create(
@@ -36,3 +37,24 @@ def restore_migration_data():
         instance=HomePage(title="SEEDS practice platform", slug="home", locale=locale)
     )
     Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+
+
+def _grant_on_the_moved_checklist():
+    """Replaying recordings 0003 with today's apps grants on a new `recordings.skillschecklist`
+    content type, but the checklist has moved to its own app (checklist 0001 moves the content
+    types): grant the same permissions on the checklist app's, and drop the stale type, which
+    would otherwise stop the migration test from moving the content types."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from checklist.models import SkillsChecklist
+
+    moved = ContentType.objects.get_for_model(SkillsChecklist)
+    stale = ContentType.objects.filter(app_label="recordings", model="skillschecklist")
+    for permission in Permission.objects.filter(content_type__in=stale):
+        replacement, _ = Permission.objects.get_or_create(
+            content_type=moved, codename=permission.codename, defaults={"name": permission.name}
+        )
+        for group in permission.group_set.all():
+            group.permissions.add(replacement)
+    stale.delete()

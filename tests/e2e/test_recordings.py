@@ -2,6 +2,7 @@
 reloading, and reads the transcript with the speakers labelled."""
 
 import pytest
+from playwright.sync_api import expect
 
 from recordings.models import Recording
 from recordings.tasks import process_recording
@@ -22,25 +23,25 @@ def test_practitioner_uploads_and_sees_the_transcript_appear(page, live_server, 
     page.get_by_label("Audio file of the session").set_input_files(DIALOGUE)
     page.get_by_label("Date of the session").fill("2026-01-15")
     page.get_by_label("Client pseudonym").fill("John Smith")
-    assert page.get_by_text("This looks like a real full name").is_visible()
+    expect(page.get_by_text("This looks like a real full name")).to_be_visible()
     page.get_by_label("Client pseudonym").fill("Sam")
-    assert not page.get_by_text("This looks like a real full name").is_visible()
+    expect(page.get_by_text("This looks like a real full name")).to_be_hidden()
     page.get_by_label("Structuring").check()
     page.get_by_label("The client agreed").check()
     page.get_by_role("button", name="Upload").click()
 
     page.wait_for_url(f"{live_server.url}/recordings/*/")
-    assert page.get_by_role("heading", name="Status: Queued").is_visible()
+    expect(page.get_by_role("heading", name="Status: Queued")).to_be_visible()
     recording = Recording.objects.get()
 
     process_recording.call(recording.pk)
 
     transcript = page.get_by_test_id("transcript")
     transcript.wait_for(timeout=30_000)
-    assert page.get_by_role("heading", name="Status: Ready").is_visible()
+    expect(page.get_by_role("heading", name="Status: Ready")).to_be_visible()
     first_line = transcript.locator("tbody tr").first
-    assert "Practitioner" in first_line.inner_text()
-    assert "Hello Sam" in first_line.inner_text()
+    expect(first_line).to_contain_text("Practitioner")
+    expect(first_line).to_contain_text("Hello Sam")
     assert transcript.get_by_text("Client", exact=True).count() > 0
     player = page.locator("audio#player")
     assert player.get_attribute("src") == f"/recordings/{recording.pk}/audio/"
@@ -64,9 +65,9 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_sent(
     page.goto(f"{live_server.url}/recordings/upload/")
     page.get_by_label("Audio file of the session").set_input_files(DIALOGUE)
     warning = page.locator("#audio-too-big")
-    assert warning.is_visible()
-    assert "MB, more than the" in warning.inner_text()
-    assert "lower quality" in warning.inner_text()
+    expect(warning).to_be_visible()
+    expect(warning).to_contain_text("MB, more than the")
+    expect(warning).to_contain_text("lower quality")
     page.get_by_role("button", name="Upload").click()
     assert page.url == f"{live_server.url}/recordings/upload/"
     assert not Recording.objects.exists()

@@ -13,10 +13,9 @@ file and the recordings folder, exactly as web and worker do in production on on
 
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -37,10 +36,27 @@ ManagerFactory(username="mel", first_name="Mel", last_name="Jones", teams=[team]
 """
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def announced_port(server, log_path):
+    """Copies the web server's output to its log, and returns the port it announces once it
+    listens (runserver prints "Starting development server at ..." after binding)."""
+    found = {}
+    listening = threading.Event()
+
+    def read():
+        with log_path.open("w") as log:
+            for line in server.stdout:
+                log.write(line)
+                log.flush()
+                match = re.search(r"Starting development server at http://[\d.]+:(\d+)/", line)
+                if match:
+                    found["port"] = int(match.group(1))
+                    listening.set()
+        listening.set()  # the server exited without listening
+
+    threading.Thread(target=read, daemon=True).start()
+    listening.wait(timeout=60)
+    assert "port" in found, log_path.read_text()[-3000:]
+    return found["port"]
 
 
 @pytest.fixture
@@ -62,18 +78,19 @@ def site(tmp_path):
 
     manage("migrate", "--noinput", "-v0")
     manage("shell", "-c", MAKE_PEOPLE)
-    port = free_port()
     logs = tmp_path / "logs"
     logs.mkdir()
+    web = subprocess.Popen(
+        # Port 0: the system picks a free port, which the server announces once it listens.
+        # --insecure: serve the static files (the review page's script) with DEBUG off.
+        [sys.executable, str(MANAGE), "runserver", "127.0.0.1:0", "--noreload", "--insecure"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     processes = [
-        subprocess.Popen(
-            # --insecure: serve the static files (the review page's script) with DEBUG off.
-            [sys.executable, str(MANAGE), "runserver", f"127.0.0.1:{port}"]
-            + ["--noreload", "--insecure"],
-            env=env,
-            stdout=(logs / "web.log").open("w"),
-            stderr=subprocess.STDOUT,
-        ),
+        web,
         subprocess.Popen(
             [sys.executable, str(MANAGE), "db_worker", "--queue-name", "recordings"]
             + ["--no-reload", "--no-startup-delay", "--interval", "0.5"],
@@ -82,15 +99,7 @@ def site(tmp_path):
             stderr=subprocess.STDOUT,
         ),
     ]
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            assert time.monotonic() < deadline, (logs / "web.log").read_text()[-3000:]
-            time.sleep(0.2)
+    url = f"http://127.0.0.1:{announced_port(web, logs / 'web.log')}"
     yield url
     for process in processes:
         process.terminate()
@@ -139,14 +148,14 @@ def test_practitioner_to_manager_and_back(browser, site):
     priya.wait_for_url(f"{site}/recordings/*/")
     recording_url = priya.url
     priya.get_by_role("heading", name="Status: Ready").wait_for(timeout=300_000)
-    assert "Hello Sam" in priya.get_by_test_id("transcript").inner_text()
+    expect(priya.get_by_test_id("transcript")).to_contain_text("Hello Sam")
 
     # The manager finds it among the reviews to do and opens the review page.
     mel = sign_in(browser, site, "mel")
     mel.get_by_role("link", name="Reviews to do").first.click()
     mel.get_by_test_id("reviews").get_by_role("link", name="15 January 2026").click()
-    assert mel.get_by_role("heading", name="Review: session with Sam").is_visible()
-    assert "Hello Sam" in mel.get_by_test_id("transcript").inner_text()
+    expect(mel.get_by_role("heading", name="Review: session with Sam")).to_be_visible()
+    expect(mel.get_by_test_id("transcript")).to_contain_text("Hello Sam")
 
     # Plays from the machine's evidence of the check-in.
     evidence = mel.get_by_test_id("item-A1").get_by_test_id("evidence-link").first
@@ -174,26 +183,26 @@ def test_practitioner_to_manager_and_back(browser, site):
     mel.locator("#id_work_on_line").select_option(index=3)
     mel.get_by_text("Draft saved at").wait_for()
     mel.get_by_role("button", name="Share with practitioner").click()
-    assert mel.get_by_text("Your feedback is shared with the practitioner.").is_visible()
-    assert mel.get_by_test_id("review-status").inner_text() == "Shared"
+    expect(mel.get_by_text("Your feedback is shared with the practitioner.")).to_be_visible()
+    expect(mel.get_by_test_id("review-status")).to_have_text("Shared")
 
     # The practitioner reads it, plays the moment to work on, responds and marks it read.
     priya.goto(f"{site}/recordings/")
     priya.get_by_role("link", name="Read the feedback").click()
-    assert "A warm, clear check-in." in priya.get_by_test_id("went-well").inner_text()
+    expect(priya.get_by_test_id("went-well")).to_contain_text("A warm, clear check-in.")
     work_on = priya.get_by_test_id("work-on")
-    assert "It sounds like work is tiring." in work_on.inner_text()
-    assert "Structuring: Satisfactory" in priya.get_by_test_id("ratings").inner_text()
+    expect(work_on).to_contain_text("It sounds like work is tiring.")
+    expect(priya.get_by_test_id("ratings")).to_contain_text("Structuring: Satisfactory")
     play = work_on.get_by_test_id("moment")
     play.click()
     wait_for_seek(priya, float(play.get_attribute("data-seek")))
     priya.get_by_label("Write a response").fill("Thanks, I will try reflecting first.")
     priya.get_by_role("button", name="Send response").click()
     priya.get_by_role("button", name="Mark as read").click()
-    assert "Marked as read on" in priya.get_by_test_id("read-status").inner_text()
+    expect(priya.get_by_test_id("read-status")).to_contain_text("Marked as read on")
 
     # The manager sees the response and that it was read.
     mel.reload()
-    assert "Thanks, I will try reflecting first." in mel.get_by_test_id("response").inner_text()
-    assert mel.get_by_test_id("read-status").inner_text().startswith("Read")
+    expect(mel.get_by_test_id("response")).to_contain_text("Thanks, I will try reflecting first.")
+    expect(mel.get_by_test_id("read-status")).to_have_text(re.compile(r"^\s*Read"))
     assert recording_url.rstrip("/").split("/")[-1] in mel.url

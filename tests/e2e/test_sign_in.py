@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.accounts.factories import EditorFactory
 
@@ -11,7 +12,7 @@ def test_editor_signs_in_and_reaches_publishing_from_the_header(page, live_serve
     header = page.get_by_role("navigation", name="Main")
     header.get_by_role("link", name="Publish").click()
     page.wait_for_url(f"{live_server.url}/admin/")
-    assert page.get_by_role("heading", level=1).first.is_visible()
+    expect(page.get_by_role("heading", level=1).first).to_be_visible()
 
 
 def test_skip_link_is_the_first_thing_a_keyboard_reaches(page, live_server):

@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 from tests.accounts.factories import PractitionerFactory
 from tests.training.helpers import FIXTURE_CONTENT, create_evidence_entry
@@ -17,10 +18,10 @@ def test_practitioner_completes_a_lesson_passes_its_quiz_and_sees_progress(
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Learn").click()
     page.get_by_role("link", name="Structuring sessions").click()
     page.get_by_role("link", name="Check-in and review").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Check-in and review"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check-in and review")
 
     page.get_by_role("button", name="Mark this lesson as complete").click()
-    assert page.get_by_test_id("lesson-status").inner_text() == "Completed"
+    expect(page.get_by_test_id("lesson-status")).to_have_text("Completed")
 
     quiz = page.locator("#quiz")
     quiz.get_by_role("group", name="Which of these is an open question?").get_by_label(
@@ -35,15 +36,18 @@ def test_practitioner_completes_a_lesson_passes_its_quiz_and_sees_progress(
     quiz.get_by_role("button", name="Submit answers").click()
 
     result = page.get_by_test_id("quiz-result")
-    assert "3 out of 3" in result.inner_text() and "You passed." in result.inner_text()
-    assert "It invites the client to tell the story." in quiz.inner_text()  # the explanation
+    expect(result).to_contain_text("3 out of 3")
+    expect(result).to_contain_text("You passed.")
+    expect(quiz).to_contain_text("It invites the client to tell the story.")  # the explanation
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Learn").click()
     page.get_by_role("link", name="My learning").click()
     progress = page.get_by_test_id("module-progress")
     structuring = progress.get_by_role("row").filter(has_text="Structuring sessions")
-    assert "1 of 2" in structuring.inner_text() and "50%" in structuring.inner_text()
+    expect(structuring).to_contain_text("1 of 2")
+    expect(structuring).to_contain_text("50%")
     scores = (
         page.get_by_test_id("quiz-scores").get_by_role("row").filter(has_text="Check-in and review")
     )
-    assert "100%" in scores.inner_text() and "Passed" in scores.inner_text()
+    expect(scores).to_contain_text("100%")
+    expect(scores).to_contain_text("Passed")

@@ -1,16 +1,14 @@
 """Audio files and recordings for the recordings tests."""
 
 import wave
-from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
 from recordings.enums import RecordingStatus, Stage
-from recordings.models import Recording, TranscriptSegment
+from tests.recordings.factories import RecordingFactory, add_lines  # noqa: F401
 
 AUDIO = Path(__file__).resolve().parents[1] / "fixtures" / "audio"
 DIALOGUE = AUDIO / "dialogue_1min.ogg"
@@ -75,37 +73,6 @@ def stored_files():
 
 
 def make_recording(owner, *, status=RecordingStatus.READY, content=b"RIFF-not-really", **fields):
-    recording = Recording(
-        owner=owner,
-        session_date=fields.pop("session_date", date(2026, 1, 15)),
-        client_pseudonym=fields.pop("client_pseudonym", "Client A"),
-        skills=["structuring"],
-        consent_given=True,
-        consent_statement="Agreed on tape.",
-        original_name="session.wav",
-        content_type=fields.pop("content_type", "audio/wav"),
-        size=len(content),
-        duration=fields.pop("duration", 30.0),
-        status=status,
-        stage=Stage.DONE if status == RecordingStatus.READY else Stage.DECODE,
-        practitioner_speaker="A",
-        **fields,
-    )
-    recording.audio.save("session.wav", ContentFile(content), save=False)
-    recording.save()
-    return recording
-
-
-def add_lines(recording, lines):
-    """lines: (speaker label, role, text[, low_confidence])."""
-    for index, (speaker, role, text, *rest) in enumerate(lines):
-        TranscriptSegment.objects.create(
-            recording=recording,
-            index=index,
-            start=index * 5.0,
-            end=index * 5.0 + 4.0,
-            text=text,
-            speaker=speaker,
-            role=role,
-            low_confidence=bool(rest and rest[0]),
-        )
+    """A recording of `owner` in `status` (ready unless told), through RecordingFactory."""
+    fields.setdefault("stage", Stage.DONE if status == RecordingStatus.READY else Stage.DECODE)
+    return RecordingFactory(owner=owner, status=status, content=content, **fields)

@@ -5,8 +5,7 @@ from django.urls import reverse
 
 from recordings.enums import SpeakerRole
 from recordings.models import ScoreCard
-from recordings.scorecards import score_recording
-from tests.recordings.conftest import add_lines, make_recording
+from tests.recordings.factories import RecordingFactory
 
 SESSION = [
     ("A", SpeakerRole.PRACTITIONER, "Before we start, how have you been since last week?"),
@@ -21,10 +20,9 @@ SESSION = [
 
 
 def scored_recording(owner, **fields):
-    recording = make_recording(owner, content=b"0123456789" * 100, **fields)
-    add_lines(recording, SESSION)
-    score_recording(recording)
-    return recording
+    return RecordingFactory(
+        owner=owner, scored=True, lines=SESSION, content=b"0123456789" * 100, **fields
+    )
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from reviews.models import Review
-from tests.roles import EVERY_ROLE, sign_in
+from tests.roles import EVERY_ROLE, assert_admin_refuses, sign_in
 
 from .conftest import post_review
 
@@ -172,5 +172,5 @@ def test_agreement_report_in_the_admin(client, people, shared, role):
         assert response.status_code == 200
         assert b"Agreement with the machine" in response.content
     else:
-        assert response.status_code in (302, 403)
+        assert_admin_refuses(response, role, reverse("reviews_agreement"))
         assert b"Confirmed" not in response.content

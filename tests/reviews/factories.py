@@ -1,0 +1,45 @@
+"""Reviews as a treatment manager leaves them: a draft, or shared with the practitioner."""
+
+import factory
+
+from checklist.enums import Skill
+from recordings.models import ScoreCard
+from reviews import reviewing
+from reviews.enums import PointKind, Rating
+from reviews.models import FeedbackPoint, Review, SkillRating
+from tests.accounts.factories import ManagerFactory
+from tests.recordings.factories import RecordingFactory
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    """A review by a manager of the practitioner's team, saved as a draft revision with a rating
+    for every skill and a point done well; `shared=True` publishes it through
+    `reviews.reviewing.share`, as the review page's "Share" does."""
+
+    class Meta:
+        model = Review
+        skip_postgeneration_save = True
+
+    recording = factory.SubFactory(RecordingFactory, scored=True)
+    reviewer = factory.LazyAttribute(
+        lambda review: ManagerFactory(teams=[review.recording.owner.team])
+    )
+    live = False
+    checklist_version = factory.LazyAttribute(
+        lambda review: ScoreCard.objects.latest_for(review.recording).checklist_version
+    )
+
+    @factory.post_generation
+    def shared(review, create, extracted, **kwargs):
+        if not create:
+            return
+        review.skill_ratings = [
+            SkillRating(skill=skill, rating=Rating.SATISFACTORY) for skill in Skill.values
+        ]
+        review.points = [
+            FeedbackPoint(kind=PointKind.WENT_WELL, text="You checked in warmly.", line=0, at=0.0)
+        ]
+        if extracted:
+            reviewing.share(review, review.reviewer)
+        else:
+            reviewing.save_draft(review, review.reviewer)

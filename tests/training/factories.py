@@ -1,0 +1,39 @@
+"""Training pages, each under the page type it lives under (one training index, found if it
+exists)."""
+
+import factory
+import wagtail_factories
+
+from tests.home.factories import HomePageFactory
+from training.models import Audience, LessonPage, ModulePage, ModuleTopic, TrainingIndexPage
+
+
+class TrainingIndexPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = TrainingIndexPage
+        django_get_or_create = ("slug", "parent")
+
+    title = "Training"
+    slug = "training"
+    parent = factory.SubFactory(HomePageFactory)
+
+
+class ModulePageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ModulePage
+
+    title = factory.Sequence(lambda n: f"Module {n}")
+    skill = ModuleTopic.values[0]
+    audience = Audience.values[0]
+    summary = "What the module teaches."
+    parent = factory.SubFactory(TrainingIndexPageFactory)
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = LessonPage
+
+    title = factory.Sequence(lambda n: f"Lesson {n}")
+    summary = "What the lesson teaches."
+    body = factory.LazyFunction(lambda: [("text", "<p>Start each session with a check-in.</p>")])
+    parent = factory.SubFactory(ModulePageFactory)
