@@ -12,7 +12,6 @@ whether a third voice is suspected, and the separation's seconds.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -25,7 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from real_speech import CACHE, DATA, audio_for, normalise, reference_words, role_accuracy  # noqa: E402
+from real_speech import (  # noqa: E402
+    CACHE,
+    audio_for,
+    normalise,
+    real_speech_arguments,
+    reference_words,
+    role_accuracy,
+)
 
 
 def cached_segments(name: str, condition: str, pcm: str):
@@ -43,17 +49,12 @@ def cached_segments(name: str, condition: str, pcm: str):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--files", nargs="+")
-    parser.add_argument("--noise", nargs="+", default=["clean"])
-    args = parser.parse_args()
-    if not DATA.is_dir():
-        print(f"SKIPPED: no real recordings at {DATA} (set OEP_SHARED_DATA).")
+    args, names = real_speech_arguments(__doc__.splitlines()[0])
+    if names is None:
         return
     from speech.audio import decode_to_pcm
     from speech.speakers import choose_practitioner, likely_third_voice, separate_speakers
 
-    names = args.files or sorted(p.name[: -len(".turns.json")] for p in DATA.glob("*.turns.json"))
     folder = tempfile.mkdtemp(prefix="oep-speakers-")
     print("file | condition | roles | voices | overlapped words | third voice | seconds")
     scores = []

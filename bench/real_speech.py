@@ -308,3 +308,20 @@ def _summary(rows) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def real_speech_arguments(description, *extra):
+    """The options the real-speech benches share (--files, --noise) and the recordings to run,
+    or None (having said why) when the shared data is not on this machine. `extra` adds
+    (flag, keyword arguments) pairs."""
+    parser = argparse.ArgumentParser(description=description)
+    for flag, options in extra:
+        parser.add_argument(flag, **options)
+    parser.add_argument("--files", nargs="+")
+    parser.add_argument("--noise", nargs="+", default=["clean"])
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        print(f"SKIPPED: no real recordings at {DATA} (set OEP_SHARED_DATA).")
+        return args, None
+    names = args.files or sorted(p.name[: -len(".turns.json")] for p in DATA.glob("*.turns.json"))
+    return args, names

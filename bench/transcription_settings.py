@@ -11,7 +11,6 @@ run in the same invocation, not against other runs.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
@@ -23,7 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from real_speech import DATA, audio_for, normalise, reference_words, word_error_rate  # noqa: E402
+from real_speech import (  # noqa: E402
+    audio_for,
+    normalise,
+    real_speech_arguments,
+    reference_words,
+    word_error_rate,
+)
 
 from speech.vocabulary import PROBATION_PROMPT, hotwords  # noqa: E402
 
@@ -51,18 +56,14 @@ CONFIGS = {
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--configs", nargs="+", default=["default"])
-    parser.add_argument("--files", nargs="+")
-    parser.add_argument("--noise", nargs="+", default=["clean"])
-    args = parser.parse_args()
-    if not DATA.is_dir():
-        print(f"SKIPPED: no real recordings at {DATA} (set OEP_SHARED_DATA).")
+    args, names = real_speech_arguments(
+        __doc__.splitlines()[0], ("--configs", {"nargs": "+", "default": ["default"]})
+    )
+    if names is None:
         return
     from speech.audio import decode_to_pcm
     from speech.transcribe import TranscriptionOptions, transcribe
 
-    names = args.files or sorted(p.name[: -len(".turns.json")] for p in DATA.glob("*.turns.json"))
     folder = tempfile.mkdtemp(prefix="oep-settings-")
     inputs = []
     for name in names:
