@@ -164,14 +164,7 @@ def judge_procriminal(view: SessionView) -> None:
                 and follow_asks(view, view.next_practitioner(at + 1))
             )
             if judges(view.texts[at]) and not invites:
-                view.add(
-                    "C2",
-                    at,
-                    AGAINST,
-                    "C2:lecture_not_challenge",
-                    0.5,
-                    "disapproval as a lecture, no alternative explored",
-                )
+                _lecture(view, at)
             else:
                 view.add(
                     "C2",
@@ -192,14 +185,7 @@ def judge_procriminal(view: SessionView) -> None:
                 weight=1.5,
             )
         elif judges(follow) and word_count(follow) >= LECTURE_WORDS:
-            view.add(
-                "C2",
-                j,
-                AGAINST,
-                "C2:lecture_not_challenge",
-                0.5,
-                "disapproval as a lecture, no alternative explored",
-            )
+            _lecture(view, j)
         else:
             view.add(
                 "C3",
@@ -209,3 +195,15 @@ def judge_procriminal(view: SessionView) -> None:
                 0.6,
                 "procriminal talk left unanswered",
             )
+
+
+def _lecture(view: SessionView, at: int) -> None:
+    """Disapproval delivered as a lecture: it counts against calm, prosocial disapproval."""
+    view.add(
+        "C2",
+        at,
+        AGAINST,
+        "C2:lecture_not_challenge",
+        0.5,
+        "disapproval as a lecture, no alternative explored",
+    )
