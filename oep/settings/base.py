@@ -71,7 +71,9 @@ MIDDLEWARE = [
 # for AXES_COOLOFF_TIME; an administrator can unlock it earlier (Settings > Sign-in lockouts,
 # or `manage.py axes_reset_username USERNAME`).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # AxesBackend rather than AxesStandaloneBackend: it can also load a signed-in user
+    # (get_user), which tools that sign in with the first backend (Wagtail's page tests) need.
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))

@@ -21,7 +21,9 @@ class TrainingPageCreationTests(WagtailPageTestCase):
         cls.home = HomePageFactory()
 
     def setUp(self):
-        self.login()
+        # Not self.login(): the sign-in throttle (django-axes) needs the request that
+        # client.login() does not pass to authenticate.
+        self.client.force_login(self.create_test_user())
 
     def test_training_index_can_be_created_under_the_home_page(self):
         self.assertCanCreateAt(HomePage, TrainingIndexPage)
