@@ -29,12 +29,17 @@ pytestmark = pytest.mark.django_db
 def queued_dialogue(people, settings):
     """The one-minute generated dialogue, uploaded and waiting for a worker."""
     settings.TASKS = DUMMY_TASKS
-    with DIALOGUE.open("rb") as handle:
+    return uploaded(people["practitioner"], DIALOGUE)
+
+
+def uploaded(owner, path):
+    """`path` stored as `owner`'s upload would be, checked and waiting for a worker."""
+    with path.open("rb") as handle:
         recording, _ = store_recording(
-            people["practitioner"],
-            File(handle, name=DIALOGUE.name),
-            check_audio(DIALOGUE),
-            original_name=DIALOGUE.name,
+            owner,
+            File(handle, name=path.name),
+            check_audio(path),
+            original_name=path.name,
             session_date=date(2026, 1, 15),
             client_pseudonym="Sam",
             skills=["structuring"],
@@ -282,17 +287,7 @@ def test_a_recording_with_no_voices_stops_with_a_message_and_is_not_scored(
     people, settings, tmp_path
 ):
     settings.TASKS = DUMMY_TASKS
-    tone = tone_wav(tmp_path / "hum.wav", 12, rate=16000)
-    with tone.open("rb") as handle:
-        recording, _ = store_recording(
-            people["practitioner"],
-            File(handle, name=tone.name),
-            check_audio(tone),
-            original_name=tone.name,
-            session_date=date(2026, 1, 15),
-            client_pseudonym="Sam",
-            skills=["structuring"],
-        )
+    recording = uploaded(people["practitioner"], tone_wav(tmp_path / "hum.wav", 12, rate=16000))
 
     assert process_recording.call(recording.pk) == RecordingStatus.FAILED
 
