@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -21,7 +22,19 @@ from checklist.enums import Skill
 from . import progress
 from .blocks import LessonBodyBlock
 from .checklist import checklist_titles, practice_skill_choices
-from .quiz import PASS_MARK_PERCENT, QuizForm, percent, questions_from_body, score
+from .quiz import (
+    ATTEMPT_FIELD,
+    DEFAULT_PASS_MARK_PERCENT,
+    QuizForm,
+    attempt_questions,
+    attempt_token,
+    new_seed,
+    percent,
+    questions_from_body,
+    score,
+    seed_from_token,
+    shuffled,
+)
 
 
 class ModuleTopic(models.TextChoices):
@@ -191,6 +204,20 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
         help_text="Offer “record a session practising this skill” with this skill preselected.",
     )
     body = StreamField(LessonBodyBlock())
+    quiz_pass_mark = models.PositiveSmallIntegerField(
+        "pass mark (%)",
+        default=DEFAULT_PASS_MARK_PERCENT,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="The share of the quiz to answer right; passing completes the lesson.",
+    )
+    quiz_draw = models.PositiveSmallIntegerField(
+        "questions per attempt",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Ask this many of the lesson's quiz questions, drawn afresh for each attempt. "
+        "Leave empty to ask them all.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -199,6 +226,7 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
             [FieldPanel("checklist_items"), FieldPanel("practice_skill")], heading="Practice"
         ),
         FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("quiz_pass_mark"), FieldPanel("quiz_draw")], heading="Quiz"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -227,7 +255,44 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
         return f"{upload}?{urlencode({'skill': self.practice_skill})}"
 
     def questions(self):
+        """Every question of the lesson's quiz: the bank each attempt draws from."""
         return questions_from_body(self.body)
+
+    @property
+    def has_quiz(self) -> bool:
+        return any(block.block_type == "quiz" for block in self.body)
+
+    def clean(self):
+        super().clean()
+        bank = sum(block.block_type == "quiz" for block in self.body)
+        if self.quiz_draw and self.quiz_draw > bank:
+            raise ValidationError(
+                {"quiz_draw": f"The lesson has {bank} quiz questions to draw from."}
+            )
+
+    def _shown_questions(self, request, latest, quiz_form):
+        """The questions the page shows, in the attempt's order, and the form's token if any.
+
+        A form with errors shows its own attempt again; a past attempt is shown marked (right
+        answers and explanations only once passed); otherwise a new attempt is drawn."""
+        if quiz_form is not None:
+            for question in quiz_form.questions:
+                question.selected = quiz_form.data.getlist(question.field_name)
+                question.error = " ".join(quiz_form.errors.get(question.field_name, []))
+            return quiz_form.questions, quiz_form.token
+        if latest and "retake" not in request.GET:
+            shown = [q for q in self.questions() if q.id in latest.answers]
+            if latest.seed is not None:
+                shown = [shuffled(question, latest.seed) for question in shown]
+            for question in shown:
+                question.selected = latest.answers[question.id]
+                question.answered = True
+                question.reveal = latest.passed
+            return shown, None
+        seed = new_seed()
+        return attempt_questions(self.questions(), self.quiz_draw, seed), attempt_token(
+            self.pk, seed
+        )
 
     def get_context(self, request, *args, quiz_form=None, reflection=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -246,22 +311,17 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
             body_items.append(item)
         context["body_items"] = body_items
 
-        questions = self.questions()
         latest = QuizAttempt.objects.filter(user=user, lesson=self).first()
-        if quiz_form is not None:
-            for question in questions:
-                question.selected = quiz_form.data.getlist(question.field_name)
-                question.error = " ".join(quiz_form.errors.get(question.field_name, []))
-        elif latest and "retake" not in request.GET:
-            for question in questions:
-                if question.id in latest.answers:
-                    question.selected = latest.answers[question.id]
-                    question.answered = True
-            context["attempt"] = latest
-        context["questions"] = questions
+        if self.has_quiz:
+            questions, token = self._shown_questions(request, latest, quiz_form)
+            if token is None:
+                context["attempt"] = latest
+            context["questions"] = questions
+            context["quiz_token"] = token
+            context["token_field"] = ATTEMPT_FIELD
+            context["bank_size"] = len(self.questions())
         context["quiz_form"] = quiz_form
-        context["attempt_count"] = QuizAttempt.objects.filter(user=user, lesson=self).count()
-        context["pass_mark"] = PASS_MARK_PERCENT
+        context["pass_mark"] = self.quiz_pass_mark
         context["completed"] = LessonCompletion.objects.filter(user=user, lesson=self).exists()
         context["module"] = self.get_parent().specific
         siblings = list(LessonPage.objects.sibling_of(self).live().only("id", "title", "path"))
@@ -277,6 +337,10 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
     def mark_complete(self, request):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
+        if self.has_quiz:
+            # Otherwise the quiz could be skipped: passing it is what completes the lesson.
+            messages.error(request, "Pass the quiz to complete this lesson.")
+            return self._back("quiz")
         LessonCompletion.objects.get_or_create(user=request.user, lesson=self)
         messages.success(request, f"“{self.title}” is marked complete.")
         return self._back()
@@ -285,25 +349,42 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
     def answer_quiz(self, request):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        questions = self.questions()
-        form = QuizForm(questions, request.POST)
+        token = request.POST.get(ATTEMPT_FIELD)
+        seed = seed_from_token(self.pk, token)
+        if seed is None:
+            messages.error(
+                request, "Those answers were not for the quiz as it was shown. Please answer again."
+            )
+            return self._back("quiz")
+        form = QuizForm(attempt_questions(self.questions(), self.quiz_draw, seed), request.POST)
+        form.token = token
         if not form.is_valid():
             return self.render(request, quiz_form=form)
         answers = form.answers()
-        for question in questions:
+        for question in form.questions:
             question.selected = answers[question.id]
-        right, total = score(questions)
+        right, total = score(form.questions)
         attempt = QuizAttempt.objects.create(
             user=request.user,
             lesson=self,
             answers=answers,
+            seed=seed,
             right=right,
             total=total,
             score=percent(right, total),
-            passed=percent(right, total) >= PASS_MARK_PERCENT,
+            passed=percent(right, total) >= self.quiz_pass_mark,
         )
-        outcome = "You passed." if attempt.passed else f"The pass mark is {PASS_MARK_PERCENT}%."
-        messages.success(request, f"You scored {right} out of {total}. {outcome}")
+        if attempt.passed:
+            LessonCompletion.objects.get_or_create(user=request.user, lesson=self)
+            messages.success(
+                request, f"You scored {right} out of {total} and passed: this lesson is complete."
+            )
+        else:
+            messages.warning(
+                request,
+                f"You scored {right} out of {total}; the pass mark is {self.quiz_pass_mark}%. "
+                "Your wrong answers are marked below.",
+            )
         return self._back("quiz")
 
     @path("reflect/", name="save_reflection")
@@ -366,6 +447,11 @@ class QuizAttempt(models.Model):
     )
     lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="quiz_attempts")
     answers = models.JSONField(help_text="Question block id -> chosen option ids.")
+    seed = models.PositiveIntegerField(
+        null=True,
+        editable=False,
+        help_text="Chose the attempt's questions and the order of their options.",
+    )
     right = models.PositiveIntegerField()
     total = models.PositiveIntegerField()
     score = models.PositiveIntegerField(help_text="Percentage of questions answered right.")

@@ -3,8 +3,10 @@
 import io
 
 import pytest
+import yaml
 from django.core.management import call_command
 
+from training.loader import CONTENT_DIR
 from training.models import LessonPage, ModulePage
 
 pytestmark = pytest.mark.django_db
@@ -30,3 +32,19 @@ def test_shipped_modules_load_published_with_the_required_content():
         assert "reflective_exercise" in kinds, lesson.slug
         assert "evidence" in kinds, lesson.slug
         assert kinds.count("quiz") >= 3, lesson.slug
+
+
+def test_shipped_quizzes_spread_the_right_answers_over_the_positions():
+    """A learner who always picks the first option should not pass: in at most 40% of the
+    questions is the first option right, and every question has a right answer."""
+    questions = [
+        block["value"]
+        for path in sorted(CONTENT_DIR.glob("*.yaml"))
+        for lesson in yaml.safe_load(path.read_text())["lessons"]
+        for block in lesson["body"]
+        if block["type"] == "quiz"
+    ]
+    assert len(questions) >= 63
+    assert all(any(o.get("correct") for o in q["options"]) for q in questions)
+    first_right = sum(bool(q["options"][0].get("correct")) for q in questions)
+    assert first_right / len(questions) <= 0.40
