@@ -1,12 +1,16 @@
 """SEEDS training modules, lessons, quizzes and each learner's progress."""
 
+import csv
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
@@ -18,9 +22,12 @@ from wagtail.search import index
 
 from accounts.teams import practitioners_managed_by
 from checklist.enums import Skill
+from core.exports import spreadsheet_safe_rows
+from core.permissions import get_or_refuse
 
-from . import progress
+from . import gradebook, progress
 from .blocks import LessonBodyBlock
+from .certificates import issue_if_complete, normalise
 from .checklist import checklist_titles, practice_skill_choices
 from .quiz import (
     ATTEMPT_FIELD,
@@ -125,6 +132,77 @@ class TrainingIndexPage(RoutablePageMixin, Page):
         """The team's training is on the one team page, beside their recordings."""
         return redirect("reviews:team_progress")
 
+    # ------------------------------------------------------------ the record of learning
+
+    @staticmethod
+    def _overseen(request):
+        """The practitioners the user oversees; the gradebook is for managers and admins."""
+        user = request.user
+        if not (user.is_treatment_manager or user.is_administrator):
+            raise Http404("The gradebook is for treatment managers.")
+        return practitioners_managed_by(user)
+
+    @path("gradebook/", name="gradebook")
+    def gradebook_page(self, request):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return self.render(
+            request,
+            template="training/gradebook.html",
+            context_overrides={"rows": gradebook.gradebook(self._overseen(request))},
+        )
+
+    @path("gradebook.csv", name="gradebook_csv")
+    def gradebook_csv(self, request):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        rows = gradebook.gradebook(self._overseen(request))
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="gradebook.csv"'
+        csv.writer(response).writerows(spreadsheet_safe_rows(gradebook.csv_rows(rows)))
+        return response
+
+    @path("certificates/<int:module_id>/<int:user_id>/", name="certificate")
+    def certificate(self, request, module_id, user_id):
+        """A learner's certificate for a module: for the learner, their managers and admins."""
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        viewer = request.user
+        overseen = practitioners_managed_by(viewer).order_by().values("pk")
+        visible = get_user_model().objects.filter(Q(pk=viewer.pk) | Q(pk__in=overseen))
+        learner = get_or_refuse(visible, user_id, what="learner")
+        module = get_object_or_404(ModulePage.objects.child_of(self).live(), pk=module_id)
+        certificate = issue_if_complete(learner, module)
+        if certificate is None:
+            raise Http404("There is no certificate until every lesson of the module is complete.")
+        verify = self.url + self.reverse_subpage("verify_certificate")
+        return self.render(
+            request,
+            template="training/certificate.html",
+            context_overrides={
+                "learner": learner,
+                "module": module,
+                "certificate": certificate,
+                "verify_url": request.build_absolute_uri(verify),
+            },
+        )
+
+    @path("certificates/verify/", name="verify_certificate")
+    def verify_certificate(self, request):
+        """Anyone holding a certificate can check its code: it is not guessable, and the page
+        says no more than the certificate does."""
+        code = normalise(request.GET.get("code", ""))
+        certificate = (
+            Certificate.objects.filter(code=code).select_related("user", "module").first()
+            if code
+            else None
+        )
+        return self.render(
+            request,
+            template="training/certificate_verify.html",
+            context_overrides={"code": code, "certificate": certificate},
+        )
+
     @path("team/<int:user_id>/", name="practitioner_progress")
     def practitioner_progress(self, request, user_id):
         if not request.user.is_authenticated:
@@ -186,6 +264,10 @@ class ModulePage(SignInRequiredMixin, Page):
         context["lesson_rows"] = [(lesson, lesson.pk in done) for lesson in lessons]
         context["completed"] = len(done)
         context["percent"] = percent(len(done), len(lessons))
+        if lessons and len(done) == len(lessons):
+            index = self.get_parent().specific
+            route = index.reverse_subpage("certificate", args=[self.pk, request.user.pk])
+            context["certificate_url"] = index.url + route
         return context
 
 
@@ -330,6 +412,13 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
         context["next_lesson"] = siblings[position + 1] if position + 1 < len(siblings) else None
         return context
 
+    def complete_for(self, user):
+        """Record that `user` completed this lesson; the module's certificate follows when it
+        was the module's last lesson to complete."""
+        _completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=self)
+        if created:
+            issue_if_complete(user, ModulePage.objects.ancestor_of(self).get())
+
     def _back(self, fragment=""):
         return HttpResponseRedirect(self.url + (f"#{fragment}" if fragment else ""))
 
@@ -341,7 +430,7 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
             # Otherwise the quiz could be skipped: passing it is what completes the lesson.
             messages.error(request, "Pass the quiz to complete this lesson.")
             return self._back("quiz")
-        LessonCompletion.objects.get_or_create(user=request.user, lesson=self)
+        self.complete_for(request.user)
         messages.success(request, f"“{self.title}” is marked complete.")
         return self._back()
 
@@ -375,7 +464,7 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
             passed=percent(right, total) >= self.quiz_pass_mark,
         )
         if attempt.passed:
-            LessonCompletion.objects.get_or_create(user=request.user, lesson=self)
+            self.complete_for(request.user)
             messages.success(
                 request, f"You scored {right} out of {total} and passed: this lesson is complete."
             )
@@ -510,3 +599,25 @@ class ReflectiveLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.prompt[:40]}"
+
+
+class Certificate(models.Model):
+    """A learner's record of completing a module: issued once, when every live lesson of the
+    module is complete, with a code that lets anyone holding the certificate check it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_certificates"
+    )
+    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="certificates")
+    completed_at = models.DateTimeField(help_text="When the module's last lesson was completed.")
+    code = models.CharField(max_length=20, unique=True, editable=False)
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module"], name="one_certificate_per_module")
+        ]
+        ordering = ["-completed_at"]
+
+    def __str__(self):
+        return f"{self.user}: {self.module}"
