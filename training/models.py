@@ -152,7 +152,7 @@ class TrainingIndexPage(RoutablePageMixin, Page):
             context_overrides={"rows": gradebook.gradebook(self._overseen(request))},
         )
 
-    @path("gradebook.csv", name="gradebook_csv")
+    @path("gradebook/csv/", name="gradebook_csv")
     def gradebook_csv(self, request):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
