@@ -26,6 +26,10 @@ def test_shipped_modules_load_published_with_the_required_content():
     assert not LessonPage.objects.not_live().exists()
     for module in modules:
         assert module.lessons().count() >= 3, module.slug
+    # Some lessons draw each attempt's questions from a bank, which the content sets.
+    assert lessons.filter(quiz_draw__isnull=False).exists()
+    for lesson in lessons.filter(quiz_draw__isnull=False):
+        assert lesson.quiz_draw < len(lesson.questions()), lesson.slug
     for lesson in lessons:
         kinds = [block.block_type for block in lesson.body]
         assert "practice_example" in kinds, lesson.slug
