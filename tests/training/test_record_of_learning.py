@@ -6,6 +6,7 @@ import io
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.accounts.factories import PractitionerFactory
@@ -170,3 +171,10 @@ def test_a_certificate_code_can_be_checked(client, people, training):
     assert 'data-testid="verified"' in html and "Structuring sessions" in html
     html = client.get(verify, {"code": "AAAA-BBBB-CCCC"}).content.decode()
     assert 'data-testid="not-verified"' in html and "Structuring sessions" not in html
+
+
+def test_team_page_and_my_learning_lead_managers_to_the_gradebook(client, people, training):
+    client.force_login(people["manager"])
+    url = route(index(), "gradebook")
+    assert url in client.get(reverse("reviews:team_progress")).content.decode()
+    assert url in client.get(route(index(), "my_learning")).content.decode()
