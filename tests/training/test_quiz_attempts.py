@@ -164,3 +164,14 @@ def test_the_pass_mark_is_80_percent_unless_an_editor_sets_another():
     with pytest.raises(ValidationError) as error:
         lesson.full_clean()
     assert "quiz_pass_mark" in error.value.message_dict
+
+
+def test_a_passed_attempt_is_shown_in_the_order_it_was_answered(client, learner):
+    lesson = LessonPageFactory(body=quiz_body(questions=2, options=6))
+    data = {ATTEMPT_FIELD: quiz_answers(lesson, seed=5)[ATTEMPT_FIELD]}
+    client.post(route(lesson, "answer_quiz"), {**data, **right_answers(quiz_questions(lesson, 5))})
+    assert QuizAttempt.objects.get().seed == 5
+    html = client.get(lesson.url).content.decode()
+    shown_order = re.findall(r'name="q-[^"]+" value="([^"]+)"', html)
+    assert shown_order == [o[0] for q in quiz_questions(lesson, 5) for o in q.options]
+    assert "Right answer" in html  # passed: the answers and explanations are given
