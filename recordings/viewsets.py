@@ -1,11 +1,12 @@
 """Recordings in the Wagtail admin: for administrators only (retention, support), read-only
 apart from deletion; OEP editors share the admin but never see recordings."""
 
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.exports import SpreadsheetSafeExportMixin
 
+from . import erasure
 from .models import Recording
 
 
@@ -13,9 +14,16 @@ class RecordingIndexView(SpreadsheetSafeExportMixin, IndexView):
     pass
 
 
+class RecordingDeleteView(DeleteView):
+    def delete_action(self):
+        # The same deletion as the owner's, with its audit entry that names no one.
+        erasure.delete_recording(self.object, self.request.user)
+
+
 class RecordingViewSet(ModelViewSet):
     model = Recording
     index_view_class = RecordingIndexView
+    delete_view_class = RecordingDeleteView
     icon = "media"
     menu_label = "Recordings"
     add_to_admin_menu = True
@@ -45,6 +53,12 @@ class RecordingViewSet(ModelViewSet):
         "client_pseudonym",
         "skills",
         "consent_statement",
+        "consent_version",
+        "consent_withdrawn_at",
+        "feedback_shared_at",
+        "audio_erased_at",
+        "transcript_erased_at",
+        "erasure_reason",
         "original_name",
         "size",
         "duration",
