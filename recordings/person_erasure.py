@@ -1,5 +1,6 @@
 """Erasing a person: when a user is deleted (in the Wagtail admin or anywhere else), their
-personal text goes from Wagtail's audit entries and from the task backend's rows.
+personal text goes from Wagtail's audit entries and from the task backend's rows, and the sign-in
+throttle's records of their username go too.
 
 Their recordings go with them (the database cascades, the model's post_delete deletes the audio).
 What would remain is text that names them: audit entries whose label or data holds their name,
@@ -154,12 +155,24 @@ def _scrub_task_rows(texts: PersonalText):
         row.save(update_fields=["args_kwargs", "return_value", "traceback"])
 
 
+def _forget_sign_in_records(user):
+    """The sign-in throttle's records (django-axes) name the person by username."""
+    if not apps.is_installed("axes"):
+        return
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for model in (AccessAttempt, AccessFailureLog, AccessLog):
+        model.objects.filter(username=user.get_username()).delete()
+
+
 @transaction.atomic
 def erase_person_text(user):
-    """Removes `user`'s personal text from audit entries and task rows (call before deleting)."""
+    """Removes `user`'s personal text from audit entries, task rows and sign-in records (call
+    before deleting the user)."""
     texts = PersonalText(user)
     _scrub_log_entries(user, texts)
     _scrub_task_rows(texts)
+    _forget_sign_in_records(user)
 
 
 def erase_person_text_before_delete(sender, instance, **kwargs):

@@ -70,7 +70,8 @@ def history(people, person):
     log(person, "wagtail.edit", user=people["admin"], data={"note": "Perdita Øyelaran moved"})
     # An entry about someone else's thing that quotes the person (an editor's note, say).
     other = RecordingFactory(owner=people["colleague"], client_pseudonym="Client A")
-    log(other, "wagtail.edit", user=people["admin"], data={"note": f"as {person.email} said"})
+    note = f"as {person.get_full_name()} ({person.email}) said"  # non-ASCII: Ø
+    log(other, "wagtail.edit", user=people["admin"], data={"note": note})
     task_row(
         [recording.pk],
         traceback=f"ValueError: bad audio in {PSEUDONYM}, 15 Jan 2026 of Perdita Øyelaran",
@@ -110,7 +111,7 @@ def test_deleting_a_user_in_the_admin_leaves_no_text_of_theirs_in_logs_or_task_r
     # Other people's entries keep their own text: the other client's pseudonym is not theirs.
     other_entry = ModelLogEntry.objects.get(object_id=str(history["other"].pk))
     assert other_entry.label.startswith("Client A")
-    assert other_entry.data == {"note": "as [erased] said"}
+    assert other_entry.data == {"note": "as [erased] ([erased]) said"}
     # The finished job of their recording is gone; a running one is left to its worker.
     left = DBTaskResult.objects.order_by("status").values_list("status", "args_kwargs")
     assert list(left) == [
@@ -120,5 +121,14 @@ def test_deleting_a_user_in_the_admin_leaves_no_text_of_theirs_in_logs_or_task_r
 
 
 def test_deleting_a_user_anywhere_erases_their_text_too(people, person, history):
+    from axes.models import AccessAttempt, AccessLog
+
+    AccessAttempt.objects.create(
+        username=person.username, ip_address="10.0.0.7", failures_since_start=2
+    )
+    AccessLog.objects.create(username=person.username, ip_address="10.0.0.7")
+    AccessLog.objects.create(username=people["colleague"].username, ip_address="10.0.0.8")
     person.delete()
     assert_nothing_of_theirs_is_left((person.get_full_name(), person.email))
+    assert not AccessAttempt.objects.filter(username=person.username).exists()
+    assert list(AccessLog.objects.values_list("username", flat=True)) == ["colin"]
