@@ -202,6 +202,8 @@ def test_a_recording_whose_audio_retention_deleted_says_so_without_player_or_err
         assert "Try again" not in page
         feedback = client.get(reverse("reviews:feedback", args=[recording.pk]))
         assert feedback.status_code == 200 and "<audio" not in feedback.content.decode()
+    review = client.get(reverse("reviews:review", args=[recording.pk]))  # as the manager
+    assert review.status_code == 200 and "<audio" not in review.content.decode()
     audio = client.get(reverse("recordings:audio", args=[recording.pk]))
     assert audio.status_code == 410
     assert b"deleted" in audio.content
