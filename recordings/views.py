@@ -1,5 +1,6 @@
 """Pages for recordings: upload, my recordings, a recording with its transcript, and the small
-endpoints the recording page uses (status, audio, retry). Speaker fixes belong to the review.
+endpoints the recording page uses (status, audio, retry), and the owner's withdrawal of
+consent and deletion (recordings.erasure does the erasing). Speaker fixes belong to the review.
 
 Every view that touches a recording gets it through `permissions.get_recording_for`.
 """
