@@ -2,8 +2,11 @@
 apart from deletion; OEP editors share the admin but never see recordings."""
 
 from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts.viewsets import TeamViewSet
+from checklist.viewsets import SkillsChecklistViewSet
 from core.exports import SpreadsheetSafeExportMixin
 
 from . import erasure
@@ -26,8 +29,6 @@ class RecordingViewSet(ModelViewSet):
     delete_view_class = RecordingDeleteView
     icon = "media"
     menu_label = "Recordings"
-    add_to_admin_menu = True
-    menu_order = 810
     copy_view_enabled = False
     # Required by ModelViewSet; the policy above grants no one the add or change actions.
     form_fields = ["client_pseudonym", "session_date"]
@@ -74,3 +75,14 @@ class RecordingViewSet(ModelViewSet):
         "created_at",
         "updated_at",
     ]
+
+
+class PracticeViewSetGroup(ViewSetGroup):
+    """One admin menu for the practice side: the sessions, the checklist they are scored against
+    and the teams whose managers review them (the compendium and training are pages)."""
+
+    menu_label = "Practice"
+    menu_icon = "media"
+    # After Wagtail's own Pages (100), Images (300), Documents (400) and Snippets (500).
+    menu_order = 600
+    items = (RecordingViewSet("recordings_admin"), SkillsChecklistViewSet, TeamViewSet)
