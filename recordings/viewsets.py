@@ -1,7 +1,7 @@
 """Recordings in the Wagtail admin: for administrators only (retention, support), read-only
 apart from deletion; OEP editors share the admin but never see recordings."""
 
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -9,6 +9,7 @@ from accounts.viewsets import TeamViewSet
 from checklist.viewsets import SkillsChecklistViewSet
 from core.exports import SpreadsheetSafeExportMixin
 
+from . import erasure
 from .models import Recording
 
 
@@ -16,9 +17,16 @@ class RecordingIndexView(SpreadsheetSafeExportMixin, IndexView):
     pass
 
 
+class RecordingDeleteView(DeleteView):
+    def delete_action(self):
+        # The same deletion as the owner's, with its audit entry that names no one.
+        erasure.delete_recording(self.object, self.request.user)
+
+
 class RecordingViewSet(ModelViewSet):
     model = Recording
     index_view_class = RecordingIndexView
+    delete_view_class = RecordingDeleteView
     icon = "media"
     menu_label = "Recordings"
     copy_view_enabled = False
@@ -46,6 +54,12 @@ class RecordingViewSet(ModelViewSet):
         "client_pseudonym",
         "skills",
         "consent_statement",
+        "consent_version",
+        "consent_withdrawn_at",
+        "feedback_shared_at",
+        "audio_erased_at",
+        "transcript_erased_at",
+        "erasure_reason",
         "original_name",
         "size",
         "duration",

@@ -1,5 +1,6 @@
-"""Recordings in the Wagtail admin: the permission policy, the audit-log action and the Practice
-menu (recordings.viewsets) with the administrators' list of recordings, the checklist and teams."""
+"""Recordings in the Wagtail admin: the permission policy, the audit-log actions and the Practice
+menu (recordings.viewsets) with the administrators' list of recordings, the checklist and teams.
+The retention settings register themselves (`@register_setting` in recordings.models.retention)."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
@@ -7,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from accounts.permissions import AdministratorsOnlyPolicy
 
+from .erasure import LOG_ACTIONS as ERASURE_ACTIONS
 from .models import Recording
 from .speakers import SPEAKERS_FIXED
 from .viewsets import PracticeViewSetGroup
@@ -19,6 +21,8 @@ def register_recording_actions(actions):
     actions.register_action(
         SPEAKERS_FIXED, "Fix speakers", "Speaker labels corrected by the reviewer"
     )
+    for action, (label, message) in ERASURE_ACTIONS.items():
+        actions.register_action(action, label, message)
 
 
 # Through register_snippet, because the group holds the checklist and team snippets, which must
