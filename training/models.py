@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -197,11 +198,14 @@ class TrainingIndexPage(RoutablePageMixin, Page):
             if code
             else None
         )
-        return self.render(
+        response = self.render(
             request,
             template="training/certificate_verify.html",
             context_overrides={"code": code, "certificate": certificate},
         )
+        # It names a person, and may be asked for without signing in: no proxy keeps it.
+        patch_cache_control(response, no_store=True, private=True)
+        return response
 
     @path("team/<int:user_id>/", name="practitioner_progress")
     def practitioner_progress(self, request, user_id):

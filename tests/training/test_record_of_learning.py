@@ -167,8 +167,10 @@ def test_a_certificate_code_can_be_checked(client, people, training):
     certificate = Certificate.objects.get()
     client.logout()
     verify = route(index(), "verify_certificate")
-    html = client.get(verify, {"code": certificate.code.lower().replace("-", " ")}).content.decode()
+    response = client.get(verify, {"code": certificate.code.lower().replace("-", " ")})
+    html = response.content.decode()
     assert 'data-testid="verified"' in html and "Structuring sessions" in html
+    assert "no-store" in response["Cache-Control"]
     html = client.get(verify, {"code": "AAAA-BBBB-CCCC"}).content.decode()
     assert 'data-testid="not-verified"' in html and "Structuring sessions" not in html
 
