@@ -7,7 +7,9 @@ conditional update, so two runs at once still send one email. The email names th
 the due date and links to the site; it never carries feedback or transcript text (a growth
 point or a note may quote the session)."""
 
+import logging
 from datetime import timedelta
+from smtplib import SMTPException
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -17,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .models import Assignment
+
+logger = logging.getLogger(__name__)
 
 
 def due_for_reminder(now=None):
@@ -54,11 +58,17 @@ def send_reminders(now=None) -> list[int]:
             "every_days": settings.ASSIGNMENT_REMINDER_EVERY_DAYS,
             "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("assignments:mine"),
         }
-        send_mail(
-            subject=render_to_string("assignments/email/reminder_subject.txt", context).strip(),
-            message=render_to_string("assignments/email/reminder.txt", context),
-            from_email=None,
-            recipient_list=[assignment.practitioner.email],
-        )
+        try:
+            send_mail(
+                subject=render_to_string("assignments/email/reminder_subject.txt", context).strip(),
+                message=render_to_string("assignments/email/reminder.txt", context),
+                from_email=None,
+                recipient_list=[assignment.practitioner.email],
+            )
+        except (SMTPException, OSError):
+            # Not sent: try again on the next run rather than wait a whole window.
+            Assignment.objects.filter(pk=assignment.pk).update(reminded_at=assignment.reminded_at)
+            logger.exception("Could not email the reminder of assignment %s", assignment.pk)
+            continue
         sent.append(assignment.pk)
     return sent

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from accounts.teams import practitioners_managed_by, teams_managed_by
+from checklist.enums import Skill
 from core.permissions import get_or_refuse
 from recordings.permissions import reviewable_recordings
 from training.models import LessonPage, ModulePage
@@ -36,14 +37,17 @@ def _practice_url(assignment):
 @login_required
 def my_assignments(request):
     mine = _related(Assignment.objects.filter(practitioner=request.user))
-    open_ = list(mine.open().prefetch_related("practice_recordings__recording"))
-    for assignment in open_:
+    open_ = list(mine.open())
+    # Practice tasks outlive the lesson: still to record after the lesson is completed.
+    practice = list(_related(Assignment.objects.open_practice_tasks(request.user)))
+    for assignment in practice:
         assignment.practice_url = _practice_url(assignment)
     return render(
         request,
         "assignments/my_assignments.html",
         {
             "open": open_,
+            "practice": practice,
             "completed": mine.completed().order_by("-completed_at"),
             "manages_anyone": practitioners_managed_by(request.user).exists(),
         },
@@ -83,7 +87,9 @@ def _assignee(manager, value):
 def _initial(request):
     """The form as a growth point's "Assign this lesson" link fills it in."""
     query = request.GET
-    initial = {"growth_point": query.get("growth_point", ""), "skill": query.get("skill", "")}
+    initial = {"growth_point": query.get("growth_point", "")}
+    if query.get("skill") in Skill.values:
+        initial["skill"] = query["skill"]
     if query.get("practitioner", "").isdigit():
         initial["assignee"] = f"practitioner-{query['practitioner']}"
     for kind, model in (("lesson", LessonPage), ("module", ModulePage)):
@@ -122,6 +128,9 @@ def new_assignment(request):
                 practice_task=data["practice_task"],
                 source_recording=_source_recording(manager, practitioner, data["recording"]),
             )
+            if not made:
+                messages.warning(request, f"Nobody in {team} was assigned: it has no members.")
+                return redirect(reverse("assignments:team"))
             who = (
                 practitioner or f"{len(made)} practitioner{'' if len(made) == 1 else 's'} in {team}"
             )

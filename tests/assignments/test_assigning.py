@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from assignments.models import Assignment
+from tests.accounts.factories import TeamFactory
 
 from .factories import days_from_today, share_review
 
@@ -133,3 +134,14 @@ def test_the_assignment_keeps_the_growth_point_it_came_from(client, people, trai
     assignment = Assignment.objects.get()
     assert assignment.growth_point == "Two closed questions in a row."
     assert (assignment.skill, assignment.source_recording) == ("structuring", recording)
+
+
+def test_assigning_to_a_team_without_members_says_nobody_was_assigned(client, people, training):
+    empty = TeamFactory(name="East")
+    empty.managers.add(people["manager"])
+    client.force_login(people["manager"])
+    response = client.post(
+        NEW, assign_data(f"team-{empty.pk}", f"lesson-{training['lesson'].pk}"), follow=True
+    )
+    assert "Nobody in East was assigned: it has no members." in response.content.decode()
+    assert not Assignment.objects.exists()

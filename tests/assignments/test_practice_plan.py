@@ -127,3 +127,13 @@ def test_the_first_session_says_there_is_no_previous_one(client, people, task):
     client.force_login(people["practitioner"])
     page = client.get(reverse("reviews:feedback", args=[current.pk])).content.decode()
     assert "no previous session" in page
+
+
+def test_my_assignments_links_each_practice_task_to_the_upload_form(client, people, task):
+    task.completed_at = task.created_at
+    task.save()
+    client.force_login(people["practitioner"])
+    page = client.get(reverse("assignments:mine")).content.decode()
+    section = page[page.index('data-testid="practice-task"') :]
+    assert task.practice_task in section
+    assert f"{UPLOAD}?practice={task.pk}&amp;skill=structuring" in section

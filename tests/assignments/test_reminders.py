@@ -69,3 +69,14 @@ def test_the_command_sends_once_and_stops(overdue):
     call_command("send_assignment_reminders")
     call_command("send_assignment_reminders")
     assert len(mail.outbox) == 1
+
+
+def test_a_reminder_that_could_not_be_sent_is_tried_again_next_run(overdue, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("no mail server")
+
+    monkeypatch.setattr("assignments.reminders.send_mail", refuse)
+    assert send_reminders() == []
+    monkeypatch.undo()
+    assert send_reminders() == [overdue.pk]
+    assert len(mail.outbox) == 1
