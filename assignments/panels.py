@@ -25,8 +25,8 @@ def _open_of(practitioner):
 
 def dashboard_panel(request):
     """The home page: a practitioner's open assignments; a manager's overdue ones."""
-    user = request.user
-    if not user.is_authenticated:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return ""
     context = {
         "open": list(_open_of(user)),
@@ -39,8 +39,8 @@ def dashboard_panel(request):
 
 def learner_panel(request, learner):
     """A learner's record of learning: their open assignments, for them and their managers."""
-    viewer = request.user
-    if viewer.pk != learner.pk and not viewer.manages(learner):
+    viewer = getattr(request, "user", None)
+    if viewer is None or (viewer.pk != learner.pk and not viewer.manages(learner)):
         return ""
     context = {"open": list(_open_of(learner)), "is_self": viewer.pk == learner.pk}
     return render_to_string("assignments/includes/learner_panel.html", context, request)
