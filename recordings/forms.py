@@ -9,6 +9,7 @@ from django.utils import timezone
 from checklist.enums import Skill
 from speech.audio import AudioRejected
 
+from .consent import CURRENT as CURRENT_CONSENT
 from .upload_fields import extra_fields
 from .uploads import ACCEPTED_EXTENSIONS, CONSENT_STATEMENT, check_audio, uploaded_file_path
 
@@ -67,6 +68,7 @@ class RecordingUploadForm(forms.Form):
     )
     consent = forms.BooleanField(
         label=CONSENT_STATEMENT,
+        help_text=f"Consent statement version {CURRENT_CONSENT.version}: the recording keeps it.",
         error_messages={
             "required": "Confirm the client consented to the recording; without it, do not upload."
         },
