@@ -11,6 +11,7 @@ urlpatterns = [
     path("feeds/", include("compendium.urls")),
     path("recordings/", include("recordings.urls")),
     path("reviews/", include("reviews.urls")),
+    path("privacy/", include("privacy.urls")),
 ]
 
 if settings.DEBUG:
