@@ -89,6 +89,8 @@ def _other_records(person):
     """Rows of any other table with a foreign key to the person, by "app.Model.field"."""
     found = {}
     for model in apps.get_models():
+        if model._meta.proxy:  # the same rows as the model it stands for
+            continue
         for field in model._meta.get_fields():
             if not (field.is_relation and field.concrete) or field.auto_created:
                 continue
