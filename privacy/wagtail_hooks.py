@@ -1,14 +1,25 @@
 """The access log beside recordings (a "Who has seen it" link for owners and administrators)
-and the subject-access export in the admin's user list."""
+and in the admin (Settings > Access log), and the subject-access export in the admin's user
+list."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets import Button
+from wagtail.permissions import register_permission_policy
 
 from recordings import links as recording_links
 
 from .admin_views import subject_access_export
+from .models import AccessRecord
 from .permissions import may_see_access_log
+from .viewsets import AccessLogPolicy, AccessRecordViewSet
+
+register_permission_policy(AccessRecord, AccessLogPolicy(AccessRecord))
+
+
+@hooks.register("register_admin_viewset")
+def register_access_log():
+    return AccessRecordViewSet("access_log")
 
 
 @hooks.register(recording_links.HOOK)
