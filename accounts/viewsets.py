@@ -42,8 +42,6 @@ class TeamViewSet(SnippetViewSet):
     chooser_viewset_class = AdministratorsOnlyChooserViewSet
     icon = "group"
     menu_label = "Teams"
-    add_to_admin_menu = True
-    menu_order = 800
     list_display = ["name"]
     search_fields = ["name"]
     panels = [FieldPanel("name"), FieldPanel("managers")]

@@ -1,11 +1,15 @@
-"""The signal every view sends when a person sees or hears a recording, so an access log can
-be kept without this app knowing who keeps it (the `privacy` app receives it).
+"""Signals recordings sends for apps above it (notifications, the access log), so that it
+needs to import none of them.
 
-`record_access(user, kind, recordings)` is the one way to send it.
+`recording_accessed` is sent whenever a person sees or hears a recording (the `privacy` app
+keeps the access log from it); `record_access(user, kind, recordings)` is the one way to send it.
 """
 
 from django.db import models
 from django.dispatch import Signal
+
+# Sent once a recording has been transcribed and scored: sender=Recording, recording=...
+recording_ready = Signal()
 
 
 class AccessKind(models.TextChoices):
