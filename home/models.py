@@ -22,6 +22,22 @@ class HomePage(Page):
         return context
 
 
+class StandardPage(Page):
+    """A plain page of text an editor keeps up to date: the privacy notice, the accessibility
+    statement and pages like them."""
+
+    body = RichTextField(
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr"],
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "standard page"
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     phase_banner = models.CharField(

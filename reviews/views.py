@@ -23,6 +23,7 @@ from core.exports import spreadsheet_safe_rows
 from recordings.enums import RecordingStatus, SpeakerRole
 from recordings.models import Recording, ScoreCard
 from recordings.permissions import reviewable_recordings
+from recordings.signals import AccessKind, record_access
 from training import progress as training_progress
 from training.models import TrainingIndexPage
 
@@ -117,6 +118,7 @@ def review(request, pk):
     else:
         form = ReviewForm(initial=ReviewForm.initial_for(current), **form_kwargs)
 
+    record_access(request.user, AccessKind.REVIEW_PAGE, [recording])
     shared = reviewing.shared_review(recording)
     return render(
         request,
@@ -143,6 +145,7 @@ def review(request, pk):
 @login_required
 def feedback(request, pk):
     recording, review = feedback_for(request.user, pk)
+    record_access(request.user, AccessKind.FEEDBACK_PAGE, [recording])
     is_owner = recording.owner_id == request.user.pk
     # What was shared, not the current card: a speaker fix shows once the manager shares again.
     scorecard = review.shared_scorecard
@@ -233,6 +236,7 @@ def practitioner_progress(request, user_id):
 def scores_csv(request, user_id):
     practitioner = practitioner_for(request.user, user_id)
     session_list = progress.sessions(Recording.objects.filter(owner=practitioner))
+    record_access(request.user, AccessKind.EXPORT, session_list)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = slugify(practitioner.get_full_name() or practitioner.username)
     response["Content-Disposition"] = f'attachment; filename="scores-{name}.csv"'

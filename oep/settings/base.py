@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "recordings",
     "reviews",
     "assignments",
+    "privacy",
     "notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -62,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle timeout and absolute lifetime of a signed-in session (below).
+    "privacy.sessions.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as its documentation asks: it answers a locked-out sign-in with AXES_LOCKOUT_TEMPLATE.
@@ -86,6 +89,13 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The peer's address: a client could forge X-Forwarded-For to dodge the lockout. Behind a
 # reverse proxy every sign-in then comes from the proxy, and the lockout is per user.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Sessions, on the site and in the admin: signed out after SESSION_IDLE_MINUTES without a
+# request, and SESSION_MAX_HOURS after signing in however active (privacy.sessions). The cookie
+# and the stored session last no longer than that.
+SESSION_IDLE_TIMEOUT = timedelta(minutes=float(os.environ.get("SESSION_IDLE_MINUTES", 30)))
+SESSION_ABSOLUTE_LIFETIME = timedelta(hours=float(os.environ.get("SESSION_MAX_HOURS", 12)))
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_LIFETIME.total_seconds())
 
 ROOT_URLCONF = "oep.urls"
 
