@@ -14,6 +14,7 @@ from wagtail.search import index
 from compendium.blocks import EvidenceBodyBlock, ReferenceListBlock
 from compendium.highlight import highlight, mark
 from compendium.source import SOURCE_STATEMENT
+from core.page_serving import RemembersViewRestrictionsMixin
 
 from .themes import EvidencePageTheme, Theme
 
@@ -29,7 +30,7 @@ class EvidenceKind(models.TextChoices):
     PILOT = "pilot", "Pilot"
 
 
-class CompendiumIndexPage(RoutablePageMixin, Page):
+class CompendiumIndexPage(RemembersViewRestrictionsMixin, RoutablePageMixin, Page):
     introduction = RichTextField(blank=True)
     foreword = RichTextField(blank=True)
     source_statement = models.TextField(
@@ -124,7 +125,7 @@ class CompendiumIndexPage(RoutablePageMixin, Page):
         )
 
 
-class EvidencePage(Page):
+class EvidencePage(RemembersViewRestrictionsMixin, Page):
     number = models.PositiveIntegerField(
         unique=True, help_text="The entry's number in the compendium."
     )
