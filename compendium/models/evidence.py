@@ -20,6 +20,8 @@ from .themes import EvidencePageTheme, Theme
 
 COMPENDIUM_SOURCE = "NOMS Offender Engagement Programme, Compendium, 1st edition, December 2010"
 RESULTS_PER_PAGE = 20
+# The index lists the entries a page at a time: all 56 with their themes made it the heaviest page.
+ENTRIES_PER_PAGE = 20
 
 
 class EvidenceKind(models.TextChoices):
@@ -83,10 +85,12 @@ class CompendiumIndexPage(RemembersViewRestrictionsMixin, RoutablePageMixin, Pag
             entries = entries.filter(kind=kind)
         else:
             kind = ""
+        page_obj = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
             request,
             context_overrides={
-                "entries": entries,
+                "entries": page_obj,
+                "page_obj": page_obj,
                 "selected_kind": kind,
                 "selected_kind_label": EvidenceKind(kind).label if kind else "",
             },
