@@ -298,11 +298,11 @@ def load_page(port, path, cookie, clients, seconds, server):
 
 def print_row(name, row):
     if "error" in row:
-        print(f"{name:28} {row['error']}")
+        print(f"{name:40} {row['error']}")
         return
     cpu = f"{row['cpu'] * 1000:7.1f}" if row["cpu"] is not None else "      -"
     print(
-        f"{name:28} {row['rps']:7.1f} {row['p50'] * 1000:8.0f} {row['p95'] * 1000:8.0f} "
+        f"{name:40} {row['rps']:7.1f} {row['p50'] * 1000:8.0f} {row['p95'] * 1000:8.0f} "
         f"{cpu} {row['kb']:7.1f} {row['errors']:6d}",
         flush=True,
     )
@@ -331,7 +331,7 @@ def main():
             f"{args.seconds:g} s per page; load average before: "
             f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs"
         )
-        print(f"{'page':28} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>7} "
+        print(f"{'page':40} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>7} "
               f"{'KB':>7} {'errors':>6}")  # fmt: skip
         for name, path in ANONYMOUS_PAGES:
             row = load_page(port, path.format(**names), "", args.clients, args.seconds, server)

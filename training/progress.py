@@ -120,7 +120,7 @@ def last_lesson(user, viewer):
     if latest is None:
         return None
     _when, lesson_id = latest
-    return LessonPage.objects.live().filter(pk=lesson_id).first()
+    return remember("live-lesson", LessonPage.objects.live().filter(pk=lesson_id).first, lesson_id)
 
 
 @dataclass
