@@ -7,9 +7,10 @@ tests/scaleout does), sets the site up under oep.settings.production with DATABA
 REDIS_URL, then for each worker count: queues N recordings of a short generated dialogue
 (tests/fixtures/audio/dialogue_1min.ogg, espeak-ng speech) through `manage.py process_recording`,
 starts that many `manage.py rqworker recordings` processes, and waits until every recording is
-ready or failed. Prints recordings per hour, audio minutes per hour, queue wait (RQ's enqueue to
-start), time per job and the peak memory of a worker (the worker and its job process), and fails
-if any recording was lost or failed. Everything is stopped and removed afterwards.
+ready or failed. Prints recordings per hour, audio minutes per hour, queue wait (from the
+workers' start to a worker taking the job: all N wait from the start, a burst), time per job and
+the peak memory of a worker (the worker and its job process), and fails if any recording was
+lost or failed. Everything is stopped and removed afterwards.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psutil
@@ -124,6 +126,11 @@ def statuses(postgres, ids) -> dict[int, str]:
     return dict(rows)
 
 
+def utc(moment: datetime) -> datetime:
+    """RQ's timestamps, naive in UTC in some versions."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def tree_rss(process: psutil.Process) -> int:
     """The worker's memory with its job process (RQ forks one per job)."""
     try:
@@ -142,6 +149,7 @@ def run_round(env, postgres, redis_url, workers, count, audio, var) -> dict:
     connection = redis.Redis.from_url(redis_url)
     queue = rq.Queue("recordings", connection=connection)
     started = time.monotonic()
+    workers_started = datetime.now(UTC)
     processes = []
     for index in range(workers):
         log = (var / f"worker-{workers}-{index}.log").open("w")
@@ -185,13 +193,13 @@ def run_round(env, postgres, redis_url, workers, count, audio, var) -> dict:
             except subprocess.TimeoutExpired:
                 process.kill()
     final = statuses(postgres, ids)
-    jobs = [rq.job.Job.fetch(job_id, connection=connection) for job_id in
-            queue.finished_job_registry.get_job_ids()]  # fmt: skip
-    waits = [(job.started_at - job.enqueued_at).total_seconds() for job in jobs]
-    runs = [(job.ended_at - job.started_at).total_seconds() for job in jobs]
-    # Clear the registry so the next round counts only its own jobs.
-    for job in jobs:
-        queue.finished_job_registry.remove(job, delete_job=True)
+    # Each recording's job, by the id its task backend gave it: when a worker started and ended
+    # it. Waits count from the workers' start, since all N were queued before it (a burst).
+    task_ids = [row[0] for row in postgres.query(
+        "SELECT task_id FROM recordings_recording WHERE id = ANY(%s)", ids)]  # fmt: skip
+    jobs = [job for job in rq.job.Job.fetch_many(task_ids, connection=connection) if job]
+    waits = [(utc(job.started_at) - workers_started).total_seconds() for job in jobs]
+    runs = [(utc(job.ended_at) - utc(job.started_at)).total_seconds() for job in jobs]
     durations = postgres.query(
         "SELECT COALESCE(SUM(duration), 0) FROM recordings_recording WHERE id = ANY(%s)", ids
     )[0][0]
