@@ -112,10 +112,21 @@ def manage(env, *args, timeout=600) -> str:
 
 
 def queue_recordings(env, count, audio: Path) -> list[int]:
-    ids = []
-    for _ in range(count):
-        out = manage(env, "process_recording", str(audio), "--owner", "practitioner")
-        ids.append(json.loads(out)["id"])
+    """N new recordings of the same audio, queued on Redis, in one process."""
+    code = (
+        "import io, json\n"
+        "from django.core.management import call_command\n"
+        "ids = []\n"
+        f"for _ in range({count}):\n"
+        "    out = io.StringIO()\n"
+        f"    call_command('process_recording', {str(audio)!r}, owner='practitioner',\n"
+        "                 allow_duplicate=True, stdout=out)\n"
+        "    ids.append(json.loads(out.getvalue())['id'])\n"
+        "print(json.dumps(ids))\n"
+    )
+    ids = json.loads(manage(env, "shell", "-c", code).strip().splitlines()[-1])
+    if len(set(ids)) != count:
+        raise SystemExit(f"Expected {count} new recordings, got {ids}.")
     return ids
 
 

@@ -257,10 +257,14 @@ def test_the_recordings_list_asks_once_whatever_the_number_of_recordings(client,
     from .factories import RecordingFactory
 
     client.force_login(people["practitioner"])
+    url = reverse("recordings:list")
+    # The first visits make the site's settings, which makes what they kept obsolete.
+    client.get(url)
+    client.get(url)
     counts = []
     for _ in range(2):
         RecordingFactory.create_batch(3, owner=people["practitioner"], ready=True)
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse("recordings:list")).status_code == 200
+            assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
