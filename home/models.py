@@ -4,10 +4,13 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from core.content_cache import remember
+from core.page_serving import RemembersRoutesMixin, RemembersViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(RemembersRoutesMixin, RemembersViewRestrictionsMixin, Page):
     introduction = RichTextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -54,6 +57,17 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("phase_banner"), FieldPanel("support_email"), FieldPanel("footer_text")]
+
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, but kept until content changes: every page's header and footer read it."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            site_settings = remember("site-settings", lambda: cls.for_site(site), site and site.pk)
+            site_settings._request = request
+            setattr(request, attr_name, site_settings)
+        return getattr(request, attr_name)
 
     class Meta:
         verbose_name = "site settings"

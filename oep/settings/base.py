@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and sign-in: an anonymous page from the cache costs no query.
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -135,6 +137,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 30,
     }
+
+# Anonymous pages and what pages derive from published content (navigation, routes, the
+# checklist's titles) are kept in the "pages" cache until content changes (core/content_cache.py).
+# Files under var/ by default, so the web server, its worker and scheduled publishing share one
+# cache; production puts both caches on Redis (CACHE_URL, else REDIS_URL).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "pages",
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
