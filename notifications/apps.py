@@ -6,4 +6,4 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Notifications"
 
     def ready(self):
-        from . import receivers  # noqa: F401 - connects the signals
+        from . import receivers, unread  # noqa: F401 - connects the signals

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from . import unread
 from .forms import EmailPreferenceForm
 from .models import EmailPreference, Notification
 
@@ -36,6 +37,7 @@ def open_notification(request, pk):
 @require_POST
 def mark_all_read(request):
     count = Notification.objects.for_user(request.user).unread().update(read_at=timezone.now())
+    unread.forget(request.user.pk)  # update() sends no signals
     messages.success(request, f"{count} notification{'s' if count != 1 else ''} marked as read.")
     return redirect("notifications:list")
 

@@ -279,6 +279,7 @@ def team_progress(request):
             "sessions": session_list,
             "skill_charts": progress.skill_charts(session_list, with_owner=True),
             "metric_charts": progress.metric_charts(session_list, with_owner=True),
+            "training_index": remember("training-index", TrainingIndexPage.objects.live().first),
         },
     )
 

@@ -112,3 +112,12 @@ def test_notifications_are_signed_in_only(client):
     response = client.get(reverse("notifications:list"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_the_header_count_follows_new_and_read_notifications(client, people, shared):
+    client.force_login(people["practitioner"])
+    assert 'aria-label="1 unread"' in client.get(reverse("notifications:list")).content.decode()
+    reviewing.respond(shared, people["manager"], "A second thought.")
+    assert 'aria-label="2 unread"' in client.get(reverse("notifications:list")).content.decode()
+    client.post(reverse("notifications:mark_all_read"))
+    assert "unread" not in client.get(reverse("notifications:list")).content.decode()

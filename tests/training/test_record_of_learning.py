@@ -83,7 +83,10 @@ def test_gradebook_row_shows_training_and_recordings(client, people, training):
 def test_gradebook_queries_do_not_grow_with_the_team(client, people, team, training):
     def queries():
         client.force_login(people["manager"])
-        client.get(route(index(), "gradebook"))  # the sign-in's own queries happen once
+        # The sign-in's own queries, and what is remembered until content changes, happen in
+        # the first requests only.
+        for _ in range(2):
+            client.get(route(index(), "gradebook"))
         with CaptureQueriesContext(connection) as captured:
             client.get(route(index(), "gradebook"))
         return len(captured)
