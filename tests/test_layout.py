@@ -17,6 +17,7 @@ FORBIDDEN = {
     "recordings": {"reviews", "training"},
     "scoring": {"django", "wagtail", "core", "accounts", "checklist", "recordings", "reviews"},
     "speech": {"django", "wagtail", "core", "accounts", "checklist", "recordings", "reviews"},
+    "pseudonymise": {"django", "wagtail", "core", "accounts", "recordings", "reviews"},
 }
 
 
