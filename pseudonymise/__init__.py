@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from string import ascii_uppercase
 
-from .words import COMMON_WORDS, FIRST_NAMES, MONTHS, NUMBER_WORDS, PLACES
+from .words import COMMON_WORDS, FIRST_NAMES, MONTHS, NUMBER_WORDS, PLACES, words
 
 PERSON, PLACE, TEAM = "person", "place", "team"
 PHONE, DATE_OF_BIRTH, DATE = "phone number", "date of birth", "date"
@@ -32,19 +32,22 @@ NOT_NAMES = COMMON_WORDS | {
 }  # fmt: skip
 
 _WORD = r"[^\W\d_][\w']*"
-_ORDINALS = (
+_ORDINALS = words(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth "
     "thirtieth"
-).split()
-_NUMBERS = (
+)
+_NUMBERS = words(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred thousand oh"
-).split()
+)
 _DAY = (
-    r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:" + "|".join(_ORDINALS[:9]) + ")|"
-    + "|".join(_ORDINALS) + ")"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?|(?:twenty|thirty)[\s-](?:"
+    + "|".join(_ORDINALS[:9])
+    + ")|"
+    + "|".join(_ORDINALS)
+    + ")"
 )
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
 _YEAR = (
@@ -65,10 +68,10 @@ DATE_OF_BIRTH_RE = re.compile(
 )
 NUMERIC_DATE_RE = re.compile(rf"(?<![\w/.-]){_NUMERIC_DATE}(?![\w/.-])")
 
-_KIN = (
+_KIN = words(
     "brother sister son daughter mum mom mam dad partner girlfriend boyfriend wife husband mate "
     "friend cousin uncle aunt auntie nan nanna grandad grandma ex kid baby boss neighbour"
-).split()
+)
 PERSON_CUE_RE = re.compile(
     r"\b(?:my\s+name\s+is|my\s+name's|name's|i'm\s+called|i\s+am\s+called|call\s+me|"
     r"(?:he|she|they)\s+(?:is|was|are|were)\s+called|"
@@ -259,7 +262,8 @@ class Pseudonymiser:
     def replacements(self) -> list[Replacement]:
         """Everything replaced so far, in the order first met: for the person checking."""
         return [
-            Replacement(original, label, kind) for (kind, original), label in self._originals.items()
+            Replacement(original, label, kind)
+            for (kind, original), label in self._originals.items()
         ]
 
 

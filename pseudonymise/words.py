@@ -7,8 +7,14 @@ a probation transcript is likely to name. `COMMON_WORDS` are words that are neve
 name after a cue ("my brother said ..."), so the cues do not swallow ordinary speech.
 """
 
+
+def words(text: str) -> list[str]:
+    """The words of a literal list written as one string, one or more to a line."""
+    return text.split()
+
+
 FIRST_NAMES = frozenset(
-    """
+    words("""
     aaron abdul abigail adam adrian ahmed aidan aisha alan alex alexander alfie ali alice alison
     amanda amber amelia amir amy andrea andrew andy angela anna anne anthony archie arthur ashley
     barry ben benjamin beth bethany bradley brandon brian callum cameron carl carol caroline
@@ -24,11 +30,11 @@ FIRST_NAMES = frozenset(
     robert ryan sadia samantha sarah scott sean shane shannon sharon simon sophie stacey stephen
     steven stuart susan tariq thomas tom tony tracey tyler usman vicky wayne william yasmin zara
     zoe
-    """.split()
+    """)
 )
 
 PLACES = frozenset(
-    """
+    words("""
     aylesbury barnsley barnet basildon bedford belfast birmingham blackburn blackpool bolton
     bournemouth bradford brighton bristol burnley bury cambridge cardiff carlisle chelmsford
     chester colchester coventry crawley croydon darlington derby doncaster dudley durham
@@ -39,11 +45,11 @@ PLACES = frozenset(
     preston reading rochdale rotherham salford sheffield slough southampton southend
     southwark stockport stockton stoke sunderland swansea swindon tottenham wakefield walsall
     warrington watford wigan wolverhampton worcester york
-    """.split()
+    """)
 )
 
 COMMON_WORDS = frozenset(
-    """
+    words("""
     a about above after again against ago ah all almost along already alright also always am an
     and another any anyone anything are around as ask asked at away back bad be because been
     before being best better big bit both brother but by came can cannot could course dad day
@@ -60,13 +66,13 @@ COMMON_WORDS = frozenset(
     though thought through time to today told too took tried try trying um uh under up us used
     very want wanted was wasn't way we week well went were what when where which while who why
     will with won't work would yeah year years yes yesterday yet you your
-    """.split()
+    """)
 )
 
 NUMBER_WORDS = frozenset(
-    "zero oh o one two three four five six seven eight nine double triple".split()
+    words("zero oh o one two three four five six seven eight nine double triple")
 )
 
-MONTHS = (
+MONTHS = words(
     "january february march april may june july august september october november december"
-).split()
+)
