@@ -11,6 +11,7 @@ urlpatterns = [
     path("feeds/", include("compendium.urls")),
     path("recordings/", include("recordings.urls")),
     path("reviews/", include("reviews.urls")),
+    path("calibration/", include("calibration.urls")),
 ]
 
 if settings.DEBUG:

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "checklist",
     "recordings",
     "reviews",
+    "calibration",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CalibrationConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "calibration"
+    verbose_name = "Calibration between managers"
