@@ -63,8 +63,15 @@ class ReportRow:
         return _label(self.of(rater_pk))
 
     def differs_for(self, rater_pk):
+        """Whether the rater's rating differs from the rest of the group's: from the others'
+        most common rating, or, when the others are split, from every one of theirs (so with
+        two raters, each differs from the other whenever they disagree)."""
         mine = self.of(rater_pk)
-        return bool(mine) and self.group is not None and mine != self.group
+        others = [value for pk, value in self.ratings.items() if pk != rater_pk]
+        if not mine or not others:
+            return False
+        majority = modal_rating(others)
+        return mine != majority if majority else mine not in others
 
 
 @dataclass

@@ -220,6 +220,26 @@ def test_the_report_gives_agreement_per_item_against_the_group_and_the_machine(c
     assert {r.pk: n for r, n in report.per_rater}[third.pk] == 1
 
 
+def test_with_two_raters_each_differs_from_the_other_where_they_disagree(cast):
+    exercise = CalibrationExerciseFactory(
+        open=True, participants=[cast["manager"], cast["other_manager"]]
+    )
+    CalibrationRatingFactory(exercise=exercise, rater=cast["manager"])
+    CalibrationRatingFactory(
+        exercise=exercise,
+        rater=cast["other_manager"],
+        skills={**dict.fromkeys(Skill.values, "satisfactory"), "structuring": "needs_improvement"},
+    )
+    report = build_report(exercise)
+    for rater in (cast["manager"], cast["other_manager"]):
+        assert [row.code for row in report.differences(rater.pk)] == ["structuring"]
+    structuring = next(row for row in report.rows if row.code == "structuring")
+    assert structuring.group is None and structuring.agreement == 0
+    # Four skills, two raters, one disagreement: kappa from Fleiss' formula by hand.
+    # P-bar 3/4, chance agreement (7/8)^2 + (1/8)^2: slightly worse than chance.
+    assert report.kappa == pytest.approx((0.75 - 0.78125) / (1 - 0.78125))
+
+
 ROLES_AND_REPORT_STATUS = {
     "admin": 200,  # the lead
     "manager": 200,  # a participant who submitted
