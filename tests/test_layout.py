@@ -14,10 +14,21 @@ ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = {
     "core": {"accounts", "checklist", "recordings", "reviews", "training", "compendium", "home"},
     "checklist": {"recordings", "reviews", "training"},
-    "recordings": {"reviews", "training"},
+    "recordings": {"reviews", "training", "calibration"},
+    "reviews": {"calibration"},
     "scoring": {"django", "wagtail", "core", "accounts", "checklist", "recordings", "reviews"},
     "speech": {"django", "wagtail", "core", "accounts", "checklist", "recordings", "reviews"},
-    "pseudonymise": {"django", "wagtail", "core", "accounts", "recordings", "reviews"},
+    "pseudonymise": {
+        "django",
+        "wagtail",
+        "core",
+        "accounts",
+        "checklist",
+        "recordings",
+        "reviews",
+        "training",
+        "calibration",
+    },
 }
 
 
