@@ -1,5 +1,6 @@
 """Calibration's audit-log actions, and the owner's link to answer a calibration request."""
 
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail import hooks
 
@@ -15,6 +16,15 @@ def register_calibration_actions(actions):
     actions.register_action(calibrating.ANSWER, "Answer calibration", "Owner answered")
     actions.register_action(calibrating.OPEN, "Open calibration", "Calibration shared")
     actions.register_action(calibrating.SUBMIT, "Submit calibration", "Calibration ratings")
+
+
+@hooks.register("register_permissions")
+def register_calibration_permission():
+    """Lets administrators give "Can set up calibration exercises" to a group (e.g. senior
+    treatment managers) on the Wagtail admin's group page."""
+    return Permission.objects.filter(
+        content_type__app_label="calibration", codename="run_calibration"
+    )
 
 
 @hooks.register(recording_links.HOOK)

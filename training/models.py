@@ -246,7 +246,11 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
             body_items.append(item)
         context["body_items"] = body_items
         # A reflection can be about one of the learner's own recorded sessions.
-        context["my_recordings"] = list(user.recordings.order_by("-session_date", "-pk")[:50])
+        context["my_recordings"] = (
+            list(user.recordings.order_by("-session_date", "-pk")[:50])
+            if user.is_authenticated
+            else []
+        )
 
         questions = self.questions()
         latest = QuizAttempt.objects.filter(user=user, lesson=self).first()

@@ -301,3 +301,11 @@ def test_a_manager_without_the_permission_cannot_set_up(client, cast):
     client.force_login(cast["manager"])
     assert client.get(reverse("calibration:new")).status_code == 404
     assert client.get(reverse("calibration:index")).status_code == 200
+
+
+def test_administrators_can_give_the_lead_permission_to_a_group(client, cast):
+    client.force_login(cast["admin"])
+    page = client.get(reverse("wagtailusers_groups:add")).content.decode()
+    permission = Permission.objects.get(codename="run_calibration")
+    assert f'value="{permission.pk}"' in page
+    assert "Can set up calibration exercises" in page
