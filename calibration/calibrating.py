@@ -21,6 +21,7 @@ from .pseudonymising import pseudonymised_lines
 ASK = "calibration.ask"
 ANSWER = "calibration.answer"
 OPEN = "calibration.open"
+CLOSE = "calibration.close"
 SUBMIT = "calibration.submit"
 
 
@@ -91,6 +92,14 @@ def open_exercise(exercise, user):
     exercise.opened_at = timezone.now()
     exercise.save(update_fields=["status", "checked_by", "opened_at"])
     log(exercise, OPEN, user=user, data={"participants": exercise.participants.count()})
+
+
+@transaction.atomic
+def close_exercise(exercise, user):
+    """No more ratings: the report stays as it is."""
+    exercise.status = ExerciseStatus.CLOSED
+    exercise.save(update_fields=["status"])
+    log(exercise, CLOSE, user=user)
 
 
 @transaction.atomic

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/", views.exercise, name="exercise"),
     path("<int:pk>/check/", views.check, name="check"),
     path("<int:pk>/report/", views.report, name="report"),
+    path("<int:pk>/close/", views.close, name="close"),
 ]

@@ -192,6 +192,16 @@ def exercise(request, pk):
     )
 
 
+@require_POST
+@login_required
+def close(request, pk):
+    exercise = exercise_to_lead(request.user, pk)
+    if exercise.status == ExerciseStatus.OPEN:
+        calibrating.close_exercise(exercise, request.user)
+        messages.success(request, "Closed: no more ratings can be submitted.")
+    return redirect("calibration:report", pk=exercise.pk)
+
+
 @login_required
 def report(request, pk):
     exercise = exercise_for_report(request.user, pk)

@@ -15,6 +15,7 @@ def register_calibration_actions(actions):
     actions.register_action(calibrating.ASK, "Ask for calibration", "Owner asked for calibration")
     actions.register_action(calibrating.ANSWER, "Answer calibration", "Owner answered")
     actions.register_action(calibrating.OPEN, "Open calibration", "Calibration shared")
+    actions.register_action(calibrating.CLOSE, "Close calibration", "Calibration closed")
     actions.register_action(calibrating.SUBMIT, "Submit calibration", "Calibration ratings")
 
 

@@ -309,3 +309,20 @@ def test_administrators_can_give_the_lead_permission_to_a_group(client, cast):
     permission = Permission.objects.get(codename="run_calibration")
     assert f'value="{permission.pk}"' in page
     assert "Can set up calibration exercises" in page
+
+
+def test_once_closed_no_more_ratings_are_taken(client, cast):
+    exercise = CalibrationExerciseFactory(
+        open=True, participants=[cast["manager"], cast["other_manager"]]
+    )
+    client.force_login(cast["manager"])
+    assert client.post(reverse("calibration:close", args=[exercise.pk])).status_code == 404
+    client.force_login(cast["admin"])
+    client.post(reverse("calibration:close", args=[exercise.pk]))
+    exercise.refresh_from_db()
+    assert exercise.status == "closed"
+    client.force_login(cast["manager"])
+    page = client.get(reverse("calibration:exercise", args=[exercise.pk])).content.decode()
+    assert "This exercise is closed." in page
+    response = client.post(reverse("calibration:exercise", args=[exercise.pk]), rating_data())
+    assert response.status_code == 403 and not exercise.ratings.exists()
