@@ -1,5 +1,6 @@
 """Pages for recordings: upload, my recordings, a recording with its transcript, and the small
-endpoints the recording page uses (status, audio, retry). Speaker fixes belong to the review.
+endpoints the recording page uses (status, audio, retry), and the owner's withdrawal of
+consent and deletion (recordings.erasure does the erasing). Speaker fixes belong to the review.
 
 Every view that touches a recording gets it through `permissions.get_recording_for`.
 """
@@ -10,18 +11,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from checklist.enums import Skill
 
+from . import erasure
 from .enums import RecordingStatus, Stage
 from .forms import RecordingUploadForm
 from .links import links_for
 from .models import Recording
 from .permissions import Action, can, get_recording_for
+from .retention import schedule_for
 from .streaming import ranged_file_response
 from .tasks import retry
 from .uploads import content_type_of, recent_duplicate, store_recording
@@ -125,7 +128,10 @@ def recording_detail(request, pk):
             "recording": recording,
             "segments": segments,
             "status": status_payload(recording),
-            "can_retry": can(user, Action.RETRY, recording),
+            # Nothing to try again with once the audio is deleted.
+            "can_retry": can(user, Action.RETRY, recording) and recording.has_audio,
+            "can_erase": can(user, Action.ERASE, recording),
+            "retention": schedule_for(recording),
             "links": links_for(user, [recording])[recording.pk],
             "breadcrumbs": _breadcrumbs(user, recording),
         },
@@ -170,6 +176,10 @@ def recording_status(request, pk):
 @login_required
 def recording_audio(request, pk):
     recording = get_recording_for(request.user, pk)
+    if recording.audio_erased_at is not None:
+        return HttpResponse(
+            "The audio of this recording was deleted.", status=410, content_type="text/plain"
+        )
     return ranged_file_response(
         request,
         recording.audio.storage,
@@ -182,8 +192,62 @@ def recording_audio(request, pk):
 @login_required
 def recording_retry(request, pk):
     recording = get_recording_for(request.user, pk, Action.RETRY)
-    if retry(recording):
+    if not recording.has_audio:
+        messages.info(request, "The audio of this recording was deleted, so it cannot be retried.")
+    elif retry(recording):
         messages.success(request, "Trying again from where it stopped.")
     else:
         messages.info(request, "This recording has not failed, so there is nothing to retry.")
     return redirect(recording)
+
+
+# ---------------------------------------------------------------- the owner's erasure
+
+
+@login_required
+def recording_withdraw_consent(request, pk):
+    """The client withdrew consent: confirm, then erase (recordings.erasure.withdraw_consent)."""
+    recording = get_recording_for(request.user, pk, Action.ERASE)
+    if recording.consent_withdrawn:
+        messages.info(request, "Consent for this recording was already withdrawn.")
+        return redirect(recording)
+    if request.method == "POST":
+        stub = erasure.withdraw_consent(recording, request.user)
+        if stub is None:
+            messages.success(
+                request, "Consent withdrawn: the recording, its audio and transcript are deleted."
+            )
+            return redirect("recordings:list")
+        messages.success(
+            request,
+            "Consent withdrawn: the audio and transcript are deleted. The feedback is kept.",
+        )
+        return redirect(stub)
+    return render(
+        request,
+        "recordings/confirm_erasure.html",
+        {
+            "recording": recording,
+            "withdrawing": True,
+            "keeps_a_stub": erasure.keeps_a_stub(recording),
+            "breadcrumbs": _breadcrumbs(request.user, recording),
+        },
+    )
+
+
+@login_required
+def recording_delete(request, pk):
+    recording = get_recording_for(request.user, pk, Action.ERASE)
+    if request.method == "POST":
+        erasure.delete_recording(recording, request.user)
+        messages.success(request, "The recording, its audio, transcript and scores are deleted.")
+        return redirect("recordings:list")
+    return render(
+        request,
+        "recordings/confirm_erasure.html",
+        {
+            "recording": recording,
+            "withdrawing": False,
+            "breadcrumbs": _breadcrumbs(request.user, recording),
+        },
+    )

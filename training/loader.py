@@ -11,12 +11,11 @@ import uuid
 from pathlib import Path
 
 import yaml
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
-from accounts.roles import Role
+from accounts import editors as editor_permissions
 from core.loaders import LoadReport, keep_editors_changes
 
 from .checklist import practice_skill_choices
@@ -193,19 +192,10 @@ def training_index(report=None) -> TrainingIndexPage:
         if report is not None:
             report.created.append("training index")
     # OEP editors write and publish the modules in the admin.
-    editors = Group.objects.filter(name=Role.OEP_EDITOR.value).first()
-    if editors:
-        for codename in ("add_page", "change_page", "publish_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=editors, page=index, permission=_page_permission(codename)
-            )
+    editor_permissions.grant_page_permissions(
+        index, editor_permissions.SELF_PUBLISHED_PAGE_PERMISSIONS
+    )
     return index
-
-
-def _page_permission(codename):
-    from django.contrib.auth.models import Permission
-
-    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
 
 
 def load_module(index, data: dict, source: str, report: LoadReport, force=False) -> ModulePage:

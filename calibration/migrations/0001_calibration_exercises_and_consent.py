@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('checklist', '0002_checklist_tables'),
-        ('recordings', '0008_whisper_segments_are_kept'),
+        ('recordings', '0009_retention_consent_versions_and_erasure'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recordings', '0008_whisper_segments_are_kept'),
+        ('recordings', '0009_retention_consent_versions_and_erasure'),
         ('training', '0002_alter_modulepage_skill'),
     ]
 

@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recordings', '0008_whisper_segments_are_kept'),
-        ('reviews', '0004_review_points_at_its_scorecard'),
+        ('recordings', '0009_retention_consent_versions_and_erasure'),
+        ('reviews', '0006_deleting_a_recording_takes_its_review'),
     ]
 
     operations = [
