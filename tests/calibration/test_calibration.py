@@ -11,6 +11,8 @@ from calibration import calibrating
 from calibration.models import CalibrationConsent, CalibrationExercise, ConsentStatus
 from calibration.report import build_report
 from checklist.enums import Skill
+from recordings.enums import ErasureReason
+from recordings.erasure import erase_transcript
 from tests.accounts.factories import ManagerFactory
 from tests.roles import sign_in
 
@@ -326,3 +328,12 @@ def test_once_closed_no_more_ratings_are_taken(client, cast):
     assert "This exercise is closed." in page
     response = client.post(reverse("calibration:exercise", args=[exercise.pk]), rating_data())
     assert response.status_code == 403 and not exercise.ratings.exists()
+
+
+def test_erasing_the_transcript_deletes_the_calibration_copy(cast, session):
+    exercise = CalibrationExerciseFactory(
+        recording=CalibrationConsentFactory(recording=session).recording, open=True
+    )
+    CalibrationRatingFactory(exercise=exercise)
+    erase_transcript(session, ErasureReason.RETENTION)
+    assert not CalibrationExercise.objects.exists()
