@@ -12,6 +12,7 @@ urlpatterns = [
     path("recordings/", include("recordings.urls")),
     path("reviews/", include("reviews.urls")),
     path("calibration/", include("calibration.urls")),
+    path("assignments/", include("assignments.urls")),
     path("notifications/", include("notifications.urls")),
 ]
 

@@ -27,6 +27,7 @@ from .permissions import Action, can, get_recording_for
 from .retention import schedule_for
 from .streaming import ranged_file_response
 from .tasks import retry
+from .upload_fields import uploaded
 from .uploads import content_type_of, recent_duplicate, store_recording
 
 PSEUDONYM_WARNING = (
@@ -60,7 +61,7 @@ def upload(request):
             # The same form sent twice (a double click, or back and submit again).
             messages.info(request, "This recording was already uploaded.")
             return redirect(existing)
-        form = RecordingUploadForm(request.POST, request.FILES)
+        form = RecordingUploadForm(request.POST, request.FILES, request=request)
         if form.is_valid():
             return _save_upload(request, form)
     else:
@@ -69,7 +70,8 @@ def upload(request):
             initial={
                 "upload_token": uuid.uuid4(),
                 "skills": [skill] if skill in Skill.values else [],
-            }
+            },
+            request=request,
         )
     return render(
         request,
@@ -107,6 +109,7 @@ def _save_upload(request, form):
         upload_token=data["upload_token"],
     )
     if created:
+        uploaded(request, recording, data)
         messages.success(
             request,
             "Your recording is uploaded. It is being transcribed: this page updates itself.",

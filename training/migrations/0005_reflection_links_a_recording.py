@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('recordings', '0009_retention_consent_versions_and_erasure'),
-        ('training', '0002_alter_modulepage_skill'),
+        ('training', '0004_module_certificates'),
     ]
 
     operations = [
