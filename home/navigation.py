@@ -75,6 +75,13 @@ ENTRIES = [
         url_name="reviews:queue",
     ),
     NavEntry(
+        "calibration",
+        "Calibration",
+        "Rate shared sessions blind with other managers and see where you differ.",
+        (Role.TREATMENT_MANAGER, Role.ADMINISTRATOR),
+        url_name="calibration:index",
+    ),
+    NavEntry(
         "publish",
         "Publish",
         "Edit and publish the compendium, training modules and bulletins.",

@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 
 from .enums import ErasureReason
 from .models import Recording, ScoreCard
+from .signals import transcript_erased
 
 AUDIO_ERASED = "recordings.audio_erased"
 TRANSCRIPT_ERASED = "recordings.transcript_erased"
@@ -90,6 +91,7 @@ def erase_transcript(recording, reason: ErasureReason, user=None) -> bool:
         updated_at=timezone.now(),
     )
     _audit(recording, TRANSCRIPT_ERASED, user, reason=str(reason))
+    transcript_erased.send(sender=Recording, recording=recording)
     return True
 
 

@@ -34,3 +34,8 @@ def record_access(user, kind: AccessKind, recordings):
     recordings = list(recordings)
     if recordings and user is not None and user.is_authenticated:
         recording_accessed.send(sender=AccessKind, user=user, kind=kind, recordings=recordings)
+
+
+# Sent when a recording's transcript is erased (retention, consent withdrawn): sender=Recording,
+# recording=...; apps holding copies made from the transcript delete them.
+transcript_erased = Signal()

@@ -6,6 +6,8 @@ the ones the machine scored and every anchor is a real line of the transcript.
 
 from django import forms
 
+from checklist.enums import Skill
+
 from .agreement import agreement, machine_proposal
 from .enums import PointKind, Rating
 from .models import FeedbackPoint, ItemRating, SkillRating
@@ -175,3 +177,71 @@ class ResponseForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=4000,
     )
+
+
+class SelfAssessmentForm(forms.Form):
+    """The practitioner rates each skill on the managers' scale and picks two moments of the
+    transcript: the one they are proudest of and one they would do again differently."""
+
+    def __init__(self, *args, segments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.segments = {segment.index: segment for segment in segments}
+        lines = [
+            ("", "Choose the moment in the transcript"),
+            *[(str(index), line_label(segment)) for index, segment in self.segments.items()],
+        ]
+        for skill in Skill:
+            self.fields[f"skill_{skill.value}"] = forms.ChoiceField(
+                label=skill.label,
+                choices=[("", "Choose a rating"), *Rating.choices],
+                error_messages={"required": f"Rate your {skill.label.lower()}."},
+            )
+        self.fields["proudest_line"] = forms.ChoiceField(
+            label="The moment you are proudest of",
+            choices=lines,
+            error_messages={"required": "Choose the moment you are proudest of."},
+        )
+        self.fields["proudest_note"] = forms.CharField(
+            label="Why that moment?",
+            widget=forms.Textarea(attrs={"rows": 2}),
+            required=False,
+            max_length=2000,
+        )
+        self.fields["redo_line"] = forms.ChoiceField(
+            label="A moment you would do differently",
+            choices=lines,
+            error_messages={"required": "Choose a moment you would do differently."},
+        )
+        self.fields["redo_note"] = forms.CharField(
+            label="What would you do instead?",
+            widget=forms.Textarea(attrs={"rows": 2}),
+            required=False,
+            max_length=2000,
+        )
+
+    @property
+    def skill_fields(self):
+        return [self[f"skill_{skill.value}"] for skill in Skill]
+
+    @staticmethod
+    def initial_for(assessment) -> dict:
+        if assessment is None:
+            return {}
+        initial = {f"skill_{code}": rating for code, rating in assessment.ratings.items()}
+        initial.update(
+            proudest_line=str(assessment.proudest_line),
+            proudest_note=assessment.proudest_note,
+            redo_line=str(assessment.redo_line),
+            redo_note=assessment.redo_note,
+        )
+        return initial
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "ratings": {skill.value: data[f"skill_{skill.value}"] for skill in Skill},
+            "proudest_line": int(data["proudest_line"]),
+            "proudest_note": data["proudest_note"].strip(),
+            "redo_line": int(data["redo_line"]),
+            "redo_note": data["redo_note"].strip(),
+        }

@@ -193,3 +193,31 @@ class RecordingToReview(Recording):
         except Review.DoesNotExist:
             return "Not started"
         return "Shared" if review.live else "Draft"
+
+
+class SelfAssessment(models.Model):
+    """The practitioner's own view of a session, given before the feedback is shared: a rating
+    of each SEEDS skill (the managers' scale), the moment they are proudest of and one they
+    would do again differently. The manager sees it only once they have rated every skill
+    themselves (reviews.self_assessment), so the two views are independent."""
+
+    recording = models.OneToOneField(
+        "recordings.Recording", on_delete=models.CASCADE, related_name="self_assessment"
+    )
+    ratings = models.JSONField(default=dict, help_text="Skill code -> rating (reviews.Rating).")
+    proudest_line = models.PositiveIntegerField(help_text="Transcript line index.")
+    proudest_note = models.TextField(blank=True, help_text="Why this moment.")
+    redo_line = models.PositiveIntegerField(help_text="Transcript line index.")
+    redo_note = models.TextField(blank=True, help_text="What they would do instead.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Self-assessment of {self.recording}"
+
+    def rating(self, skill) -> str:
+        return self.ratings.get(skill, "")
+
+    def rating_label(self, skill) -> str:
+        value = self.rating(skill)
+        return Rating(value).label if value in Rating.values else ""

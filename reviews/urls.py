@@ -14,6 +14,7 @@ urlpatterns = [
         name="reassign_line",
     ),
     path("recordings/<int:pk>/feedback/", views.feedback, name="feedback"),
+    path("recordings/<int:pk>/self-assessment/", views.self_assess, name="self_assess"),
     path("recordings/<int:pk>/feedback/respond/", views.respond, name="respond"),
     path("recordings/<int:pk>/feedback/read/", views.mark_read, name="mark_read"),
     path("progress/", views.my_progress, name="my_progress"),

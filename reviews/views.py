@@ -23,15 +23,15 @@ from core.content_cache import remember
 from core.exports import spreadsheet_safe_rows
 from recordings.enums import RecordingStatus, SpeakerRole
 from recordings.models import Recording, ScoreCard
-from recordings.permissions import reviewable_recordings
+from recordings.permissions import get_recording_for, reviewable_recordings
 from recordings.signals import AccessKind, record_access
 from training import progress as training_progress
 from training.models import TrainingIndexPage
 
-from . import progress, reviewing
+from . import progress, reviewing, self_assessment
 from .agreement import machine_proposal
 from .enums import Rating
-from .forms import ResponseForm, ReviewForm
+from .forms import ResponseForm, ReviewForm, SelfAssessmentForm
 from .learning import learning_for
 from .permissions import feedback_for, practitioner_for, recording_to_review
 
@@ -121,10 +121,19 @@ def review(request, pk):
 
     record_access(request.user, AccessKind.REVIEW_PAGE, [recording])
     shared = reviewing.shared_review(recording)
+    assessment = self_assessment.of(recording)
     return render(
         request,
         "reviews/review.html",
         {
+            "self_assessment": assessment,
+            # Blind first: shown once the manager's own saved version rates every skill.
+            "self_assessment_visible": assessment is not None
+            and self_assessment.manager_has_rated(current),
+            "self_comparison": (
+                self_assessment.comparison(assessment, current) if assessment else None
+            ),
+            **_moments_of(assessment, {segment.index: segment for segment in segments}),
             "recording": recording,
             "segments": segments,
             "scorecard": scorecard,
@@ -174,6 +183,70 @@ def feedback(request, pk):
             "is_owner": is_owner,
             "reading": reviewing.is_read(review),
             "response_form": ResponseForm() if is_owner else None,
+            **_self_assessment_context(recording, review, segments),
+        },
+    )
+
+
+def _moments_of(assessment, segments):
+    if assessment is None:
+        return {}
+    return {
+        "proudest_segment": segments.get(assessment.proudest_line),
+        "redo_segment": segments.get(assessment.redo_line),
+    }
+
+
+def _self_assessment_context(recording, review, segments):
+    assessment = self_assessment.of(recording)
+    if assessment is None:
+        return {}
+    return {
+        "self_assessment": assessment,
+        "self_comparison": self_assessment.comparison(assessment, review),
+        **_moments_of(assessment, segments),
+    }
+
+
+@login_required
+def self_assess(request, pk):
+    """The practitioner rates their own session before the feedback is shared."""
+    recording = get_recording_for(request.user, pk)
+    if recording.owner_id != request.user.pk:
+        raise PermissionDenied("Only the practitioner assesses their own session.")
+    if not self_assessment.may_self_assess(request.user, recording):
+        if self_assessment.is_shared(recording):
+            messages.info(request, "The feedback is shared, so your self-assessment is final.")
+            return redirect("reviews:feedback", pk=recording.pk)
+        messages.info(request, "You can assess the session once it is transcribed.")
+        return redirect(recording)
+    segments = list(recording.segments.all())
+    assessment = self_assessment.of(recording)
+    if request.method == "POST":
+        form = SelfAssessmentForm(request.POST, segments=segments)
+        if form.is_valid():
+            self_assessment.save(recording, request.user, **form.values())
+            messages.success(
+                request,
+                "Your self-assessment is saved. Your manager sees it after rating the session; "
+                "you can change it until the feedback is shared.",
+            )
+            return redirect(recording)
+    else:
+        form = SelfAssessmentForm(
+            initial=SelfAssessmentForm.initial_for(assessment), segments=segments
+        )
+    return render(
+        request,
+        "reviews/self_assessment.html",
+        {
+            "recording": recording,
+            "form": form,
+            "assessment": assessment,
+            "breadcrumbs": [
+                ("My recordings", reverse("recordings:list")),
+                (str(recording), recording.get_absolute_url()),
+            ],
         },
     )
 

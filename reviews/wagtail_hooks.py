@@ -8,8 +8,8 @@ from recordings import links as recording_links
 from recordings.enums import RecordingStatus
 from recordings.permissions import Action, allowed_ids
 
-from . import reviewing
-from .models import Review
+from . import reviewing, self_assessment
+from .models import Review, SelfAssessment
 from .reports import AgreementMenuItem, AgreementReportView
 
 
@@ -21,6 +21,9 @@ def register_review_actions(actions):
     actions.register_action(reviewing.RATE, "Rate", "Ratings set or changed")
     actions.register_action(reviewing.RESPOND, "Respond", "The practitioner responded")
     actions.register_action(reviewing.READ, "Mark as read", "The practitioner read the feedback")
+    actions.register_action(
+        self_assessment.SELF_ASSESS, "Self-assess", "The practitioner assessed their own session"
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -54,10 +57,26 @@ def review_and_feedback_links(user, recordings):
             "recording_id", flat=True
         )
     )
+    assessed = set(
+        SelfAssessment.objects.filter(recording__in=recordings).values_list(
+            "recording_id", flat=True
+        )
+    )
     reviewable = allowed_ids(user, Action.REVIEW, recordings)
     links = {}
     for recording in recordings:
         links[recording.pk] = []
+        if (
+            recording.owner_id == user.pk
+            and recording.status == RecordingStatus.READY
+            and recording.pk not in shared
+        ):
+            label = (
+                "Change your self-assessment"
+                if recording.pk in assessed
+                else "Rate your own session"
+            )
+            links[recording.pk].append((label, reverse("reviews:self_assess", args=[recording.pk])))
         if recording.status == RecordingStatus.READY and recording.pk in reviewable:
             links[recording.pk].append(
                 ("Review this recording", reverse("reviews:review", args=[recording.pk]))

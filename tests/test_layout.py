@@ -24,14 +24,25 @@ FORBIDDEN = {
         "assignments",
         "privacy",
     },
-    "checklist": {"recordings", "reviews", "training", "assignments", "privacy"},
+    "checklist": {"recordings", "reviews", "training", "assignments", "privacy", "calibration"},
     # The access log (privacy) hears of recordings and reviews through recordings.signals.
-    "recordings": {"reviews", "training", "assignments", "privacy"},
-    "reviews": {"assignments", "privacy"},
-    "training": {"assignments", "privacy"},
-    "home": {"assignments", "privacy"},
+    "recordings": {"reviews", "training", "assignments", "privacy", "calibration"},
+    "reviews": {"assignments", "privacy", "calibration"},
+    "training": {"assignments", "privacy", "calibration"},
+    "home": {"assignments", "privacy", "calibration"},
     "scoring": {"django", "wagtail", "core", "accounts", "checklist", "recordings", "reviews"},
     "speech": {"django", "wagtail", "core", "accounts", "checklist", "recordings", "reviews"},
+    "pseudonymise": {
+        "django",
+        "wagtail",
+        "core",
+        "accounts",
+        "checklist",
+        "recordings",
+        "reviews",
+        "training",
+        "calibration",
+    },
 }
 
 

@@ -399,6 +399,12 @@ class LessonPage(SignInRequiredMixin, RemembersViewRestrictionsMixin, RoutablePa
                 item.update(reflection)
             body_items.append(item)
         context["body_items"] = body_items
+        # A reflection can be about one of the learner's own recorded sessions.
+        context["my_recordings"] = (
+            list(user.recordings.order_by("-session_date", "-pk")[:50])
+            if user.is_authenticated
+            else []
+        )
 
         latest = QuizAttempt.objects.filter(user=user, lesson=self).first()
         if self.has_quiz:
@@ -508,10 +514,22 @@ class LessonPage(SignInRequiredMixin, RemembersViewRestrictionsMixin, RoutablePa
             raise Http404("No such exercise in this lesson.")
         text = request.POST.get("text", "").strip()
         shared = request.POST.get("shared") == "on"
+        recording_id = request.POST.get("recording", "")
+        # Only the learner's own recordings: any other id is refused like a missing one.
+        recording = (
+            request.user.recordings.filter(pk=recording_id).first()
+            if recording_id.isdigit()
+            else None
+        )
+        error = ""
         if not text:
+            error = "Write your reflection before saving it."
+        elif recording_id and recording is None:
+            error = "Choose one of your own recordings, or none."
+        if error:
             reflection = {
                 "exercise_id": exercise_id,
-                "error": "Write your reflection before saving it.",
+                "error": error,
                 "draft_shared": shared,
             }
             return self.render(request, reflection=reflection)
@@ -519,7 +537,12 @@ class LessonPage(SignInRequiredMixin, RemembersViewRestrictionsMixin, RoutablePa
             user=request.user,
             lesson=self,
             exercise_id=exercise_id,
-            defaults={"prompt": exercise.value["prompt"], "text": text, "shared": shared},
+            defaults={
+                "prompt": exercise.value["prompt"],
+                "text": text,
+                "shared": shared,
+                "recording": recording,
+            },
         )
         who = "you and your treatment manager" if shared else "only you"
         messages.success(request, f"Saved to your reflective log. It can be read by {who}.")
@@ -572,7 +595,7 @@ class QuizAttempt(models.Model):
 class ReflectiveLogQuerySet(models.QuerySet):
     def visible_to(self, viewer, owner):
         """The owner sees all their entries; their treatment manager only those shared."""
-        entries = self.filter(user=owner).select_related("lesson")
+        entries = self.filter(user=owner).select_related("lesson", "recording")
         if viewer.pk == owner.pk:
             return entries
         # Learners share a reflection with their treatment manager, not with administrators,
@@ -598,6 +621,16 @@ class ReflectiveLogEntry(models.Model):
     shared = models.BooleanField(
         default=False, help_text="Shown to the learner's treatment manager."
     )
+    # A reflection may be about one of the learner's own recorded sessions (never another's:
+    # save_reflection and clean() check the owner). The log outlives a deleted recording.
+    recording = models.ForeignKey(
+        "recordings.Recording",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reflections",
+        help_text="One of the learner's own recordings this reflection is about.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -614,6 +647,10 @@ class ReflectiveLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.prompt[:40]}"
+
+    def clean(self):
+        if self.recording_id and self.recording.owner_id != self.user_id:
+            raise ValidationError({"recording": "Choose one of your own recordings."})
 
 
 class Certificate(models.Model):

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "checklist",
     "recordings",
     "reviews",
+    "calibration",
     "assignments",
     "privacy",
     "notifications",

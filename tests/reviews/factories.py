@@ -6,7 +6,7 @@ from checklist.enums import Skill
 from recordings.models import ScoreCard
 from reviews import reviewing
 from reviews.enums import PointKind, Rating
-from reviews.models import FeedbackPoint, Review, SkillRating
+from reviews.models import FeedbackPoint, Review, SelfAssessment, SkillRating
 from tests.accounts.factories import ManagerFactory
 from tests.recordings.factories import RecordingFactory
 
@@ -43,3 +43,18 @@ class ReviewFactory(factory.django.DjangoModelFactory):
             reviewing.share(review, review.reviewer)
         else:
             reviewing.save_draft(review, review.reviewer)
+
+
+class SelfAssessmentFactory(factory.django.DjangoModelFactory):
+    """A practitioner's self-assessment of their scored recording: every skill satisfactory,
+    proudest of the first line, would redo the second."""
+
+    class Meta:
+        model = SelfAssessment
+
+    recording = factory.SubFactory(RecordingFactory, scored=True)
+    ratings = factory.LazyFunction(lambda: dict.fromkeys(Skill.values, Rating.SATISFACTORY))
+    proudest_line = 0
+    proudest_note = "I checked in before anything else."
+    redo_line = 1
+    redo_note = "I would reflect before asking again."
