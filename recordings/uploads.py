@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from core.text import strip_bidi_controls
 from speech.audio import AudioInfo, probe_audio, too_big
 
 from .enums import RecordingStatus
@@ -53,6 +54,21 @@ CONSENT_STATEMENT = (
     "The client agreed, at the start of the recording, to this session being recorded and "
     "used for coaching and supervision, and was told who will hear it and how long it is kept."
 )
+
+
+class UploadTokenUsed(Exception):
+    """The form's one-time token belongs to someone else's upload: the form was copied or
+    replayed, not submitted twice by its owner."""
+
+    message = (
+        "This upload form was already used, so nothing was saved. Your details are kept below: "
+        "choose the audio file again and upload it."
+    )
+
+
+def token_taken(owner, token) -> bool:
+    """Whether another person's recording was saved with this one-time form token."""
+    return Recording.objects.filter(upload_token=token).exclude(owner=owner).exists()
 
 
 @dataclass(frozen=True)
@@ -140,11 +156,11 @@ def store_recording(
     recording = Recording(
         owner=owner,
         session_date=session_date,
-        client_pseudonym=client_pseudonym,
+        client_pseudonym=strip_bidi_controls(client_pseudonym),
         skills=list(skills),
         consent_given=True,
         consent_statement=consent_statement,
-        original_name=Path(original_name).name[:255],
+        original_name=strip_bidi_controls(Path(original_name).name)[:255],
         size=checked.size,
         duration=checked.info.duration,
         content_hash=checked.sha256,
@@ -160,6 +176,8 @@ def store_recording(
     except IntegrityError:
         _discard_file(recording)
         existing = Recording.objects.filter(owner=owner, upload_token=upload_token).first()
+        if upload_token is not None and existing is None and token_taken(owner, upload_token):
+            raise UploadTokenUsed from None
         if upload_token is None or existing is None:
             raise
         return existing, False

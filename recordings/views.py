@@ -24,7 +24,13 @@ from .models import Recording
 from .permissions import Action, can, get_recording_for
 from .streaming import ranged_file_response
 from .tasks import retry
-from .uploads import content_type_of, recent_duplicate, store_recording
+from .uploads import (
+    UploadTokenUsed,
+    content_type_of,
+    recent_duplicate,
+    store_recording,
+    token_taken,
+)
 
 PSEUDONYM_WARNING = (
     "“{name}” looks like a real full name. If it is the client's real name, tell your manager "
@@ -51,15 +57,20 @@ def upload(request):
     if not request.user.is_practitioner:
         raise PermissionDenied("Only practitioners upload recordings of their sessions.")
     if request.method == "POST":
-        token = request.POST.get("upload_token")
+        token = _token(request.POST.get("upload_token"))
         existing = _recording_for_token(request.user, token)
         if existing:
             # The same form sent twice (a double click, or back and submit again).
             messages.info(request, "This recording was already uploaded.")
             return redirect(existing)
+        if token and token_taken(request.user, token):
+            return _token_refused(request)
         form = RecordingUploadForm(request.POST, request.FILES)
         if form.is_valid():
-            return _save_upload(request, form)
+            try:
+                return _save_upload(request, form)
+            except UploadTokenUsed:  # taken between the check above and the save
+                return _token_refused(request)
     else:
         skill = request.GET.get("skill")
         form = RecordingUploadForm(
@@ -75,12 +86,33 @@ def upload(request):
     )
 
 
-def _recording_for_token(user, token):
+def _token(value):
     try:
-        token = uuid.UUID(str(token))
+        return uuid.UUID(str(value))
     except ValueError:
         return None
+
+
+def _recording_for_token(user, token):
+    if token is None:
+        return None
     return Recording.objects.filter(owner=user, upload_token=token).first()
+
+
+def _token_refused(request):
+    """400: another person's form token was sent. The form is shown again, fresh, with what
+    was typed (the file must be chosen again)."""
+    messages.error(request, UploadTokenUsed.message)
+    initial = {key: request.POST.get(key, "") for key in ("session_date", "client_pseudonym")} | {
+        "skills": request.POST.getlist("skills"),
+        "upload_token": uuid.uuid4(),
+    }
+    return render(
+        request,
+        "recordings/upload.html",
+        {"form": RecordingUploadForm(initial=initial), "max_bytes": settings.RECORDINGS_MAX_BYTES},
+        status=400,
+    )
 
 
 def _save_upload(request, form):

@@ -3,12 +3,15 @@
 The task in recordings/tasks.py adapts it; tests/speech and bench/ exercise it directly.
 
 audio.py
-    ``probe_audio(path, *, min_duration=10.0, max_duration=3*3600, max_bytes=500*1024*1024)``
-    decodes the whole file once, streaming, and returns ``AudioInfo(duration, sample_rate,
+    ``probe_audio(path, *, min_duration=10.0, max_duration=3*3600, max_bytes=500*1024*1024,
+    require_voices=True)`` reads the packets' timestamps for the length (no decoding), decodes
+    only the stretches ``speech_presence`` judges (``presence_spans``: all of a file up to six
+    minutes, twelve half-minutes of a longer one) and returns ``AudioInfo(duration, sample_rate,
     channels, codec, container, size_bytes, rms_dbfs, peak_dbfs)`` or raises ``AudioRejected``
-    whose ``.code`` is one of "empty", "not_audio", "no_audio_stream", "silent", "too_short",
-    "too_long", "too_big" and whose ``.message`` tells a practitioner what happened and what to
-    do. A file cut short in copying (it decodes, but its header promised more) is "not_audio".
+    whose ``.code`` is one of "empty", "not_audio", "no_audio_stream", "silent", "no_speech",
+    "too_short", "too_long", "too_big" and whose ``.message`` tells a practitioner what happened
+    and what to do. A file cut short in copying (it decodes, but its header, or a WAV's data
+    size, promised more) is "not_audio"; bytes after the last frame (padding) are not.
     ``decode_window(path, start, end, sample_rate=16000)`` returns mono float32 samples for
     [start, end) seconds (``end=None``: to the end of the file); shorter than asked means the
     file ended.

@@ -15,9 +15,10 @@ from recordings import processing
 from recordings.enums import RecordingStatus, Stage
 from recordings.models import Recording
 from recordings.tasks import process_recording, recover_stale_recordings
-from recordings.uploads import check_audio, store_recording
+from recordings.uploads import CheckedAudio, check_audio, sha256_of, store_recording
 from speech import speakers
 from speech import transcribe as transcribe_module
+from speech.audio import probe_audio
 from tests.fixtures.audio.reference import script_text, word_error_rate
 
 from .conftest import DIALOGUE, DUMMY_TASKS, jobs, make_recording, tone_wav
@@ -32,13 +33,14 @@ def queued_dialogue(people, settings):
     return uploaded(people["practitioner"], DIALOGUE)
 
 
-def uploaded(owner, path):
-    """`path` stored as `owner`'s upload would be, checked and waiting for a worker."""
+def uploaded(owner, path, checked=None):
+    """`path` stored as `owner`'s upload would be, checked (unless `checked` is given) and
+    waiting for a worker."""
     with path.open("rb") as handle:
         recording, _ = store_recording(
             owner,
             File(handle, name=path.name),
-            check_audio(path),
+            checked or check_audio(path),
             original_name=path.name,
             session_date=date(2026, 1, 15),
             client_pseudonym="Sam",
@@ -286,8 +288,11 @@ def test_the_audio_is_decoded_once_and_every_stage_reads_the_decoded_copy(
 def test_a_recording_with_no_voices_stops_with_a_message_and_is_not_scored(
     people, settings, tmp_path
 ):
+    # Stored before uploads were checked for voices, or brought in past that check.
     settings.TASKS = DUMMY_TASKS
-    recording = uploaded(people["practitioner"], tone_wav(tmp_path / "hum.wav", 12, rate=16000))
+    hum = tone_wav(tmp_path / "hum.wav", 12, rate=16000)
+    checked = CheckedAudio(probe_audio(hum, require_voices=False), sha256_of(hum), 1)
+    recording = uploaded(people["practitioner"], hum, checked)
 
     assert process_recording.call(recording.pk) == RecordingStatus.FAILED
 

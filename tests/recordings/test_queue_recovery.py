@@ -51,7 +51,7 @@ def queued_for(recording, minutes):
 
 
 def test_a_recording_whose_job_never_reached_the_queue_is_queued_again(
-    people, tone, db_tasks, monkeypatch, django_capture_on_commit_callbacks, caplog
+    people, spoken, db_tasks, monkeypatch, django_capture_on_commit_callbacks, caplog
 ):
     real_enqueue = DatabaseBackend.enqueue
 
@@ -64,8 +64,8 @@ def test_a_recording_whose_job_never_reached_the_queue_is_queued_again(
     with django_capture_on_commit_callbacks(execute=True):
         recording, _ = store_recording(
             people["practitioner"],
-            open(tone, "rb"),  # noqa: SIM115  (closed with the File by Django)
-            check_audio(tone),
+            open(spoken, "rb"),  # noqa: SIM115  (closed with the File by Django)
+            check_audio(spoken),
             original_name="session.wav",
             session_date=timezone.localdate(),
             client_pseudonym="Client A",
