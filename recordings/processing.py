@@ -121,10 +121,19 @@ class Heartbeat:
         self._thread.join()
 
 
+class AudioFileMissing(Exception):
+    """The recording's stored audio is gone: no stage can run, and retrying cannot help."""
+
+    code = "audio_missing"
+    message = Recording.AUDIO_MISSING_MESSAGE
+
+
 @contextmanager
 def local_audio(recording):
     """A path to the recording's audio on this machine: the stored file itself on local
     storage, else a temporary copy streamed down (S3) and removed afterwards."""
+    if not recording.has_audio_file():
+        raise AudioFileMissing
     storage = recording.audio.storage
     try:
         local_path = Path(storage.path(recording.audio.name))
@@ -317,9 +326,11 @@ def _record_time(recording, stage, seconds):
 def failure_message(stage, error) -> tuple[str, str]:
     if getattr(error, "code", None) and getattr(error, "message", None):
         return error.code, error.message
+    # An OSError's text names the file: the page shows no server paths.
+    detail = error.strerror if isinstance(error, OSError) and error.strerror else error
     return (
         f"{stage}_failed",
-        f"{Stage(stage).label} failed ({type(error).__name__}: {error}). "
+        f"{Stage(stage).label} failed ({type(error).__name__}: {detail}). "
         "Press “Try again”; if it fails again, tell an administrator.",
     )
 

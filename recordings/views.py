@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -150,6 +150,8 @@ def recording_detail(request, pk):
     recording = get_recording_for(request.user, pk)
     user = request.user
     segments = recording.segments.all() if recording.status == RecordingStatus.READY else []
+    # Only a finished recording is looked up in storage: a processing one is the worker's.
+    audio_missing = recording.is_finished and not recording.has_audio_file()
     return render(
         request,
         "recordings/recording.html",
@@ -157,7 +159,10 @@ def recording_detail(request, pk):
             "recording": recording,
             "segments": segments,
             "status": status_payload(recording),
-            "can_retry": can(user, Action.RETRY, recording),
+            "audio_missing": audio_missing,
+            "audio_missing_message": Recording.AUDIO_MISSING_MESSAGE,
+            # "Try again" is offered only where it can work.
+            "can_retry": can(user, Action.RETRY, recording) and not audio_missing,
             "links": links_for(user, [recording])[recording.pk],
             "breadcrumbs": _breadcrumbs(user, recording),
         },
@@ -202,11 +207,26 @@ def recording_status(request, pk):
 @login_required
 def recording_audio(request, pk):
     recording = get_recording_for(request.user, pk)
-    return ranged_file_response(
-        request,
-        recording.audio.storage,
-        recording.audio.name,
-        content_type_of(recording),
+    if not recording.has_audio_file():
+        return _audio_gone()
+    try:
+        return ranged_file_response(
+            request,
+            recording.audio.storage,
+            recording.audio.name,
+            content_type_of(recording),
+        )
+    except FileNotFoundError:  # removed between the check and the read
+        return _audio_gone()
+
+
+def _audio_gone():
+    """410 Gone, saying so: the recording exists, its audio file does not any more."""
+    return HttpResponse(
+        Recording.AUDIO_MISSING_MESSAGE,
+        status=410,
+        content_type="text/plain; charset=utf-8",
+        headers={"Cache-Control": "private, no-store"},
     )
 
 
@@ -214,7 +234,9 @@ def recording_audio(request, pk):
 @login_required
 def recording_retry(request, pk):
     recording = get_recording_for(request.user, pk, Action.RETRY)
-    if retry(recording):
+    if not recording.has_audio_file():
+        messages.error(request, Recording.AUDIO_MISSING_MESSAGE)
+    elif retry(recording):
         messages.success(request, "Trying again from where it stopped.")
     else:
         messages.info(request, "This recording has not failed, so there is nothing to retry.")
