@@ -205,14 +205,15 @@ def _words_as_json(words):
 
 
 def transcribe_stage(recording, path):
-    """Saves each segment as Whisper produces it; after a crash, resumes after the last one."""
-    from speech.transcribe import transcribe
+    """Saves each segment as Whisper produces it; after a crash, resumes after the last one,
+    losing and repeating no words (`speech.transcribe.resume`)."""
+    from speech.transcribe import Segment, transcribe
 
     last = recording.whisper_segments.order_by("-index").first()
-    start_at = last.end if last else 0.0
+    after = Segment(start=last.start, end=last.end, text=last.text) if last else None
     index = last.index + 1 if last else 0
     duration = recording.duration or 0
-    for segment in transcribe(path, transcription_options(), start_at=start_at):
+    for segment in transcribe(path, transcription_options(), after=after):
         recording.progress = min(segment.end / duration, 1.0) if duration else 0.0
         # A line and the progress it makes are saved together: a worker killed between the two
         # would otherwise leave a saved line that the progress bar does not count.
