@@ -19,8 +19,6 @@ class TeamViewSet(SnippetViewSet):
     model = Team
     icon = "group"
     menu_label = "Teams"
-    add_to_admin_menu = True
-    menu_order = 800
     list_display = ["name"]
     search_fields = ["name"]
     panels = [FieldPanel("name"), FieldPanel("managers")]

@@ -1,12 +1,10 @@
 from axes.models import AccessAttempt
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
 
 from .permissions import AdministratorsOnlyPolicy
-from .viewsets import SignInLockoutViewSet, TeamViewSet
+from .viewsets import SignInLockoutViewSet
 
-register_snippet(TeamViewSet)
 register_permission_policy(AccessAttempt, AdministratorsOnlyPolicy(AccessAttempt))
 
 

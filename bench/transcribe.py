@@ -5,9 +5,9 @@
 For each generated dialogue (made once into the audio cache, see tests/fixtures/audio) it runs,
 each in its own process so peak memory is its own:
 - raw: faster-whisper with the pipeline's model and settings on the whole file in one call;
-- pipeline: `manage.py process_recording FILE --owner bench --wait` (upload check, windowed
-  transcription, speaker separation, scoring) on a throwaway database; if that command is not
-  there, the pipeline functions end to end (probe, transcribe, separate speakers).
+- pipeline: `manage.py process_recording FILE --owner bench --client-consented --wait` (upload
+  check, windowed transcription, speaker separation, scoring) on a throwaway database; if that
+  command is not there, the pipeline functions end to end (probe, transcribe, separate speakers).
 It prints the real-time factor, the pipeline's overhead over raw Whisper, peak RSS and the WER
 against the script. Targets: overhead < 10 %, 60 minutes ready in < 4 minutes on 2 cores,
 worker peak RSS < 1 GB.
@@ -109,7 +109,16 @@ def _django_pipeline(path: Path, var_dir: Path) -> dict:
     env = {**os.environ, "OEP_VAR_DIR": str(var_dir), "DJANGO_SETTINGS_MODULE": "oep.settings.dev"}
     manage = [sys.executable, str(ROOT / "manage.py")]
     output, seconds, peak = _run_measured(
-        [*manage, "process_recording", str(path), "--owner", "bench", "--wait"], env=env
+        [
+            *manage,
+            "process_recording",
+            str(path),
+            "--owner",
+            "bench",
+            "--client-consented",
+            "--wait",
+        ],
+        env=env,
     )
     result = json.loads(output[output.index("{") :])
     return {

@@ -24,6 +24,4 @@ class SkillsChecklistViewSet(SnippetViewSet):
     model = SkillsChecklist
     icon = "list-ul"
     menu_label = "Skills checklist"
-    add_to_admin_menu = True
-    menu_order = 310
     list_display = ["name", LiveStatusTagColumn(), UpdatedAtColumn()]

@@ -9,7 +9,8 @@ class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
     menu_label = "Themes"
-    menu_order = 300
+    # Beside Pages (100), where the compendium itself is edited; before Images (300).
+    menu_order = 200
     add_to_admin_menu = True
     list_display = ["name", "slug", "description"]
     search_fields = ["name", "description"]

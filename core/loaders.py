@@ -6,6 +6,8 @@ changed by an editor after the last load: a loader leaves it alone unless `force
 
 from dataclasses import dataclass, field
 
+from django.core.management.base import BaseCommand
+
 
 @dataclass
 class LoadReport:
@@ -20,7 +22,11 @@ class LoadReport:
             f"{len(self.unchanged)} unchanged"
         )
         if self.kept_edits:
-            text += f", {len(self.kept_edits)} kept as editors changed them (--force overwrites)"
+            kept = ", ".join(str(item) for item in self.kept_edits)
+            text += (
+                f", {len(self.kept_edits)} kept as editors changed them ({kept}; "
+                "--force overwrites)"
+            )
         return text
 
 
@@ -33,3 +39,24 @@ def edited_by_someone(page) -> bool:
 def keep_editors_changes(page, force: bool) -> bool:
     """The one policy: an editor's change survives a re-load unless the load is forced."""
     return not force and edited_by_someone(page)
+
+
+class LoaderCommand(BaseCommand):
+    """A management command that runs one loader: `--force` and the report, said one way.
+
+    Subclasses name what they load (`noun`) and implement `load(force, **options)` returning a
+    LoadReport."""
+
+    noun = "Pages"
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Overwrite editors' changes as well."
+        )
+
+    def load(self, force: bool, **options) -> LoadReport:
+        raise NotImplementedError
+
+    def handle(self, *args, force=False, **options):
+        report = self.load(force=force, **options)
+        self.stdout.write(self.style.SUCCESS(f"{self.noun}: {report.summary()}."))

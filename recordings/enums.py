@@ -44,3 +44,10 @@ STAGE_STATUS = {
 class SpeakerRole(models.TextChoices):
     PRACTITIONER = "practitioner", "Practitioner"
     CLIENT = "client", "Client"
+
+
+class ErasureReason(models.TextChoices):
+    """Why a recording's audio and transcript were erased (recordings.erasure)."""
+
+    RETENTION = "retention", "Retention period ended"
+    CONSENT_WITHDRAWN = "consent_withdrawn", "Client withdrew consent"

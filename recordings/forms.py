@@ -10,6 +10,7 @@ from checklist.enums import Skill
 from core.text import strip_bidi_controls
 from speech.audio import AudioRejected
 
+from .consent import CURRENT as CURRENT_CONSENT
 from .uploads import ACCEPTED_EXTENSIONS, CONSENT_STATEMENT, check_audio, uploaded_file_path
 
 # Two or more capitalised words ("John Smith") read like a real full name; a pseudonym such
@@ -67,6 +68,7 @@ class RecordingUploadForm(forms.Form):
     )
     consent = forms.BooleanField(
         label=CONSENT_STATEMENT,
+        help_text=f"Consent statement version {CURRENT_CONSENT.version}: the recording keeps it.",
         error_messages={
             "required": "Confirm the client consented to the recording; without it, do not upload."
         },

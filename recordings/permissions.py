@@ -2,9 +2,9 @@
 
 Owner, the treatment managers of the owner's team, and administrators may see a recording;
 anyone else is told it does not exist (404, the rule in core.permissions), so ids cannot be
-probed. Among those who may see it, retrying is for the owner and administrators, reviewing
-(swapping speakers, reassigning lines) for the owner's managers and administrators; the others
-get 403.
+probed. Among those who may see it, retrying, deleting and withdrawing consent are for the
+owner and administrators, reviewing (swapping speakers, reassigning lines) for the owner's
+managers and administrators; the others get 403.
 """
 
 from enum import Enum
@@ -21,6 +21,7 @@ class Action(Enum):
     VIEW = "view"
     RETRY = "retry"
     REVIEW = "review"
+    ERASE = "erase"  # delete it, or withdraw the client's consent
 
 
 def reviewable_recordings(user):
@@ -44,7 +45,7 @@ def can(user, action: Action, recording) -> bool:
         return True
     if action is Action.VIEW:
         return recording.owner_id == user.pk or user.manages(recording.owner)
-    if action is Action.RETRY:
+    if action in (Action.RETRY, Action.ERASE):
         return recording.owner_id == user.pk
     if action is Action.REVIEW:
         return user.manages(recording.owner)

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from .enums import STAGE_STATUS, RecordingStatus, SpeakerRole, Stage
 from .models import Recording, TranscriptSegment, WhisperSegment
+from .signals import recording_ready
 
 logger = logging.getLogger(__name__)
 
@@ -385,6 +386,7 @@ def run(recording_id) -> str:
     Recording.objects.filter(pk=recording.pk).update(
         status=RecordingStatus.READY, progress=1.0, updated_at=timezone.now()
     )
+    recording_ready.send(sender=Recording, recording=recording)
     return RecordingStatus.READY
 
 

@@ -26,6 +26,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from core.text import strip_bidi_controls
 from speech.audio import AudioInfo, probe_audio, too_big
 
+from .consent import CURRENT as CURRENT_CONSENT
+from .consent import ConsentStatement
 from .enums import RecordingStatus
 from .models import Recording
 from .tasks import enqueue_processing
@@ -50,10 +52,8 @@ ACCEPTED_EXTENSIONS = ("mp3", "m4a", "wav", "ogg", "oga", "opus", "webm", "flac"
 # The same file from the same person this soon again is a resubmitted form, not a new session.
 DUPLICATE_WINDOW = timedelta(minutes=30)
 
-CONSENT_STATEMENT = (
-    "The client agreed, at the start of the recording, to this session being recorded and "
-    "used for coaching and supervision, and was told who will hear it and how long it is kept."
-)
+# The words the upload form shows; each recording keeps the version it was given under.
+CONSENT_STATEMENT = CURRENT_CONSENT.text
 
 
 class UploadTokenUsed(Exception):
@@ -146,12 +146,13 @@ def store_recording(
     session_date,
     client_pseudonym,
     skills,
-    consent_statement=CONSENT_STATEMENT,
+    consent: ConsentStatement = CURRENT_CONSENT,
     upload_token=None,
 ) -> tuple[Recording, bool]:
     """Saves the file and the row together and queues the job; returns (recording, created).
 
     A second submit of the same form (same one-time token) returns the first recording.
+    `consent` is the statement the practitioner confirmed (the current one, unless told).
     """
     recording = Recording(
         owner=owner,
@@ -159,7 +160,8 @@ def store_recording(
         client_pseudonym=strip_bidi_controls(client_pseudonym),
         skills=list(skills),
         consent_given=True,
-        consent_statement=consent_statement,
+        consent_statement=consent.text,
+        consent_version=consent.version,
         original_name=strip_bidi_controls(Path(original_name).name)[:255],
         size=checked.size,
         duration=checked.info.duration,

@@ -12,4 +12,6 @@ urlpatterns = [
     path("<int:pk>/status/", views.recording_status, name="status"),
     path("<int:pk>/audio/", views.recording_audio, name="audio"),
     path("<int:pk>/retry/", views.recording_retry, name="retry"),
+    path("<int:pk>/withdraw-consent/", views.recording_withdraw_consent, name="withdraw_consent"),
+    path("<int:pk>/delete/", views.recording_delete, name="delete"),
 ]

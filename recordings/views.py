@@ -1,5 +1,6 @@
 """Pages for recordings: upload, my recordings, a recording with its transcript, and the small
-endpoints the recording page uses (status, audio, retry). Speaker fixes belong to the review.
+endpoints the recording page uses (status, audio, retry), and the owner's withdrawal of
+consent and deletion (recordings.erasure does the erasing). Speaker fixes belong to the review.
 
 Every view that touches a recording gets it through `permissions.get_recording_for`.
 """
@@ -17,11 +18,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from checklist.enums import Skill
 
+from . import erasure
 from .enums import RecordingStatus, Stage
 from .forms import RecordingUploadForm
 from .links import links_for
 from .models import Recording
 from .permissions import Action, can, get_recording_for
+from .retention import schedule_for
 from .streaming import ranged_file_response
 from .tasks import retry
 from .uploads import (
@@ -151,7 +154,8 @@ def recording_detail(request, pk):
     user = request.user
     segments = recording.segments.all() if recording.status == RecordingStatus.READY else []
     # Only a finished recording is looked up in storage: a processing one is the worker's.
-    audio_missing = recording.is_finished and not recording.has_audio_file()
+    # Deleted on purpose (retention, erasure) is said otherwise: this is a file gone astray.
+    audio_missing = recording.is_finished and recording.has_audio and not recording.has_audio_file()
     return render(
         request,
         "recordings/recording.html",
@@ -161,8 +165,13 @@ def recording_detail(request, pk):
             "status": status_payload(recording),
             "audio_missing": audio_missing,
             "audio_missing_message": Recording.AUDIO_MISSING_MESSAGE,
-            # "Try again" is offered only where it can work.
-            "can_retry": can(user, Action.RETRY, recording) and not audio_missing,
+            # "Try again" is offered only where it can work: not once the audio is deleted or
+            # has gone missing.
+            "can_retry": can(user, Action.RETRY, recording)
+            and recording.has_audio
+            and not audio_missing,
+            "can_erase": can(user, Action.ERASE, recording),
+            "retention": schedule_for(recording),
             "links": links_for(user, [recording])[recording.pk],
             "breadcrumbs": _breadcrumbs(user, recording),
         },
@@ -207,6 +216,10 @@ def recording_status(request, pk):
 @login_required
 def recording_audio(request, pk):
     recording = get_recording_for(request.user, pk)
+    if recording.audio_erased_at is not None:
+        return HttpResponse(
+            "The audio of this recording was deleted.", status=410, content_type="text/plain"
+        )
     if not recording.has_audio_file():
         return _audio_gone()
     try:
@@ -221,7 +234,7 @@ def recording_audio(request, pk):
 
 
 def _audio_gone():
-    """410 Gone, saying so: the recording exists, its audio file does not any more."""
+    """410 Gone, saying so: the recording exists, its audio file went missing (not deleted)."""
     return HttpResponse(
         Recording.AUDIO_MISSING_MESSAGE,
         status=410,
@@ -234,10 +247,64 @@ def _audio_gone():
 @login_required
 def recording_retry(request, pk):
     recording = get_recording_for(request.user, pk, Action.RETRY)
-    if not recording.has_audio_file():
+    if not recording.has_audio:
+        messages.info(request, "The audio of this recording was deleted, so it cannot be retried.")
+    elif not recording.has_audio_file():
         messages.error(request, Recording.AUDIO_MISSING_MESSAGE)
     elif retry(recording):
         messages.success(request, "Trying again from where it stopped.")
     else:
         messages.info(request, "This recording has not failed, so there is nothing to retry.")
     return redirect(recording)
+
+
+# ---------------------------------------------------------------- the owner's erasure
+
+
+@login_required
+def recording_withdraw_consent(request, pk):
+    """The client withdrew consent: confirm, then erase (recordings.erasure.withdraw_consent)."""
+    recording = get_recording_for(request.user, pk, Action.ERASE)
+    if recording.consent_withdrawn:
+        messages.info(request, "Consent for this recording was already withdrawn.")
+        return redirect(recording)
+    if request.method == "POST":
+        stub = erasure.withdraw_consent(recording, request.user)
+        if stub is None:
+            messages.success(
+                request, "Consent withdrawn: the recording, its audio and transcript are deleted."
+            )
+            return redirect("recordings:list")
+        messages.success(
+            request,
+            "Consent withdrawn: the audio and transcript are deleted. The feedback is kept.",
+        )
+        return redirect(stub)
+    return render(
+        request,
+        "recordings/confirm_erasure.html",
+        {
+            "recording": recording,
+            "withdrawing": True,
+            "keeps_a_stub": erasure.keeps_a_stub(recording),
+            "breadcrumbs": _breadcrumbs(request.user, recording),
+        },
+    )
+
+
+@login_required
+def recording_delete(request, pk):
+    recording = get_recording_for(request.user, pk, Action.ERASE)
+    if request.method == "POST":
+        erasure.delete_recording(recording, request.user)
+        messages.success(request, "The recording, its audio, transcript and scores are deleted.")
+        return redirect("recordings:list")
+    return render(
+        request,
+        "recordings/confirm_erasure.html",
+        {
+            "recording": recording,
+            "withdrawing": False,
+            "breadcrumbs": _breadcrumbs(request.user, recording),
+        },
+    )

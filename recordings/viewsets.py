@@ -1,11 +1,15 @@
 """Recordings in the Wagtail admin: for administrators only (retention, support), read-only
 apart from deletion; OEP editors share the admin but never see recordings."""
 
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts.viewsets import TeamViewSet
+from checklist.viewsets import SkillsChecklistViewSet
 from core.exports import SpreadsheetSafeExportMixin
 
+from . import erasure
 from .models import Recording
 
 
@@ -13,13 +17,18 @@ class RecordingIndexView(SpreadsheetSafeExportMixin, IndexView):
     pass
 
 
+class RecordingDeleteView(DeleteView):
+    def delete_action(self):
+        # The same deletion as the owner's, with its audit entry that names no one.
+        erasure.delete_recording(self.object, self.request.user)
+
+
 class RecordingViewSet(ModelViewSet):
     model = Recording
     index_view_class = RecordingIndexView
+    delete_view_class = RecordingDeleteView
     icon = "media"
     menu_label = "Recordings"
-    add_to_admin_menu = True
-    menu_order = 810
     copy_view_enabled = False
     # Required by ModelViewSet; the policy above grants no one the add or change actions.
     form_fields = ["client_pseudonym", "session_date"]
@@ -45,6 +54,12 @@ class RecordingViewSet(ModelViewSet):
         "client_pseudonym",
         "skills",
         "consent_statement",
+        "consent_version",
+        "consent_withdrawn_at",
+        "feedback_shared_at",
+        "audio_erased_at",
+        "transcript_erased_at",
+        "erasure_reason",
         "original_name",
         "size",
         "duration",
@@ -60,3 +75,14 @@ class RecordingViewSet(ModelViewSet):
         "created_at",
         "updated_at",
     ]
+
+
+class PracticeViewSetGroup(ViewSetGroup):
+    """One admin menu for the practice side: the sessions, the checklist they are scored against
+    and the teams whose managers review them (the compendium and training are pages)."""
+
+    menu_label = "Practice"
+    menu_icon = "media"
+    # After Wagtail's own Pages (100), Images (300), Documents (400) and Snippets (500).
+    menu_order = 600
+    items = (RecordingViewSet("recordings_admin"), SkillsChecklistViewSet, TeamViewSet)

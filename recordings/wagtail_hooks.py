@@ -1,14 +1,17 @@
-"""Recordings in the Wagtail admin: the permission policy, the audit-log action and the
-administrators' list (recordings.viewsets)."""
+"""Recordings in the Wagtail admin: the permission policy, the audit-log actions and the Practice
+menu (recordings.viewsets) with the administrators' list of recordings, the checklist and teams.
+The retention settings register themselves (`@register_setting` in recordings.models.retention)."""
 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from accounts.permissions import AdministratorsOnlyPolicy
 
+from .erasure import LOG_ACTIONS as ERASURE_ACTIONS
 from .models import Recording
 from .speakers import SPEAKERS_FIXED
-from .viewsets import RecordingViewSet
+from .viewsets import PracticeViewSetGroup
 
 register_permission_policy(Recording, AdministratorsOnlyPolicy(Recording))
 
@@ -18,11 +21,10 @@ def register_recording_actions(actions):
     actions.register_action(
         SPEAKERS_FIXED, "Fix speakers", "Speaker labels corrected by the reviewer"
     )
+    for action, (label, message) in ERASURE_ACTIONS.items():
+        actions.register_action(action, label, message)
 
 
-recording_viewset = RecordingViewSet("recordings_admin")
-
-
-@hooks.register("register_admin_viewset")
-def register_recording_viewset():
-    return recording_viewset
+# Through register_snippet, because the group holds the checklist and team snippets, which must
+# be registered as snippets before the admin loads (their permissions and choosers need it).
+register_snippet(PracticeViewSetGroup)

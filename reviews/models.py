@@ -48,7 +48,9 @@ class Review(DraftStateMixin, RevisionMixin, ClusterableModel):
         null=True,
         blank=True,
         editable=False,
-        on_delete=models.PROTECT,
+        # Not PROTECT: deleting the recording (its owner's erasure, or the owner's) takes its
+        # cards and its review together; a card alone still cannot go while a review uses it.
+        on_delete=models.RESTRICT,
         related_name="reviews",
         help_text="The score card this version was shared with: its scores and speaker roles.",
     )

@@ -2,9 +2,10 @@
 practitioner's response and read receipt; each step written to Wagtail's audit log."""
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.log_actions import log
 
-from recordings.models import ScoreCard
+from recordings.models import Recording, ScoreCard
 
 from .models import Reading, Response, Review
 
@@ -86,6 +87,8 @@ def share(review: Review, user, *, previous=None):
     # Who may share is decided by recordings.permissions (the owner's managers and
     # administrators), checked by the view; Wagtail's model permissions know nothing of teams.
     revision.publish(user=user, log_action=SHARE, skip_permission_checks=True)
+    # The recordings app counts how long audio and transcript are kept from the last share.
+    Recording.objects.filter(pk=review.recording_id).update(feedback_shared_at=timezone.now())
     return revision
 
 

@@ -31,10 +31,28 @@ def migrate(targets):
 
 
 def previous_main_targets():
-    leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    return [(app, name) for app, name in leaves if app not in PREVIOUS_MAIN] + list(
-        PREVIOUS_MAIN.items()
-    )
+    """PREVIOUS_MAIN's targets, and for every other app its latest migration that needs nothing
+    newer than them (an app added since, whose first migration needs a newer one, stays out)."""
+    graph = MigrationExecutor(connection).loader.graph
+    allowed = set()
+    for app, name in PREVIOUS_MAIN.items():
+        if name is not None:
+            allowed.update(graph.forwards_plan((app, name)))
+
+    def possible(node):
+        return all(
+            dependency in allowed
+            for dependency in graph.forwards_plan(node)
+            if dependency[0] in PREVIOUS_MAIN
+        )
+
+    targets = list(PREVIOUS_MAIN.items())
+    for app in {app for app, _ in graph.leaf_nodes()} - set(PREVIOUS_MAIN):
+        candidates = [node for node in graph.nodes if node[0] == app and possible(node)]
+        # The latest possible migration: the one the most others of this app lead up to.
+        best = max(candidates, key=lambda node: len(graph.forwards_plan(node)), default=None)
+        targets.append((app, best[1] if best else None))
+    return targets
 
 
 def latest_targets():

@@ -3,7 +3,9 @@
 Pages are matched by slug and updated in place; a page gets a new published revision only
 when what the YAML says differs from what is live. Block ids are derived from the module,
 lesson and position, so quiz answers and reflective-log entries keep pointing at the same
-question or exercise across reloads.
+question or exercise across reloads; a quiz option's id is derived from its question and its
+text, so reordering a question's options keeps the learners' past answers pointing at the
+options they chose.
 """
 
 import json
@@ -11,16 +13,16 @@ import uuid
 from pathlib import Path
 
 import yaml
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
-from accounts.roles import Role
+from accounts import editors as editor_permissions
 from core.loaders import LoadReport, keep_editors_changes
 
 from .checklist import practice_skill_choices
 from .models import Audience, LessonPage, ModulePage, ModuleTopic, TrainingIndexPage
+from .quiz import DEFAULT_PASS_MARK_PERCENT
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 BLOCK_ID_NAMESPACE = uuid.UUID("6f1d3c9e-5d0a-4c41-9a51-2b7f0b5e8a11")
@@ -94,19 +96,25 @@ def _raw_block(block, block_id, where):
         options = _require(value, "options", where)
         if not any(option.get("correct") for option in options):
             raise ContentError(f"{where}: no option is marked correct.")
+        texts = [
+            str(_require(option, "text", f"{where}, option {i + 1}"))
+            for i, option in enumerate(options)
+        ]
+        if len(set(texts)) != len(texts):
+            raise ContentError(f"{where}: two options have the same text.")
         value = {
             "question": _require(value, "question", where),
             "options": [
                 {
                     "type": "item",
-                    "id": _id(block_id, i),
+                    "id": _id(block_id, "option", text),
                     "value": {
-                        "text": str(_require(option, "text", f"{where}, option {i + 1}")),
+                        "text": text,
                         "correct": bool(option.get("correct")),
                         "explanation": option.get("explanation", ""),
                     },
                 }
-                for i, option in enumerate(options)
+                for text, option in zip(texts, options, strict=True)
             ],
         }
     elif kind == "evidence":
@@ -115,6 +123,21 @@ def _raw_block(block, block_id, where):
     elif kind == "checklist":
         value = {"items": [str(item) for item in value.get("items", value)]}
     return {"type": kind, "value": value, "id": block_id}
+
+
+def _quiz_settings(lesson_data, body, where) -> tuple[int, int | None]:
+    """The lesson's `quiz:` settings: its pass mark and how many questions an attempt draws."""
+    settings = lesson_data.get("quiz") or {}
+    if not isinstance(settings, dict):
+        raise ContentError(f"{where}: `quiz` holds `pass_mark` and `draw`.")
+    pass_mark = settings.get("pass_mark", DEFAULT_PASS_MARK_PERCENT)
+    if not isinstance(pass_mark, int) or not 1 <= pass_mark <= 100:
+        raise ContentError(f"{where}: the quiz's `pass_mark` is a percentage from 1 to 100.")
+    draw = settings.get("draw")
+    bank = sum(block["type"] == "quiz" for block in body)
+    if draw is not None and (not isinstance(draw, int) or not 1 <= draw <= bank):
+        raise ContentError(f"{where}: the quiz's `draw` is a number of questions from 1 to {bank}.")
+    return pass_mark, draw
 
 
 def _apply(page, fields: dict) -> bool:
@@ -193,19 +216,10 @@ def training_index(report=None) -> TrainingIndexPage:
         if report is not None:
             report.created.append("training index")
     # OEP editors write and publish the modules in the admin.
-    editors = Group.objects.filter(name=Role.OEP_EDITOR.value).first()
-    if editors:
-        for codename in ("add_page", "change_page", "publish_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=editors, page=index, permission=_page_permission(codename)
-            )
+    editor_permissions.grant_page_permissions(
+        index, editor_permissions.SELF_PUBLISHED_PAGE_PERMISSIONS
+    )
     return index
-
-
-def _page_permission(codename):
-    from django.contrib.auth.models import Permission
-
-    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
 
 
 def load_module(index, data: dict, source: str, report: LoadReport, force=False) -> ModulePage:
@@ -247,6 +261,7 @@ def load_module(index, data: dict, source: str, report: LoadReport, force=False)
             _raw_block(block, _id(slug, lesson_slug, i), f"{lesson_where}, block {i + 1}")
             for i, block in enumerate(_require(lesson_data, "body", lesson_where))
         ]
+        pass_mark, draw = _quiz_settings(lesson_data, body, lesson_where)
         lessons.append(
             _upsert(
                 module,
@@ -260,6 +275,8 @@ def load_module(index, data: dict, source: str, report: LoadReport, force=False)
                     ),
                     "practice_skill": practice_skill,
                     "body": body,
+                    "quiz_pass_mark": pass_mark,
+                    "quiz_draw": draw,
                 },
                 report,
                 f"lesson {slug}/{lesson_slug}",

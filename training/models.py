@@ -1,13 +1,19 @@
 """SEEDS training modules, lessons, quizzes and each learner's progress."""
 
+import csv
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils.cache import patch_cache_control
 from django.utils.http import urlencode
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -17,11 +23,26 @@ from wagtail.search import index
 
 from accounts.teams import practitioners_managed_by
 from checklist.enums import Skill
+from core.exports import spreadsheet_safe_rows
+from core.permissions import get_or_refuse
 
-from . import progress
+from . import gradebook, progress
 from .blocks import LessonBodyBlock
+from .certificates import issue_if_complete, normalise
 from .checklist import checklist_titles, practice_skill_choices
-from .quiz import PASS_MARK_PERCENT, QuizForm, percent, questions_from_body, score
+from .quiz import (
+    ATTEMPT_FIELD,
+    DEFAULT_PASS_MARK_PERCENT,
+    QuizForm,
+    attempt_questions,
+    attempt_token,
+    new_seed,
+    percent,
+    questions_from_body,
+    score,
+    seed_from_token,
+    shuffled,
+)
 
 
 class ModuleTopic(models.TextChoices):
@@ -112,6 +133,80 @@ class TrainingIndexPage(RoutablePageMixin, Page):
         """The team's training is on the one team page, beside their recordings."""
         return redirect("reviews:team_progress")
 
+    # ------------------------------------------------------------ the record of learning
+
+    @staticmethod
+    def _overseen(request):
+        """The practitioners the user oversees; the gradebook is for managers and admins."""
+        user = request.user
+        if not (user.is_treatment_manager or user.is_administrator):
+            raise Http404("The gradebook is for treatment managers.")
+        return practitioners_managed_by(user)
+
+    @path("gradebook/", name="gradebook")
+    def gradebook_page(self, request):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return self.render(
+            request,
+            template="training/gradebook.html",
+            context_overrides={"rows": gradebook.gradebook(self._overseen(request))},
+        )
+
+    @path("gradebook/csv/", name="gradebook_csv")
+    def gradebook_csv(self, request):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        rows = gradebook.gradebook(self._overseen(request))
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="gradebook.csv"'
+        csv.writer(response).writerows(spreadsheet_safe_rows(gradebook.csv_rows(rows)))
+        return response
+
+    @path("certificates/<int:module_id>/<int:user_id>/", name="certificate")
+    def certificate(self, request, module_id, user_id):
+        """A learner's certificate for a module: for the learner, their managers and admins."""
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        viewer = request.user
+        overseen = practitioners_managed_by(viewer).order_by().values("pk")
+        visible = get_user_model().objects.filter(Q(pk=viewer.pk) | Q(pk__in=overseen))
+        learner = get_or_refuse(visible, user_id, what="learner")
+        module = get_object_or_404(ModulePage.objects.child_of(self).live(), pk=module_id)
+        certificate = issue_if_complete(learner, module)
+        if certificate is None:
+            raise Http404("There is no certificate until every lesson of the module is complete.")
+        verify = self.url + self.reverse_subpage("verify_certificate")
+        return self.render(
+            request,
+            template="training/certificate.html",
+            context_overrides={
+                "learner": learner,
+                "module": module,
+                "certificate": certificate,
+                "verify_url": request.build_absolute_uri(verify),
+            },
+        )
+
+    @path("certificates/verify/", name="verify_certificate")
+    def verify_certificate(self, request):
+        """Anyone holding a certificate can check its code: it is not guessable, and the page
+        says no more than the certificate does."""
+        code = normalise(request.GET.get("code", ""))
+        certificate = (
+            Certificate.objects.filter(code=code).select_related("user", "module").first()
+            if code
+            else None
+        )
+        response = self.render(
+            request,
+            template="training/certificate_verify.html",
+            context_overrides={"code": code, "certificate": certificate},
+        )
+        # It names a person, and may be asked for without signing in: no proxy keeps it.
+        patch_cache_control(response, no_store=True, private=True)
+        return response
+
     @path("team/<int:user_id>/", name="practitioner_progress")
     def practitioner_progress(self, request, user_id):
         if not request.user.is_authenticated:
@@ -173,6 +268,10 @@ class ModulePage(SignInRequiredMixin, Page):
         context["lesson_rows"] = [(lesson, lesson.pk in done) for lesson in lessons]
         context["completed"] = len(done)
         context["percent"] = percent(len(done), len(lessons))
+        if lessons and len(done) == len(lessons):
+            index = self.get_parent().specific
+            route = index.reverse_subpage("certificate", args=[self.pk, request.user.pk])
+            context["certificate_url"] = index.url + route
         return context
 
 
@@ -191,6 +290,20 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
         help_text="Offer “record a session practising this skill” with this skill preselected.",
     )
     body = StreamField(LessonBodyBlock())
+    quiz_pass_mark = models.PositiveSmallIntegerField(
+        "pass mark (%)",
+        default=DEFAULT_PASS_MARK_PERCENT,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="The share of the quiz to answer right; passing completes the lesson.",
+    )
+    quiz_draw = models.PositiveSmallIntegerField(
+        "questions per attempt",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Ask this many of the lesson's quiz questions, drawn afresh for each attempt. "
+        "Leave empty to ask them all.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -199,6 +312,7 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
             [FieldPanel("checklist_items"), FieldPanel("practice_skill")], heading="Practice"
         ),
         FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("quiz_pass_mark"), FieldPanel("quiz_draw")], heading="Quiz"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -227,7 +341,44 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
         return f"{upload}?{urlencode({'skill': self.practice_skill})}"
 
     def questions(self):
+        """Every question of the lesson's quiz: the bank each attempt draws from."""
         return questions_from_body(self.body)
+
+    @property
+    def has_quiz(self) -> bool:
+        return any(block.block_type == "quiz" for block in self.body)
+
+    def clean(self):
+        super().clean()
+        bank = sum(block.block_type == "quiz" for block in self.body)
+        if self.quiz_draw and self.quiz_draw > bank:
+            raise ValidationError(
+                {"quiz_draw": f"The lesson has {bank} quiz questions to draw from."}
+            )
+
+    def _shown_questions(self, request, latest, quiz_form):
+        """The questions the page shows, in the attempt's order, and the form's token if any.
+
+        A form with errors shows its own attempt again; a past attempt is shown marked (right
+        answers and explanations only once passed); otherwise a new attempt is drawn."""
+        if quiz_form is not None:
+            for question in quiz_form.questions:
+                question.selected = quiz_form.data.getlist(question.field_name)
+                question.error = " ".join(quiz_form.errors.get(question.field_name, []))
+            return quiz_form.questions, quiz_form.token
+        if latest and "retake" not in request.GET:
+            shown = [q for q in self.questions() if q.id in latest.answers]
+            if latest.seed is not None:
+                shown = [shuffled(question, latest.seed) for question in shown]
+            for question in shown:
+                question.selected = latest.answers[question.id]
+                question.answered = True
+                question.reveal = latest.passed
+            return shown, None
+        seed = new_seed()
+        return attempt_questions(self.questions(), self.quiz_draw, seed), attempt_token(
+            self.pk, seed
+        )
 
     def get_context(self, request, *args, quiz_form=None, reflection=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -246,22 +397,17 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
             body_items.append(item)
         context["body_items"] = body_items
 
-        questions = self.questions()
         latest = QuizAttempt.objects.filter(user=user, lesson=self).first()
-        if quiz_form is not None:
-            for question in questions:
-                question.selected = quiz_form.data.getlist(question.field_name)
-                question.error = " ".join(quiz_form.errors.get(question.field_name, []))
-        elif latest and "retake" not in request.GET:
-            for question in questions:
-                if question.id in latest.answers:
-                    question.selected = latest.answers[question.id]
-                    question.answered = True
-            context["attempt"] = latest
-        context["questions"] = questions
+        if self.has_quiz:
+            questions, token = self._shown_questions(request, latest, quiz_form)
+            if token is None:
+                context["attempt"] = latest
+            context["questions"] = questions
+            context["quiz_token"] = token
+            context["token_field"] = ATTEMPT_FIELD
+            context["bank_size"] = len(self.questions())
         context["quiz_form"] = quiz_form
-        context["attempt_count"] = QuizAttempt.objects.filter(user=user, lesson=self).count()
-        context["pass_mark"] = PASS_MARK_PERCENT
+        context["pass_mark"] = self.quiz_pass_mark
         context["completed"] = LessonCompletion.objects.filter(user=user, lesson=self).exists()
         context["module"] = self.get_parent().specific
         siblings = list(LessonPage.objects.sibling_of(self).live().only("id", "title", "path"))
@@ -270,6 +416,13 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
         context["next_lesson"] = siblings[position + 1] if position + 1 < len(siblings) else None
         return context
 
+    def complete_for(self, user):
+        """Record that `user` completed this lesson; the module's certificate follows when it
+        was the module's last lesson to complete."""
+        _completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=self)
+        if created:
+            issue_if_complete(user, ModulePage.objects.ancestor_of(self).get())
+
     def _back(self, fragment=""):
         return HttpResponseRedirect(self.url + (f"#{fragment}" if fragment else ""))
 
@@ -277,7 +430,11 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
     def mark_complete(self, request):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        LessonCompletion.objects.get_or_create(user=request.user, lesson=self)
+        if self.has_quiz:
+            # Otherwise the quiz could be skipped: passing it is what completes the lesson.
+            messages.error(request, "Pass the quiz to complete this lesson.")
+            return self._back("quiz")
+        self.complete_for(request.user)
         messages.success(request, f"“{self.title}” is marked complete.")
         return self._back()
 
@@ -285,25 +442,42 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
     def answer_quiz(self, request):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        questions = self.questions()
-        form = QuizForm(questions, request.POST)
+        token = request.POST.get(ATTEMPT_FIELD)
+        seed = seed_from_token(self.pk, token)
+        if seed is None:
+            messages.error(
+                request, "Those answers were not for the quiz as it was shown. Please answer again."
+            )
+            return self._back("quiz")
+        form = QuizForm(attempt_questions(self.questions(), self.quiz_draw, seed), request.POST)
+        form.token = token
         if not form.is_valid():
             return self.render(request, quiz_form=form)
         answers = form.answers()
-        for question in questions:
+        for question in form.questions:
             question.selected = answers[question.id]
-        right, total = score(questions)
+        right, total = score(form.questions)
         attempt = QuizAttempt.objects.create(
             user=request.user,
             lesson=self,
             answers=answers,
+            seed=seed,
             right=right,
             total=total,
             score=percent(right, total),
-            passed=percent(right, total) >= PASS_MARK_PERCENT,
+            passed=percent(right, total) >= self.quiz_pass_mark,
         )
-        outcome = "You passed." if attempt.passed else f"The pass mark is {PASS_MARK_PERCENT}%."
-        messages.success(request, f"You scored {right} out of {total}. {outcome}")
+        if attempt.passed:
+            self.complete_for(request.user)
+            messages.success(
+                request, f"You scored {right} out of {total} and passed: this lesson is complete."
+            )
+        else:
+            messages.warning(
+                request,
+                f"You scored {right} out of {total}; the pass mark is {self.quiz_pass_mark}%. "
+                "Your wrong answers are marked below.",
+            )
         return self._back("quiz")
 
     @path("reflect/", name="save_reflection")
@@ -366,6 +540,11 @@ class QuizAttempt(models.Model):
     )
     lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="quiz_attempts")
     answers = models.JSONField(help_text="Question block id -> chosen option ids.")
+    seed = models.PositiveIntegerField(
+        null=True,
+        editable=False,
+        help_text="Chose the attempt's questions and the order of their options.",
+    )
     right = models.PositiveIntegerField()
     total = models.PositiveIntegerField()
     score = models.PositiveIntegerField(help_text="Percentage of questions answered right.")
@@ -424,3 +603,25 @@ class ReflectiveLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.prompt[:40]}"
+
+
+class Certificate(models.Model):
+    """A learner's record of completing a module: issued once, when every live lesson of the
+    module is complete, with a code that lets anyone holding the certificate check it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_certificates"
+    )
+    module = models.ForeignKey(ModulePage, on_delete=models.CASCADE, related_name="certificates")
+    completed_at = models.DateTimeField(help_text="When the module's last lesson was completed.")
+    code = models.CharField(max_length=20, unique=True, editable=False)
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module"], name="one_certificate_per_module")
+        ]
+        ordering = ["-completed_at"]
+
+    def __str__(self):
+        return f"{self.user}: {self.module}"

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from core.timecodes import timecode
 
-from ..enums import RecordingStatus, SpeakerRole, Stage
+from ..enums import ErasureReason, RecordingStatus, SpeakerRole, Stage
 
 
 def recordings_storage():
@@ -38,6 +38,12 @@ class Recording(models.Model):
     skills = models.JSONField(default=list, blank=True, help_text="Skill codes practised.")
     consent_given = models.BooleanField(default=False)
     consent_statement = models.TextField(help_text="The statement the practitioner confirmed.")
+    consent_version = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The version of the consent statement (recordings.consent); empty: not recorded.",
+    )
+    consent_withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     audio = models.FileField(storage=recordings_storage, upload_to=recording_upload_to)
     original_name = models.CharField(max_length=255)
@@ -83,6 +89,17 @@ class Recording(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Retention and erasure (recordings.retention, recordings.erasure).
+    feedback_shared_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When feedback on it was last shared (set by the app that shares it); "
+        "retention counts from it.",
+    )
+    audio_erased_at = models.DateTimeField(null=True, blank=True)
+    transcript_erased_at = models.DateTimeField(null=True, blank=True)
+    erasure_reason = models.CharField(max_length=20, choices=ErasureReason.choices, blank=True)
+
     class Meta:
         ordering = ["-session_date", "-created_at"]
         indexes = [models.Index(fields=["status", "heartbeat_at"])]
@@ -95,6 +112,19 @@ class Recording(models.Model):
 
     def get_absolute_url(self):
         return reverse("recordings:detail", args=[self.pk])
+
+    @property
+    def audit_label(self):
+        """How audit entries name it: no pseudonym or date, which could point at a person."""
+        return f"Recording {self.pk}"
+
+    @property
+    def has_audio(self):
+        return self.audio_erased_at is None and bool(self.audio.name)
+
+    @property
+    def consent_withdrawn(self):
+        return self.consent_withdrawn_at is not None
 
     @property
     def is_processing(self):

@@ -35,7 +35,7 @@ def test_reimport_updates_in_place_keeps_editors_changes_unless_forced(people, c
     entry.save_revision(user=people["editor"]).publish()
     call_command("import_compendium")
     assert EvidencePage.objects.get(number=3).title == "Desistance, edited by an editor"
-    assert "use --force" in capsys.readouterr().out
+    assert "1 kept as editors changed them (3; --force overwrites)" in capsys.readouterr().out
 
     call_command("import_compendium", "--force")
     assert EvidencePage.objects.get(number=3).title == "Desistance & the desistance paradigm"

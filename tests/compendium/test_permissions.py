@@ -2,10 +2,12 @@
 
 import pytest
 from django.core.management import call_command
+from wagtail.documents.permissions import permission_policy as documents
 
 from compendium.models import BulletinIndexPage, BulletinPage
 from home.models import HomePage
 from tests.roles import assert_admin_refuses
+from training.loader import training_index
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,13 @@ def test_administrator_can_approve_too(people, bulletin_index):
     task.on_action(state.current_task_state, people["admin"], "approve")
     page.refresh_from_db()
     assert page.live
+
+
+def test_editor_publishes_training_modules_directly_but_compendium_pages_through_moderation(
+    people, bulletin_index
+):
+    editor = people["editor"]
+    assert training_index().permissions_for_user(editor).can_publish_subpage()
+    assert not bulletin_index.permissions_for_user(editor).can_publish_subpage()
+    assert editor.has_perm("compendium.change_theme")
+    assert documents.user_has_permission(editor, "add")

@@ -8,7 +8,22 @@ from training.loader import load_training
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_practitioner_completes_a_lesson_passes_its_quiz_and_sees_progress(
+def answer_quiz(page, open_question_answer):
+    quiz = page.locator("#quiz")
+    quiz.get_by_role("group", name="Which of these is an open question?").get_by_label(
+        open_question_answer
+    ).check()
+    check_in = quiz.get_by_role("group", name="Which belong in a check-in?")
+    check_in.get_by_label("Wellbeing since the last contact").check()
+    check_in.get_by_label("Any acute needs").check()
+    quiz.get_by_role("group", name="When does the check-in happen?").get_by_label(
+        "At the start of the session"
+    ).check()
+    quiz.get_by_role("button", name="Submit answers").click()
+    return quiz
+
+
+def test_practitioner_fails_then_passes_a_quiz_which_completes_the_lesson(
     page, live_server, sign_in
 ):
     create_evidence_entry()
@@ -19,26 +34,23 @@ def test_practitioner_completes_a_lesson_passes_its_quiz_and_sees_progress(
     page.get_by_role("link", name="Structuring sessions").click()
     page.get_by_role("link", name="Check-in and review").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check-in and review")
+    expect(page.get_by_test_id("how-to-complete")).to_contain_text("Passing the quiz")
 
-    page.get_by_role("button", name="Mark this lesson as complete").click()
-    expect(page.get_by_test_id("lesson-status")).to_have_text("Completed")
-
-    quiz = page.locator("#quiz")
-    quiz.get_by_role("group", name="Which of these is an open question?").get_by_label(
-        "How did the interview go?"
-    ).check()
-    check_in = quiz.get_by_role("group", name="Which belong in a check-in?")
-    check_in.get_by_label("Wellbeing since the last contact").check()
-    check_in.get_by_label("Any acute needs").check()
-    quiz.get_by_role("group", name="When does the check-in happen?").get_by_label(
-        "At the start of the session"
-    ).check()
-    quiz.get_by_role("button", name="Submit answers").click()
-
+    # A wrong answer: 2 out of 3 is under the 80% pass mark.
+    quiz = answer_quiz(page, "Did the interview go well?")
     result = page.get_by_test_id("quiz-result")
+    expect(result).to_contain_text("2 out of 3")
+    expect(result).to_contain_text("The pass mark is 80%.")
+    expect(quiz.get_by_test_id("wrong-choice")).to_have_count(1)
+    expect(quiz).not_to_contain_text("How did the interview go?")  # the right answer stays hidden
+    expect(page.get_by_test_id("lesson-status")).to_have_count(0)
+
+    page.get_by_role("link", name="Try the quiz again").click()
+    quiz = answer_quiz(page, "How did the interview go?")
     expect(result).to_contain_text("3 out of 3")
     expect(result).to_contain_text("You passed.")
     expect(quiz).to_contain_text("It invites the client to tell the story.")  # the explanation
+    expect(page.get_by_test_id("lesson-status")).to_have_text("Completed")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Learn").click()
     page.get_by_role("link", name="My learning").click()

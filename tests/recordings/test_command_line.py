@@ -1,5 +1,6 @@
-"""`manage.py process_recording FILE --owner USERNAME [--wait]`, the batch and check entry: the
-same checks and storage as an upload, and with --wait a real transcription printed as JSON."""
+"""`manage.py process_recording FILE --owner USERNAME --client-consented [--wait]`, the batch
+and check entry: the same checks and storage as an upload (consent included), and with --wait a
+real transcription printed as JSON."""
 
 import json
 from datetime import timedelta
@@ -30,6 +31,7 @@ def test_wait_transcribes_for_real_and_prints_the_result(people):
         "process_recording",
         str(DIALOGUE),
         owner=people["practitioner"].username,
+        client_consented=True,
         wait=True,
         stdout=out,
     )
@@ -64,7 +66,9 @@ def test_without_wait_the_recording_is_queued_for_a_worker(
     default_task_backend.clear()
     out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("process_recording", str(DIALOGUE), owner="pat", stdout=out)
+        call_command(
+            "process_recording", str(DIALOGUE), owner="pat", client_consented=True, stdout=out
+        )
     recording = Recording.objects.get()
     assert json.loads(out.getvalue()) == {"id": recording.pk, "status": "queued"}
     assert [job.args for job in jobs(default_task_backend)] == [[recording.pk]]
@@ -72,14 +76,16 @@ def test_without_wait_the_recording_is_queued_for_a_worker(
 
 def test_a_bad_file_is_refused_with_the_reason_and_nothing_is_kept(people):
     with pytest.raises(CommandError, match="could not be read as audio"):
-        call_command("process_recording", str(BAD / "notes_renamed.mp3"), owner="pat")
+        call_command(
+            "process_recording", str(BAD / "notes_renamed.mp3"), owner="pat", client_consented=True
+        )
     assert Recording.objects.count() == 0
     assert stored_files() == []
 
 
 def test_an_unknown_owner_is_refused(people):
     with pytest.raises(CommandError, match="No user called 'nobody'"):
-        call_command("process_recording", str(DIALOGUE), owner="nobody")
+        call_command("process_recording", str(DIALOGUE), owner="nobody", client_consented=True)
 
 
 @pytest.mark.slow
@@ -137,9 +143,21 @@ def test_the_sample_left_mid_processing_by_a_stopped_run_is_finished_on_the_next
 
 def test_a_date_that_is_not_a_date_is_refused_with_the_format(people):
     with pytest.raises(CommandError, match=r"--date '15/01/2026' is not a date: use YYYY-MM-DD"):
-        call_command("process_recording", str(DIALOGUE), owner="pat", date="15/01/2026")
+        call_command(
+            "process_recording",
+            str(DIALOGUE),
+            owner="pat",
+            date="15/01/2026",
+            client_consented=True,
+        )
     with pytest.raises(CommandError, match="in the future"):
-        call_command("process_recording", str(DIALOGUE), owner="pat", date="2999-01-01")
+        call_command(
+            "process_recording",
+            str(DIALOGUE),
+            owner="pat",
+            date="2999-01-01",
+            client_consented=True,
+        )
     assert Recording.objects.count() == 0
 
 
@@ -148,13 +166,26 @@ def test_a_batch_import_run_again_later_does_not_import_the_same_audio_twice(
 ):
     settings.TASKS = DUMMY_TASKS
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("process_recording", str(DIALOGUE), owner="pat", date="2026-01-15")
+        call_command(
+            "process_recording",
+            str(DIALOGUE),
+            owner="pat",
+            date="2026-01-15",
+            client_consented=True,
+        )
     first = Recording.objects.get()
     Recording.objects.filter(pk=first.pk).update(created_at=timezone.now() - timedelta(days=40))
 
     out, err = StringIO(), StringIO()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("process_recording", str(DIALOGUE), owner="pat", stdout=out, stderr=err)
+        call_command(
+            "process_recording",
+            str(DIALOGUE),
+            owner="pat",
+            client_consented=True,
+            stdout=out,
+            stderr=err,
+        )
     assert Recording.objects.count() == 1
     assert json.loads(out.getvalue())["id"] == first.pk
     assert f"same audio as recording {first.pk}" in err.getvalue()
@@ -162,11 +193,50 @@ def test_a_batch_import_run_again_later_does_not_import_the_same_audio_twice(
 
     # Another practitioner's copy of the same file is theirs, not a duplicate.
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("process_recording", str(DIALOGUE), owner="colin", stdout=StringIO())
+        call_command(
+            "process_recording",
+            str(DIALOGUE),
+            owner="colin",
+            client_consented=True,
+            stdout=StringIO(),
+        )
     # And the owner can import it again on purpose.
     with django_capture_on_commit_callbacks(execute=True):
         call_command(
-            "process_recording", str(DIALOGUE), owner="pat", allow_duplicate=True, stdout=out
+            "process_recording",
+            str(DIALOGUE),
+            owner="pat",
+            allow_duplicate=True,
+            client_consented=True,
+            stdout=out,
         )
     assert Recording.objects.filter(owner__username="pat").count() == 2
     assert Recording.objects.count() == 3
+
+
+def test_an_import_without_the_consent_flag_is_refused_and_nothing_is_kept(people):
+    with pytest.raises(CommandError, match="--client-consented"):
+        call_command("process_recording", str(DIALOGUE), owner="pat", stdout=StringIO())
+    assert Recording.objects.count() == 0
+    assert stored_files() == []
+
+
+def test_an_imported_recording_keeps_the_consent_version_it_was_given_under(
+    people, settings, django_capture_on_commit_callbacks
+):
+    from recordings.consent import CURRENT
+
+    settings.TASKS = DUMMY_TASKS
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "process_recording",
+            str(DIALOGUE),
+            owner="pat",
+            client_consented=True,
+            stdout=StringIO(),
+        )
+    recording = Recording.objects.get()
+    assert (recording.consent_version, recording.consent_statement) == (
+        CURRENT.version,
+        CURRENT.text,
+    )

@@ -99,7 +99,9 @@ def wait_for(condition, timeout, step=0.02):
 @pytest.mark.slow
 def test_a_recording_whose_worker_was_killed_is_finished_by_another(project):
     manage, start_worker, query = project
-    recording_id = json.loads(manage("process_recording", str(DIALOGUE), "--owner", "pat"))["id"]
+    recording_id = json.loads(
+        manage("process_recording", str(DIALOGUE), "--owner", "pat", "--client-consented")
+    )["id"]
 
     def status():
         return query(

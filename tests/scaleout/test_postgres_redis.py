@@ -150,7 +150,9 @@ def deployment(postgres_server, redis_server, tmp_path_factory):
 
 
 def test_a_recording_queued_on_redis_is_transcribed_by_an_rq_worker_into_postgresql(deployment):
-    submitted = deployment.manage("process_recording", str(DIALOGUE), "--owner", "practitioner")
+    submitted = deployment.manage(
+        "process_recording", str(DIALOGUE), "--owner", "practitioner", "--client-consented"
+    )
     recording_id = json.loads(submitted)["id"]
 
     # Nothing has run it yet: the job waits in Redis, with a timeout a 3-hour recording fits in.
@@ -189,7 +191,12 @@ def test_a_worker_on_another_machine_gets_the_recording_from_s3(deployment, s3_s
     worker_machine = {**deployment.env, **storage, "OEP_VAR_DIR": str(tmp_path / "worker")}
 
     submitted = deployment.manage(
-        "process_recording", str(DIALOGUE), "--owner", "practitioner2", env=web_machine
+        "process_recording",
+        str(DIALOGUE),
+        "--owner",
+        "practitioner2",
+        "--client-consented",
+        env=web_machine,
     )
     recording_id = json.loads(submitted)["id"]
     audio = deployment.recording(recording_id)[3]

@@ -37,3 +37,30 @@ class LessonPageFactory(wagtail_factories.PageFactory):
     summary = "What the lesson teaches."
     body = factory.LazyFunction(lambda: [("text", "<p>Start each session with a check-in.</p>")])
     parent = factory.SubFactory(ModulePageFactory)
+
+
+def quiz_body(questions=4, options=5, right=(0,)):
+    """A lesson body of `questions` quiz blocks with `options` options each; the options at the
+    positions in `right` are the right ones. Texts name the question and option, e.g. "Q2 O3"."""
+    return [
+        {
+            "type": "quiz",
+            "id": f"00000000-0000-4000-8000-{q:012d}",
+            "value": {
+                "question": f"Question {q}?",
+                "options": [
+                    {
+                        "type": "item",
+                        "id": f"00000000-0000-4000-9000-{q:06d}{o:06d}",
+                        "value": {
+                            "text": f"Q{q} O{o}",
+                            "correct": o in right,
+                            "explanation": f"Why Q{q} O{o} is or is not right.",
+                        },
+                    }
+                    for o in range(options)
+                ],
+            },
+        }
+        for q in range(questions)
+    ]

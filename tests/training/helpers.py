@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from training import quiz
+
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 
 
@@ -23,10 +25,15 @@ def route(page, name, *args):
     return page.url + page.reverse_subpage(name, args=args)
 
 
-def quiz_answers(lesson, right=True):
-    """Form data answering every question of the lesson: all right, or all wrong."""
-    data = {}
-    for question in lesson.questions():
+def quiz_questions(lesson, seed=1):
+    """The questions of the attempt with this seed, in the order the page shows them."""
+    return quiz.attempt_questions(lesson.questions(), lesson.quiz_draw, seed)
+
+
+def quiz_answers(lesson, right=True, seed=1):
+    """Form data for the attempt with this seed, every question answered right or all wrong."""
+    data = {quiz.ATTEMPT_FIELD: quiz.attempt_token(lesson.pk, seed)}
+    for question in quiz_questions(lesson, seed):
         chosen = [option_id for option_id, _t, correct, _e in question.options if correct == right]
         data[question.field_name] = chosen if question.multiple else chosen[0]
     return data

@@ -6,6 +6,7 @@ from django.urls import reverse
 from training import progress
 from training.models import LessonCompletion, QuizAttempt, ReflectiveLogEntry, TrainingIndexPage
 
+from .factories import LessonPageFactory
 from .helpers import quiz_answers, route
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +30,11 @@ def index():
 # Completing lessons and progress
 
 
-def test_marking_a_lesson_complete(client, people, training):
+def test_marking_a_lesson_without_a_quiz_complete(client, people, training):
     client.force_login(people["practitioner"])
-    lesson = training["lesson"]
+    lesson = LessonPageFactory(parent=training["module"], title="Reading only")
+    html = client.get(lesson.url).content.decode()
+    assert "Mark this lesson as complete" in html
     response = client.post(route(lesson, "complete"))
     assert response.status_code == 302
     assert LessonCompletion.objects.filter(user=people["practitioner"], lesson=lesson).exists()
@@ -41,6 +44,16 @@ def test_marking_a_lesson_complete(client, people, training):
     # Marking it again does not count it twice.
     client.post(route(lesson, "complete"))
     assert LessonCompletion.objects.filter(user=people["practitioner"]).count() == 1
+
+
+def test_a_lesson_with_a_quiz_is_completed_by_passing_it_not_by_a_button(client, people, training):
+    client.force_login(people["practitioner"])
+    lesson = training["lesson"]
+    html = client.get(lesson.url).content.decode()
+    assert "Mark this lesson as complete" not in html
+    assert "Passing the quiz (80% or more) completes this lesson." in html
+    client.post(route(lesson, "complete"))
+    assert not LessonCompletion.objects.exists()
 
 
 def test_module_progress_counts_completed_live_lessons(people, training):
@@ -77,7 +90,7 @@ def test_last_lesson_is_the_most_recent_activity(client, people, training):
     learner = people["practitioner"]
     assert progress.last_lesson(learner, viewer=learner) is None
     client.force_login(learner)
-    client.post(route(training["lesson"], "complete"))
+    client.post(route(training["lesson"], "answer_quiz"), quiz_answers(training["lesson"]))
     assert progress.last_lesson(learner, viewer=learner) == training["lesson"]
     other = training["other_lesson"]
     client.post(route(other, "answer_quiz"), quiz_answers(other))
@@ -87,7 +100,6 @@ def test_last_lesson_is_the_most_recent_activity(client, people, training):
 def test_my_learning_shows_progress_scores_and_log(client, people, training):
     client.force_login(people["practitioner"])
     lesson = training["lesson"]
-    client.post(route(lesson, "complete"))
     client.post(route(lesson, "answer_quiz"), quiz_answers(lesson))
     reflect(client, lesson, "I opened with the agenda, not a check-in.")
 
@@ -103,7 +115,7 @@ def test_my_learning_shows_progress_scores_and_log(client, people, training):
 
 def test_module_page_shows_completion(client, people, training):
     client.force_login(people["practitioner"])
-    client.post(route(training["lesson"], "complete"))
+    client.post(route(training["lesson"], "answer_quiz"), quiz_answers(training["lesson"]))
     html = client.get(training["module"].url).content.decode()
     assert "50%" in html and "1 of 2 lessons complete" in html
     assert "Open a session with a check-in and a review." in html

@@ -138,3 +138,41 @@ def test_practitioners_cannot_edit_lessons_in_admin(client, people, evidence_ent
     lesson = LessonPage.objects.get(slug="check-in-and-review")
     client.force_login(people["practitioner"])
     assert client.get(f"/admin/pages/{lesson.pk}/edit/").status_code == 302
+
+
+def test_quiz_settings_load_from_the_lessons_quiz_entry(evidence_entry, content_dir):
+    path = content_dir / "01-structuring-sessions.yaml"
+    text = path.read_text().replace(
+        "    practice_skill: structuring\n",
+        "    practice_skill: structuring\n    quiz:\n      pass_mark: 67\n      draw: 2\n",
+    )
+    path.write_text(text)
+    load(content_dir)
+    lesson = LessonPage.objects.get(slug="check-in-and-review")
+    assert (lesson.quiz_pass_mark, lesson.quiz_draw) == (67, 2)
+    other = LessonPage.objects.get(slug="summaries-and-next-steps")
+    assert (other.quiz_pass_mark, other.quiz_draw) == (80, None)
+    assert "0 created, 0 updated" in load(content_dir)
+
+    path.write_text(text.replace("draw: 2", "draw: 4"))
+    with pytest.raises(CommandError, match="`draw` is a number of questions from 1 to 3"):
+        load(content_dir)
+
+
+def test_reordering_options_keeps_each_options_id(evidence_entry, content_dir):
+    def option_ids():
+        lesson = LessonPage.objects.get(slug="check-in-and-review")
+        return {o[1]: o[0] for q in lesson.questions() for o in q.options}
+
+    load(content_dir)
+    before = option_ids()
+    path = content_dir / "01-structuring-sessions.yaml"
+    text = path.read_text()
+    right = '            - text: "How did the interview go?"\n              correct: true\n              explanation: It invites the client to tell the story.\n'  # noqa: E501
+    wrong = '            - text: "Did the interview go well?"\n              correct: false\n              explanation: It can be answered yes or no.\n'  # noqa: E501
+    assert right + wrong in text
+    path.write_text(text.replace(right + wrong, wrong + right))
+    load(content_dir)
+    lesson = LessonPage.objects.get(slug="check-in-and-review")
+    assert lesson.questions()[0].options[0][1] == "Did the interview go well?"
+    assert option_ids() == before

@@ -68,6 +68,8 @@ class TrainingPageCreationTests(WagtailPageTestCase):
                     "checklist_items": "",
                     "practice_skill": "",
                     "body": streamfield([("text", rich_text("<p>Ask how the week went.</p>"))]),
+                    "quiz_pass_mark": 80,
+                    "quiz_draw": "",
                 }
             ),
         )

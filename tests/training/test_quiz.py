@@ -3,6 +3,7 @@
 import pytest
 
 from training.models import QuizAttempt
+from training.quiz import ATTEMPT_FIELD
 
 from .helpers import quiz_answers, route
 
@@ -103,13 +104,14 @@ def test_option_from_another_question_is_rejected(client, learner, training):
 def test_question_from_another_lesson_does_not_count(client, learner, training):
     lesson, other = training["lesson"], training["other_lesson"]
     # Right answers to the other lesson's question, none to this lesson's.
-    response = client.post(route(lesson, "answer_quiz"), quiz_answers(other))
+    token = {ATTEMPT_FIELD: quiz_answers(lesson)[ATTEMPT_FIELD]}
+    response = client.post(route(lesson, "answer_quiz"), {**quiz_answers(other), **token})
     assert response.status_code == 200
     assert not QuizAttempt.objects.exists()
     assert response.content.decode().count("Choose an answer to this question.") >= 2
 
     # Mixed in with real answers, it is ignored: the score counts this lesson's questions only.
-    client.post(route(lesson, "answer_quiz"), {**quiz_answers(lesson), **quiz_answers(other)})
+    client.post(route(lesson, "answer_quiz"), {**quiz_answers(other), **quiz_answers(lesson)})
     attempt = QuizAttempt.objects.get()
     assert (attempt.right, attempt.total) == (3, 3)
     assert set(attempt.answers) == {q.id for q in lesson.questions()}

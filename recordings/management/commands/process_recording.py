@@ -1,6 +1,9 @@
 """Uploads an audio file from the command line, the same way as the upload form.
 
-    manage.py process_recording FILE --owner USERNAME [--wait]
+    manage.py process_recording FILE --owner USERNAME --client-consented [--wait]
+
+--client-consented is required: it says the client agreed to the current consent statement
+(recordings.consent), which the recording keeps with its version, as an upload does.
 
 Without --wait the recording is queued for a worker and its id printed. With --wait the job
 runs here, in this process, and the result is printed as JSON (status, duration, seconds per
@@ -16,6 +19,7 @@ from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from recordings.consent import CURRENT as CURRENT_CONSENT
 from recordings.enums import RecordingStatus
 from recordings.models import Recording
 from recordings.tasks import process_recording
@@ -56,6 +60,12 @@ class Command(BaseCommand):
         parser.add_argument("--date", help="Date of the session, YYYY-MM-DD (default: today).")
         parser.add_argument("--skill", action="append", default=[], help="Skill code; repeat.")
         parser.add_argument(
+            "--client-consented",
+            action="store_true",
+            help=f"Required: the client agreed to consent statement version "
+            f"{CURRENT_CONSENT.version}: {CURRENT_CONSENT.text}",
+        )
+        parser.add_argument(
             "--wait", action="store_true", help="Process it here and print the result as JSON."
         )
         parser.add_argument(
@@ -65,6 +75,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, owner, pseudonym, date, skill, wait, allow_duplicate, **options):
+        if not options.get("client_consented"):
+            raise CommandError(
+                "Not imported: confirm the client's consent with --client-consented "
+                f"(consent statement version {CURRENT_CONSENT.version}: {CURRENT_CONSENT.text})"
+            )
         if not file.is_file():
             raise CommandError(f"No file at {file}.")
         session_date = self.session_date(date)

@@ -2,31 +2,30 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from core.loaders import LoaderCommand
 from training.loader import CONTENT_DIR, ContentError, load_training
 
 
-class Command(BaseCommand):
+class Command(LoaderCommand):
     help = (
         "Load the training modules in training/content/*.yaml; re-running updates in place. "
         "Pages an editor has changed are kept unless --force is given."
     )
+    noun = "Training pages"
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument(
             "--content-dir",
             type=Path,
             default=CONTENT_DIR,
             help="Folder of module files (default: training/content/).",
         )
-        parser.add_argument(
-            "--force", action="store_true", help="Overwrite editors' changes as well."
-        )
 
-    def handle(self, *args, content_dir, force=False, **options):
+    def load(self, force, content_dir=CONTENT_DIR, **options):
         try:
-            report = load_training(content_dir, force=force)
+            return load_training(content_dir, force=force)
         except ContentError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(self.style.SUCCESS(f"Training pages: {report.summary()}."))

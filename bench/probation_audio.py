@@ -1,0 +1,179 @@
+"""The probation twins spoken aloud: do the scorer's judgements survive the speech pipeline?
+
+Speaks part of ``bench/probation_set/`` with espeak-ng (two voices), adds pink room noise at
+``--snr`` dB, runs each file through the whole pipeline as the worker does (decode to 16 kHz
+PCM, Whisper tiny.en, speaker separation, the practitioner chosen by the pipeline, the scorer)
+and prints, beside the same figures from the written transcripts of the same subset:
+- the share of twin pairs where the good twin scores higher, overall and on its focus skill;
+- per-skill AUC over the subset's transcripts (labels as in probation_twins.py);
+- the share of words given to the right speaker.
+
+    python bench/probation_audio.py [--cases w1c03 w2c04 ...] [--snr 10] [--model tiny.en]
+
+By default it takes the two shortest pairs of each focus skill (eight pairs, sixteen files;
+about 90 minutes of speech). Spoken files are cached in $OEP_AUDIO_CACHE, so a second run only
+transcribes. espeak-ng reads the raw speech-recognition style transcripts as they are written
+(lower case, misheard words), which is the harder case.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+import wave
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
+
+from probation_twins import SKILLS, auc, load, score, share, skill_label  # noqa: E402
+from real_speech import CACHE, NOISE_SEED, pink_noise  # noqa: E402
+
+from scoring import Utterance, score_session  # noqa: E402
+from tests.fixtures.audio.make_dialogues import speak_script  # noqa: E402
+
+SET = REPO / "bench" / "probation_set"
+PAIRS_PER_SKILL = 2
+
+
+def default_cases(transcripts: list[dict]) -> list[str]:
+    words = defaultdict(int)
+    focus = {}
+    for t in transcripts:
+        words[t["case"]] += sum(len((u.get("text") or "").split()) for u in t["utterances"])
+        focus[t["case"]] = t.get("focus")
+    chosen = []
+    for skill in SKILLS:
+        cases = sorted((c for c in words if focus[c] == skill), key=words.get)
+        chosen += cases[:PAIRS_PER_SKILL]
+    return chosen
+
+
+def spoken(transcript: dict, snr: float) -> tuple[Path, dict]:
+    """The transcript spoken with room noise at `snr` dB, as a 16 kHz WAV, and its reference."""
+    folder = CACHE / "probation_audio"
+    clean = folder / f"{transcript['id']}.ogg"
+    script = [
+        (u["speaker"], u["text"])
+        for u in transcript["utterances"]
+        if u.get("text") and u["speaker"] in ("practitioner", "client")
+    ]
+    if not clean.exists():
+        speak_script(script, clean, seed=len(transcript["id"]))
+    reference = json.loads(clean.with_suffix(".json").read_text())
+    noisy = folder / f"{transcript['id']}.snr{snr:g}.wav"
+    if not noisy.exists():
+        from speech.audio import decode_window
+
+        signal = decode_window(clean, 0, None)
+        power = float(np.mean(signal.astype(np.float64) ** 2))
+        noise = pink_noise(len(signal), np.random.default_rng(NOISE_SEED))
+        mixed = signal + noise * np.sqrt(power / 10 ** (snr / 10))
+        with wave.open(str(noisy), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(16000)
+            out.writeframes((np.clip(mixed, -1, 1) * 32767).astype("<i2").tobytes())
+    return noisy, reference
+
+
+def through_the_pipeline(path: Path, model: str | None) -> tuple[dict, list[tuple[float, str]]]:
+    """The worker's path: decode, transcribe, separate speakers, choose the practitioner,
+    score. Returns the skill scores and each word's (time, role)."""
+    from speech.audio import decode_to_pcm
+    from speech.speakers import choose_practitioner, separate_speakers
+    from speech.transcribe import TranscriptionOptions, transcribe
+
+    with tempfile.TemporaryDirectory(prefix="oep-pcm-") as folder:
+        pcm = os.path.join(folder, "audio.npy")
+        decode_to_pcm(str(path), pcm, min_duration=1)
+        segments = list(transcribe(pcm, TranscriptionOptions(model=model)))
+        turns = separate_speakers(pcm, segments)
+    practitioner = choose_practitioner(turns)
+    roles = {t.speaker: "practitioner" if t.speaker == practitioner else "client" for t in turns}
+    utterances = [
+        Utterance(i, roles[t.speaker], t.text, t.start, t.end) for i, t in enumerate(turns)
+    ]
+    card = score_session(utterances).to_dict()
+    scores = {name: card["skills"][code]["score"] for name, code in SKILLS.items()}
+    scores["overall"] = card["overall"]
+    words = [((w.start + w.end) / 2, roles[t.speaker]) for t in turns for w in t.words]
+    return scores, words
+
+
+def role_share(words: list[tuple[float, str]], reference: dict) -> float:
+    """The share of recognised words whose time falls in a reference line of the same role."""
+    lines = reference["lines"]
+    right = total = 0
+    for at, role in words:
+        line = next((x for x in lines if x["start"] - 0.3 <= at <= x["end"] + 0.3), None)
+        if line is not None:
+            total += 1
+            right += line["speaker"] == role
+    return right / total if total else float("nan")
+
+
+def figures(label: str, transcripts: list[dict], scored: dict) -> None:
+    cases = defaultdict(dict)
+    for t in transcripts:
+        cases[t["case"]][t["twin"]] = t
+    overall, focus = [], []
+    for twins in cases.values():
+        g, p = scored[twins["good"]["id"]], scored[twins["poor"]["id"]]
+        overall.append(1.0 if g["overall"] > p["overall"] else 0.5 * (g["overall"] == p["overall"]))
+        skill = twins["good"].get("focus")
+        focus.append(1.0 if g[skill] > p[skill] else 0.5 * (g[skill] == p[skill]))
+    aucs = []
+    for name in SKILLS:
+        labels = {t["id"]: skill_label(t, name) for t in transcripts}
+        value = auc(
+            [scored[i][name] for i, x in labels.items() if x == "good"],
+            [scored[i][name] for i, x in labels.items() if x == "poor"],
+        )
+        aucs.append(f"{name} {'n/a' if value is None else f'{value:.3f}'}")
+    print(f"{label:<7} pairs overall {share(overall)}, focus {share(focus)}; AUC {', '.join(aucs)}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", nargs="*", help="case ids (default: two shortest per skill)")
+    parser.add_argument("--snr", type=float, default=10.0, help="room noise, dB SNR")
+    parser.add_argument("--model", default=None, help="Whisper model (default: the site's)")
+    args = parser.parse_args()
+    everything = [t for t in load(SET) if t.get("utterances") and t.get("twin")]
+    cases = set(args.cases or default_cases(everything))
+    transcripts = [t for t in everything if t["case"] in cases]
+    print(f"{len(transcripts)} transcripts ({len(cases)} pairs), room noise at {args.snr:g} dB SNR")
+    from_text = {t["id"]: score(t, None) for t in transcripts}
+    from_audio, role_shares, seconds, clock = {}, [], 0.0, time.perf_counter()
+    for t in transcripts:
+        path, reference = spoken(t, args.snr)
+        seconds += reference["duration"]
+        from_audio[t["id"]], words = through_the_pipeline(path, args.model)
+        role_shares.append(role_share(words, reference))
+        print(
+            f"  {t['id']:<12} {reference['duration'] / 60:4.1f} min  words to the right speaker "
+            f"{role_shares[-1]:.3f}  overall text {from_text[t['id']]['overall']:.3f} "
+            f"audio {from_audio[t['id']]['overall']:.3f}",
+            flush=True,
+        )
+    figures("text", transcripts, from_text)
+    figures("audio", transcripts, from_audio)
+    print(
+        f"words to the right speaker: mean {np.nanmean(role_shares):.3f}; "
+        f"{seconds / 60:.0f} minutes of speech through the pipeline in "
+        f"{(time.perf_counter() - clock) / 60:.1f} minutes (speaking included on a first run)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
