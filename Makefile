@@ -30,13 +30,14 @@ demo: $(VENV)/.installed
 
 run: demo serve
 
-# The web server, the background worker, the check for dead jobs and the retention job side by
-# side; Ctrl-C stops them all.
+# The web server, the background worker, the check for dead jobs, the retention job and the
+# assignment reminders side by side; Ctrl-C stops them all.
 serve: $(VENV)/.installed
 	@trap 'kill 0' EXIT; \
 	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload & \
 	$(BIN)/python manage.py requeue_stale_recordings --every 60 & \
 	$(BIN)/python manage.py apply_retention --every 3600 & \
+	$(BIN)/python manage.py send_assignment_reminders --every 3600 & \
 	echo "Serving on http://$(HOST):$(PORT)/ with a background worker. Ctrl-C stops them all."; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

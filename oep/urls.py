@@ -11,6 +11,7 @@ urlpatterns = [
     path("feeds/", include("compendium.urls")),
     path("recordings/", include("recordings.urls")),
     path("reviews/", include("reviews.urls")),
+    path("assignments/", include("assignments.urls")),
     path("notifications/", include("notifications.urls")),
 ]
 

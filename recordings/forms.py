@@ -11,6 +11,7 @@ from core.text import strip_bidi_controls
 from speech.audio import AudioRejected
 
 from .consent import CURRENT as CURRENT_CONSENT
+from .upload_fields import extra_fields
 from .uploads import ACCEPTED_EXTENSIONS, CONSENT_STATEMENT, check_audio, uploaded_file_path
 
 # Two or more capitalised words ("John Smith") read like a real full name; a pseudonym such
@@ -75,10 +76,18 @@ class RecordingUploadForm(forms.Form):
     )
     upload_token = forms.UUIDField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["audio"].help_text = _limits_hint()
         self.checked_audio = None
+        # Fields other apps add (recordings.upload_fields), shown after the skills.
+        added = extra_fields(request) if request is not None else {}
+        self.fields.update(added)
+        self.added_field_names = list(added)
+
+    @property
+    def added_fields(self):
+        return [self[name] for name in self.added_field_names]
 
     def clean_session_date(self):
         date = self.cleaned_data["session_date"]

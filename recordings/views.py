@@ -27,6 +27,7 @@ from .permissions import Action, can, get_recording_for
 from .retention import schedule_for
 from .streaming import ranged_file_response
 from .tasks import retry
+from .upload_fields import uploaded
 from .uploads import (
     UploadTokenUsed,
     content_type_of,
@@ -68,7 +69,7 @@ def upload(request):
             return redirect(existing)
         if token and token_taken(request.user, token):
             return _token_refused(request)
-        form = RecordingUploadForm(request.POST, request.FILES)
+        form = RecordingUploadForm(request.POST, request.FILES, request=request)
         if form.is_valid():
             try:
                 return _save_upload(request, form)
@@ -80,7 +81,8 @@ def upload(request):
             initial={
                 "upload_token": uuid.uuid4(),
                 "skills": [skill] if skill in Skill.values else [],
-            }
+            },
+            request=request,
         )
     return render(
         request,
@@ -113,7 +115,10 @@ def _token_refused(request):
     return render(
         request,
         "recordings/upload.html",
-        {"form": RecordingUploadForm(initial=initial), "max_bytes": settings.RECORDINGS_MAX_BYTES},
+        {
+            "form": RecordingUploadForm(initial=initial, request=request),
+            "max_bytes": settings.RECORDINGS_MAX_BYTES,
+        },
         status=400,
     )
 
@@ -139,6 +144,7 @@ def _save_upload(request, form):
         upload_token=data["upload_token"],
     )
     if created:
+        uploaded(request, recording, data)
         messages.success(
             request,
             "Your recording is uploaded. It is being transcribed: this page updates itself.",

@@ -1,5 +1,6 @@
 """The layout's promises: the scorer and the speech pipeline are plain Python, and dependencies
-between the apps run one way (core, accounts <- checklist <- recordings <- reviews)."""
+between the apps run one way (core, accounts <- checklist <- recordings <- reviews <- assignments;
+training <- assignments)."""
 
 import ast
 import subprocess
@@ -12,9 +13,21 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # What each app may not import: anything that depends on it.
 FORBIDDEN = {
-    "core": {"accounts", "checklist", "recordings", "reviews", "training", "compendium", "home"},
-    "checklist": {"recordings", "reviews", "training"},
-    "recordings": {"reviews", "training"},
+    "core": {
+        "accounts",
+        "checklist",
+        "recordings",
+        "reviews",
+        "training",
+        "compendium",
+        "home",
+        "assignments",
+    },
+    "checklist": {"recordings", "reviews", "training", "assignments"},
+    "recordings": {"reviews", "training", "assignments"},
+    "reviews": {"assignments"},
+    "training": {"assignments"},
+    "home": {"assignments"},
     "scoring": {"django", "wagtail", "core", "accounts", "checklist", "recordings", "reviews"},
     "speech": {"django", "wagtail", "core", "accounts", "checklist", "recordings", "reviews"},
 }

@@ -1,8 +1,10 @@
-"""Template helpers every app shares: breadcrumbs, time codes, dictionary look-ups."""
+"""Template helpers every app shares: breadcrumbs, time codes, dictionary look-ups, and the
+panels and links other apps add to a page (core.extensions)."""
 
 from django import template
 from wagtail.models import Page
 
+from core import extensions
 from core.timecodes import timecode as format_timecode
 
 register = template.Library()
@@ -47,3 +49,15 @@ def minutes(duration):
     """A timedelta as people say it: "15 minutes"."""
     count = round(duration.total_seconds() / 60) if duration else 0
     return f"{count} minute{'' if count == 1 else 's'}"
+
+
+@register.simple_tag(takes_context=True)
+def extension_panels(context, hook_name, **shown):
+    """`{% extension_panels "hook_name" recording=recording %}`: what other apps add here."""
+    return extensions.panels(hook_name, request=context.get("request"), **shown)
+
+
+@register.simple_tag(takes_context=True)
+def extension_links(context, hook_name, **shown):
+    """`{% extension_links "hook_name" lesson=lesson as links %}`: links other apps add here."""
+    return extensions.links(hook_name, request=context.get("request"), **shown)

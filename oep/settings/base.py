@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "checklist",
     "recordings",
     "reviews",
+    "assignments",
     "notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -208,6 +209,11 @@ WHISPER_COMPUTE_TYPE = os.environ.get("WHISPER_COMPUTE_TYPE", "int8")
 WHISPER_BEAM_SIZE = int(os.environ.get("WHISPER_BEAM_SIZE", 5))
 # One thread per job is faster than two with int8: run more workers rather than more threads.
 WHISPER_CPU_THREADS = int(os.environ.get("WHISPER_CPU_THREADS", 1))
+
+# Assignment reminders (assignments.reminders): an open assignment due within this many days, or
+# overdue, is emailed about, at most once in each window of this many days.
+ASSIGNMENT_REMINDER_LEAD_DAYS = int(os.environ.get("ASSIGNMENT_REMINDER_LEAD_DAYS", 2))
+ASSIGNMENT_REMINDER_EVERY_DAYS = int(os.environ.get("ASSIGNMENT_REMINDER_EVERY_DAYS", 7))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "seeds@localhost")
