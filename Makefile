@@ -31,11 +31,12 @@ demo: $(VENV)/.installed
 run: demo serve
 
 # The web server, the background worker, the check for dead jobs, the retention job and the
-# assignment reminders side by side; Ctrl-C stops them all.
+# assignment reminders and the access log's clean-up side by side; Ctrl-C stops them all.
 serve: $(VENV)/.installed
 	@trap 'kill 0' EXIT; \
 	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload & \
 	$(BIN)/python manage.py requeue_stale_recordings --every 60 & \
+	$(BIN)/python manage.py delete_old_access_records --every 3600 & \
 	$(BIN)/python manage.py apply_retention --every 3600 & \
 	$(BIN)/python manage.py send_assignment_reminders --every 3600 & \
 	echo "Serving on http://$(HOST):$(PORT)/ with a background worker. Ctrl-C stops them all."; \

@@ -71,5 +71,10 @@ class User(AbstractUser):
         return [role for role in Role if self.has_role(role)]
 
     def manages(self, other: "User") -> bool:
-        """True when `other` is one of the practitioners this user oversees (accounts.teams)."""
-        return practitioners_managed_by(self).filter(pk=other.pk).exists()
+        """True when `other` is one of the practitioners this user oversees (accounts.teams).
+
+        Answered once per other person for this user object (one request's user)."""
+        answers = self.__dict__.setdefault("_manages", {})
+        if other.pk not in answers:
+            answers[other.pk] = practitioners_managed_by(self).filter(pk=other.pk).exists()
+        return answers[other.pk]

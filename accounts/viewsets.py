@@ -1,8 +1,12 @@
 """Users and teams in the admin: administrators set who is in which team and who manages it."""
 
+from functools import wraps
+
 from axes.models import AccessAttempt
+from django.http import HttpResponseForbidden
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
@@ -15,8 +19,27 @@ class UserViewSet(WagtailUserViewSet):
         return AccountEditForm if for_update else AccountCreationForm
 
 
+def administrators_only(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_administrator:
+            return HttpResponseForbidden("Only administrators choose teams.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+class AdministratorsOnlyChooserViewSet(SnippetChooserViewSet):
+    """A snippet chooser only administrators may open: Wagtail's choosers are open to anyone
+    who may use the admin, and the list of teams is not for managers or editors."""
+
+    def construct_view(self, view_class, **kwargs):
+        return administrators_only(super().construct_view(view_class, **kwargs))
+
+
 class TeamViewSet(SnippetViewSet):
     model = Team
+    chooser_viewset_class = AdministratorsOnlyChooserViewSet
     icon = "group"
     menu_label = "Teams"
     list_display = ["name"]

@@ -4,10 +4,13 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from core.content_cache import remember
+from core.page_serving import RemembersRoutesMixin, RemembersViewRestrictionsMixin
 
 
-class HomePage(Page):
+class HomePage(RemembersRoutesMixin, RemembersViewRestrictionsMixin, Page):
     introduction = RichTextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -20,6 +23,22 @@ class HomePage(Page):
         # The home page doubles as a dashboard: each role's tasks, described.
         context["tasks"] = [item for item in navigation_for(request.user) if item.description]
         return context
+
+
+class StandardPage(Page):
+    """A plain page of text an editor keeps up to date: the privacy notice, the accessibility
+    statement and pages like them."""
+
+    body = RichTextField(
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul", "hr"],
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "standard page"
 
 
 @register_setting(icon="site")
@@ -38,6 +57,17 @@ class SiteSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("phase_banner"), FieldPanel("support_email"), FieldPanel("footer_text")]
+
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, but kept until content changes: every page's header and footer read it."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            site_settings = remember("site-settings", lambda: cls.for_site(site), site and site.pk)
+            site_settings._request = request
+            setattr(request, attr_name, site_settings)
+        return getattr(request, attr_name)
 
     class Meta:
         verbose_name = "site settings"

@@ -2,10 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page
 
 from accounts.roles import Role
+from core.content_cache import remember
 
 ANYONE = None
 
@@ -81,19 +84,26 @@ ENTRIES = [
 ]
 
 
-def _resolve(entry: NavEntry) -> str | None:
+def _page_urls() -> dict[str, str]:
+    """The URL of the first live page of each page type the entries name, in one query."""
+    types = {
+        ContentType.objects.get_for_model(apps.get_model(entry.page_model)).pk: entry.page_model
+        for entry in ENTRIES
+        if entry.page_model
+    }
+    urls = {}
+    for page in Page.objects.live().filter(content_type__in=types).order_by("path"):
+        urls.setdefault(types[page.content_type_id], page.url)
+    return urls
+
+
+def _resolve(entry: NavEntry, page_urls: dict[str, str]) -> str | None:
     if entry.url_name:
         try:
             return reverse(entry.url_name)
         except NoReverseMatch:
             return None
-    app_label, model_name = entry.page_model.split(".")
-    page = (
-        Page.objects.live()
-        .filter(content_type__app_label=app_label, content_type__model=model_name.lower())
-        .first()
-    )
-    return page.url if page else None
+    return page_urls.get(entry.page_model)
 
 
 def _allowed(entry: NavEntry, user) -> bool:
@@ -104,10 +114,12 @@ def _allowed(entry: NavEntry, user) -> bool:
 
 def navigation_for(user) -> list[NavItem]:
     items = []
+    # Kept until content changes: the header is on every page.
+    page_urls = remember("navigation", _page_urls)
     for entry in ENTRIES:
         if not _allowed(entry, user):
             continue
-        url = _resolve(entry)
+        url = _resolve(entry, page_urls)
         if url:
             items.append(NavItem(entry.key, entry.label, url, entry.description))
     return items

@@ -12,6 +12,7 @@ urlpatterns = [
     path("recordings/", include("recordings.urls")),
     path("reviews/", include("reviews.urls")),
     path("assignments/", include("assignments.urls")),
+    path("privacy/", include("privacy.urls")),
     path("notifications/", include("notifications.urls")),
 ]
 

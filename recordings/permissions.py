@@ -52,6 +52,20 @@ def can(user, action: Action, recording) -> bool:
     return False
 
 
+def allowed_ids(user, action: Action, recordings) -> set[int]:
+    """The ids among `recordings` that `user` may do `action` with: `can` for a whole list, in
+    at most one query."""
+    ids = [recording.pk for recording in recordings]
+    if not user.is_authenticated or not ids:
+        return set()
+    if user.is_administrator:
+        return set(ids)
+    if action is Action.RETRY:
+        return {recording.pk for recording in recordings if recording.owner_id == user.pk}
+    allowed = reviewable_recordings(user) if action is Action.REVIEW else visible_recordings(user)
+    return set(allowed.filter(pk__in=ids).values_list("pk", flat=True))
+
+
 def get_recording_for(user, pk, action: Action = Action.VIEW, queryset=None) -> Recording:
     """The recording `pk` if `user` may do `action` with it; 404 if they may not even see it."""
     queryset = visible_recordings(user) if queryset is None else queryset & visible_recordings(user)

@@ -46,6 +46,13 @@ def parse_range(header, size):
     return start, end
 
 
+def starts_at_the_beginning(header):
+    """True when a request asks for the file from its first byte (no range, or "bytes=0-..."):
+    how a player starts; seeking and the rest of the file come as later ranges."""
+    match = RANGE.match(header.strip()) if header else None
+    return match is None or match.group(1) == "0" or not any(match.groups())
+
+
 def ranged_file_response(request, storage, name, content_type=None):
     size = storage.size(name)
     content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"

@@ -25,7 +25,8 @@ from .links import links_for
 from .models import Recording
 from .permissions import Action, can, get_recording_for
 from .retention import schedule_for
-from .streaming import ranged_file_response
+from .signals import AccessKind, record_access
+from .streaming import ranged_file_response, starts_at_the_beginning
 from .tasks import retry
 from .upload_fields import uploaded
 from .uploads import (
@@ -158,6 +159,7 @@ def _save_upload(request, form):
 def recording_detail(request, pk):
     recording = get_recording_for(request.user, pk)
     user = request.user
+    record_access(user, AccessKind.RECORDING_PAGE, [recording])
     segments = recording.segments.all() if recording.status == RecordingStatus.READY else []
     # Only a finished recording is looked up in storage: a processing one is the worker's.
     # Deleted on purpose (retention, erasure) is said otherwise: this is a file gone astray.
@@ -228,6 +230,10 @@ def recording_audio(request, pk):
         )
     if not recording.has_audio_file():
         return _audio_gone()
+    # A player asks for the start of the file when it starts; the later ranges it asks for
+    # as it plays and seeks are the same listening.
+    if starts_at_the_beginning(request.headers.get("Range", "")):
+        record_access(request.user, AccessKind.PLAYBACK, [recording])
     try:
         return ranged_file_response(
             request,

@@ -1,7 +1,7 @@
 """Recordings in the Wagtail admin: for administrators only (retention, support), read-only
 apart from deletion; OEP editors share the admin but never see recordings."""
 
-from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -11,10 +11,27 @@ from core.exports import SpreadsheetSafeExportMixin
 
 from . import erasure
 from .models import Recording
+from .signals import AccessKind, record_access
 
 
 class RecordingIndexView(SpreadsheetSafeExportMixin, IndexView):
-    pass
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        # The access log names each recording that left the site in a spreadsheet.
+        record_access(self.request.user, AccessKind.EXPORT, queryset)
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class RecordingInspectView(InspectView):
+    def get(self, request, *args, **kwargs):
+        record_access(request.user, AccessKind.ADMIN_INSPECT, [self.object])
+        return super().get(request, *args, **kwargs)
+
+
+class RecordingEditView(EditView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        record_access(request.user, AccessKind.ADMIN_EDIT, [self.object])
+        return response
 
 
 class RecordingDeleteView(DeleteView):
@@ -26,6 +43,8 @@ class RecordingDeleteView(DeleteView):
 class RecordingViewSet(ModelViewSet):
     model = Recording
     index_view_class = RecordingIndexView
+    inspect_view_class = RecordingInspectView
+    edit_view_class = RecordingEditView
     delete_view_class = RecordingDeleteView
     icon = "media"
     menu_label = "Recordings"

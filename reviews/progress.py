@@ -4,6 +4,7 @@ metrics are the ones it was shared with."""
 
 from checklist.enums import Skill
 from checklist.models import ChecklistVersion
+from core.content_cache import remember
 from recordings.enums import RecordingStatus
 from recordings.models import Recording
 
@@ -77,6 +78,11 @@ def skill_charts(session_list, with_owner=False):
 
 
 def benchmark_metrics():
+    """The current checklist's metrics with a benchmark (kept until content changes)."""
+    return remember("benchmark-metrics", _benchmark_metrics)
+
+
+def _benchmark_metrics():
     return [m for m in ChecklistVersion.objects.current().checklist().metrics if not m.prompt]
 
 

@@ -10,7 +10,7 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,10 +19,12 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from accounts.teams import practitioners_managed_by, teams_managed_by
+from core.content_cache import remember
 from core.exports import spreadsheet_safe_rows
 from recordings.enums import RecordingStatus, SpeakerRole
 from recordings.models import Recording, ScoreCard
 from recordings.permissions import reviewable_recordings
+from recordings.signals import AccessKind, record_access
 from training import progress as training_progress
 from training.models import TrainingIndexPage
 
@@ -117,6 +119,7 @@ def review(request, pk):
     else:
         form = ReviewForm(initial=ReviewForm.initial_for(current), **form_kwargs)
 
+    record_access(request.user, AccessKind.REVIEW_PAGE, [recording])
     shared = reviewing.shared_review(recording)
     return render(
         request,
@@ -143,6 +146,7 @@ def review(request, pk):
 @login_required
 def feedback(request, pk):
     recording, review = feedback_for(request.user, pk)
+    record_access(request.user, AccessKind.FEEDBACK_PAGE, [recording])
     is_owner = recording.owner_id == request.user.pk
     # What was shared, not the current card: a speaker fix shows once the manager shares again.
     scorecard = review.shared_scorecard
@@ -233,6 +237,7 @@ def practitioner_progress(request, user_id):
 def scores_csv(request, user_id):
     practitioner = practitioner_for(request.user, user_id)
     session_list = progress.sessions(Recording.objects.filter(owner=practitioner))
+    record_access(request.user, AccessKind.EXPORT, session_list)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = slugify(practitioner.get_full_name() or practitioner.username)
     response["Content-Disposition"] = f'attachment; filename="scores-{name}.csv"'
@@ -250,16 +255,18 @@ def team_progress(request):
     teams = teams_managed_by(user)
     people = list(practitioners_managed_by(user).select_related("team"))
     recordings = Recording.objects.filter(owner__in=people)
-    counts = dict(recordings.values("owner").annotate(n=Count("pk")).values_list("owner", "n"))
-    shared = dict(
-        recordings.filter(review__live=True)
-        .values("owner")
-        .annotate(n=Count("pk"))
-        .values_list("owner", "n")
-    )
+    counts = {
+        row["owner"]: row
+        for row in recordings.values("owner").annotate(
+            n=Count("pk"), shared=Count("pk", filter=Q(review__live=True))
+        )
+    }
+    learning_url = _learning_url_maker()
     rows = [
-        {"learning": learning, "recordings": counts.get(learning.learner.pk, 0),
-         "shared": shared.get(learning.learner.pk, 0)}
+        {"learning": learning,
+         "recordings": counts.get(learning.learner.pk, {}).get("n", 0),
+         "shared": counts.get(learning.learner.pk, {}).get("shared", 0),
+         "learning_url": learning_url(learning.learner)}
         for learning in training_progress.team_summary(people)
     ]  # fmt: skip
     session_list = progress.sessions(recordings)
@@ -269,11 +276,20 @@ def team_progress(request):
         {
             "teams": teams,
             "rows": rows,
-            "training_index": TrainingIndexPage.objects.live().first(),
             "sessions": session_list,
             "skill_charts": progress.skill_charts(session_list, with_owner=True),
             "metric_charts": progress.metric_charts(session_list, with_owner=True),
         },
+    )
+
+
+def _learning_url_maker():
+    """learner -> the URL of their learning record, or None while there is no training."""
+    index = remember("training-index", TrainingIndexPage.objects.live().first)
+    if index is None:
+        return lambda learner: None
+    return lambda learner: (
+        index.url + index.reverse_subpage("practitioner_progress", args=[learner.pk])
     )
 
 

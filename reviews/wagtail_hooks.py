@@ -6,7 +6,7 @@ from wagtail import hooks
 
 from recordings import links as recording_links
 from recordings.enums import RecordingStatus
-from recordings.permissions import Action, can
+from recordings.permissions import Action, allowed_ids
 
 from . import reviewing
 from .models import Review
@@ -54,10 +54,11 @@ def review_and_feedback_links(user, recordings):
             "recording_id", flat=True
         )
     )
+    reviewable = allowed_ids(user, Action.REVIEW, recordings)
     links = {}
     for recording in recordings:
         links[recording.pk] = []
-        if recording.status == RecordingStatus.READY and can(user, Action.REVIEW, recording):
+        if recording.status == RecordingStatus.READY and recording.pk in reviewable:
             links[recording.pk].append(
                 ("Review this recording", reverse("reviews:review", args=[recording.pk]))
             )

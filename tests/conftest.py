@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from django.core.files.storage import storages
 
+from core.content_cache import page_cache
 from tests.accounts.factories import (
     AdministratorFactory,
     EditorFactory,
@@ -58,6 +59,12 @@ def empty_recordings_storage():
     shutil.rmtree(location, ignore_errors=True)
     yield
     shutil.rmtree(location, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no cached pages: the database rolls back; the cache does not."""
+    page_cache().clear()
 
 
 @pytest.fixture

@@ -37,6 +37,9 @@ def restore_migration_data():
         instance=HomePage(title="SEEDS practice platform", slug="home", locale=locale)
     )
     Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    importlib.import_module(
+        "home.migrations.0004_privacy_notice_and_accessibility_statement"
+    ).create_pages(apps, None)
 
 
 def _grant_on_the_moved_checklist():

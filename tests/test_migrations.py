@@ -13,11 +13,13 @@ from recordings.models import Recording, ScoreCard
 from reviews.models import Review
 
 # The previous main's leaf migrations of the apps this layout changed; the checklist app did not
-# exist. Every other app stays at its current leaf.
+# exist, nor did privacy. Every other app stays at its current leaf.
 PREVIOUS_MAIN = {
     "recordings": "0005_editors_do_not_add_checklists",
     "reviews": "0002_review_keeps_the_shared_scores",
     "checklist": None,
+    # Did not exist either; its access log points at recordings' latest tables.
+    "privacy": None,
 }
 CHECKLIST_MODELS = ("checklistversion", "skillschecklist", "skillschecklistitem")
 

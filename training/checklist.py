@@ -3,10 +3,15 @@ so an item an editor retitles reads the same in lessons as on the review page.""
 
 from checklist.enums import Skill
 from checklist.models import ChecklistVersion
+from core.content_cache import remember
 
 
 def checklist_titles() -> dict[str, str]:
-    """Item id -> title in the current checklist version."""
+    """Item id -> title in the current checklist version (kept until content changes)."""
+    return remember("checklist-titles", _current_titles)
+
+
+def _current_titles() -> dict[str, str]:
     return {item.id: item.title for item in ChecklistVersion.objects.current().checklist().items}
 
 

@@ -23,7 +23,9 @@ from wagtail.search import index
 
 from accounts.teams import practitioners_managed_by
 from checklist.enums import Skill
+from core.content_cache import remember
 from core.exports import spreadsheet_safe_rows
+from core.page_serving import RemembersViewRestrictionsMixin
 from core.permissions import get_or_refuse
 
 from . import gradebook, progress
@@ -82,7 +84,7 @@ class SignInRequiredMixin:
         return super().serve(request, *args, **kwargs)
 
 
-class TrainingIndexPage(RoutablePageMixin, Page):
+class TrainingIndexPage(RemembersViewRestrictionsMixin, RoutablePageMixin, Page):
     introduction = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -93,15 +95,16 @@ class TrainingIndexPage(RoutablePageMixin, Page):
     def modules(self):
         return ModulePage.objects.child_of(self).live()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        modules = list(self.modules())
+    @path("", name="index")
+    def index(self, request):
+        # A route of its own, so the other routes' pages do not work out the module list.
+        modules = remember("modules", lambda: list(self.modules()), self.pk)
         if request.user.is_authenticated:
             by_module = {row.module.pk: row for row in progress.module_progress(request.user)}
-            context["module_rows"] = [(module, by_module.get(module.pk)) for module in modules]
+            module_rows = [(module, by_module.get(module.pk)) for module in modules]
         else:
-            context["module_rows"] = [(module, None) for module in modules]
-        return context
+            module_rows = [(module, None) for module in modules]
+        return self.render(request, context_overrides={"module_rows": module_rows})
 
     @path("my-learning/", name="my_learning")
     def my_learning(self, request):
@@ -220,7 +223,7 @@ class TrainingIndexPage(RoutablePageMixin, Page):
         )
 
 
-class ModulePage(SignInRequiredMixin, Page):
+class ModulePage(SignInRequiredMixin, RemembersViewRestrictionsMixin, Page):
     skill = models.CharField(max_length=40, choices=ModuleTopic.choices)
     audience = models.CharField(
         max_length=20, choices=Audience.choices, default=Audience.PRACTITIONER
@@ -259,7 +262,7 @@ class ModulePage(SignInRequiredMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lessons = list(self.lessons())
+        lessons = remember("lessons", lambda: list(self.lessons()), self.pk)
         done = set(
             LessonCompletion.objects.filter(user=request.user, lesson__in=lessons).values_list(
                 "lesson_id", flat=True
@@ -275,7 +278,7 @@ class ModulePage(SignInRequiredMixin, Page):
         return context
 
 
-class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
+class LessonPage(SignInRequiredMixin, RemembersViewRestrictionsMixin, RoutablePageMixin, Page):
     summary = models.TextField()
     checklist_items = models.CharField(
         max_length=200,
@@ -409,11 +412,7 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
         context["quiz_form"] = quiz_form
         context["pass_mark"] = self.quiz_pass_mark
         context["completed"] = LessonCompletion.objects.filter(user=user, lesson=self).exists()
-        context["module"] = self.get_parent().specific
-        siblings = list(LessonPage.objects.sibling_of(self).live().only("id", "title", "path"))
-        position = next(i for i, page in enumerate(siblings) if page.pk == self.pk)
-        context["previous_lesson"] = siblings[position - 1] if position > 0 else None
-        context["next_lesson"] = siblings[position + 1] if position + 1 < len(siblings) else None
+        context.update(remember("lesson-neighbours", self._neighbours, self.pk))
         return context
 
     def complete_for(self, user):
@@ -422,6 +421,18 @@ class LessonPage(SignInRequiredMixin, RoutablePageMixin, Page):
         _completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=self)
         if created:
             issue_if_complete(user, ModulePage.objects.ancestor_of(self).get())
+
+    def _neighbours(self):
+        """The module and the lessons either side, kept until content changes."""
+        siblings = list(
+            LessonPage.objects.sibling_of(self).live().only("id", "title", "path", "url_path")
+        )
+        position = next(i for i, page in enumerate(siblings) if page.pk == self.pk)
+        return {
+            "module": self.get_parent().specific,
+            "previous_lesson": siblings[position - 1] if position > 0 else None,
+            "next_lesson": siblings[position + 1] if position + 1 < len(siblings) else None,
+        }
 
     def _back(self, fragment=""):
         return HttpResponseRedirect(self.url + (f"#{fragment}" if fragment else ""))

@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.db.models import BooleanField, Value
 from wagtail.models import Page
+
+from core.content_cache import remember
 
 from .quiz import percent
 
@@ -23,7 +26,12 @@ class ModuleProgress:
 
 
 def _lesson_modules():
-    """Live modules in tree order, and each live lesson's module id (two queries)."""
+    """Live modules in tree order, and each live lesson's module id (kept until content
+    changes)."""
+    return remember("lesson-modules", _read_lesson_modules)
+
+
+def _read_lesson_modules():
     from .models import LessonPage, ModulePage
 
     modules = list(ModulePage.objects.live().order_by("path"))
@@ -97,26 +105,22 @@ def last_lesson(user, viewer):
     reflections = ReflectiveLogEntry.objects.visible_to(viewer, owner=user).filter(
         lesson__isnull=False
     )
-
-    latest = [
-        row
-        for row in (
-            LessonCompletion.objects.filter(user=user)
-            .order_by("-completed_at")
-            .values_list("completed_at", "lesson_id")
-            .first(),
-            QuizAttempt.objects.filter(user=user)
-            .order_by("-created_at")
-            .values_list("created_at", "lesson_id")
-            .first(),
-            reflections.order_by("-updated_at").values_list("updated_at", "lesson_id").first(),
+    # One query for the three kinds of activity.
+    latest = (
+        LessonCompletion.objects.filter(user=user)
+        .order_by()
+        .values_list("completed_at", "lesson_id")
+        .union(
+            QuizAttempt.objects.filter(user=user).order_by().values_list("created_at", "lesson_id"),
+            reflections.order_by().values_list("updated_at", "lesson_id"),
         )
-        if row
-    ]
-    if not latest:
+        .order_by("-completed_at", "-lesson_id")
+        .first()
+    )
+    if latest is None:
         return None
-    _when, lesson_id = max(latest)
-    return LessonPage.objects.live().filter(pk=lesson_id).first()
+    _when, lesson_id = latest
+    return remember("live-lesson", LessonPage.objects.live().filter(pk=lesson_id).first, lesson_id)
 
 
 @dataclass
@@ -139,15 +143,20 @@ def team_summary(practitioners) -> list[LearnerSummary]:
     modules, lesson_module = _lesson_modules()
     ids = [person.pk for person in practitioners]
     completed: dict[int, set[int]] = {pk: set() for pk in ids}
-    for user_id, lesson_id in LessonCompletion.objects.filter(
-        user_id__in=ids, lesson_id__in=lesson_module
-    ).values_list("user_id", "lesson_id"):
-        completed[user_id].add(lesson_id)
     passed: dict[int, set[int]] = {pk: set() for pk in ids}
-    for user_id, lesson_id in QuizAttempt.objects.filter(
-        user_id__in=ids, passed=True, lesson_id__in=lesson_module
-    ).values_list("user_id", "lesson_id"):
-        passed[user_id].add(lesson_id)
+    # Completions and passed quizzes in one query, told apart by a constant column.
+    activity = (
+        LessonCompletion.objects.filter(user_id__in=ids, lesson_id__in=lesson_module)
+        .order_by()
+        .values_list("user_id", "lesson_id", Value(False, output_field=BooleanField()))
+        .union(
+            QuizAttempt.objects.filter(user_id__in=ids, passed=True, lesson_id__in=lesson_module)
+            .order_by()
+            .values_list("user_id", "lesson_id", Value(True, output_field=BooleanField()))
+        )
+    )
+    for user_id, lesson_id, is_quiz in activity:
+        (passed if is_quiz else completed)[user_id].add(lesson_id)
     return [
         LearnerSummary(
             learner=person,

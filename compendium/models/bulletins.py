@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from compendium.blocks import EvidenceBodyBlock
+from core.page_serving import RemembersViewRestrictionsMixin
 
 from .themes import Theme
 
@@ -22,7 +23,7 @@ class BulletinPageTheme(ItemBase):
     )
 
 
-class BulletinIndexPage(Page):
+class BulletinIndexPage(RemembersViewRestrictionsMixin, Page):
     introduction = RichTextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -42,7 +43,7 @@ class BulletinIndexPage(Page):
         return context
 
 
-class BulletinPage(Page):
+class BulletinPage(RemembersViewRestrictionsMixin, Page):
     date = models.DateField(default=timezone.localdate)
     authors = models.CharField(max_length=500, blank=True)
     summary = models.TextField(blank=True)

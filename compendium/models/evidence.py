@@ -14,11 +14,14 @@ from wagtail.search import index
 from compendium.blocks import EvidenceBodyBlock, ReferenceListBlock
 from compendium.highlight import highlight, mark
 from compendium.source import SOURCE_STATEMENT
+from core.page_serving import RemembersViewRestrictionsMixin
 
 from .themes import EvidencePageTheme, Theme
 
 COMPENDIUM_SOURCE = "NOMS Offender Engagement Programme, Compendium, 1st edition, December 2010"
 RESULTS_PER_PAGE = 20
+# The index lists the entries a page at a time: all 56 with their themes made it the heaviest page.
+ENTRIES_PER_PAGE = 20
 
 
 class EvidenceKind(models.TextChoices):
@@ -29,7 +32,7 @@ class EvidenceKind(models.TextChoices):
     PILOT = "pilot", "Pilot"
 
 
-class CompendiumIndexPage(RoutablePageMixin, Page):
+class CompendiumIndexPage(RemembersViewRestrictionsMixin, RoutablePageMixin, Page):
     introduction = RichTextField(blank=True)
     foreword = RichTextField(blank=True)
     source_statement = models.TextField(
@@ -82,10 +85,12 @@ class CompendiumIndexPage(RoutablePageMixin, Page):
             entries = entries.filter(kind=kind)
         else:
             kind = ""
+        page_obj = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
         return self.render(
             request,
             context_overrides={
-                "entries": entries,
+                "entries": page_obj,
+                "page_obj": page_obj,
                 "selected_kind": kind,
                 "selected_kind_label": EvidenceKind(kind).label if kind else "",
             },
@@ -124,7 +129,7 @@ class CompendiumIndexPage(RoutablePageMixin, Page):
         )
 
 
-class EvidencePage(Page):
+class EvidencePage(RemembersViewRestrictionsMixin, Page):
     number = models.PositiveIntegerField(
         unique=True, help_text="The entry's number in the compendium."
     )

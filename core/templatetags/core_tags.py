@@ -5,6 +5,7 @@ from django import template
 from wagtail.models import Page
 
 from core import extensions
+from core.content_cache import remember
 from core.timecodes import timecode as format_timecode
 
 register = template.Library()
@@ -20,13 +21,16 @@ def breadcrumbs(context, *trail):
     crumbs = []
     page = context.get("page")
     if isinstance(page, Page):
-        ancestors = page.get_ancestors().filter(depth__gt=2).specific()
-        crumbs += [(ancestor.title, ancestor.url) for ancestor in ancestors]
+        crumbs += remember("breadcrumbs", lambda: _ancestor_crumbs(page), page.pk)
         if trail:
             crumbs.append((page.title, page.url))
     crumbs += list(context.get("breadcrumbs", []))
     crumbs += [(trail[i], trail[i + 1]) for i in range(0, len(trail) - 1, 2) if trail[i]]
     return {"crumbs": crumbs}
+
+
+def _ancestor_crumbs(page):
+    return [(ancestor.title, ancestor.url) for ancestor in page.get_ancestors().filter(depth__gt=2)]
 
 
 @register.filter

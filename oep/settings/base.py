@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "recordings",
     "reviews",
     "assignments",
+    "privacy",
     "notifications",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -56,12 +57,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and sign-in: an anonymous page from the cache costs no query.
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "core.middleware.PrivatePagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle timeout and absolute lifetime of a signed-in session (below).
+    "privacy.sessions.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as its documentation asks: it answers a locked-out sign-in with AXES_LOCKOUT_TEMPLATE.
@@ -86,6 +91,13 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The peer's address: a client could forge X-Forwarded-For to dodge the lockout. Behind a
 # reverse proxy every sign-in then comes from the proxy, and the lockout is per user.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Sessions, on the site and in the admin: signed out after SESSION_IDLE_MINUTES without a
+# request, and SESSION_MAX_HOURS after signing in however active (privacy.sessions). The cookie
+# and the stored session last no longer than that.
+SESSION_IDLE_TIMEOUT = timedelta(minutes=float(os.environ.get("SESSION_IDLE_MINUTES", 30)))
+SESSION_ABSOLUTE_LIFETIME = timedelta(hours=float(os.environ.get("SESSION_MAX_HOURS", 12)))
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_LIFETIME.total_seconds())
 
 ROOT_URLCONF = "oep.urls"
 
@@ -125,6 +137,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 30,
     }
+
+# Anonymous pages and what pages derive from published content (navigation, routes, the
+# checklist's titles) are kept in the "pages" cache until content changes (core/content_cache.py).
+# Files under var/ by default, so the web server, its worker and scheduled publishing share one
+# cache; production puts both caches on Redis (CACHE_URL, else REDIS_URL).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "pages",
+        "TIMEOUT": PAGE_CACHE_SECONDS,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

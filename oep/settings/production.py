@@ -5,7 +5,14 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, INSTALLED_APPS, RECORDINGS_MAX_SECONDS, STORAGES, env_list
+from .base import (
+    CACHES,
+    DATABASES,
+    INSTALLED_APPS,
+    RECORDINGS_MAX_SECONDS,
+    STORAGES,
+    env_list,
+)
 
 DEBUG = False
 
@@ -103,6 +110,21 @@ if REDIS_URL:
     # `manage.py rqworker recordings` does, without --job-class.
     RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
     INSTALLED_APPS = [*INSTALLED_APPS, "django_rq", "django_tasks_rq"]
+
+# The caches on Redis when there is one: every web server and worker then shares the pages
+# cache, so a change published anywhere shows everywhere at once. Without it, the pages cache is
+# files under OEP_VAR_DIR, right for any number of processes on one machine.
+CACHE_URL = os.environ.get("CACHE_URL") or REDIS_URL
+if CACHE_URL:
+    CACHES = {
+        name: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": f"oep-{name}",
+            "TIMEOUT": options.get("TIMEOUT", 300),
+        }
+        for name, options in CACHES.items()
+    }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import CACHES, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-secret-key"  # noqa: S105
@@ -25,6 +25,9 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# The embedded default (files), in this run's own folder; tests start with it empty.
+CACHES = {**CACHES, "pages": {**CACHES["pages"], "LOCATION": _TMP / "page-cache"}}
 
 # Tests that need the real database worker switch to the DB backend themselves.
 TASKS = {

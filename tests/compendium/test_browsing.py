@@ -61,3 +61,28 @@ def test_entry_shows_citation_neighbours_and_source(client, small_compendium):
     assert 'rel="next"' in html and "Structured Crams" in html
     assert "Crown copyright" in html
     assert "No training lessons cite this entry yet." in html
+
+
+def test_the_index_lists_entries_a_page_at_a_time_under_the_filter_and_themes(client):
+    from compendium.models.evidence import ENTRIES_PER_PAGE
+    from tests.compendium.factories import CompendiumIndexPageFactory, EvidencePageFactory
+
+    index = CompendiumIndexPageFactory()
+    women = Theme.objects.create(name="women", slug="women")
+    entries = EvidencePageFactory.create_batch(ENTRIES_PER_PAGE + 5, parent=index)
+    entries[-1].themes.add(women)
+    entries[-1].save_revision().publish()
+
+    def link(entry):
+        return f">{entry.title}</a>"
+
+    first = client.get(index.url).content.decode()
+    assert link(entries[0]) in first and link(entries[ENTRIES_PER_PAGE - 1]) in first
+    assert link(entries[ENTRIES_PER_PAGE]) not in first
+    # The way to narrow the list comes before the list.
+    assert first.index('id="kind-filter"') < first.index(link(entries[0]))
+    assert first.index(">women</a>") < first.index(link(entries[0]))
+    assert 'rel="next"' in first
+
+    second = client.get(index.url, {"page": 2}).content.decode()
+    assert link(entries[ENTRIES_PER_PAGE]) in second and link(entries[0]) not in second

@@ -2,25 +2,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.accounts.factories import PractitionerFactory
+from tests.e2e.quiz import answer_quiz
 from tests.training.helpers import FIXTURE_CONTENT, create_evidence_entry
 from training.loader import load_training
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def answer_quiz(page, open_question_answer):
-    quiz = page.locator("#quiz")
-    quiz.get_by_role("group", name="Which of these is an open question?").get_by_label(
-        open_question_answer
-    ).check()
-    check_in = quiz.get_by_role("group", name="Which belong in a check-in?")
-    check_in.get_by_label("Wellbeing since the last contact").check()
-    check_in.get_by_label("Any acute needs").check()
-    quiz.get_by_role("group", name="When does the check-in happen?").get_by_label(
-        "At the start of the session"
-    ).check()
-    quiz.get_by_role("button", name="Submit answers").click()
-    return quiz
 
 
 def test_practitioner_fails_then_passes_a_quiz_which_completes_the_lesson(

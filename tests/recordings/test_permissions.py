@@ -230,3 +230,41 @@ def test_swapping_speakers_twice_restores_them_and_rescoring_notes_once(
     assert ready_recording.segments.get(index=0).role == "practitioner"
     assert [entry["stage"] for entry in ready_recording.stage_log] == ["score"]
     assert "score" in ready_recording.timings
+
+
+@pytest.mark.parametrize("role", [role for role in EVERY_ROLE if role != "anonymous"])
+def test_allowed_ids_answers_as_can_does_for_each_recording(people, role):
+    from django.contrib.auth.models import AnonymousUser
+
+    from recordings.permissions import Action, allowed_ids, can
+
+    from .factories import RecordingFactory
+
+    recordings = [
+        RecordingFactory(owner=people[owner], ready=True)
+        for owner in ("practitioner", "colleague", "other_practitioner")
+    ]
+    for user in (people[role], AnonymousUser()):
+        for action in Action:
+            expected = {r.pk for r in recordings if can(user, action, r)}
+            assert allowed_ids(user, action, recordings) == expected, (role, action)
+
+
+def test_the_recordings_list_asks_once_whatever_the_number_of_recordings(client, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .factories import RecordingFactory
+
+    client.force_login(people["practitioner"])
+    url = reverse("recordings:list")
+    # The first visits make the site's settings, which makes what they kept obsolete.
+    client.get(url)
+    client.get(url)
+    counts = []
+    for _ in range(2):
+        RecordingFactory.create_batch(3, owner=people["practitioner"], ready=True)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]

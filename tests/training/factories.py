@@ -5,7 +5,16 @@ import factory
 import wagtail_factories
 
 from tests.home.factories import HomePageFactory
-from training.models import Audience, LessonPage, ModulePage, ModuleTopic, TrainingIndexPage
+from training.models import (
+    Audience,
+    LessonCompletion,
+    LessonPage,
+    ModulePage,
+    ModuleTopic,
+    QuizAttempt,
+    ReflectiveLogEntry,
+    TrainingIndexPage,
+)
 
 
 class TrainingIndexPageFactory(wagtail_factories.PageFactory):
@@ -64,3 +73,37 @@ def quiz_body(questions=4, options=5, right=(0,)):
         }
         for q in range(questions)
     ]
+
+
+class LessonCompletionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LessonCompletion
+
+    lesson = factory.SubFactory(LessonPageFactory)
+
+
+class QuizAttemptFactory(factory.django.DjangoModelFactory):
+    """A submitted quiz: `passed=True` for one answered all right."""
+
+    class Meta:
+        model = QuizAttempt
+
+    lesson = factory.SubFactory(LessonPageFactory)
+    answers = factory.LazyFunction(dict)
+    right = 1
+    total = 2
+    score = 50
+    passed = False
+
+    class Params:
+        all_right = factory.Trait(right=2, score=100, passed=True)
+
+
+class ReflectiveLogEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReflectiveLogEntry
+
+    lesson = factory.SubFactory(LessonPageFactory)
+    exercise_id = factory.Sequence(lambda n: f"exercise-{n}")
+    prompt = "What went well in your last session?"
+    text = "I checked in and agreed an agenda."

@@ -1,0 +1,357 @@
+"""Page-load bench: the site under production-like settings on 127.0.0.1, loaded page by page.
+
+    python bench/page_load.py [--clients 20] [--seconds 20] [--workers 2] [--var DIR]
+
+Sets up a throwaway site (migrate, collectstatic, demo data; or reuses --var), starts it with
+gunicorn (sync workers; runserver if gunicorn is missing) under oep.settings.production, then
+for each page drives --clients concurrent clients (threads with keep-alive http.client
+connections) for --seconds, after one warming request. Anonymous pages are fetched without
+cookies; signed-in pages as the demo practitioner and manager. Prints per page: requests per
+second, p50 and p95 latency, the server's CPU time per request, the page's size and the errors.
+Only 127.0.0.1 is ever contacted, and every run is bounded in time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_PASSWORD = "bench-" + secrets.token_urlsafe(12)
+
+ANONYMOUS_PAGES = [
+    ("home", "/"),
+    ("compendium index", "/compendium/"),
+    ("evidence page", "/compendium/{evidence}/"),
+    ("theme", "/compendium/themes/{theme}/"),
+    ("compendium search", "/compendium/search/?q=motivation"),
+    ("bulletins", "/bulletins/"),
+    ("bulletin", "/bulletins/{bulletin}/"),
+    ("training index", "/training/"),
+]
+SIGNED_IN_PAGES = [
+    ("practitioner", "training index (signed in)", "/training/"),
+    ("practitioner", "my learning", "/training/my-learning/"),
+    ("practitioner", "module", "/training/{module}/"),
+    ("practitioner", "lesson", "/training/{module}/{lesson}/"),
+    ("manager", "team page", "/reviews/team/"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def site_env(var: Path) -> dict:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "CACHE_URL", "AWS_STORAGE_BUCKET_NAME"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="oep.settings.production",
+        SECRET_KEY="bench-" + secrets.token_hex(24),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        # Plain HTTP on loopback: no TLS proxy in front, so no redirect to https.
+        SECURE_SSL_REDIRECT="false",
+        OEP_VAR_DIR=str(var),
+        DEMO_PASSWORD=DEMO_PASSWORD,
+        PYTHONUNBUFFERED="1",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+def manage(env, *args, timeout=900):
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if done.returncode:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def prepare(env, fresh: bool):
+    if fresh:
+        print("Setting up a throwaway site (migrate, demo data)...", flush=True)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    if fresh:
+        manage(env, "load_demo_data")
+    # Demo passwords are set only for new users: the bench sets its own.
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from accounts.models import User\n"
+        "for user in User.objects.filter(username__in=['practitioner', 'manager']):\n"
+        f"    user.set_password({DEMO_PASSWORD!r}); user.save()\n",
+    )
+
+
+def slugs(env) -> dict:
+    code = (
+        "from compendium.models import EvidencePage, BulletinPage, Theme\n"
+        "from training.models import LessonPage\n"
+        "e = EvidencePage.objects.live().order_by('number').first()\n"
+        "b = BulletinPage.objects.live().first()\n"
+        "lesson = LessonPage.objects.live().order_by('path').first()\n"
+        "theme = Theme.objects.filter(evidence_items__isnull=False).first()\n"
+        "print(e.slug, b.slug, lesson.get_parent().slug, lesson.slug, theme.slug)\n"
+    )
+    evidence, bulletin, module, lesson, theme = manage(env, "shell", "-c", code).split()[-5:]
+    return {
+        "evidence": evidence,
+        "bulletin": bulletin,
+        "module": module,
+        "lesson": lesson,
+        "theme": theme,
+    }
+
+
+def start_server(env, port: int, workers: int, var: Path):
+    log = (var / "server.log").open("w")
+    if shutil.which("gunicorn") or (Path(sys.executable).parent / "gunicorn").exists():
+        gunicorn = shutil.which("gunicorn") or str(Path(sys.executable).parent / "gunicorn")
+        # No access log: writing it would be part of what is measured.
+        command = [
+            gunicorn, "oep.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+            "--log-level", "warning",
+        ]  # fmt: skip
+        server_name = f"gunicorn, {workers} sync workers"
+    else:
+        command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+        server_name = "runserver (gunicorn is not installed)"
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"The server stopped:\n{(var / 'server.log').read_text()[-3000:]}")
+        try:
+            status, _body, _headers = get(port, "/")
+            if status == 200:
+                return process, server_name
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise SystemExit("The server did not answer within 60 s.")
+
+
+def stop_server(process):
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def get(port, path, cookie="", connection=None):
+    own = connection is None
+    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    headers = {"Host": "127.0.0.1"}
+    if cookie:
+        headers["Cookie"] = cookie
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        body = response.read()
+        return response.status, body, response.getheaders()
+    finally:
+        if own:
+            connection.close()
+
+
+def sign_in(port, username) -> str:
+    """The session cookie of `username`, signed in through the sign-in form."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", "/accounts/login/", headers={"Host": "127.0.0.1"})
+    response = connection.getresponse()
+    page = response.read().decode()
+    csrf_cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie", "")).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    body = f"username={username}&password={DEMO_PASSWORD}&csrfmiddlewaretoken={token}"
+    connection.request(
+        "POST",
+        "/accounts/login/",
+        body=body,
+        headers={
+            "Host": "127.0.0.1",
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": f"csrftoken={csrf_cookie}",
+            "Referer": "http://127.0.0.1/accounts/login/",
+        },
+    )
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    match = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie", "") or "")
+    if response.status != 302 or not match:
+        raise SystemExit(f"Could not sign in as {username} (HTTP {response.status}).")
+    return f"sessionid={match.group(1)}"
+
+
+@dataclass
+class Result:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def client_loop(port, path, cookie, until, result: Result):
+    connection = None
+    latencies, errors = [], 0
+    while time.monotonic() < until:
+        if connection is None:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        started = time.perf_counter()
+        try:
+            status, _body, headers = get(port, path, cookie, connection)
+            if status != 200:
+                errors += 1
+            # gunicorn's sync workers close the connection after each response.
+            if any(k.lower() == "connection" and v.lower() == "close" for k, v in headers):
+                connection.close()
+                connection = None
+        except (OSError, http.client.HTTPException):
+            errors += 1
+            connection.close()
+            connection = None
+            continue
+        latencies.append(time.perf_counter() - started)
+    if connection is not None:
+        connection.close()
+    with result.lock:
+        result.latencies += latencies
+        result.errors += errors
+
+
+def server_cpu_seconds(process) -> float | None:
+    try:
+        import psutil
+    except ImportError:
+        return None
+    try:
+        parent = psutil.Process(process.pid)
+        total = 0.0
+        for proc in [parent, *parent.children(recursive=True)]:
+            times = proc.cpu_times()
+            total += times.user + times.system
+        return total
+    except psutil.Error:
+        return None
+
+
+def load_page(port, path, cookie, clients, seconds, server):
+    status, body, _headers = get(port, path, cookie)  # warms caches; checks the page works
+    if status != 200:
+        return {"error": f"HTTP {status}"}
+    result = Result()
+    cpu_before = server_cpu_seconds(server)
+    until = time.monotonic() + seconds
+    started = time.monotonic()
+    threads = [
+        threading.Thread(target=client_loop, args=(port, path, cookie, until, result))
+        for _ in range(clients)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=seconds + 60)
+    elapsed = time.monotonic() - started
+    cpu_after = server_cpu_seconds(server)
+    latencies = sorted(result.latencies)
+    if not latencies:
+        return {"error": "no response"}
+    count = len(latencies)
+    cpu = (cpu_after - cpu_before) / count if None not in (cpu_before, cpu_after) else None
+    return {
+        "rps": count / elapsed,
+        "p50": statistics.median(latencies),
+        "p95": latencies[min(count - 1, int(0.95 * count))],
+        "cpu": cpu,
+        "kb": len(body) / 1024,
+        "errors": result.errors,
+        "count": count,
+    }
+
+
+def print_row(name, row):
+    if "error" in row:
+        print(f"{name:40} {row['error']}")
+        return
+    cpu = f"{row['cpu'] * 1000:7.1f}" if row["cpu"] is not None else "      -"
+    print(
+        f"{name:40} {row['rps']:7.1f} {row['p50'] * 1000:8.0f} {row['p95'] * 1000:8.0f} "
+        f"{cpu} {row['kb']:7.1f} {row['errors']:6d}",
+        flush=True,
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=20.0, help="per page")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument("--var", type=Path, help="reuse (or make) the site's data folder here")
+    parser.add_argument("--anonymous-only", action="store_true")
+    args = parser.parse_args()
+
+    var = args.var or Path(tempfile.mkdtemp(prefix="oep-page-load-"))
+    fresh = not (var / "db.sqlite3").exists()
+    var.mkdir(parents=True, exist_ok=True)
+    env = site_env(var)
+    prepare(env, fresh)
+    names = slugs(env)
+    port = free_port()
+    server, server_name = start_server(env, port, args.workers, var)
+    try:
+        print(
+            f"{server_name}; oep.settings.production on SQLite; {args.clients} clients for "
+            f"{args.seconds:g} s per page; load average before: "
+            f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs"
+        )
+        print(f"{'page':40} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>7} "
+              f"{'KB':>7} {'errors':>6}")  # fmt: skip
+        for name, path in ANONYMOUS_PAGES:
+            row = load_page(port, path.format(**names), "", args.clients, args.seconds, server)
+            print_row(name, row)
+        if not args.anonymous_only:
+            cookies = {}
+            for username, name, path in SIGNED_IN_PAGES:
+                if username not in cookies:
+                    cookies[username] = sign_in(port, username)
+                row = load_page(
+                    port, path.format(**names), cookies[username], args.clients, args.seconds,
+                    server,
+                )  # fmt: skip
+                print_row(f"{name} ({username})", row)
+        print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    finally:
+        stop_server(server)
+        if args.var is None:
+            shutil.rmtree(var, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
