@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from checklist.enums import Skill
+from core.text import strip_bidi_controls
 from speech.audio import AudioRejected
 
 from .consent import CURRENT as CURRENT_CONSENT
@@ -94,8 +95,15 @@ class RecordingUploadForm(forms.Form):
             raise forms.ValidationError("The date of the session must be today or in the past.")
         return date
 
+    def clean_client_pseudonym(self):
+        pseudonym = strip_bidi_controls(self.cleaned_data["client_pseudonym"]).strip()
+        if not pseudonym:
+            raise forms.ValidationError(self.fields["client_pseudonym"].error_messages["required"])
+        return pseudonym
+
     def clean_audio(self):
         uploaded = self.cleaned_data["audio"]
+        uploaded.name = strip_bidi_controls(uploaded.name or "")
         refusal = getattr(uploaded, "refusal", None)  # stopped while arriving: see uploads.py
         if refusal is not None:
             raise forms.ValidationError(refusal.message, code=refusal.code)

@@ -122,10 +122,19 @@ class Heartbeat:
         self._thread.join()
 
 
+class AudioFileMissing(Exception):
+    """The recording's stored audio is gone: no stage can run, and retrying cannot help."""
+
+    code = "audio_missing"
+    message = Recording.AUDIO_MISSING_MESSAGE
+
+
 @contextmanager
 def local_audio(recording):
     """A path to the recording's audio on this machine: the stored file itself on local
     storage, else a temporary copy streamed down (S3) and removed afterwards."""
+    if not recording.has_audio_file():
+        raise AudioFileMissing
     storage = recording.audio.storage
     try:
         local_path = Path(storage.path(recording.audio.name))
@@ -197,14 +206,15 @@ def _words_as_json(words):
 
 
 def transcribe_stage(recording, path):
-    """Saves each segment as Whisper produces it; after a crash, resumes after the last one."""
-    from speech.transcribe import transcribe
+    """Saves each segment as Whisper produces it; after a crash, resumes after the last one,
+    losing and repeating no words (`speech.transcribe.resume`)."""
+    from speech.transcribe import Segment, transcribe
 
     last = recording.whisper_segments.order_by("-index").first()
-    start_at = last.end if last else 0.0
+    after = Segment(start=last.start, end=last.end, text=last.text) if last else None
     index = last.index + 1 if last else 0
     duration = recording.duration or 0
-    for segment in transcribe(path, transcription_options(), start_at=start_at):
+    for segment in transcribe(path, transcription_options(), after=after):
         recording.progress = min(segment.end / duration, 1.0) if duration else 0.0
         # A line and the progress it makes are saved together: a worker killed between the two
         # would otherwise leave a saved line that the progress bar does not count.
@@ -318,9 +328,11 @@ def _record_time(recording, stage, seconds):
 def failure_message(stage, error) -> tuple[str, str]:
     if getattr(error, "code", None) and getattr(error, "message", None):
         return error.code, error.message
+    # An OSError's text names the file: the page shows no server paths.
+    detail = error.strerror if isinstance(error, OSError) and error.strerror else error
     return (
         f"{stage}_failed",
-        f"{Stage(stage).label} failed ({type(error).__name__}: {error}). "
+        f"{Stage(stage).label} failed ({type(error).__name__}: {detail}). "
         "Press “Try again”; if it fails again, tell an administrator.",
     )
 

@@ -95,6 +95,35 @@ def job_waiting(recording) -> bool | None:
     return result.status in (TaskResultStatus.READY, TaskResultStatus.RUNNING)
 
 
+class WorkerStopped(Exception):
+    """Recorded on the task row of a job whose worker stopped without finishing it."""
+
+
+ORPHANED_JOB_NOTE = (
+    "The worker running this job stopped (killed, or its machine restarted) without finishing "
+    "it; the recording was handed on (queued again or failed by the recovery)."
+)
+
+
+def close_orphaned_job(task_id) -> bool:
+    """Marks the task row of a job whose worker died as failed, so the task admin does not show
+    it running for ever. Only the database backend keeps such rows (RQ moves a dead worker's
+    job to its own failed registry)."""
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not task_id or not isinstance(process_recording.get_backend(), DatabaseBackend):
+        return False
+    closed = DBTaskResult.objects.filter(id=task_id, status=TaskResultStatus.RUNNING).update(
+        status=TaskResultStatus.FAILED,
+        finished_at=timezone.now(),
+        return_value=None,
+        exception_class_path=f"{__name__}.{WorkerStopped.__qualname__}",
+        traceback=f"{__name__}.{WorkerStopped.__qualname__}: {ORPHANED_JOB_NOTE}\n",
+    )
+    return bool(closed)
+
+
 def gave_up_message(attempts):
     return (
         f"Processing stopped {attempts} times without finishing: the worker doing it was stopped "
@@ -113,7 +142,10 @@ def recover_stale_recordings() -> list[int]:
 
     recovered, gave_up = [], []
     max_attempts = settings.RECORDINGS_MAX_ATTEMPTS
-    for recording in processing.stale_recordings().only("pk", "status", "heartbeat_at", "attempts"):
+    stale = processing.stale_recordings().only(
+        "pk", "status", "heartbeat_at", "attempts", "task_id"
+    )
+    for recording in stale:
         # Conditional on the state just read, so two callers act on a recording once.
         same_state = Recording.objects.filter(
             pk=recording.pk, status=recording.status, heartbeat_at=recording.heartbeat_at
@@ -126,8 +158,11 @@ def recover_stale_recordings() -> list[int]:
                     error_message=gave_up_message(recording.attempts),
                     updated_at=timezone.now(),
                 ):
+                    close_orphaned_job(recording.task_id)
                     gave_up.append(recording.pk)
             elif same_state.update(status=RecordingStatus.QUEUED, updated_at=timezone.now()):
+                # The dead worker's task row would otherwise say "running" for ever.
+                close_orphaned_job(recording.task_id)
                 enqueue_processing(recording.pk)
                 recovered.append(recording.pk)
     for recording in processing.long_queued_recordings().only(

@@ -23,6 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from core.text import strip_bidi_controls
 from speech.audio import AudioInfo, probe_audio, too_big
 
 from .consent import CURRENT as CURRENT_CONSENT
@@ -53,6 +54,21 @@ DUPLICATE_WINDOW = timedelta(minutes=30)
 
 # The words the upload form shows; each recording keeps the version it was given under.
 CONSENT_STATEMENT = CURRENT_CONSENT.text
+
+
+class UploadTokenUsed(Exception):
+    """The form's one-time token belongs to someone else's upload: the form was copied or
+    replayed, not submitted twice by its owner."""
+
+    message = (
+        "This upload form was already used, so nothing was saved. Your details are kept below: "
+        "choose the audio file again and upload it."
+    )
+
+
+def token_taken(owner, token) -> bool:
+    """Whether another person's recording was saved with this one-time form token."""
+    return Recording.objects.filter(upload_token=token).exclude(owner=owner).exists()
 
 
 @dataclass(frozen=True)
@@ -141,12 +157,12 @@ def store_recording(
     recording = Recording(
         owner=owner,
         session_date=session_date,
-        client_pseudonym=client_pseudonym,
+        client_pseudonym=strip_bidi_controls(client_pseudonym),
         skills=list(skills),
         consent_given=True,
         consent_statement=consent.text,
         consent_version=consent.version,
-        original_name=Path(original_name).name[:255],
+        original_name=strip_bidi_controls(Path(original_name).name)[:255],
         size=checked.size,
         duration=checked.info.duration,
         content_hash=checked.sha256,
@@ -162,6 +178,8 @@ def store_recording(
     except IntegrityError:
         _discard_file(recording)
         existing = Recording.objects.filter(owner=owner, upload_token=upload_token).first()
+        if upload_token is not None and existing is None and token_taken(owner, upload_token):
+            raise UploadTokenUsed from None
         if upload_token is None or existing is None:
             raise
         return existing, False

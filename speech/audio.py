@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import math
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import av
 import numpy as np
+
+from .wav_header import declared_wav_seconds
 
 # Below these levels a file holds no speech a person or Whisper could hear: digital silence is
 # -inf, a quiet room through a phone microphone sits around -60 dBFS.
@@ -74,9 +77,16 @@ def _megabytes(size: int) -> str:
 
 def too_big(size: int, max_bytes: int) -> AudioRejected:
     """The refusal of a file over the size limit (also used while it is still arriving)."""
+    # Whole megabytes would read "500 MB, more than the 500 MB allowed" for a file just over.
+    size_text, limit_text = _megabytes(size), _megabytes(max_bytes)
+    if size_text == limit_text:
+        size_text = f"{size / (1024 * 1024):.1f} MB"
+        limit_text = f"{max_bytes / (1024 * 1024):.1f} MB"
+        if size_text == limit_text:
+            size_text, limit_text = f"{size:,} bytes", f"{max_bytes:,} bytes"
     return AudioRejected(
         "too_big",
-        f"The file is {_megabytes(size)}, more than the {_megabytes(max_bytes)} allowed. "
+        f"The file is {size_text}, more than the {limit_text} allowed. "
         "Export it at a lower quality (for example MP3 at 64 kbps) and upload it again.",
     )
 
@@ -85,26 +95,36 @@ def _dbfs(value: float) -> float:
     return 20 * math.log10(value) if value > 0 else float("-inf")
 
 
-def probe_audio(
-    path,
-    *,
-    min_duration: float = 10.0,
-    max_duration: float = 3 * 3600,
-    max_bytes: int = 500 * 1024 * 1024,
-) -> AudioInfo:
-    """Decodes the whole file once and returns what it holds, or raises `AudioRejected`."""
-    info, _level = _decode_checked(
-        path, min_duration=min_duration, max_duration=max_duration, max_bytes=max_bytes
+# A decoder may stumble on its first packets after packets were skipped (MP3's bit reservoir):
+# decoding starts this long before an excerpt, and errors there do not count.
+_PREROLL_SECONDS = 0.5
+# Packets that will not decode in the middle of a file, beyond this share, make it damaged;
+# fewer are clicks a listener would not notice. Those at the very end are trailing padding or a
+# cut-off last frame, judged by the length the header promised (`_check_complete`).
+_DAMAGED_SHARE = 0.01
+
+
+def _not_audio() -> AudioRejected:
+    return AudioRejected(
+        "not_audio",
+        "This file could not be read as audio: it may be another kind of file with an audio "
+        "name, or damaged. Upload the recording as MP3, M4A, WAV, OGG, WEBM or FLAC.",
     )
-    return info
 
 
-def _decode_checked(
-    path, *, min_duration: float, max_duration: float, max_bytes: int, sink=None
-) -> tuple[AudioInfo, _LevelMeter]:
-    """The checks of `probe_audio`, decoding once; `sink(samples)`, if given, receives the
-    16 kHz mono float32 samples in order as they are decoded."""
-    path = os.fspath(path)
+def _too_long(max_duration: float) -> AudioRejected:
+    return AudioRejected(
+        "too_long",
+        f"The recording is longer than the {_minutes(max_duration)} allowed. "
+        "Upload the part you want feedback on, cut to under that length.",
+    )
+
+
+@contextmanager
+def _opened(path: str, max_bytes: int, max_duration: float):
+    """(container, first audio stream, size) of a file that passes the checks made before any
+    decoding: not empty, not too big, readable by the demuxer, with a sound track, and not
+    plainly over-long by its own header."""
     size = os.path.getsize(path)
     if size == 0:
         raise AudioRejected(
@@ -112,23 +132,10 @@ def _decode_checked(
         )
     if size > max_bytes:
         raise too_big(size, max_bytes)
-    not_audio = AudioRejected(
-        "not_audio",
-        "This file could not be read as audio: it may be another kind of file with an audio "
-        "name, or damaged. Upload the recording as MP3, M4A, WAV, OGG, WEBM or FLAC.",
-    )
     try:
         container = av.open(path)
     except (av.FFmpegError, UnicodeDecodeError, ValueError) as error:
-        raise not_audio from error
-
-    level = _LevelMeter(_ANALYSIS_RATE)
-
-    def take(samples: np.ndarray) -> None:
-        level.add(samples)
-        if sink is not None:
-            sink(samples)
-
+        raise _not_audio() from error
     with container:
         if not container.streams.audio:
             raise AudioRejected(
@@ -136,63 +143,70 @@ def _decode_checked(
                 "This file has no sound track (it may be a video without sound). "
                 "Upload a recording that has the conversation's sound.",
             )
-        stream = container.streams.audio[0]
-        too_long = AudioRejected(
-            "too_long",
-            f"The recording is longer than the {_minutes(max_duration)} allowed. "
-            "Upload the part you want feedback on, cut to under that length.",
-        )
-        # The container's own figure lets a plainly over-long file be refused without decoding it;
-        # the decoded length below is what counts when the header is missing or wrong.
+        # The container's own figure lets a plainly over-long file be refused without decoding;
+        # the measured length is what counts when the header is missing or wrong.
         if container.duration and container.duration / av.time_base > max_duration * 1.05:
-            raise too_long
-        # Whole seconds out of the resampler: per-frame numpy work on 20 ms Opus frames would
-        # cost more than the decoding.
-        resampler = av.AudioResampler(
-            format="flt", layout="mono", rate=_ANALYSIS_RATE, frame_size=_ANALYSIS_RATE
+            raise _too_long(max_duration)
+        yield container, container.streams.audio[0], size
+
+
+def _promised_seconds(path: str, container) -> tuple[float | None, float]:
+    """(seconds the file says it lasts, or None; the share of that which must be there).
+
+    A WAV header states its data size exactly; other containers' durations are often
+    estimates (variable bit rates), hence the looser share.
+    """
+    if container.format.name == "wav":
+        declared = declared_wav_seconds(path)
+        return declared, 0.99
+    if container.duration:
+        return container.duration / av.time_base, 0.8
+    return None, 0.8
+
+
+def _check_complete(duration: float, promised: float | None, share: float) -> None:
+    """Refuses a file cut short in copying: it decodes, but its header promised more."""
+    if promised and duration < share * promised - 1:
+        raise AudioRejected(
+            "not_audio",
+            f"The file stops after {_minutes(duration)} although it should last "
+            f"{_minutes(promised)}: it looks incomplete or damaged. Copy it from the recorder "
+            "again and re-upload.",
         )
-        decoded = 0
-        try:
-            for frame in container.decode(stream):
-                for out in resampler.resample(frame):
-                    samples = out.to_ndarray().reshape(-1)
-                    take(samples)
-                    decoded += len(samples)
-                if decoded > max_duration * _ANALYSIS_RATE:
-                    raise too_long
-            for out in resampler.resample(None):
-                take(out.to_ndarray().reshape(-1))
-                decoded += out.samples
-        except av.FFmpegError as error:
-            if decoded == 0:
-                raise not_audio from error
+
+
+class _Damage:
+    """Counts packets that would not decode, telling damage inside the file from the tail."""
+
+    def __init__(self):
+        self.packets = 0
+        self.trailing = 0  # bad packets with no good one after them (yet)
+        self.inside = 0
+        self.first_bad_at = None
+
+    def good(self) -> None:
+        self.packets += 1
+        self.inside += self.trailing
+        self.trailing = 0
+
+    def bad(self, at_seconds: float) -> None:
+        self.packets += 1
+        self.trailing += 1
+        if self.first_bad_at is None:
+            self.first_bad_at = at_seconds
+
+    def check(self) -> None:
+        if self.inside > max(2, _DAMAGED_SHARE * self.packets):
             raise AudioRejected(
                 "not_audio",
-                f"The file stops being readable after {_minutes(decoded / _ANALYSIS_RATE)}: "
-                "it looks incomplete or damaged. Copy it from the recorder again and re-upload.",
-            ) from error
-        if decoded == 0:
-            raise not_audio
-        duration = decoded / _ANALYSIS_RATE
-        # A file cut short in copying still decodes, but its header promised more.
-        promised = container.duration / av.time_base if container.duration else None
-        if promised and duration < 0.8 * promised - 1:
-            raise AudioRejected(
-                "not_audio",
-                f"The file stops after {_minutes(duration)} although it should last "
-                f"{_minutes(promised)}: it looks incomplete or damaged. Copy it from the recorder "
-                "again and re-upload.",
+                f"Parts of the file cannot be read (from {_minutes(self.first_bad_at or 0)} on): "
+                "it looks damaged. Copy it from the recorder again and re-upload.",
             )
-        info = AudioInfo(
-            duration=duration,
-            sample_rate=stream.codec_context.sample_rate or stream.rate,
-            channels=stream.codec_context.channels,
-            codec=stream.codec_context.name,
-            container=container.format.name,
-            size_bytes=size,
-            rms_dbfs=level.rms_dbfs,
-            peak_dbfs=level.peak_dbfs,
-        )
+
+
+def _check_levels(
+    duration: float, level: _LevelMeter, *, min_duration: float, max_duration: float
+) -> None:
     if duration < min_duration:
         raise AudioRejected(
             "too_short",
@@ -200,13 +214,213 @@ def _decode_checked(
             "needed for feedback. Check you picked the whole recording.",
         )
     if duration > max_duration:
-        raise too_long
-    if info.peak_dbfs < SILENT_PEAK_DBFS or level.active_seconds < MIN_ACTIVE_SECONDS:
+        raise _too_long(max_duration)
+    if level.peak_dbfs < SILENT_PEAK_DBFS or level.active_seconds < MIN_ACTIVE_SECONDS:
         raise AudioRejected(
             "silent",
             "The recording is silent: no speech could be heard in it. Check the microphone was "
             "on and not muted, and upload a recording where you can hear the conversation.",
         )
+
+
+def _info(container, stream, *, duration, size, level) -> AudioInfo:
+    return AudioInfo(
+        duration=duration,
+        sample_rate=stream.codec_context.sample_rate or stream.rate,
+        channels=stream.codec_context.channels,
+        codec=stream.codec_context.name,
+        container=container.format.name,
+        size_bytes=size,
+        rms_dbfs=level.rms_dbfs,
+        peak_dbfs=level.peak_dbfs,
+    )
+
+
+def probe_audio(
+    path,
+    *,
+    min_duration: float = 10.0,
+    max_duration: float = 3 * 3600,
+    max_bytes: int = 500 * 1024 * 1024,
+    require_voices: bool = True,
+) -> AudioInfo:
+    """Returns what the file holds, or raises `AudioRejected`, decoding only what the checks need.
+
+    The length comes from the packets' timestamps, read without decoding (a WebM from a browser
+    has no duration in its header); then only the stretches `speech_presence` judges are decoded
+    (the whole file up to six minutes, twelve half-minutes of a longer one, the last of which
+    reaches the end, so a damaged end is found). Those stretches give the levels and, with
+    `require_voices`, the check that people can be heard talking (`require_speech`).
+    """
+    path = os.fspath(path)
+    with _opened(path, max_bytes, max_duration) as (container, stream, size):
+        promised, share = _promised_seconds(path, container)
+        packet_seconds = _packet_seconds(container, stream, max_duration)
+        whole = packet_seconds is None or packet_seconds <= _PRESENCE_SPAN_TOTAL
+        spans = [(0.0, math.inf)] if whole else presence_spans(packet_seconds)
+        spans[-1] = (spans[-1][0], math.inf)  # to the end, whatever the timestamps said
+        level = _LevelMeter(_ANALYSIS_RATE)
+        excerpts = _decode_spans(path, spans, level, max_duration)
+        decoded = sum(len(excerpt) for excerpt in excerpts) / _ANALYSIS_RATE
+        duration = decoded if whole else packet_seconds
+        _check_complete(duration, promised, share)
+        info = _info(container, stream, duration=duration, size=size, level=level)
+    _check_levels(duration, level, min_duration=min_duration, max_duration=max_duration)
+    if require_voices:
+        require_speech(excerpts)
+    return info
+
+
+def _packet_seconds(container, stream, max_duration: float) -> float | None:
+    """Seconds from the first packet to the end of the last, from their timestamps alone (no
+    decoding: a fraction of a second for an hour), or None when the packets carry none."""
+    first = end = None
+    unit = float(stream.time_base)
+    try:
+        for packet in container.demux(stream):
+            if packet.pts is None or not packet.size:
+                continue
+            start = packet.pts * unit
+            stop = start + (packet.duration or 0) * unit
+            first = start if first is None else min(first, start)
+            end = stop if end is None else max(end, stop)
+            if end - max(first, 0.0) > max_duration * 1.05:
+                raise _too_long(max_duration)
+    except av.FFmpegError:
+        pass  # the data stops being readable here: what came before is judged
+    if end is None:
+        return None
+    return end - max(first, 0.0)
+
+
+def _decode_spans(path: str, spans, level: _LevelMeter, max_duration: float) -> list[np.ndarray]:
+    """The 16 kHz mono samples of each (start, end) stretch in seconds, decoding only the
+    packets of those stretches (and a little before each), in one pass through the file."""
+    pieces: list[list[np.ndarray]] = [[] for _ in spans]
+    damage = _Damage()
+    rate = _ANALYSIS_RATE
+    with av.open(path) as container:
+        stream = container.streams.audio[0]
+        codec = stream.codec_context
+        unit = float(stream.time_base)
+        resampler = None
+        position = None  # sample index of the resampler's next output
+        current = 0  # the span being decoded
+        taken = 0
+
+        def take(samples: np.ndarray) -> None:
+            nonlocal position, taken
+            begin, end = spans[current]
+            lo = max(0, round(begin * rate) - position)
+            hi = len(samples) if end == math.inf else max(0, round(end * rate) - position)
+            if hi > lo:
+                kept = samples[lo:hi]
+                pieces[current].append(kept.copy())
+                level.add(kept)
+                taken += len(kept)
+            position += len(samples)
+
+        def flush() -> None:
+            # What the resampler still holds belongs to the span being left; the next starts
+            # afresh.
+            nonlocal resampler
+            if resampler is not None and position is not None:
+                for out in resampler.resample(None):
+                    take(out.to_ndarray().reshape(-1))
+            resampler = None
+
+        try:
+            for packet in container.demux(stream):
+                at = packet.pts * unit if packet.pts is not None else None
+                if at is not None:
+                    while current < len(spans) - 1 and at >= spans[current][1]:
+                        flush()
+                        current += 1
+                    if at < spans[current][0] - _PREROLL_SECONDS:
+                        continue
+                if resampler is None:
+                    if packet.size:
+                        codec.flush_buffers()
+                    resampler = av.AudioResampler(
+                        format="flt", layout="mono", rate=rate, frame_size=rate
+                    )
+                    position = None
+                in_preroll = at is not None and at < spans[current][0]
+                try:
+                    frames = packet.decode()
+                except av.FFmpegError:
+                    if not in_preroll:
+                        damage.bad(taken / rate)
+                    continue
+                if frames and not in_preroll:
+                    damage.good()
+                for frame in frames:
+                    if position is None:
+                        position = round(max(frame.time or 0.0, 0.0) * rate)
+                    for out in resampler.resample(frame):
+                        take(out.to_ndarray().reshape(-1))
+                if taken > max_duration * rate:
+                    raise _too_long(max_duration)
+        except av.FFmpegError:
+            pass  # the demuxer gave up: the data stops here
+        flush()
+    if taken == 0:
+        raise _not_audio()
+    damage.check()
+    return [np.concatenate(piece) if piece else np.zeros(0, np.float32) for piece in pieces]
+
+
+def _decode_checked(
+    path, *, min_duration: float, max_duration: float, max_bytes: int, sink=None
+) -> tuple[AudioInfo, _LevelMeter]:
+    """The checks of `probe_audio` (but people talking) on the whole file, decoding every
+    packet once; `sink(samples)`, if given, receives the 16 kHz mono float32 samples in order
+    as they are decoded."""
+    path = os.fspath(path)
+    level = _LevelMeter(_ANALYSIS_RATE)
+
+    def take(samples: np.ndarray) -> None:
+        level.add(samples)
+        if sink is not None:
+            sink(samples)
+
+    with _opened(path, max_bytes, max_duration) as (container, stream, size):
+        promised, share = _promised_seconds(path, container)
+        # Whole seconds out of the resampler: per-frame numpy work on 20 ms Opus frames would
+        # cost more than the decoding.
+        resampler = av.AudioResampler(
+            format="flt", layout="mono", rate=_ANALYSIS_RATE, frame_size=_ANALYSIS_RATE
+        )
+        damage = _Damage()
+        decoded = 0
+        try:
+            for packet in container.demux(stream):
+                try:
+                    frames = packet.decode()
+                except av.FFmpegError:
+                    damage.bad(decoded / _ANALYSIS_RATE)
+                    continue
+                if frames:
+                    damage.good()
+                for frame in frames:
+                    for out in resampler.resample(frame):
+                        samples = out.to_ndarray().reshape(-1)
+                        take(samples)
+                        decoded += len(samples)
+                if decoded > max_duration * _ANALYSIS_RATE:
+                    raise _too_long(max_duration)
+        except av.FFmpegError:
+            pass  # the demuxer gave up: the data stops here
+        for out in resampler.resample(None):
+            take(out.to_ndarray().reshape(-1))
+            decoded += out.samples
+        if decoded == 0:
+            raise _not_audio()
+        damage.check()
+        duration = decoded / _ANALYSIS_RATE
+        _check_complete(duration, promised, share)
+        info = _info(container, stream, duration=duration, size=size, level=level)
+    _check_levels(duration, level, min_duration=min_duration, max_duration=max_duration)
     return info, level
 
 
@@ -411,33 +625,53 @@ _PRESENCE_EXCERPTS = 12
 _PRESENCE_EXCERPT_SECONDS = 30.0
 
 
+_PRESENCE_SPAN_TOTAL = _PRESENCE_EXCERPTS * _PRESENCE_EXCERPT_SECONDS
+
+
+def presence_spans(seconds: float) -> list[tuple[float, float]]:
+    """The (start, end) stretches, in seconds, on which a recording of `seconds` is judged: all
+    of it up to `_PRESENCE_EXCERPTS` half-minutes, else that many spread evenly from the start
+    to the end. The worker (on its decoded copy) and the upload check (decoding only these)
+    judge the same stretches."""
+    if seconds <= _PRESENCE_SPAN_TOTAL:
+        return [(0.0, seconds)]
+    excerpt = _PRESENCE_EXCERPT_SECONDS
+    starts = np.linspace(0, seconds - excerpt, _PRESENCE_EXCERPTS)
+    return [(float(start), float(start) + excerpt) for start in starts]
+
+
 def speech_presence(pcm, sample_rate: int = _ANALYSIS_RATE) -> float:
     """The share of the audio, 0 to 1, that the Silero voice detector (shipped in faster-whisper)
     hears as speech. Tone, hum, hiss, random samples and most music score near 0; a
     conversation scores well over `MIN_SPEECH_PRESENCE`.
 
-    `pcm` is an array of 16 kHz mono samples or anything `decode_window` reads. A long
-    recording is judged on `_PRESENCE_EXCERPTS` stretches spread across it, so the check costs
-    the same for an hour as for six minutes.
+    `pcm` is an array of 16 kHz mono samples, anything `decode_window` reads, or a list of
+    arrays: the excerpts already cut (as `probe_audio` decodes them). A long recording is judged
+    on the stretches of `presence_spans`, so the check costs the same for an hour as for six
+    minutes.
     """
+    if isinstance(pcm, list):
+        excerpts = pcm
+    else:
+        if not isinstance(pcm, np.ndarray) or _is_pcm_file(pcm):
+            pcm = load_pcm(pcm) if _is_pcm_file(pcm) else decode_window(pcm, 0, None, sample_rate)
+        spans = presence_spans(len(pcm) / sample_rate)
+        excerpts = [pcm[round(a * sample_rate) : round(b * sample_rate)] for a, b in spans]
+    return _presence_of(excerpts, sample_rate)
+
+
+def _presence_of(excerpts, sample_rate: int) -> float:
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-    if not isinstance(pcm, np.ndarray) or _is_pcm_file(pcm):
-        pcm = load_pcm(pcm) if _is_pcm_file(pcm) else decode_window(pcm, 0, None, sample_rate)
-    total = len(pcm)
-    if total < sample_rate // 2:
+    if sum(len(excerpt) for excerpt in excerpts) < sample_rate // 2:
         return 0.0
-    excerpt = int(_PRESENCE_EXCERPT_SECONDS * sample_rate)
-    if total <= excerpt * _PRESENCE_EXCERPTS:
-        starts = [0]
-        excerpt = total
-    else:
-        starts = np.linspace(0, total - excerpt, _PRESENCE_EXCERPTS).astype(int).tolist()
     # Short pauses are kept out of the speech: the share is of time spoken, not time between.
     options = VadOptions(min_silence_duration_ms=300, speech_pad_ms=30)
     heard = judged = 0
-    for start in starts:
-        audio = np.asarray(pcm[start : start + excerpt], dtype=np.float32)
+    for excerpt in excerpts:
+        audio = np.asarray(excerpt, dtype=np.float32)
+        if not len(audio):
+            continue
         spans = get_speech_timestamps(audio, options, sampling_rate=sample_rate)
         heard += sum(span["end"] - span["start"] for span in spans)
         judged += len(audio)
@@ -452,12 +686,13 @@ def has_speech(pcm, sample_rate: int = _ANALYSIS_RATE) -> bool:
 def require_speech(pcm, sample_rate: int = _ANALYSIS_RATE) -> float:
     """`speech_presence(pcm)`, or `AudioRejected("no_speech")` when it is under
     `MIN_SPEECH_PRESENCE`: Whisper would "transcribe" tone or noise as nothing, or as invented
-    words, and the scorer would score that."""
+    words, and the scorer would score that. The one rule for the upload check and the worker."""
     presence = speech_presence(pcm, sample_rate)
     if presence < MIN_SPEECH_PRESENCE:
         raise AudioRejected(
             "no_speech",
-            "No one can be heard speaking in this recording (it holds sound, but not voices). "
-            "Check you picked the right file, and upload a recording of the conversation.",
+            "No one can be heard speaking in this recording (it holds sound, but not voices: "
+            "a tone, hiss or noise). Check you picked the recording of the conversation, that "
+            "the microphone was on and close enough to hear you both, and upload it again.",
         )
     return presence

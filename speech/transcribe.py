@@ -199,17 +199,27 @@ def _model(options: TranscriptionOptions):
 
 
 def transcribe(
-    path, options: TranscriptionOptions | None = None, *, start_at: float = 0.0, duration=None
+    path,
+    options: TranscriptionOptions | None = None,
+    *,
+    start_at: float = 0.0,
+    duration=None,
+    after: Segment | None = None,
 ) -> Iterator[Segment]:
     """Yields the segments of `path` from `start_at` seconds, in order, as Whisper produces them.
 
-    `start_at` resumes a transcription (pass the end of the last saved segment); `duration`
-    stops after that many seconds (a piece of a long recording). Times are from the start of the
-    file. With `options.parallel_windows` over 1, the next windows are transcribed while the
-    current one is being yielded: its segments still come as they are produced, the later
-    windows' as soon as their turn comes.
+    `after` resumes a transcription: pass the last segment saved before it stopped, and only the
+    segments after it come, the same, word for word, as an uninterrupted run's (see `resume`).
+    `start_at` starts a fresh transcription part-way; `duration` stops after that many seconds
+    (a piece of a long recording). Times are from the start of the file. With
+    `options.parallel_windows` over 1, the next windows are transcribed while the current one
+    is being yielded: its segments still come as they are produced, the later windows' as soon
+    as their turn comes.
     """
     options = options or TranscriptionOptions()
+    if after is not None:
+        yield from resume(path, options, after, duration=duration)
+        return
     model = _model(options)
     windows = _windows(path, options, start_at, duration)
     if options.parallel_windows > 1:
@@ -221,6 +231,57 @@ def transcribe(
             for s in _transcribe_window(model, audio, offset, options)
         )
     yield from filter_loops(segments)
+
+
+# Segments whose ends differ by less than this are the same segment transcribed again.
+_SAME_TIME = 0.01
+
+
+def resume(path, options: TranscriptionOptions, after: Segment, *, duration=None):
+    """The segments after `after` (the last one saved), with none lost and none repeated.
+
+    Starting Whisper at the end of the last saved segment would cut into whatever followed it
+    (a word begun, a reply without a pause) and lose it. Instead the window that held `after`
+    is transcribed again from its own start, where an uninterrupted run started it (its cuts
+    depend only on the audio), so it comes out the same; what was saved already is dropped
+    at the resume point: whole segments that end by `after`'s end, and the words before that
+    end of a segment that straddles it.
+    """
+    start = window_start_before(path, options, after.start)
+    stop = None if duration is None else after.end + duration - start
+    segments = transcribe(path, options, start_at=start, duration=stop)
+    yield from after_resume_point(segments, after.end)
+
+
+def window_start_before(path, options: TranscriptionOptions, moment: float) -> float:
+    """Where the window holding `moment` starts in an uninterrupted run of `transcribe`.
+
+    Finding the cuts reads the audio but runs no model: slices of a decoded copy."""
+    start = 0.0
+    for offset, _audio in _windows(path, options, 0.0, None):
+        if offset > moment + _SAME_TIME:
+            break
+        start = offset
+    return start
+
+
+def after_resume_point(segments: Iterable[Segment], resume_at: float) -> Iterator[Segment]:
+    """`segments` without what ends by `resume_at` (saved already)."""
+    for segment in segments:
+        if segment.end <= resume_at + _SAME_TIME:
+            continue
+        if segment.start < resume_at - _SAME_TIME and segment.words:
+            words = tuple(w for w in segment.words if w.start >= resume_at - _SAME_TIME)
+            if not words:
+                continue
+            if len(words) < len(segment.words):
+                segment = replace(
+                    segment,
+                    start=words[0].start,
+                    text=" ".join(w.text for w in words),
+                    words=words,
+                )
+        yield segment
 
 
 def _windows(path, options, start_at: float, duration) -> Iterator[tuple[float, np.ndarray]]:

@@ -151,6 +151,21 @@ class Recording(models.Model):
         limit = timedelta(seconds=settings.RECORDINGS_QUEUED_RECHECK_SECONDS)
         return since is not None and timezone.now() - since > limit
 
+    AUDIO_MISSING_MESSAGE = (
+        "The audio file of this recording is missing from storage, so it cannot be played or "
+        "processed, and trying again would not help. Tell an administrator: they can restore "
+        "the file from a backup, or you can upload the recording again."
+    )
+
+    def has_audio_file(self) -> bool:
+        """Whether the stored audio is still there: a file can go missing behind the site's
+        back (a restore without it, a clean-up by hand, a storage fault)."""
+        name = self.audio.name
+        try:
+            return bool(name) and self.audio.storage.exists(name)
+        except OSError:
+            return False
+
     def skill_labels(self):
         from checklist.enums import Skill
 

@@ -15,9 +15,17 @@
     const oversized = () => file.files.length > 0 && file.files[0].size > maxBytes;
     file.addEventListener("change", () => {
       tooBig.hidden = !oversized();
-      const megabytes = (bytes) => Math.round(bytes / 1048576);
+      // As the server words it: more decimals when whole megabytes would read the same.
+      const sizes = (size) => {
+        for (const digits of [0, 1]) {
+          const [a, b] = [size, maxBytes].map((bytes) => `${(bytes / 1048576).toFixed(digits)} MB`);
+          if (a !== b) return [a, b];
+        }
+        return [size, maxBytes].map((bytes) => `${bytes.toLocaleString("en-GB")} bytes`);
+      };
       if (oversized()) {
-        tooBig.textContent = `The file is ${megabytes(file.files[0].size)} MB, more than the ${megabytes(maxBytes)} MB allowed. Export it at a lower quality (for example MP3 at 64 kbps) and choose it again.`;
+        const [size, limit] = sizes(file.files[0].size);
+        tooBig.textContent = `The file is ${size}, more than the ${limit} allowed. Export it at a lower quality (for example MP3 at 64 kbps) and choose it again.`;
       }
     });
     // A second click while a large file uploads would send it again.

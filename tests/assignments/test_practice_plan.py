@@ -52,11 +52,11 @@ def test_no_practice_task_field_without_open_tasks(client, people, task):
 
 
 def test_uploading_for_a_practice_task_tags_the_recording(
-    client, people, task, tone, dummy_tasks, django_capture_on_commit_callbacks
+    client, people, task, spoken, dummy_tasks, django_capture_on_commit_callbacks
 ):
     client.force_login(people["practitioner"])
     response = post_upload(
-        client, tone, django_capture_on_commit_callbacks, practice_task=str(task.pk)
+        client, spoken, django_capture_on_commit_callbacks, practice_task=str(task.pk)
     )
     recording = Recording.objects.get()
     assert response.status_code == 302
@@ -67,12 +67,12 @@ def test_uploading_for_a_practice_task_tags_the_recording(
 
 
 def test_a_practice_task_of_someone_else_is_refused(
-    client, people, task, tone, dummy_tasks, django_capture_on_commit_callbacks
+    client, people, task, spoken, dummy_tasks, django_capture_on_commit_callbacks
 ):
     AssignmentFactory(practitioner=people["colleague"], practice=True)
     client.force_login(people["colleague"])
     response = post_upload(
-        client, tone, django_capture_on_commit_callbacks, practice_task=str(task.pk)
+        client, spoken, django_capture_on_commit_callbacks, practice_task=str(task.pk)
     )
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()

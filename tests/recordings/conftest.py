@@ -1,5 +1,8 @@
 """Audio files and recordings for the recordings tests."""
 
+import functools
+import subprocess
+import tempfile
 import wave
 from pathlib import Path
 
@@ -24,21 +27,59 @@ DUMMY_TASKS = {
 }
 
 
-def tone_wav(path: Path, seconds: float, rate: int = 8000) -> Path:
-    """A plain audible tone: decodes as audio, not silent, of a known length."""
-    t = np.arange(int(seconds * rate)) / rate
-    samples = (0.3 * np.sin(2 * np.pi * 440 * t) * 32767).astype("<i2")
+def write_wav(path: Path, samples: np.ndarray, rate: int) -> Path:
+    """16-bit mono WAV of float samples in [-1, 1]."""
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(rate)
-        out.writeframes(samples.tobytes())
+        out.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
     return path
 
 
+def tone_wav(path: Path, seconds: float, rate: int = 8000) -> Path:
+    """A plain audible tone: decodes as audio, not silent, of a known length, but no voices
+    (refused at upload as holding no speech)."""
+    t = np.arange(int(seconds * rate)) / rate
+    return write_wav(path, 0.3 * np.sin(2 * np.pi * 440 * t), rate)
+
+
+SPOKEN_RATE = 16000
+SPOKEN_LINES = (
+    "Thanks for coming in today. Shall we start with how the week has gone?",
+    "It has been all right. I went to the job centre on Monday and Wednesday.",
+    "That is good to hear. What did you find out while you were there?",
+    "They said there might be some warehouse work next month, if I get my forms in.",
+)
+
+
+@functools.cache
+def _spoken_samples() -> np.ndarray:
+    """A few lines said by espeak-ng (made once per test run), at 16 kHz."""
+    from speech.audio import decode_window
+
+    pieces = []
+    with tempfile.TemporaryDirectory() as folder:
+        for number, line in enumerate(SPOKEN_LINES):
+            wav = Path(folder) / f"line{number}.wav"
+            voice = ("en-gb", "en-gb-x-gbcwmd+m3")[number % 2]
+            subprocess.run(["espeak-ng", "-v", voice, "-w", str(wav), line], check=True)
+            pieces += [decode_window(wav, 0, None), np.zeros(SPOKEN_RATE // 3, np.float32)]
+    return np.concatenate(pieces)
+
+
+def speech_wav(path: Path, seconds: float) -> Path:
+    """People talking for exactly `seconds` (the lines again if needed): a good upload."""
+    spoken = _spoken_samples()
+    wanted = int(seconds * SPOKEN_RATE)
+    samples = np.tile(spoken, wanted // len(spoken) + 1)[:wanted]
+    return write_wav(path, samples, SPOKEN_RATE)
+
+
 @pytest.fixture
-def tone(tmp_path):
-    return tone_wav(tmp_path / "session.wav", 12)
+def spoken(tmp_path):
+    """A 12-second WAV of two voices talking: what a good upload looks like to the checks."""
+    return speech_wav(tmp_path / "session.wav", 12)
 
 
 @pytest.fixture

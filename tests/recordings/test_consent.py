@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_upload_keeps_the_consent_version_shown_on_the_form(
-    client, people, tone, settings, django_capture_on_commit_callbacks
+    client, people, spoken, settings, django_capture_on_commit_callbacks
 ):
     settings.TASKS = DUMMY_TASKS
     client.force_login(people["practitioner"])
@@ -30,7 +30,7 @@ def test_an_upload_keeps_the_consent_version_shown_on_the_form(
         "skills": ["structuring"],
         "consent": "on",
         "upload_token": str(uuid.uuid4()),
-        "audio": SimpleUploadedFile("session.wav", tone.read_bytes()),
+        "audio": SimpleUploadedFile("session.wav", spoken.read_bytes()),
     }
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("recordings:upload"), data)

@@ -15,9 +15,10 @@ from recordings import processing
 from recordings.enums import RecordingStatus, Stage
 from recordings.models import Recording
 from recordings.tasks import process_recording, recover_stale_recordings
-from recordings.uploads import check_audio, store_recording
+from recordings.uploads import CheckedAudio, check_audio, sha256_of, store_recording
 from speech import speakers
 from speech import transcribe as transcribe_module
+from speech.audio import decode_to_pcm, probe_audio
 from tests.fixtures.audio.reference import script_text, word_error_rate
 
 from .conftest import DIALOGUE, DUMMY_TASKS, jobs, make_recording, tone_wav
@@ -32,13 +33,14 @@ def queued_dialogue(people, settings):
     return uploaded(people["practitioner"], DIALOGUE)
 
 
-def uploaded(owner, path):
-    """`path` stored as `owner`'s upload would be, checked and waiting for a worker."""
+def uploaded(owner, path, checked=None):
+    """`path` stored as `owner`'s upload would be, checked (unless `checked` is given) and
+    waiting for a worker."""
     with path.open("rb") as handle:
         recording, _ = store_recording(
             owner,
             File(handle, name=path.name),
-            check_audio(path),
+            checked or check_audio(path),
             original_name=path.name,
             session_date=date(2026, 1, 15),
             client_pseudonym="Sam",
@@ -112,16 +114,22 @@ def test_a_failed_stage_is_kept_and_try_again_resumes_from_it(
 
 @pytest.mark.slow
 def test_a_transcription_that_stopped_resumes_after_its_last_saved_line(
-    client, people, queued_dialogue, monkeypatch, settings, django_capture_on_commit_callbacks
+    client,
+    people,
+    queued_dialogue,
+    monkeypatch,
+    settings,
+    django_capture_on_commit_callbacks,
+    tmp_path,
 ):
     real_transcribe = transcribe_module.transcribe
-    starts = []
+    resumed_after = []
 
-    def transcribe_that_dies_after_three_lines(path, options, *, start_at=0.0, **kwargs):
-        starts.append(start_at)
-        for count, segment in enumerate(real_transcribe(path, options, start_at=start_at), 1):
+    def transcribe_that_dies_after_three_lines(path, options, **kwargs):
+        resumed_after.append(kwargs.get("after"))
+        for count, segment in enumerate(real_transcribe(path, options, **kwargs), 1):
             yield segment
-            if len(starts) == 1 and count == 3:
+            if len(resumed_after) == 1 and count == 3:
                 raise OSError("the disk went away")
 
     monkeypatch.setattr(transcribe_module, "transcribe", transcribe_that_dies_after_three_lines)
@@ -137,10 +145,22 @@ def test_a_transcription_that_stopped_resumes_after_its_last_saved_line(
         client, people, recording, settings, django_capture_on_commit_callbacks
     )
     assert recording.status == RecordingStatus.READY
-    assert starts == [0.0, saved[-1].end]
+    assert resumed_after[0] is None
+    assert (resumed_after[1].start, resumed_after[1].end) == (saved[-1].start, saved[-1].end)
     text = " ".join(recording.segments.order_by("index").values_list("text", flat=True))
     assert word_error_rate(script_text(DIALOGUE), text) < 0.25, text
     assert text.count("Hello Sam") == 1, "no line transcribed twice"
+
+    # Word for word what an uninterrupted run of the same decoded audio gives.
+    monkeypatch.undo()
+    pcm = tmp_path / "whole.npy"
+    decode_to_pcm(DIALOGUE, pcm)
+    whole = list(real_transcribe(pcm, processing.transcription_options()))
+    stored = recording.whisper_segments.order_by("index")
+    assert [w["text"] for row in stored for w in row.words] == [
+        w.text for segment in whole for w in segment.words
+    ]
+    assert [row.text for row in stored] == [segment.text for segment in whole]
 
 
 def test_trying_again_a_recording_that_has_not_failed_does_nothing(client, people, settings):
@@ -286,8 +306,11 @@ def test_the_audio_is_decoded_once_and_every_stage_reads_the_decoded_copy(
 def test_a_recording_with_no_voices_stops_with_a_message_and_is_not_scored(
     people, settings, tmp_path
 ):
+    # Stored before uploads were checked for voices, or brought in past that check.
     settings.TASKS = DUMMY_TASKS
-    recording = uploaded(people["practitioner"], tone_wav(tmp_path / "hum.wav", 12, rate=16000))
+    hum = tone_wav(tmp_path / "hum.wav", 12, rate=16000)
+    checked = CheckedAudio(probe_audio(hum, require_voices=False), sha256_of(hum), 1)
+    recording = uploaded(people["practitioner"], hum, checked)
 
     assert process_recording.call(recording.pk) == RecordingStatus.FAILED
 

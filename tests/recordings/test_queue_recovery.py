@@ -51,7 +51,7 @@ def queued_for(recording, minutes):
 
 
 def test_a_recording_whose_job_never_reached_the_queue_is_queued_again(
-    people, tone, db_tasks, monkeypatch, django_capture_on_commit_callbacks, caplog
+    people, spoken, db_tasks, monkeypatch, django_capture_on_commit_callbacks, caplog
 ):
     real_enqueue = DatabaseBackend.enqueue
 
@@ -64,8 +64,8 @@ def test_a_recording_whose_job_never_reached_the_queue_is_queued_again(
     with django_capture_on_commit_callbacks(execute=True):
         recording, _ = store_recording(
             people["practitioner"],
-            open(tone, "rb"),  # noqa: SIM115  (closed with the File by Django)
-            check_audio(tone),
+            open(spoken, "rb"),  # noqa: SIM115  (closed with the File by Django)
+            check_audio(spoken),
             original_name="session.wav",
             session_date=timezone.localdate(),
             client_pseudonym="Client A",
@@ -178,3 +178,48 @@ def test_a_file_that_killed_its_worker_three_times_is_stopped_and_kept(
     recording.refresh_from_db()
     assert (recording.status, recording.attempts) == (RecordingStatus.QUEUED, 0)
     assert [job.args for job in jobs(dummy_tasks)] == [[recording.pk]]
+
+
+def running_job_of(recording, django_capture_on_commit_callbacks):
+    """The recording's job in the database queue, taken by a worker that then died."""
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue_processing(recording.pk)
+    recording.refresh_from_db()
+    job = DBTaskResult.objects.get(pk=recording.task_id)
+    job.claim("worker-that-died")
+    return job
+
+
+@pytest.mark.parametrize(("attempts", "then"), [(1, "queued"), (3, "failed")])
+def test_the_task_row_of_a_dead_worker_is_closed_when_its_recording_is_handed_on(
+    people, db_tasks, settings, django_capture_on_commit_callbacks, attempts, then
+):
+    settings.RECORDINGS_MAX_ATTEMPTS = 3
+    recording = make_recording(people["practitioner"], status=RecordingStatus.QUEUED)
+    dead = running_job_of(recording, django_capture_on_commit_callbacks)
+    stale(recording, attempts=attempts)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        recover_stale_recordings()
+
+    dead.refresh_from_db()
+    assert dead.status == "FAILED"
+    assert dead.finished_at is not None
+    assert "worker running this job stopped" in dead.traceback
+    assert not DBTaskResult.objects.running().exists()
+    assert Recording.objects.get(pk=recording.pk).status == then
+    assert jobs_waiting_for(recording).count() == (1 if then == "queued" else 0)
+
+
+def test_a_running_job_whose_worker_still_beats_is_left_alone(
+    people, db_tasks, django_capture_on_commit_callbacks
+):
+    recording = make_recording(people["practitioner"], status=RecordingStatus.QUEUED)
+    alive = running_job_of(recording, django_capture_on_commit_callbacks)
+    Recording.objects.filter(pk=recording.pk).update(
+        status=RecordingStatus.TRANSCRIBING, heartbeat_at=timezone.now()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert recover_stale_recordings() == []
+    alive.refresh_from_db()
+    assert alive.status == "RUNNING"

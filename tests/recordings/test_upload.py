@@ -21,7 +21,7 @@ from recordings.uploads import (
 )
 from speech.audio import AudioInfo
 
-from .conftest import BAD, jobs, stored_files, tone_wav
+from .conftest import BAD, jobs, speech_wav, stored_files, tone_wav
 
 pytestmark = pytest.mark.django_db
 
@@ -79,8 +79,8 @@ def test_upload_form_preselects_the_skill_named_in_the_link(client, pat):
     assert 'value="structuring" id="id_skills_0" checked' not in page
 
 
-def test_a_good_upload_is_stored_privately_and_queued(client, pat, tone, dummy_tasks, upload):
-    response = upload(tone)
+def test_a_good_upload_is_stored_privately_and_queued(client, pat, spoken, dummy_tasks, upload):
+    response = upload(spoken)
     recording = Recording.objects.get()
     assert response.status_code == 302
     assert response["Location"] == recording.get_absolute_url()
@@ -121,15 +121,15 @@ def test_an_empty_file_is_refused(client, pat, dummy_tasks, upload):
     assert_refused(response, "The file is empty", "upload it again")
 
 
-def test_a_recording_longer_than_the_limit_is_refused(client, pat, tone, settings, upload):
+def test_a_recording_longer_than_the_limit_is_refused(client, pat, spoken, settings, upload):
     settings.RECORDINGS_MAX_SECONDS = 11
-    response = upload(tone)
+    response = upload(spoken)
     assert_refused(response, "longer")
 
 
-def test_a_recording_bigger_than_the_limit_is_refused(client, pat, tone, settings, upload):
+def test_a_recording_bigger_than_the_limit_is_refused(client, pat, spoken, settings, upload):
     settings.RECORDINGS_MAX_BYTES = 100_000
-    response = upload(tone)
+    response = upload(spoken)
     assert_refused(response, "more than the", "lower quality")
 
 
@@ -139,8 +139,8 @@ def test_a_text_file_named_mp3_is_refused_whatever_its_name(client, pat, tmp_pat
     assert_refused(upload(notes), "could not be read as audio")
 
 
-def test_consent_skills_and_pseudonym_are_required(client, pat, tone, upload):
-    response = upload(tone, consent="", skills=[], client_pseudonym="")
+def test_consent_skills_and_pseudonym_are_required(client, pat, spoken, upload):
+    response = upload(spoken, consent="", skills=[], client_pseudonym="")
     assert_refused(
         response,
         "Confirm the client consented",
@@ -148,20 +148,22 @@ def test_consent_skills_and_pseudonym_are_required(client, pat, tone, upload):
     )
 
 
-def test_a_session_date_in_the_future_is_refused(client, pat, tone, upload):
-    assert_refused(upload(tone, session_date="2999-01-01"), "today or in the past")
+def test_a_session_date_in_the_future_is_refused(client, pat, spoken, upload):
+    assert_refused(upload(spoken, session_date="2999-01-01"), "today or in the past")
 
 
-def test_a_real_looking_full_name_warns_but_does_not_block(client, pat, tone, dummy_tasks, upload):
-    response = upload(tone, client_pseudonym="John Smith")
+def test_a_real_looking_full_name_warns_but_does_not_block(
+    client, pat, spoken, dummy_tasks, upload
+):
+    response = upload(spoken, client_pseudonym="John Smith")
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "looks like a real full name" in page
     assert Recording.objects.get().client_pseudonym == "John Smith"
 
 
-def test_a_pseudonym_is_not_mistaken_for_a_name(client, pat, tone, dummy_tasks, upload):
-    response = upload(tone, client_pseudonym="Client B")
+def test_a_pseudonym_is_not_mistaken_for_a_name(client, pat, spoken, dummy_tasks, upload):
+    response = upload(spoken, client_pseudonym="Client B")
     page = client.get(response["Location"]).content.decode()
     assert "looks like a real full name" not in page
 
@@ -169,8 +171,8 @@ def test_a_pseudonym_is_not_mistaken_for_a_name(client, pat, tone, dummy_tasks, 
 def test_the_same_form_submitted_twice_saves_one_recording(
     client, pat, tmp_path, dummy_tasks, upload
 ):
-    first_file = tone_wav(tmp_path / "a.wav", 12)
-    second_file = tone_wav(tmp_path / "b.wav", 13)  # even if the file differs
+    first_file = speech_wav(tmp_path / "a.wav", 12)
+    second_file = speech_wav(tmp_path / "b.wav", 13)  # even if the file differs
     token = str(uuid.uuid4())
     first = upload(first_file, upload_token=token)
     second = upload(second_file, upload_token=token)
@@ -182,22 +184,22 @@ def test_the_same_form_submitted_twice_saves_one_recording(
 
 
 def test_the_same_file_sent_again_soon_goes_to_the_first_recording(
-    client, pat, tone, dummy_tasks, upload
+    client, pat, spoken, dummy_tasks, upload
 ):
-    first = upload(tone)
-    again = upload(tone)  # a fresh form: the back button, then upload again
+    first = upload(spoken)
+    again = upload(spoken)  # a fresh form: the back button, then upload again
     assert Recording.objects.count() == 1
     assert again["Location"] == first["Location"]
     assert len(stored_files()) == 1
 
 
-def test_two_simultaneous_saves_with_one_token_keep_one_file(people, tone, dummy_tasks):
+def test_two_simultaneous_saves_with_one_token_keep_one_file(people, spoken, dummy_tasks):
     """Both requests passed the token check before either saved: the database decides."""
     token = uuid.uuid4()
-    checked = check_audio(tone)
+    checked = check_audio(spoken)
 
     def save():
-        with open(tone, "rb") as handle:
+        with open(spoken, "rb") as handle:
             return store_recording(
                 people["practitioner"],
                 SimpleUploadedFile("s.wav", handle.read()),
@@ -216,9 +218,9 @@ def test_two_simultaneous_saves_with_one_token_keep_one_file(people, tone, dummy
     assert stored_files() == [first.audio.name]
 
 
-def test_a_failed_database_save_removes_the_stored_file(people, tone, dummy_tasks):
-    checked = check_audio(tone)
-    with pytest.raises(IntegrityError), open(tone, "rb") as handle:
+def test_a_failed_database_save_removes_the_stored_file(people, spoken, dummy_tasks):
+    checked = check_audio(spoken)
+    with pytest.raises(IntegrityError), open(spoken, "rb") as handle:
         store_recording(
             people["practitioner"],
             SimpleUploadedFile("s.wav", handle.read()),
@@ -236,7 +238,7 @@ def test_a_large_upload_is_streamed_to_disk_not_memory(
     client, pat, tmp_path, settings, dummy_tasks, upload
 ):
     settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024
-    big = tone_wav(tmp_path / "long.wav", 20)
+    big = speech_wav(tmp_path / "long.wav", 20)
     response = upload(big)
     assert response.status_code == 302
     recording = Recording.objects.get()
@@ -317,9 +319,9 @@ def test_the_size_limit_also_stops_a_file_whose_request_understates_its_length(s
 
 
 def test_the_stored_suffix_and_content_type_come_from_the_audio_not_its_name(
-    client, pat, tone, dummy_tasks, upload
+    client, pat, spoken, dummy_tasks, upload
 ):
-    response = upload(tone, name="session.mp3")
+    response = upload(spoken, name="session.mp3")
     assert response.status_code == 302
     recording = Recording.objects.get()
     assert recording.original_name == "session.mp3"

@@ -15,7 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
+from speech.audio import decode_to_pcm
+from speech.transcribe import TranscriptionOptions, transcribe
 from tests.fixtures.audio.reference import script_text, word_error_rate
 
 from .conftest import DIALOGUE
@@ -71,6 +74,8 @@ def project(tmp_path):
     def query(sql, *params):
         with sqlite3.connect(tmp_path / "db.sqlite3", timeout=30) as db:
             return db.execute(sql, params).fetchall()
+
+    query.folder = tmp_path
 
     manage("migrate", "--noinput", "-v0")
     manage("createsuperuser", "--noinput", "--username", "pat", "--email", "pat@example.org")
@@ -150,3 +155,27 @@ def test_a_recording_whose_worker_was_killed_is_finished_by_another(project):
         query("SELECT stage_log FROM recordings_recording WHERE id=?", recording_id)[0][0]
     )
     assert [entry["stage"] for entry in stage_log] == ["score"], "the score stage ran once more"
+
+    # The killed worker's task row is closed, not left "running" for ever.
+    table = DBTaskResult._meta.db_table
+    rows = query(
+        f"SELECT status FROM {table} WHERE task_path=? ORDER BY enqueued_at",  # noqa: S608
+        "recordings.tasks.process_recording",
+    )
+    assert [status for (status,) in rows] == ["FAILED", "SUCCESSFUL"]
+
+    # Word for word what an uninterrupted run of the same audio gives: none lost at the
+    # resume point, none repeated.
+    pcm = Path(query.folder) / "uninterrupted.npy"
+    decode_to_pcm(DIALOGUE, pcm)
+    uninterrupted = list(transcribe(pcm, TranscriptionOptions()))
+    resumed = [
+        json.loads(words)
+        for (words,) in query(
+            'SELECT words FROM recordings_whispersegment WHERE recording_id=? ORDER BY "index"',
+            recording_id,
+        )
+    ]
+    assert [word["text"] for words in resumed for word in words] == [
+        word.text for segment in uninterrupted for word in segment.words
+    ]

@@ -123,6 +123,39 @@ def test_resuming_after_the_last_saved_segment_carries_on_from_there(dialogue_se
     assert word_error_rate(_text(rest), _text(resumed)) < 0.1
 
 
+def _words(segments):
+    return [(w.text, w.start, w.end) for s in segments for w in s.words]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stopped_after", [0.3, 0.6, 0.85])
+def test_a_resumed_transcription_loses_and_repeats_no_word(stopped_after):
+    """Stopped part-way (in the first, second or third of its windows) and resumed after the
+    last saved segment: the words are those of an uninterrupted run, one for one."""
+    options = TranscriptionOptions(window_seconds=25, cut_search_seconds=8, parallel_windows=1)
+    whole = list(transcribe(DIALOGUE, options))
+    windows = {transcribe_module.window_start_before(DIALOGUE, options, s.start) for s in whole}
+    assert len(windows) >= 3
+    saved = whole[: int(len(whole) * stopped_after)]
+
+    resumed = list(transcribe(DIALOGUE, options, after=saved[-1]))
+
+    assert _words(saved + resumed) == _words(whole)
+    assert [s.text for s in saved + resumed] == [s.text for s in whole]
+
+
+def test_words_saved_before_the_resume_point_are_not_repeated():
+    said = [Word(1.0, 1.4, "so", 0.9), Word(1.5, 1.9, "to", 0.9), Word(2.0, 2.6, "sum", 0.9)]
+    again = [
+        Segment(0.0, 0.9, "Hello.", (Word(0.1, 0.9, "Hello.", 0.9),)),
+        Segment(1.0, 2.6, "so to sum", tuple(said)),
+        Segment(2.7, 3.0, "up", (Word(2.7, 3.0, "up", 0.9),)),
+    ]
+    kept = list(transcribe_module.after_resume_point(again, resume_at=1.9))
+    assert [s.text for s in kept] == ["sum", "up"]
+    assert kept[0].start == 2.0
+
+
 def test_a_piece_of_a_recording_stops_at_its_duration():
     piece = list(transcribe(DIALOGUE, TranscriptionOptions(), start_at=10, duration=15))
     assert piece
