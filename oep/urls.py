@@ -4,6 +4,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import feedback
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -11,6 +13,7 @@ urlpatterns = [
     path("feeds/", include("compendium.urls")),
     path("recordings/", include("recordings.urls")),
     path("reviews/", include("reviews.urls")),
+    path("feedback/", feedback, name="feedback"),
 ]
 
 if settings.DEBUG:

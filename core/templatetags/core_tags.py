@@ -1,6 +1,7 @@
-"""Template helpers every app shares: breadcrumbs, time codes, dictionary look-ups."""
+"""Template helpers every app shares: breadcrumbs, time codes, dictionary look-ups, and form
+widgets drawn as GOV.UK Frontend components."""
 
-from django import template
+from django import forms, template
 from wagtail.models import Page
 
 from core.timecodes import timecode as format_timecode
@@ -47,3 +48,47 @@ def minutes(duration):
     """A timedelta as people say it: "15 minutes"."""
     count = round(duration.total_seconds() / 60) if duration else 0
     return f"{count} minute{'' if count == 1 else 's'}"
+
+
+# GOV.UK Frontend's class for each kind of widget; anything else is a text input.
+GOVUK_WIDGET_CLASSES = {
+    "checkbox": "govuk-checkboxes__input",
+    "radio": "govuk-radios__input",
+    "file": "govuk-file-upload",
+    "select": "govuk-select",
+    "textarea": "govuk-textarea",
+}
+
+
+def widget_kind(widget):
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return getattr(widget, "input_type", "text")
+
+
+@register.filter
+def govuk_widget(field):
+    """A form field's widget with GOV.UK Frontend's classes, its error state, and its hint and
+    error messages tied to it for screen readers (ids as templates/includes/field.html writes)."""
+    widget = field.field.widget
+    css = GOVUK_WIDGET_CLASSES.get(widget_kind(widget), "govuk-input")
+    if field.errors and css in (
+        "govuk-input",
+        "govuk-select",
+        "govuk-textarea",
+        "govuk-file-upload",
+    ):
+        css += f" {css}--error"
+    if widget.attrs.get("class"):
+        css += f" {widget.attrs['class']}"
+    attrs = {"class": css}
+    described = []
+    if field.help_text:
+        described.append(f"{field.id_for_label}-hint")
+    if field.errors:
+        described.append(f"{field.id_for_label}-error")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)
