@@ -74,6 +74,8 @@ def govuk_widget(field):
     error messages tied to it for screen readers (ids as templates/includes/field.html writes)."""
     widget = field.field.widget
     css = GOVUK_WIDGET_CLASSES.get(widget_kind(widget), "govuk-input")
+    if widget_kind(widget) == "date":
+        css += " govuk-input--width-10"
     if field.errors and css in (
         "govuk-input",
         "govuk-select",
