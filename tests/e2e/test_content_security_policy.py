@@ -3,6 +3,7 @@ Content-Security-Policy without a single violation: no inline script or style is
 Frontend loads from static files and starts, and no page scrolls sideways on a phone."""
 
 import pytest
+from django.urls import reverse
 
 from tests.e2e.site_pages import browser_context, build_site
 
@@ -66,5 +67,41 @@ def test_main_pages_run_under_the_strict_policy(browser, live_server, role):
                 problems.append(f"{where}: GOV.UK Frontend did not start")
             if state["overflow"] > 0:
                 problems.append(f"{where}: scrolls sideways by {state['overflow']}px")
+        context.close()
+    assert problems == []
+
+
+def test_the_admin_editors_use_runs_under_its_own_policy(browser, live_server):
+    from compendium.models import BulletinPage, EvidencePage
+
+    site = build_site()
+    editor, _ = site["editor"]
+    admin, _ = site["admin"]
+    evidence = EvidencePage.objects.first()
+    bulletin = BulletinPage.objects.first()
+    problems = []
+    for user, paths in [
+        (
+            editor,
+            [
+                "/admin/",
+                f"/admin/pages/{evidence.get_parent().pk}/",
+                f"/admin/pages/{evidence.pk}/edit/",
+                f"/admin/pages/{bulletin.pk}/edit/",
+            ],
+        ),
+        (admin, ["/admin/", reverse("recordings_admin:index"), "/admin/users/"]),
+    ]:
+        context = browser_context(browser, live_server, user, 1280)
+        context.add_init_script(COLLECT_VIOLATIONS)
+        page = context.new_page()
+        watch(page, live_server.url, problems)
+        for path in paths:
+            response = page.goto(live_server.url + path)
+            assert response.status == 200, path
+            assert "'unsafe-inline'" in response.headers["content-security-policy"], path
+            page.wait_for_load_state("load")
+            violations = page.evaluate("window.__cspViolations")
+            problems.extend(f"{path}: {violation}" for violation in violations)
         context.close()
     assert problems == []
