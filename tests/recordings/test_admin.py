@@ -97,6 +97,10 @@ def test_the_admin_writes_lengths_and_times_as_the_site_does(client, people):
     for page in (listing, inspect):
         assert "1:03" in page
         assert "63.99" not in page
+    client.force_login(people["practitioner"])
+    for site_page in (reverse("recordings:list"), recording.get_absolute_url()):
+        html = client.get(site_page).content.decode()
+        assert "1:03" in html and "63.99" not in html and "64 s" not in html
     # 24-hour, as the site writes times (16:05 in London in January), never "4:05 p.m.".
     assert "16:05" in listing or "16:05" in inspect
     assert "p.m." not in listing + inspect
