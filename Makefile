@@ -10,7 +10,29 @@ PORT ?= 8000
 # PostgreSQL and Redis servers of the scale-out tests (tests/scaleout).
 TEST_APT_PACKAGES := chromium espeak-ng sox postgresql redis-server
 
-.PHONY: run serve test lint system-test-deps demo clean
+.PHONY: run serve test lint system-test-deps demo clean frontend
+
+# The front end: GOV.UK Frontend and the linters, pinned in package.json and package-lock.json,
+# compiled and copied into build/static/govuk (a STATICFILES_DIRS entry). Needs Node.js 18.18+
+# and npm (Debian: apt-get install nodejs npm).
+GOVUK := node_modules/govuk-frontend/dist/govuk
+FRONTEND_BUILD := build/static/govuk
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; \
+	  else echo "The front end needs Node.js and npm. Run: sudo apt-get install nodejs npm"; exit 1; fi; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(FRONTEND_BUILD)/.built: node_modules/.installed frontend/govuk.scss
+	rm -rf $(FRONTEND_BUILD) && mkdir -p $(FRONTEND_BUILD)
+	npm run --silent build
+	cp $(GOVUK)/govuk-frontend.min.js $(GOVUK)/govuk-frontend.min.js.map $(FRONTEND_BUILD)/
+	cp -r $(GOVUK)/assets $(FRONTEND_BUILD)/assets
+	@touch $@
+
+frontend: $(FRONTEND_BUILD)/.built
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,21 +46,19 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	@touch $@ $(VENV)/.installed
 
-demo: $(VENV)/.installed
+demo: $(VENV)/.installed frontend
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_data
 
 run: demo serve
 
-# The web server, the background worker, the check for dead jobs, the retention job and the
-# assignment reminders and the access log's clean-up side by side; Ctrl-C stops them all.
-serve: $(VENV)/.installed
+# The web server, the background worker and the periodic jobs (dead jobs queued again,
+# retention, the access log's clean-up, assignment reminders: core.periodic) side by side;
+# Ctrl-C stops them all.
+serve: $(VENV)/.installed frontend
 	@trap 'kill 0' EXIT; \
 	$(BIN)/python manage.py db_worker --queue-name '*' --no-reload & \
-	$(BIN)/python manage.py requeue_stale_recordings --every 60 & \
-	$(BIN)/python manage.py delete_old_access_records --every 3600 & \
-	$(BIN)/python manage.py apply_retention --every 3600 & \
-	$(BIN)/python manage.py send_assignment_reminders --every 3600 & \
+	$(BIN)/python manage.py run_periodic_jobs & \
 	echo "Serving on http://$(HOST):$(PORT)/ with a background worker. Ctrl-C stops them all."; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
@@ -53,15 +73,16 @@ system-test-deps:
 # In random order (pytest-randomly prints its seed; PYTEST_ARGS=--randomly-seed=N repeats
 # it) under coverage, failing below the floor in pyproject.toml; on two workers (coverage combines
 # them). PYTEST_ARGS adds options, e.g. PYTEST_ARGS='-m "not e2e"'.
-test: $(VENV)/.installed-dev system-test-deps
+test: $(VENV)/.installed-dev system-test-deps frontend
 	$(BIN)/pytest -p no:cacheprovider -n 2 --cov --cov-report=term-missing $(PYTEST_ARGS)
 
-lint: $(VENV)/.installed-dev
+lint: $(VENV)/.installed-dev frontend
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+	npm run --silent lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=oep.settings.production SECRET_KEY=lint-only-$$(head -c 32 /dev/urandom | base64) \
 	  ALLOWED_HOSTS=example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules build

@@ -78,3 +78,9 @@ class User(AbstractUser):
         if other.pk not in answers:
             answers[other.pk] = practitioners_managed_by(self).filter(pk=other.pk).exists()
         return answers[other.pk]
+
+    def overseen(self, other: "User") -> "User":
+        """Notes that `other` was found among practitioners_managed_by(self), so that manages()
+        need not ask the database again; returns `other`."""
+        self.__dict__.setdefault("_manages", {})[other.pk] = True
+        return other

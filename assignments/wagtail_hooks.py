@@ -10,6 +10,7 @@ from . import panels
 from .assigning import ASSIGN
 from .completion import COMPLETE
 from .models import Assignment
+from .periodic import SEND_REMINDERS
 from .permissions import AdministratorsManagePolicy
 from .viewsets import AssignmentViewSet
 
@@ -37,3 +38,8 @@ hooks.register("feedback_panels", panels.practice_panel)
 hooks.register("growth_point_links", panels.assign_lesson_link)
 hooks.register(upload_fields.FIELDS_HOOK, panels.upload_fields)
 hooks.register(upload_fields.UPLOADED_HOOK, panels.tag_uploaded_recording)
+
+
+@hooks.register("register_periodic_jobs")
+def register_assignments_periodic_jobs():
+    return [SEND_REMINDERS]

@@ -1,6 +1,7 @@
 """StreamField blocks for compendium entries and bulletins."""
 
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -42,6 +43,8 @@ class EvidenceBodyBlock(blocks.StreamBlock):
     numbered_list = _list_block("list-ol", "compendium/blocks/numbered_list.html")
     quotation = QuotationBlock()
     implications = ImplicationsBlock()
+    # Tables of the source documents (a bulletin's tab-separated tables), drawn as GOV.UK tables.
+    table = TableBlock(template="compendium/blocks/table.html")
 
 
 class ReferenceListBlock(blocks.StreamBlock):

@@ -123,21 +123,45 @@ BULLET = re.compile(r"^[-*•·]\s+(.+)$")
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s+(.+)$")
 
 
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def inline_html(text: str) -> str:
-    """Escape, then turn Markdown emphasis and <links> into the rich text Wagtail stores."""
+    """Escape, then turn Markdown emphasis and <links> into the rich text Wagtail stores.
+
+    The sources also carry a little HTML: <i> becomes italic, footnote marks in <sup> become
+    superscript digits (rich text in the editor keeps those), and "\\*" is a plain asterisk."""
+    text = re.sub(r"<sup>(\d+)</sup>", lambda m: m.group(1).translate(SUPERSCRIPT_DIGITS), text)
+    text = re.sub(r"<i>(.+?)</i>", r"*\1*", text)
+    literal_star = "\x00"
+    text = text.replace("\\*", literal_star)
     html = escape(text)
     html = re.sub(r"&lt;(https?://[^&\s]+)&gt;", r'<a href="\1">\1</a>', html)
     html = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", html)
     html = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<i>\1</i>", html)
-    return html
+    return html.replace(literal_star, "*")
 
 
 def plain(text: str) -> str:
     return re.sub(r"\*+", "", text).strip()
 
 
+def table_value(header: list[str]) -> dict:
+    return {
+        "data": [header],
+        "first_row_is_table_header": True,
+        "first_col_is_header": False,
+        "table_caption": "",
+    }
+
+
+def table_cell(text: str) -> str:
+    return re.sub(r"</?i>", "", text).strip()
+
+
 def markdown_blocks(text: str) -> list[dict]:
-    """Light Markdown -> StreamField data for the bulletin body."""
+    """Light Markdown -> StreamField data for the bulletin body. Lines of tab-separated cells
+    (tables copied from a PDF) become a table whose first line is its header."""
     blocks: list[dict] = []
     paragraph: list[str] = []
 
@@ -159,6 +183,14 @@ def markdown_blocks(text: str) -> list[dict]:
         line = raw.strip()
         if not line or line == "---":
             flush()
+            continue
+        if "\t" in line:
+            flush()
+            row = [table_cell(cell) for cell in line.split("\t")]
+            if blocks and blocks[-1]["type"] == "table":
+                blocks[-1]["value"]["data"].append(row)
+            else:
+                blocks.append({"type": "table", "value": table_value(row)})
             continue
         if match := HEADING.match(line):
             flush()

@@ -4,6 +4,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.views import feedback
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -15,6 +17,7 @@ urlpatterns = [
     path("assignments/", include("assignments.urls")),
     path("privacy/", include("privacy.urls")),
     path("notifications/", include("notifications.urls")),
+    path("feedback/", feedback, name="feedback"),
 ]
 
 if settings.DEBUG:

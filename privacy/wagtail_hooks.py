@@ -11,6 +11,7 @@ from recordings import links as recording_links
 
 from .admin_views import subject_access_export
 from .models import AccessRecord
+from .periodic import DELETE_OLD_ACCESS_RECORDS
 from .permissions import may_see_access_log
 from .viewsets import AccessLogPolicy, AccessRecordViewSet
 
@@ -53,3 +54,8 @@ def subject_access_button(user, request_user):
             icon_name="download",
             priority=90,
         )
+
+
+@hooks.register("register_periodic_jobs")
+def register_privacy_periodic_jobs():
+    return [DELETE_OLD_ACCESS_RECORDS]

@@ -24,6 +24,10 @@ class Action(Enum):
     ERASE = "erase"  # delete it, or withdraw the client's consent
 
 
+# What only the owner (and administrators) may do, whoever else may see the recording.
+OWNER_ACTIONS = (Action.RETRY, Action.ERASE)
+
+
 def reviewable_recordings(user):
     """The recordings `user` may review: those of the practitioners they manage, never their own."""
     return Recording.objects.filter(owner__in=practitioners_managed_by(user))
@@ -45,7 +49,7 @@ def can(user, action: Action, recording) -> bool:
         return True
     if action is Action.VIEW:
         return recording.owner_id == user.pk or user.manages(recording.owner)
-    if action in (Action.RETRY, Action.ERASE):
+    if action in OWNER_ACTIONS:
         return recording.owner_id == user.pk
     if action is Action.REVIEW:
         return user.manages(recording.owner)
@@ -60,7 +64,7 @@ def allowed_ids(user, action: Action, recordings) -> set[int]:
         return set()
     if user.is_administrator:
         return set(ids)
-    if action is Action.RETRY:
+    if action in OWNER_ACTIONS:
         return {recording.pk for recording in recordings if recording.owner_id == user.pk}
     allowed = reviewable_recordings(user) if action is Action.REVIEW else visible_recordings(user)
     return set(allowed.filter(pk__in=ids).values_list("pk", flat=True))

@@ -1,6 +1,7 @@
 """Recordings in the Wagtail admin: for administrators only (retention, support), read-only
 apart from deletion; OEP editors share the admin but never see recordings."""
 
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -52,7 +53,17 @@ class RecordingViewSet(ModelViewSet):
     # Required by ModelViewSet; the policy above grants no one the add or change actions.
     form_fields = ["client_pseudonym", "session_date"]
     inspect_view_enabled = True
-    list_display = ["__str__", "owner", "session_date", "status", "duration", "created_at"]
+    list_display = [
+        "__str__",
+        "owner",
+        "session_date",
+        "status",
+        # As the site writes lengths (core.timecodes), not raw seconds.
+        Column(
+            "duration", label="Length", accessor=lambda recording: recording.get_duration_display()
+        ),
+        "created_at",
+    ]
     list_filter = ["status", "owner__team", "owner", "session_date"]
     list_export = [
         "pk",

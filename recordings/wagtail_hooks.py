@@ -10,6 +10,7 @@ from accounts.permissions import AdministratorsOnlyPolicy
 
 from .erasure import LOG_ACTIONS as ERASURE_ACTIONS
 from .models import Recording
+from .periodic import REQUEUE_STALE, RETENTION
 from .speakers import SPEAKERS_FIXED
 from .viewsets import PracticeViewSetGroup
 
@@ -28,3 +29,8 @@ def register_recording_actions(actions):
 # Through register_snippet, because the group holds the checklist and team snippets, which must
 # be registered as snippets before the admin loads (their permissions and choosers need it).
 register_snippet(PracticeViewSetGroup)
+
+
+@hooks.register("register_periodic_jobs")
+def register_recordings_periodic_jobs():
+    return [REQUEUE_STALE, RETENTION]

@@ -215,7 +215,9 @@ class TrainingIndexPage(RemembersViewRestrictionsMixin, RoutablePageMixin, Page)
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         # Anyone outside the manager's teams is indistinguishable from someone who does not exist.
-        learner = get_object_or_404(practitioners_managed_by(request.user), pk=user_id)
+        learner = request.user.overseen(
+            get_object_or_404(practitioners_managed_by(request.user), pk=user_id)
+        )
         return self.render(
             request,
             template="training/practitioner_progress.html",

@@ -1,7 +1,8 @@
-"""Template helpers every app shares: breadcrumbs, time codes, dictionary look-ups, and the
-panels and links other apps add to a page (core.extensions)."""
+"""Template helpers every app shares: breadcrumbs, time codes, dictionary look-ups, form widgets
+drawn as GOV.UK Frontend components, and the panels and links other apps add to a page
+(core.extensions)."""
 
-from django import template
+from django import forms, template
 from wagtail.models import Page
 
 from core import extensions
@@ -65,3 +66,49 @@ def extension_panels(context, hook_name, **shown):
 def extension_links(context, hook_name, **shown):
     """`{% extension_links "hook_name" lesson=lesson as links %}`: links other apps add here."""
     return extensions.links(hook_name, request=context.get("request"), **shown)
+
+
+# GOV.UK Frontend's class for each kind of widget; anything else is a text input.
+GOVUK_WIDGET_CLASSES = {
+    "checkbox": "govuk-checkboxes__input",
+    "radio": "govuk-radios__input",
+    "file": "govuk-file-upload",
+    "select": "govuk-select",
+    "textarea": "govuk-textarea",
+}
+
+
+def widget_kind(widget):
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return getattr(widget, "input_type", "text")
+
+
+@register.filter
+def govuk_widget(field):
+    """A form field's widget with GOV.UK Frontend's classes, its error state, and its hint and
+    error messages tied to it for screen readers (ids as templates/includes/field.html writes)."""
+    widget = field.field.widget
+    css = GOVUK_WIDGET_CLASSES.get(widget_kind(widget), "govuk-input")
+    if widget_kind(widget) == "date":
+        css += " govuk-input--width-10"
+    if field.errors and css in (
+        "govuk-input",
+        "govuk-select",
+        "govuk-textarea",
+        "govuk-file-upload",
+    ):
+        css += f" {css}--error"
+    if widget.attrs.get("class"):
+        css += f" {widget.attrs['class']}"
+    attrs = {"class": css}
+    described = []
+    if field.help_text:
+        described.append(f"{field.id_for_label}-hint")
+    if field.errors:
+        described.append(f"{field.id_for_label}-error")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)

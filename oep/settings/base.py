@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "accounts.apps.UsersAppConfig",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +71,8 @@ MIDDLEWARE = [
     # Idle timeout and absolute lifetime of a signed-in session (below).
     "privacy.sessions.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as its documentation asks: it answers a locked-out sign-in with AXES_LOCKOUT_TEMPLATE.
     "axes.middleware.AxesMiddleware",
@@ -171,12 +175,15 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# 24-hour times and dates written out, the same in the admin as on the site.
+FORMAT_MODULE_PATH = ["oep.formats"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# The service's own files, then GOV.UK Frontend as `make frontend` builds it from package.json.
+STATICFILES_DIRS = [BASE_DIR / "static", BASE_DIR / "build" / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
 
@@ -252,6 +259,52 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
+# The admin calls nothing on the internet: no avatars from gravatar.com, no check for new
+# Wagtail releases (both fail, slowly, on a closed network, and tell outsiders who is signed in).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Content-Security-Policy (django-csp). The site: scripts, styles, images, audio and fetches from
+# this origin only, no inline script or style (templates pass data in data- attributes), no
+# plug-ins, no framing. Wagtail's admin (core.middleware.ContentSecurityPolicyMiddleware) needs
+# inline scripts and styles for its widgets and rich-text editor: same origin still, but inline
+# allowed, and framing by itself for the page preview.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Permissions-Policy: browser features no page uses are switched off; a view that needs one
+# allows it for itself with core.middleware.permissions_policy (e.g. the microphone for
+# recording in the browser).
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "display-capture": [],
+}
 TAGGIT_CASE_INSENSITIVE = True
 
 LOGGING = {

@@ -15,8 +15,8 @@
       if (notice) { notice.textContent = data.notice; notice.hidden = !data.notice; }
       const bar = section.querySelector("[data-field=progress]");
       if (bar) {
-        bar.style.width = `${Math.round(data.progress * 100)}%`;
-        bar.parentElement.setAttribute("aria-valuenow", Math.round(data.progress * 100));
+        bar.value = Math.round(data.progress * 100);
+        bar.textContent = `${bar.value}%`;
       }
       section.querySelectorAll("[data-stage]").forEach((item) => {
         if (item.dataset.stage === data.stage) item.setAttribute("aria-current", "step");

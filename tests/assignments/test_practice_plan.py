@@ -111,7 +111,7 @@ def test_feedback_shows_the_skill_beside_the_previous_session(client, people, tw
     rating = plan[plan.index('data-testid="manager-rating"') :]
     rating = rating[: rating.index("</tr>")]
     assert rating.index("Needs improvement") < rating.index("Satisfactory")
-    assert "<td>up</td>" in rating
+    assert '<td class="govuk-table__cell">up</td>' in rating
 
 
 def test_feedback_of_an_untagged_recording_has_no_practice_plan(client, people, recording):

@@ -15,7 +15,7 @@ def test_index_lists_entries_by_number_with_kind_themes_and_the_copyright(client
     assert "Research summary" in html and "Tool" in html
     assert ">women</a>" in html
     assert "Crown copyright" in html
-    assert '<label class="label" for="compendium-search">' in html
+    assert '<label class="govuk-label" for="compendium-search">' in html
 
 
 def test_kind_filter_shows_only_that_kind(client, small_compendium):

@@ -41,7 +41,7 @@ def test_manager_assigns_a_lesson_from_feedback_and_the_practitioner_completes_i
     manager.get_by_label("Due date").fill(due.isoformat())
     manager.get_by_label("Practice task").fill("Open your next session with a check-in.")
     manager.get_by_role("button", name="Assign").click()
-    expect(manager.get_by_role("status")).to_contain_text(
+    expect(manager.get_by_role("alert")).to_contain_text(
         "“Check-in and review” is assigned to Priya Patel"
     )
     expect(manager.get_by_test_id("open-assignments")).to_contain_text("Priya Patel")

@@ -1,6 +1,8 @@
 """Recordings in the Wagtail admin: administrators list, filter and inspect them; OEP editors
 and treatment managers, who also use the admin, cannot see them."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
 
@@ -82,3 +84,23 @@ def test_deleting_a_recording_deletes_its_audio(people, django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         recording.delete()
     assert not storage.exists(name)
+
+
+def test_the_admin_writes_lengths_and_times_as_the_site_does(client, people):
+    recording = make_recording(people["practitioner"], client_pseudonym="Timed client")
+    recording.duration = 63.9965625
+    recording.created_at = datetime(2026, 1, 15, 16, 5, tzinfo=UTC)
+    recording.save()
+    client.force_login(people["admin"])
+    listing = client.get(reverse(INDEX)).content.decode()
+    inspect = client.get(reverse("recordings_admin:inspect", args=[recording.pk])).content.decode()
+    for page in (listing, inspect):
+        assert "1:03" in page
+        assert "63.99" not in page
+    client.force_login(people["practitioner"])
+    for site_page in (reverse("recordings:list"), recording.get_absolute_url()):
+        html = client.get(site_page).content.decode()
+        assert "1:03" in html and "63.99" not in html and "64 s" not in html
+    # 24-hour, as the site writes times (16:05 in London in January), never "4:05 p.m.".
+    assert "16:05" in listing or "16:05" in inspect
+    assert "p.m." not in listing + inspect

@@ -50,7 +50,7 @@ def test_a_speaker_fix_after_sharing_shows_the_practitioner_nothing_until_shared
     client, people, shared
 ):
     metrics_shared, page = feedback_metrics(client, people, shared)
-    assert f'<span class="hint">Practitioner:</span> {PRAISED_LINE}' in page
+    assert f'<span class="app-secondary">Practitioner:</span> {PRAISED_LINE}' in page
     manager_metrics = review_metrics(client, people, shared)
     progress_shared = shared_metric_values(client, people, shared)
 
@@ -59,7 +59,7 @@ def test_a_speaker_fix_after_sharing_shows_the_practitioner_nothing_until_shared
     assert review_metrics(client, people, shared) != manager_metrics, "the manager sees the fix"
     metrics_now, page = feedback_metrics(client, people, shared)
     assert metrics_now == metrics_shared
-    assert f'<span class="hint">Practitioner:</span> {PRAISED_LINE}' in page
+    assert f'<span class="app-secondary">Practitioner:</span> {PRAISED_LINE}' in page
     assert shared_metric_values(client, people, shared) == progress_shared
 
     client.force_login(people["manager"])
@@ -67,7 +67,7 @@ def test_a_speaker_fix_after_sharing_shows_the_practitioner_nothing_until_shared
 
     metrics_now, page = feedback_metrics(client, people, shared)
     assert metrics_now != metrics_shared
-    assert f'<span class="hint">Client:</span> {PRAISED_LINE}' in page
+    assert f'<span class="app-secondary">Client:</span> {PRAISED_LINE}' in page
     assert shared_metric_values(client, people, shared) != progress_shared
 
 

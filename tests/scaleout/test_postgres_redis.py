@@ -260,7 +260,9 @@ def test_compendium_search_runs_on_postgresql_full_text_search_through_gunicorn(
         assert status == 200, deployment.log("gunicorn")
         titles = [
             re.sub(r"<[^>]+>|^\d+\. ", "", title)
-            for title in re.findall(r'<h3 class="heading-m"><a href="[^"]+">(.*?)</a></h3>', html)
+            for title in re.findall(
+                r'<h3 class="govuk-heading-m"><a href="[^"]+">(.*?)</a></h3>', html
+            )
         ]
         assert {"Peer mentor scheme", "Mentoring and Offender Management"} <= set(titles)
         assert f"{len(titles)} results for “mentored”" in html

@@ -88,7 +88,7 @@ def test_a_bank_draws_n_distinct_questions_of_m(client, learner):
     assert len(draws) > 1
 
     html = client.get(lesson.url).content.decode()
-    assert html.count('class="form-group quiz-question') == 3
+    assert html.count('class="govuk-form-group quiz-question') == 3
     assert "Each attempt asks 3 of the lesson’s 6 questions." in html
 
 
