@@ -30,6 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from site_process import manage  # noqa: E402
+
 DEMO_PASSWORD = "bench-" + secrets.token_urlsafe(12)
 
 ANONYMOUS_PAGES = [
@@ -75,20 +79,6 @@ def site_env(var: Path) -> dict:
         LOG_LEVEL="WARNING",
     )
     return env
-
-
-def manage(env, *args, timeout=900):
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    if done.returncode:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return done.stdout
 
 
 def prepare(env, fresh: bool):

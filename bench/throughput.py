@@ -34,6 +34,10 @@ import redis
 import rq
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from site_process import manage  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
 
 from tests.scaleout.servers import PostgresServer, free_port, wait_until  # noqa: E402
@@ -95,20 +99,6 @@ def site_env(database_url, redis_url, var: Path) -> dict:
         LOG_LEVEL="WARNING",
     )
     return env
-
-
-def manage(env, *args, timeout=600) -> str:
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    if done.returncode:
-        raise SystemExit(f"manage.py {args[0]} failed:\n{done.stderr[-3000:]}")
-    return done.stdout
 
 
 def queue_recordings(env, count, audio: Path) -> list[int]:

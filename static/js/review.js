@@ -46,11 +46,15 @@
   if (!form) return;
   const status = form.querySelector("[data-autosave-status]");
   let dirty = false;
-  let saving = false;
-  const save = async () => {
-    if (!dirty || saving) return;
+  let saving = null; // the autosave in flight, if any
+  let submitting = false;
+  const save = () => {
+    if (!dirty || saving || submitting) return saving;
     dirty = false;
-    saving = true;
+    saving = send().finally(() => { saving = null; });
+    return saving;
+  };
+  const send = async () => {
     try {
       // getAttribute: the form's buttons are named "action", which shadows form.action.
       const response = await fetch(form.getAttribute("action"), {
@@ -68,8 +72,6 @@
       }
     } catch (error) {
       dirty = true; // offline for a moment: the next tick tries again
-    } finally {
-      saving = false;
     }
   };
   // Comment boxes beside the transcript belong to the form through their form attribute.
@@ -79,5 +81,15 @@
     field.addEventListener("change", () => { dirty = true; save(); });
   });
   setInterval(save, 5000);
-  form.addEventListener("submit", () => { dirty = false; });
+  // "Save draft" or "Share" waits for an autosave in flight: one landing after the share would
+  // make a new draft of what was just shared.
+  form.addEventListener("submit", (event) => {
+    dirty = false;
+    submitting = true;
+    if (saving) {
+      event.preventDefault();
+      const button = event.submitter;
+      saving.finally(() => form.requestSubmit(button));
+    }
+  });
 })();

@@ -222,9 +222,11 @@ def test_the_decoded_copy_is_transcribed_like_the_file(dialogue_segments, tmp_pa
     assert word_error_rate(_text(dialogue_segments), _text(from_copy)) < 0.1
     from_array = list(transcribe(load_pcm(pcm), TranscriptionOptions(), start_at=30))
     assert from_array[0].start >= 30
-    # Whisper starts afresh at 30 s, so the first words may differ a little, not the rest.
-    tail = _text(s for s in from_copy if s.start >= 30)
-    assert word_error_rate(tail, _text(from_array)) < 0.15
+    # Whisper starts afresh at 30 s, in the middle of a line, so its first segment holds words
+    # the other run put before 30 s; after that the two runs must agree.
+    settled = from_array[1].start
+    tail = _text(s for s in from_copy if s.start >= settled - 0.5)
+    assert word_error_rate(tail, _text(from_array[1:])) < 0.15
 
 
 def test_the_vocabulary_and_guards_reach_whisper():
