@@ -58,6 +58,8 @@
         item.append(link);
         return item;
       }));
+      // The title is written here, so a page without a problem never carries the words.
+      summary.querySelector(".govuk-error-summary__title").textContent = "There is a problem";
       summary.hidden = false;
       summary.focus();
     };
