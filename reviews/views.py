@@ -334,7 +334,8 @@ def team_progress(request):
             n=Count("pk"), shared=Count("pk", filter=Q(review__live=True))
         )
     }
-    learning_url = _learning_url_maker()
+    training_index = remember("training-index", TrainingIndexPage.objects.live().first)
+    learning_url = _learning_url_maker(training_index)
     rows = [
         {"learning": learning,
          "recordings": counts.get(learning.learner.pk, {}).get("n", 0),
@@ -352,14 +353,14 @@ def team_progress(request):
             "sessions": session_list,
             "skill_charts": progress.skill_charts(session_list, with_owner=True),
             "metric_charts": progress.metric_charts(session_list, with_owner=True),
-            "training_index": remember("training-index", TrainingIndexPage.objects.live().first),
+            "training_index": training_index,
         },
     )
 
 
-def _learning_url_maker():
-    """learner -> the URL of their learning record, or None while there is no training."""
-    index = remember("training-index", TrainingIndexPage.objects.live().first)
+def _learning_url_maker(index):
+    """learner -> the URL of their learning record in `index`, or None while there is no
+    training."""
     if index is None:
         return lambda learner: None
     return lambda learner: (
