@@ -58,62 +58,75 @@ def _count(view: SessionView, item: str, polarity: str) -> int:
     return sum(1 for a in view.acts if a.item == item and a.polarity == polarity)
 
 
-def skill_scores(view: SessionView, codes, utterances, items: dict) -> dict[str, float]:
+def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, dict[str, float]]:
+    """Per skill, the named terms whose sum the skill's score is the logistic of: what a
+    reviewer (or ``bench/probation_twins.py --failures``) reads to see why a score is what it is."""
     acts = view.acts
     r = session_rates(view, codes, utterances)
     present = {key: bool(v.get("present")) for key, v in items.items()}
-    structuring = (
-        sum(_capped(acts, it, SUPPORTS, 1.5) for it in ("A1", "A2", "A3", "A8", "A9"))
-        - sum(_capped(acts, it, "counts_against", 1.5) for it in ("A1", "A2", "A3", "A8", "A9"))
-        + 0.4 * present.get("A4", False)
-        + 0.3 * present.get("A5", False)
-        + 0.3 * present.get("A7", False)
-        + (0.5 if present.get("A10", False) else -0.5)
-        - 3.0 * r["lecturing"]
+    structuring = {
+        "for": sum(_capped(acts, it, SUPPORTS, 1.5) for it in ("A1", "A2", "A3", "A8", "A9")),
+        "against": -sum(
+            _capped(acts, it, "counts_against", 1.5) for it in ("A1", "A2", "A3", "A8", "A9")
+        ),
+        "role": 0.4 * present.get("A4", False),
+        "conditions": 0.3 * present.get("A5", False),
+        "goals": 0.3 * present.get("A7", False),
+        "talk_balance": 0.5 if present.get("A10", False) else -0.5,
+        "lecturing": -3.0 * r["lecturing"],
         # a structure the client can work in: they go on rather than close down
-        + 1.0 * (r["elaboration"] - r["closing_down"])
-    )
-    relationship = (
-        4.0 * r["reflection_share"]
-        + 1.0 * r["open_share"]
-        + 2.0 * r["elaboration"]
-        - 2.0 * r["closing_down"]
-        - 6.0 * r["empty_reflections"]
-        - 6.0 * r["lecturing"]
-        + 0.3 * _capped(acts, "B5", SUPPORTS, 3)
-        - 0.5 * _capped(acts, "B5", "counts_against", 2)
-        - 3.0 * max(0.0, r["talk_share"] - 0.5)
-        - 1.0
-    )
-    prosocial = (
-        1.0 * _capped(acts, "C1", SUPPORTS, 3)
-        - 1.5 * _capped(acts, "C1", "counts_against", 3)
-        + 0.8 * _capped(acts, "C2", SUPPORTS, 2)
-        - 1.2 * _capped(acts, "C2", "counts_against", 3)
-        - 0.8 * _capped(acts, "C3", "counts_against", 3)
-        + 0.3 * present.get("C5", False)
-        + 0.3 * present.get("C6", False)
-        - 4.0 * r["lecturing"]
-        - 2.0 * r["advice"]
-        # modelling respect: warmth that is earned, and a client who stays in the conversation
-        + 0.3 * _capped(acts, "B5", SUPPORTS, 3)
-        - 0.5 * _capped(acts, "B5", "counts_against", 2)
-        + 1.0 * (r["elaboration"] - r["closing_down"])
-    )
-    cognitive = (
-        0.8 * _capped(acts, "D1", SUPPORTS, 4)
-        - 0.3 * _capped(acts, "D1", "counts_against", 2)
-        - 0.8 * _capped(acts, "D3", "counts_against", 3)
-        + 0.2 * sum(present.get(f"D{k}", False) for k in range(2, 9))
-        - 3.0 * r["advice"]
-        - 2.0 * r["lecturing"]
-    )
-    return {
-        "structuring": _logistic(structuring),
-        "relationship_building": _logistic(relationship),
-        "prosocial_modelling": _logistic(prosocial),
-        "cognitive_techniques": _logistic(cognitive),
+        "client_goes_on": 1.0 * (r["elaboration"] - r["closing_down"]),
     }
+    relationship = {
+        "reflection_share": 4.0 * r["reflection_share"],
+        "open_share": 1.0 * r["open_share"],
+        "elaboration": 2.0 * r["elaboration"],
+        "closing_down": -2.0 * r["closing_down"],
+        "empty_reflections": -6.0 * r["empty_reflections"],
+        "lecturing": -6.0 * r["lecturing"],
+        "affirmations": 0.3 * _capped(acts, "B5", SUPPORTS, 3),
+        "hedged_praise": -0.5 * _capped(acts, "B5", "counts_against", 2),
+        "talk_share": -3.0 * max(0.0, r["talk_share"] - 0.5),
+        "offset": -1.0,
+    }
+    prosocial = {
+        "praise_prosocial": 1.0 * _capped(acts, "C1", SUPPORTS, 3),
+        "praise_breach": -1.5 * _capped(acts, "C1", "counts_against", 3),
+        "challenge": 0.8 * _capped(acts, "C2", SUPPORTS, 2),
+        "collusion_lecture": -1.2 * _capped(acts, "C2", "counts_against", 3),
+        "unanswered": -0.8 * _capped(acts, "C3", "counts_against", 3),
+        "commitments": 0.3 * present.get("C5", False),
+        "services": 0.3 * present.get("C6", False),
+        "lecturing": -4.0 * r["lecturing"],
+        "advice": -2.0 * r["advice"],
+        # modelling respect: warmth that is earned, and a client who stays in the conversation
+        "affirmations": 0.3 * _capped(acts, "B5", SUPPORTS, 3),
+        "hedged_praise": -0.5 * _capped(acts, "B5", "counts_against", 2),
+        "client_goes_on": 1.0 * (r["elaboration"] - r["closing_down"]),
+    }
+    cognitive = {
+        "explored": 0.8 * _capped(acts, "D1", SUPPORTS, 4),
+        "not_answered": -0.3 * _capped(acts, "D1", "counts_against", 2),
+        "labelled": -0.8 * _capped(acts, "D3", "counts_against", 3),
+        "d_items": 0.2 * sum(present.get(f"D{k}", False) for k in range(2, 9)),
+        "advice": -3.0 * r["advice"],
+        "lecturing": -2.0 * r["lecturing"],
+    }
+    return {
+        "structuring": structuring,
+        "relationship_building": relationship,
+        "prosocial_modelling": prosocial,
+        "cognitive_techniques": cognitive,
+    }
+
+
+def skill_scores(view: SessionView, codes, utterances, items: dict) -> dict[str, float]:
+    """Per skill, the logistic of the sum of its terms (``skill_terms``)."""
+    return scores_of(skill_terms(view, codes, utterances, items))
+
+
+def scores_of(terms: dict[str, dict[str, float]]) -> dict[str, float]:
+    return {skill: _logistic(sum(parts.values())) for skill, parts in terms.items()}
 
 
 def overall_score(scores: dict[str, float], quality: float) -> float:
