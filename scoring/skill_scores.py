@@ -15,6 +15,8 @@ import math
 from .judgement import SUPPORTS, SessionView, closes_down, elaborates
 
 CENTRE = 1.0  # a raw sum this high maps to 0.5
+STRUCTURING_ELEMENTS = ("A1", "A2", "A3", "A8", "A9")  # expected in every supervision session
+ITEM_WEIGHT = 1.2
 
 
 def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") -> float:
@@ -24,6 +26,15 @@ def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") 
         if a.item == item and a.polarity == polarity and a.rule.startswith(prefix)
     )
     return min(cap, total)
+
+
+def _balance(acts, item: str) -> float:
+    """-1..1: how the session's judged acts on an item came out, as a balance of the weight
+    for against the weight against, never a count: one check-in taken up scores as three do,
+    a mixed record scores between, and a single weak act ("asked") counts for its weight."""
+    shown = sum(a.weight for a in acts if a.item == item and a.polarity == SUPPORTS)
+    against = sum(a.weight for a in acts if a.item == item and a.polarity == "counts_against")
+    return (shown - against) / max(1.0, shown + against)
 
 
 def _logistic(raw: float) -> float:
@@ -65,10 +76,9 @@ def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, 
     r = session_rates(view, codes, utterances)
     present = {key: bool(v.get("present")) for key, v in items.items()}
     structuring = {
-        "for": sum(_capped(acts, it, SUPPORTS, 1.5) for it in ("A1", "A2", "A3", "A8", "A9")),
-        "against": -sum(
-            _capped(acts, it, "counts_against", 1.5) for it in ("A1", "A2", "A3", "A8", "A9")
-        ),
+        # each element judged once for the session, however often it came up: a long session
+        # that asks "did you ring them?" five times shows review no more than one that asks once
+        **{f"{it}_judged": ITEM_WEIGHT * _balance(acts, it) for it in STRUCTURING_ELEMENTS},
         "role": 0.4 * present.get("A4", False),
         "conditions": 0.3 * present.get("A5", False),
         "goals": 0.3 * present.get("A7", False),

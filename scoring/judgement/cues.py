@@ -37,6 +37,10 @@ CLOSERS = rx(
     r"^(?:whatever|fine|ok|okay|yeah|yes|no|right|i suppose|i know|suppose so|if you say so|"
     r"brilliant|great|i'll try|dunno|i don't know|not really|nothing|s'pose)\b"
 )
+# Client replies that go along without agreeing: resignation, not assent.
+GRUDGING = rx(
+    r"^(?:(?:yeah|yes|ok|okay) )?(?:i suppose|suppose so|s'pose|if you say so|whatever|i guess)\b"
+)
 PUSHBACK = rx(
     r"\b(?:i didn't say that|that's not what i|not what i said|that's out of order|"
     r"you're not listening|you don't (?:get it|understand|know)|that's not fair|"

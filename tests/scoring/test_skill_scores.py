@@ -1,0 +1,111 @@
+"""A skill score means the same in any session: elements are judged once, not counted, acts
+are judged by what could happen in that session, and the client's reply is evidence."""
+
+from scoring import score_session
+from scoring.judgement import SUPPORTS, Act
+from scoring.judgement.context import takes_up
+from scoring.skill_scores import _balance
+from scoring.units import split_units
+
+
+def card(session, *turns):
+    return score_session(session(*turns), use_model=False)
+
+
+def rules(item):
+    return [(e["rule"].split(" ")[0], e["polarity"]) for e in item["evidence"]]
+
+
+def test_an_element_shown_three_times_scores_as_one_shown_once():
+    once = [Act("A2", 4, SUPPORTS, "A2:answer_taken_up", 0.7)]
+    thrice = once + [Act("A2", 9, SUPPORTS, "A2:answer_taken_up", 0.7) for _ in range(2)]
+    assert _balance(once, "A2") == _balance(thrice, "A2") == 1.0
+
+
+def test_a_mixed_record_scores_between_shown_and_counted_against():
+    mixed = [
+        Act("A9", 4, SUPPORTS, "A9:answer_taken_up", 0.7),
+        Act("A9", 9, "counts_against", "A9:answer_ignored", 0.6),
+    ]
+    against = mixed[1:]
+    assert _balance(against, "A9") == -1.0
+    assert _balance(against, "A9") < _balance(mixed, "A9") < _balance(mixed[:1], "A9")
+
+
+def test_a_weak_act_alone_counts_for_its_weight():
+    asked = [Act("A1", 0, SUPPORTS, "A1:asked", 0.5, weight=0.5)]
+    assert _balance(asked, "A1") == 0.5
+    assert _balance([], "A1") == 0.0
+
+
+def test_a_reproach_that_repeats_the_answers_words_does_not_take_it_up():
+    answer = "I was late back to the flat on Friday because the last tram was cancelled."
+    reproach = "You were late back on Friday, that is your own fault and there's no excuse."
+    warm = "The last tram cancelled on a Friday. What did you do then?"
+    assert not takes_up(reproach, answer, split_units(2, reproach, answer))
+    assert takes_up(warm, answer, split_units(2, warm, answer))
+
+
+def test_a_follow_up_that_only_tells_does_not_take_the_answer_up():
+    answer = "The housing officer never rang me back about the flat on Bridge Street."
+    told = (
+        "Housing officers are busy people and the waiting list runs six months. The council "
+        "allocates flats by points and the panel sets the points."
+    )
+    assert not takes_up(told, answer, split_units(2, told, answer))
+
+
+def test_first_and_then_in_a_reflection_is_not_an_agenda(session):
+    score = card(
+        session,
+        ("practitioner", "How did the meeting with your brother go?"),
+        ("client", "I felt embarrassed first, and then furious when he brought up the van."),
+        ("practitioner", "Embarrassed first and then furious. What was the furious about?"),
+        ("client", "He always brings the van up in front of everyone."),
+        ("practitioner", "In front of everyone, so it felt like a show."),
+        ("client", "Exactly."),
+    )
+    assert score.items["A3"]["evidence"] == []
+
+
+def test_naming_the_next_appointment_again_and_again_counts_once(session):
+    turns = [
+        ("practitioner", "How have things been this fortnight?"),
+        ("client", "Quiet. I kept my head down and did my hours at the charity shop."),
+    ]
+    closing = [
+        ("practitioner", "Right, next appointment is the ninth."),
+        ("client", "Okay."),
+        ("practitioner", "I'll write the next appointment on a card for you."),
+        ("client", "Thanks."),
+        ("practitioner", "So the ninth, next appointment, same time next week after that."),
+        ("client", "Got it."),
+    ]
+    once = card(session, *turns, *closing[:2])
+    thrice = card(session, *turns, *closing)
+    steps = [e for e in thrice.items["A9"]["evidence"] if e["rule"] == "A9:next_steps"]
+    assert len(steps) == 1
+    assert thrice.skills["structuring"]["score"] <= once.skills["structuring"]["score"] + 0.02
+
+
+def test_a_summary_the_client_only_goes_along_with_does_not_count(session):
+    turns = [
+        ("practitioner", "How has the week gone?"),
+        ("client", "I signed up for the bricklaying course at the college on Tuesday."),
+        ("practitioner", "What else has been going on?"),
+        ("client", "My sister let me stay at hers, so I'm off the sofa at my mate's."),
+        ("practitioner", "And the gambling?"),
+        ("client", "Not touched the machines since the course started, keeps me busy."),
+        (
+            "practitioner",
+            "So let me sum up: the bricklaying course at the college, staying at your "
+            "sister's, and the machines left alone since the course. Is that right?",
+        ),
+    ]
+    agreed = card(session, *turns, ("client", "Yeah, that's it, and my sister's pleased."))
+    grudging = card(session, *turns, ("client", "If you say so."))
+    assert agreed.items["A8"]["present"] is True
+    assert grudging.items["A8"]["present"] is False
+    assert ("A8:summary_without_client", "counts_against") in rules(grudging.items["A8"])
+    reasons = [e["reason"] for e in grudging.items["A8"]["evidence"]]
+    assert any("goes along" in r for r in reasons)
