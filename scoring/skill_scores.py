@@ -28,13 +28,35 @@ def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") 
     return min(cap, total)
 
 
-def _balance(acts, item: str) -> float:
-    """-1..1: how the session's judged acts on an item came out, as a balance of the weight
+def _balance(acts, *items: str, prior: float = 0.0) -> float:
+    """-1..1: how the session's judged acts on the items came out, as a balance of the weight
     for against the weight against, never a count: one check-in taken up scores as three do,
-    a mixed record scores between, and a single weak act ("asked") counts for its weight."""
-    shown = sum(a.weight for a in acts if a.item == item and a.polarity == SUPPORTS)
-    against = sum(a.weight for a in acts if a.item == item and a.polarity == "counts_against")
-    return (shown - against) / max(1.0, shown + against)
+    a mixed record scores between, a single weak act ("asked") counts for its weight, and an
+    item the session gave no occasion for scores 0."""
+    shown = sum(a.weight for a in acts if a.item in items and a.polarity == SUPPORTS)
+    against = sum(a.weight for a in acts if a.item in items and a.polarity == "counts_against")
+    return (shown - against) / max(1.0, shown + against + prior)
+
+
+def _praise_value(act) -> float:
+    """What one judged act of praise is worth to prosocial modelling."""
+    if act.item == "C1":
+        if act.polarity != SUPPORTS:
+            return -1.5  # rewards a breach or offending
+        specific = "says why" in act.rule or "plain words" in act.rule
+        return 1.0 if specific else 0.6
+    return 0.0 if act.polarity == SUPPORTS else -0.5  # warm but aimless; taken back
+
+
+def praise_quality(acts) -> float:
+    """The mean worth of the session's praise, one value per turn that praises (its worst
+    when it rewards a breach, else its best); 0 when there is no praise."""
+    by_turn: dict[int, list[float]] = {}
+    for act in acts:
+        if act.item in ("C1", "B5"):
+            by_turn.setdefault(act.turn, []).append(_praise_value(act))
+    values = [min(v) if min(v) < 0 else max(v) for v in by_turn.values()]
+    return sum(values) / len(values) if values else 0.0
 
 
 def _logistic(raw: float) -> float:
@@ -100,18 +122,16 @@ def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, 
         "offset": -1.0,
     }
     prosocial = {
-        "praise_prosocial": 1.0 * _capped(acts, "C1", SUPPORTS, 3),
-        "praise_breach": -1.5 * _capped(acts, "C1", "counts_against", 3),
-        "challenge": 0.8 * _capped(acts, "C2", SUPPORTS, 2),
-        "collusion_lecture": -1.2 * _capped(acts, "C2", "counts_against", 3),
-        "unanswered": -0.8 * _capped(acts, "C3", "counts_against", 3),
+        # what the praise rewards, on average: a specific word for a prosocial act scores as
+        # well once as five times, and "brilliant" said to anything dilutes it
+        "praise_quality": 1.5 * praise_quality(acts),
+        # what the practitioner did with the procriminal talk there was; none, no opportunity
+        "procriminal_balance": 1.5 * _balance(acts, "C2", "C3", prior=1.0),
         "commitments": 0.3 * present.get("C5", False),
         "services": 0.3 * present.get("C6", False),
         "lecturing": -4.0 * r["lecturing"],
         "advice": -2.0 * r["advice"],
-        # modelling respect: warmth that is earned, and a client who stays in the conversation
-        "affirmations": 0.3 * _capped(acts, "B5", SUPPORTS, 3),
-        "hedged_praise": -0.5 * _capped(acts, "B5", "counts_against", 2),
+        # modelling respect: a client who stays in the conversation
         "client_goes_on": 1.0 * (r["elaboration"] - r["closing_down"]),
     }
     cognitive = {

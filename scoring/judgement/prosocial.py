@@ -120,7 +120,9 @@ def judge_procriminal(view: SessionView) -> None:
             voiced = [
                 u
                 for u in view.units.get(i, [])
-                if PROCRIMINAL.search(normalise(u.text)) and u.code.behaviour != "reflection"
+                # the client's words given back or asked about are not the practitioner's view
+                if PROCRIMINAL.search(normalise(u.text))
+                and u.code.behaviour not in ("reflection", "question")
             ]
             if voiced and not CHALLENGE.search(normalise(view.texts[i])):
                 view.add(
@@ -186,6 +188,10 @@ def judge_procriminal(view: SessionView) -> None:
             )
         elif judges(follow) and word_count(follow) >= LECTURE_WORDS:
             _lecture(view, j)
+        elif _explores(view, j):
+            # asked about or reflected on, not agreed with: the practitioner is finding out
+            # what the client thinks first, which neither models nor fails to model anything
+            continue
         else:
             view.add(
                 "C3",
@@ -195,6 +201,14 @@ def judge_procriminal(view: SessionView) -> None:
                 0.6,
                 "procriminal talk left unanswered",
             )
+
+
+def _explores(view: SessionView, j: int) -> bool:
+    """The practitioner's turn asks openly or reflects: it explores what was said."""
+    return any(
+        u.code.question_subtype == "open" or u.code.behaviour == "reflection"
+        for u in view.units.get(j, [])
+    )
 
 
 def _lecture(view: SessionView, at: int) -> None:

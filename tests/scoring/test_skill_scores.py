@@ -4,7 +4,7 @@ are judged by what could happen in that session, and the client's reply is evide
 from scoring import score_session
 from scoring.judgement import SUPPORTS, Act
 from scoring.judgement.context import takes_up
-from scoring.skill_scores import _balance
+from scoring.skill_scores import _balance, praise_quality
 from scoring.units import split_units
 
 
@@ -109,3 +109,48 @@ def test_a_summary_the_client_only_goes_along_with_does_not_count(session):
     assert ("A8:summary_without_client", "counts_against") in rules(grudging.items["A8"])
     reasons = [e["reason"] for e in grudging.items["A8"]["evidence"]]
     assert any("goes along" in r for r in reasons)
+
+
+def test_praise_is_judged_by_what_it_rewards_not_how_often_it_is_said():
+    specific = [Act("C1", 3, SUPPORTS, "C1:praise_of_prosocial_act (says why)", 0.7, weight=1.2)]
+    aimless = [Act("B5", t, SUPPORTS, "B5:affirmation", 0.6) for t in (3, 5, 7, 9, 11)]
+    breach = [Act("C1", 3, "counts_against", "C1:praise_rewards_breach", 0.65, weight=1.5)]
+    assert praise_quality(specific) == 1.0
+    assert praise_quality(aimless) == 0.0
+    assert praise_quality(specific + aimless) < praise_quality(specific)
+    assert praise_quality(breach) < 0 == praise_quality([])
+
+
+def test_a_turn_that_praises_a_breach_counts_at_its_worst():
+    both = [
+        Act("B5", 4, SUPPORTS, "B5:affirmation", 0.6),
+        Act("C1", 4, "counts_against", "C1:praise_rewards_breach", 0.65, weight=1.5),
+    ]
+    assert praise_quality(both) < 0
+
+
+def test_one_detection_of_procriminal_talk_weighs_half_of_a_pattern():
+    once = [Act("C3", 5, "counts_against", "C3:procriminal_talk_unanswered", 0.6)]
+    twice = once + [Act("C3", 9, "counts_against", "C3:procriminal_talk_unanswered", 0.6)]
+    assert _balance(once, "C2", "C3", prior=1.0) == -0.5
+    assert _balance(twice, "C2", "C3", prior=1.0) < _balance(once, "C2", "C3", prior=1.0)
+    assert _balance([], "C2", "C3", prior=1.0) == 0.0
+
+
+def test_procriminal_talk_explored_with_an_open_question_is_not_left_unanswered(session):
+    turns = [
+        ("practitioner", "How did things go at the market on Saturday?"),
+        ("client", "Took a couple of phone cases off the stall, they can afford it anyway."),
+    ]
+    explored = card(
+        session, *turns, ("practitioner", "What makes you say they can afford it?"), ("client", "x")
+    )
+    ignored = card(
+        session, *turns, ("practitioner", "Right. Next, your hours at the depot."), ("client", "x")
+    )
+    assert ("C3:procriminal_talk_unanswered", "counts_against") not in rules(explored.items["C3"])
+    assert ("C3:procriminal_talk_unanswered", "counts_against") in rules(ignored.items["C3"])
+    assert (
+        explored.skills["prosocial_modelling"]["score"]
+        > ignored.skills["prosocial_modelling"]["score"]
+    )
