@@ -154,3 +154,79 @@ def test_procriminal_talk_explored_with_an_open_question_is_not_left_unanswered(
         explored.skills["prosocial_modelling"]["score"]
         > ignored.skills["prosocial_modelling"]["score"]
     )
+
+
+def test_praise_that_prefaces_a_warning_is_not_praise_of_the_act(session):
+    turns = [
+        ("practitioner", "How has the last month been?"),
+        ("client", "I've stayed sober the whole month, not a single drink since the hearing."),
+    ]
+    specific = card(
+        session,
+        *turns,
+        (
+            "practitioner",
+            "Well done, a whole month sober is exactly what the court wanted to see from you.",
+        ),
+        ("client", "It wasn't easy."),
+    )
+    warning = card(
+        session,
+        *turns,
+        (
+            "practitioner",
+            "Well done. But you need to understand that one slip and you're straight back in "
+            "front of the magistrates, they will not give you another chance, and the hostel "
+            "will not hold your room either, so you have to keep it that way every single day.",
+        ),
+        ("client", "I know."),
+    )
+    assert ("C1:praise_of_prosocial_act", "supports") in rules(specific.items["C1"])
+    assert not [r for r in rules(warning.items["C1"]) if r[1] == "supports"]
+
+
+def test_plain_words_praise_must_name_the_prosocial_act_itself(session):
+    turns = [
+        ("practitioner", "What happened at the weekend?"),
+        ("client", "I went to the gym with my cousin and then we had eight pints at the club."),
+    ]
+    drinking = card(
+        session,
+        *turns,
+        ("practitioner", "Eight pints at the club with your cousin, that's a lot for you."),
+        ("client", "Maybe."),
+    )
+    gym = card(
+        session,
+        *turns,
+        ("practitioner", "You went to the gym with your cousin first, and that matters."),
+        ("client", "Maybe."),
+    )
+    plain = "C1:names_the_prosocial_act"
+    assert (plain, "supports") not in rules(drinking.items["C1"])
+    assert (plain, "supports") in rules(gym.items["C1"])
+
+
+def test_procriminal_talk_the_practitioner_comes_back_to_and_asks_about_is_answered(session):
+    base = [
+        ("practitioner", "What happened at the depot?"),
+        ("client", "I took some pallets, everyone does it, the manager takes them too."),
+        ("practitioner", "Did anyone see you?"),
+        ("client", "No, nobody."),
+    ]
+    returned = card(
+        session,
+        *base,
+        ("practitioner", "You said everyone does it. Is that how you still see it?"),
+        ("client", "Sort of, yeah."),
+    )
+    dropped = card(
+        session,
+        *base,
+        ("practitioner", "Your review is on the fourth of next month."),
+        ("client", "Okay."),
+    )
+    left = ("C3:procriminal_talk_unanswered", "counts_against")
+    assert left not in rules(returned.items["C3"])
+    assert left in rules(dropped.items["C3"])
+    assert not [r for r in rules(returned.items["C2"]) if r[0].endswith("voices_procriminal_view")]
