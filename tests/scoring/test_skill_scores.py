@@ -2,10 +2,12 @@
 are judged by what could happen in that session, and the client's reply is evidence."""
 
 from scoring import score_session
-from scoring.judgement import SUPPORTS, Act
+from scoring.codes import UtteranceCode
+from scoring.judgement import SUPPORTS, Act, SessionView
 from scoring.judgement.context import takes_up
+from scoring.judgement.relationship import judge_reflections
 from scoring.skill_scores import _balance, praise_quality
-from scoring.units import split_units
+from scoring.units import Unit, split_units
 
 
 def card(session, *turns):
@@ -230,3 +232,44 @@ def test_procriminal_talk_the_practitioner_comes_back_to_and_asks_about_is_answe
     assert left not in rules(returned.items["C3"])
     assert left in rules(dropped.items["C3"])
     assert not [r for r in rules(returned.items["C2"]) if r[0].endswith("voices_procriminal_view")]
+
+
+def test_a_greeting_the_client_answers_at_length_is_not_a_reflection():
+    # however the greeting is coded (a model may read it as a reflection), there was
+    # nothing of the client's to reflect yet, so the client going on confirms nothing
+    greeting = "come in jay sit yourself down hows it going"
+    code = UtteranceCode(0, "practitioner", behaviour="reflection", reflection_subtype="complex")
+    view = SessionView(
+        texts=[greeting, "not bad actually i started at the bakery monday, early shifts suit me"],
+        practitioner=[True, False],
+        units={0: [Unit(0, 0, greeting, code)]},
+    )
+    judge_reflections(view)
+    assert [a for a in view.acts if a.item in ("B3", "B4")] == []
+
+
+def test_agreeing_with_procriminal_talk_is_not_a_genuine_reflection(session):
+    turns = [
+        ("practitioner", "What happened with the van?"),
+        ("client", "I drove it without insurance, everyone round ours does it, no one got hurt."),
+    ]
+    agreeing = card(
+        session,
+        *turns,
+        ("practitioner", "Fair enough, everyone round yours drives without insurance."),
+        ("client", "Exactly, it's just how it is where we live, nobody thinks twice."),
+    )
+    reflecting = card(
+        session,
+        *turns,
+        ("practitioner", "So round yours driving without insurance feels normal."),
+        ("client", "Exactly, it's just how it is where we live, nobody thinks twice."),
+    )
+    genuine = [
+        e
+        for item in ("B3", "B4")
+        for e in agreeing.items[item]["evidence"]
+        if e["polarity"] == "supports"
+    ]
+    assert genuine == []
+    assert reflecting.items["B3"]["present"] or reflecting.items["B4"]["present"]
