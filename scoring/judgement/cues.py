@@ -60,8 +60,10 @@ PRAISE = rx(
     r"\b(?:well done|good on you|good for you|nice one|good stuff|great stuff|brilliant|"
     r"that's (?:really |so |a )?(?:great|brilliant|fantastic|excellent|impressive|good|big step|"
     r"a real|a lot)|i'm (?:really )?(?:impressed|pleased|proud|glad)|you should be (?:really )?"
-    r"proud|credit to you|(?:that|it) (?:took|takes|shows|showed) (?:real |a lot of |some )?"
-    r"(?:courage|guts|bottle|commitment|effort|strength|determination)?|you've done (?:really )?"
+    r"proud|credit to you|(?:that|it) (?:took|takes) (?:real |a lot of |some )?"
+    r"(?:courage|guts|bottle|commitment|effort|strength|determination)?|(?:that|it) (?:shows|"
+    r"showed) (?:you|(?:real |a lot of |some )?(?:courage|guts|bottle|commitment|effort|"
+    r"strength|determination))|you've done (?:really )?"
     r"(?:well|brilliant|great)|you did (?:really )?(?:well|great|the right thing)|"
     r"that's (?:exactly )?the right (?:thing|call))\b"
 )

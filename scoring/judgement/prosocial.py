@@ -32,6 +32,8 @@ from .cues import (
     PROSOCIAL,
 )
 
+AFFIRMATION_WORDS = 30  # half a lecture: longer than this, a unit is not one act of praise
+
 
 def judge_affirmations(view: SessionView) -> None:
     """B5 and C1: praise counts when its object is prosocial; against when it rewards a breach."""
@@ -107,7 +109,13 @@ def judge_affirmations(view: SessionView) -> None:
 def names_prosocial_act(unit: Unit, recent: list[str]) -> bool:
     """Plain-words praise: a statement that restates a prosocial act the client just reported
     and says what it is worth ("you said no, and that's how you stay out of court")."""
-    if unit.code.behaviour == "question" or judges(unit.text):
+    # an affirmation is a short act of its own; a long run of telling that mentions the act
+    # on the way is not one
+    if (
+        unit.code.behaviour == "question"
+        or judges(unit.text)
+        or word_count(unit.text) > AFFIRMATION_WORDS
+    ):
         return False
     norm = normalise(unit.text)
     if not EVALUATES.search(norm):
@@ -213,7 +221,7 @@ def judge_procriminal(view: SessionView) -> None:
             )
         elif judges(follow) and word_count(follow) >= LECTURE_WORDS:
             _lecture(view, j)
-        elif _explores(view, j) or _returned_to(view, i):
+        elif _explores(view, j) or _returned_to(view, i) or _answers(view, i, j):
             # asked about or reflected on, not agreed with: the practitioner is finding out
             # what the client thinks first, which neither models nor fails to model anything
             continue
@@ -234,6 +242,13 @@ def _explores(view: SessionView, j: int) -> bool:
         u.code.question_subtype == "open" or u.code.behaviour == "reflection"
         for u in view.units.get(j, [])
     )
+
+
+def _answers(view: SessionView, i: int, j: int) -> bool:
+    """The practitioner's reply is about what the client said (shares its content) without
+    agreeing: answered, in words the challenge cues may not know (or a misheard "I see it
+    differently"), rather than left."""
+    return len(shared_stems(view.texts[j], view.texts[i])) >= 2
 
 
 def _returned_to(view: SessionView, i: int) -> bool:

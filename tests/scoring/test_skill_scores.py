@@ -5,8 +5,10 @@ from scoring import score_session
 from scoring.codes import UtteranceCode
 from scoring.judgement import SUPPORTS, Act, SessionView
 from scoring.judgement.context import takes_up
+from scoring.judgement.cues import PRAISE
 from scoring.judgement.relationship import judge_reflections
 from scoring.skill_scores import _balance, praise_quality
+from scoring.text import normalise
 from scoring.units import Unit, split_units
 
 
@@ -273,3 +275,62 @@ def test_agreeing_with_procriminal_talk_is_not_a_genuine_reflection(session):
     ]
     assert genuine == []
     assert reflecting.items["B3"]["present"] or reflecting.items["B4"]["present"]
+
+
+def test_it_shows_up_is_not_praise_but_it_shows_you_are_serious_is():
+    assert not PRAISE.search(normalise("whatever they tell you it shows up on the test"))
+    assert PRAISE.search(normalise("and it shows you're serious about the course"))
+    assert PRAISE.search(normalise("that showed real determination"))
+
+
+def test_a_long_run_of_telling_that_mentions_the_act_is_not_plain_words_praise(session):
+    turns = [
+        ("practitioner", "What happened on Saturday?"),
+        ("client", "I went to the match with my brother, and we had a few after at the club."),
+    ]
+    short = card(
+        session,
+        *turns,
+        ("practitioner", "You went to the match with your brother, and that's the real change."),
+        ("client", "Maybe."),
+    )
+    long = card(
+        session,
+        *turns,
+        (
+            "practitioner",
+            "you went to the match with your brother and then the club and its the same every "
+            "time isnt it the match then the club then the drink then the row and thats the "
+            "pattern that got you the order in the first place so you know where it goes",
+        ),
+        ("client", "Maybe."),
+    )
+    plain = ("C1:names_the_prosocial_act", "supports")
+    assert plain in rules(short.items["C1"])
+    assert plain not in rules(long.items["C1"])
+
+
+def test_procriminal_talk_answered_on_its_own_terms_is_not_left_unanswered(session):
+    turns = [
+        ("practitioner", "What happened at the garage?"),
+        ("client", "I kept the spare parts from the garage, they're insured anyway."),
+    ]
+    answered = card(
+        session,
+        *turns,
+        (
+            "practitioner",
+            "The garage pays more for its insurance after every claim, and the parts came off "
+            "somebody's car.",
+        ),
+        ("client", "Never thought of it like that."),
+    )
+    left = card(
+        session,
+        *turns,
+        ("practitioner", "Let's book your next appointment."),
+        ("client", "Okay."),
+    )
+    unanswered = ("C3:procriminal_talk_unanswered", "counts_against")
+    assert unanswered not in rules(answered.items["C3"])
+    assert unanswered in rules(left.items["C3"])
