@@ -222,8 +222,9 @@ def judge_procriminal(view: SessionView) -> None:
         elif judges(follow) and word_count(follow) >= LECTURE_WORDS:
             _lecture(view, j)
         elif _explores(view, j) or _returned_to(view, i) or _answers(view, i, j):
-            # asked about or reflected on, not agreed with: the practitioner is finding out
-            # what the client thinks first, which neither models nor fails to model anything
+            # asked about, reflected on, answered on its own terms or come back to, and not
+            # agreed with: not left unanswered, though not (as far as the cues can tell) a
+            # calm challenge either, so it counts neither way
             continue
         else:
             view.add(
