@@ -1,4 +1,4 @@
-"""What a person is told about: a recording to review, feedback shared, a response.
+"""What a person is told about: a recording to review, feedback shared, a response, a reply.
 
 A notification holds no text of the recording, transcript or feedback: only which event, on
 which recording, by whom. The words shown and emailed are written here from the event, so

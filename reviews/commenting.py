@@ -34,6 +34,11 @@ def visible_comments(review: Review, user):
     return comments
 
 
+def shared_comments(review: Review):
+    """The comments as the feedback page shows them to everyone: those shared."""
+    return review.comments.filter(shared_at__isnull=False).prefetch_related("replies__author")
+
+
 @transaction.atomic
 def add_comment(review: Review, user, *, text, at, line=None, quote="") -> Comment:
     """A comment on the review, which is saved first as a draft if it is new."""

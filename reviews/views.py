@@ -190,7 +190,7 @@ def feedback(request, pk):
             "is_owner": is_owner,
             "reading": reviewing.is_read(review),
             "response_form": ResponseForm() if is_owner else None,
-            "comments": commenting.visible_comments(review, request.user),
+            "comments": commenting.shared_comments(review),
             **_self_assessment_context(recording, review, segments),
         },
     )
