@@ -36,7 +36,11 @@ def visible_comments(review: Review, user):
 
 def shared_comments(review: Review):
     """The comments as the feedback page shows them to everyone: those shared."""
-    return review.comments.filter(shared_at__isnull=False).prefetch_related("replies__author")
+    return (
+        review.comments.filter(shared_at__isnull=False)
+        .select_related("author")
+        .prefetch_related("replies__author")
+    )
 
 
 @transaction.atomic
