@@ -57,6 +57,7 @@
     let timer = null;
     let startedAt = 0;
     let playbackUrl = null;
+    let wakeLock = null;
 
     const seconds = () => (performance.now() - startedAt) / 1000;
     const tick = () => {
@@ -113,6 +114,8 @@
         clearInterval(timer);
         stream.getTracks().forEach((track) => track.stop());
         window.removeEventListener("beforeunload", warnBeforeLeaving);
+        if (wakeLock) wakeLock.release().catch(() => {});
+        wakeLock = null;
         keep(chunks, recorder.mimeType || type || "audio/webm", length);
         stopButton.hidden = true;
         startButton.hidden = false;
@@ -132,6 +135,14 @@
       stopButton.focus();
       timer = setInterval(tick, 250);
       window.addEventListener("beforeunload", warnBeforeLeaving);
+      // A phone that locks its screen may stop the recording: keep it awake where allowed.
+      if (navigator.wakeLock) {
+        navigator.wakeLock.request("screen").then((lock) => {
+          // Stopped before the lock came: let it go at once.
+          if (recorder && recorder.state === "recording") wakeLock = lock;
+          else lock.release().catch(() => {});
+        }, () => {});
+      }
     };
 
     startButton.addEventListener("click", start);
