@@ -2,10 +2,10 @@
 
 The sections name what they hold (profile, recordings with transcripts and score cards,
 reviews, feedback, comments, responses and replies, training, the access log by and about
-them); any other table that points at the person (Wagtail's audit entries, revisions, pages
-they own, whatever an app adds later) follows under "other_records", found by its foreign keys,
-so nothing is left out because this module did not know of it. Audio files are listed, not
-included: an administrator can download them from each recording's page.
+them, the enrolled voice print); any other table that points at the person (Wagtail's audit
+entries, revisions, pages they own, whatever an app adds later) follows under "other_records",
+found by its foreign keys, so nothing is left out because this module did not know of it. Audio
+files are listed, not included: an administrator can download them from each recording's page.
 """
 
 import json
@@ -16,7 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
-from recordings.models import Recording
+from recordings.models import Recording, VoicePrint
 from recordings.signals import AccessKind, record_access
 from reviews.models import Comment, Reading, Reply, Response, Review
 from training.models import LessonCompletion, QuizAttempt, ReflectiveLogEntry
@@ -30,6 +30,7 @@ USER_FIELDS_LEFT_OUT = {"password"}
 COVERED = {
     ("accounts.Team", "managers"),
     ("recordings.Recording", "owner"),
+    ("recordings.VoicePrint", "owner"),
     ("reviews.Review", "reviewer"),
     ("reviews.Response", "author"),
     ("reviews.Comment", "author"),
@@ -79,6 +80,19 @@ def _recording(recording):
         "transcript": [row(s, exclude={"recording"}) for s in recording.segments.all()],
         "score_cards": [row(c, exclude={"recording"}) for c in recording.scorecards.all()],
         "review": review,
+    }
+
+
+def _voice_print(person):
+    voice = VoicePrint.objects.filter(owner=person).first()
+    if voice is None:
+        return None
+    return {
+        "about": (
+            "A voice print: numbers worked out from a sample of the person's voice, used only to "
+            "tell them from the client in their own recordings. The sample was not kept."
+        ),
+        **row(voice),
     }
 
 
@@ -153,6 +167,7 @@ def subject_access_data(person) -> dict:
             "by_them": _access(AccessRecord.objects.filter(accessor=person)),
             "about_them": _access(AccessRecord.objects.filter(subject=person)),
         },
+        "voice_print": _voice_print(person),
         "sign_in_records": _sign_in_records(person),
         "other_records": _other_records(person),
     }

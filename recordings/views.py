@@ -22,7 +22,8 @@ from . import erasure
 from .enums import RecordingStatus, Stage
 from .forms import RecordingUploadForm
 from .links import links_for
-from .models import Recording
+from .microphone import records_in_the_browser
+from .models import Recording, VoicePrint
 from .permissions import Action, can, get_recording_for
 from .retention import schedule_for
 from .signals import AccessKind, record_access
@@ -53,11 +54,13 @@ def recording_list(request):
             "recordings": recordings,
             "links": links_for(request.user, recordings),
             "can_upload": request.user.is_practitioner,
+            "has_voice_print": VoicePrint.objects.filter(owner=request.user).exists(),
         },
     )
 
 
 @login_required
+@records_in_the_browser
 def upload(request):
     if not request.user.is_practitioner:
         raise PermissionDenied("Only practitioners upload recordings of their sessions.")
