@@ -17,6 +17,8 @@ from .judgement import SUPPORTS, SessionView, closes_down, elaborates
 CENTRE = 1.0  # a raw sum this high maps to 0.5
 STRUCTURING_ELEMENTS = ("A1", "A2", "A3", "A8", "A9")  # expected in every supervision session
 ITEM_WEIGHT = 1.2
+COGNITIVE_ITEMS = ("D1", "D3", "D6", "D7")  # judged in scoring.judgement.cognitive
+COGNITIVE_WEIGHT = 2.0
 
 
 def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") -> float:
@@ -36,6 +38,15 @@ def _balance(acts, *items: str, prior: float = 0.0) -> float:
     shown = sum(a.weight for a in acts if a.item in items and a.polarity == SUPPORTS)
     against = sum(a.weight for a in acts if a.item in items and a.polarity == "counts_against")
     return (shown - against) / max(1.0, shown + against + prior)
+
+
+def _built_on(acts) -> int:
+    """Client answers the practitioner went on to explore with a question or reflection."""
+    return sum(
+        1
+        for a in acts
+        if a.item in COGNITIVE_ITEMS and a.polarity == SUPPORTS and a.rule.endswith("built on)")
+    )
 
 
 def _praise_value(act) -> float:
@@ -135,10 +146,12 @@ def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, 
         "client_goes_on": 1.0 * (r["elaboration"] - r["closing_down"]),
     }
     cognitive = {
-        "explored": 0.8 * _capped(acts, "D1", SUPPORTS, 4),
-        "not_answered": -0.3 * _capped(acts, "D1", "counts_against", 2),
-        "labelled": -0.8 * _capped(acts, "D3", "counts_against", 3),
-        "d_items": 0.2 * sum(present.get(f"D{k}", False) for k in range(2, 9)),
+        # what happened when the client's thinking, a problem or a rehearsal came up: explored
+        # and built on, or answered for the client; a balance, so asking often gains nothing
+        # (prior 2: one act explored is a start, not a session's cognitive work)
+        "techniques_judged": COGNITIVE_WEIGHT * _balance(acts, *COGNITIVE_ITEMS, prior=2.0),
+        # depth: answers built on with a further question or reflection, capped
+        "built_on": 0.3 * min(3, _built_on(acts)),
         "advice": -3.0 * r["advice"],
         "lecturing": -2.0 * r["lecturing"],
     }
