@@ -28,9 +28,8 @@ from .context import (
     elaborates,
     judges,
     takes_up,
-    telling,
 )
-from .cues import COGNITIVE_Q, LABELLING, PUSHBACK
+from .cues import COGNITIVE_Q, LABELLING, PRAISE, PUSHBACK
 
 OVERRIDE_WORDS = 8  # telling this long after the client's answer answers it for them
 OVERRIDE_SHARE = 0.5  # ... when it is at least this share of the follow-up's words
@@ -68,30 +67,45 @@ def gives_back(view: SessionView, j: int, units: list[Unit]) -> bool:
     return genuine or any(u.code.question_subtype == "open" for u in units)
 
 
-def own_content(unit: Unit, answer: str) -> bool:
-    """A unit that says the practitioner's own thing rather than the client's: telling, or a
-    statement (however coded) that does not restate the client's answer and is neither
-    empathy nor an affirmation. "You did not have to hit back" is coded like a reflection
-    but says what the practitioner thinks."""
-    if telling(unit):
-        return True
+def own_content(unit: Unit, client_said: list[str]) -> bool:
+    """A unit that says the practitioner's own thing rather than the client's: a statement
+    (however coded: "you did not have to hit back" is coded like a reflection) that restates
+    none of the client's recent turns and is neither empathy nor an affirmation. Information
+    that restates the client's answer ("asking for the manager keeps you in the right") is the
+    client's thinking taken up, not replaced."""
     if unit.code.behaviour == "question" or {"empathy", "affirmation"} & set(unit.code.tags):
         return False
-    return not related(unit.text, answer, RESTATES)
+    if judges(unit.text):
+        return True
+    return not any(related(unit.text, said, RESTATES) for said in client_said)
 
 
-def overrides(view: SessionView, j: int, units: list[Unit], answer: str) -> bool:
+def affirms(view: SessionView, j: int, units: list[Unit]) -> bool:
+    """The follow-up affirms what the client answered or did (the prosocial and relationship
+    judges found praise or an affirmation in it, or it opens with one)."""
+    if any(a.turn == j and a.item in ("B5", "C1") and a.polarity == SUPPORTS for a in view.acts):
+        return True
+    first = units[0] if units else None
+    return first is not None and (
+        "affirmation" in first.code.tags or bool(PRAISE.search(normalise(first.text)))
+    )
+
+
+def overrides(view: SessionView, j: int, units: list[Unit]) -> bool:
     """A follow-up that labels the client's thinking, or tells (information, advice, a
     verdict) in at least half of what it says besides any closed question and asks nothing
     open: the client's answer has been answered for them."""
     if any(LABELLING.search(normalise(u.text)) for u in units):
         return True
+    if affirms(view, j, units):
+        return False  # the client's own answer endorsed, not replaced
     # a reflection does not rescue a follow-up that goes on to tell: "you'd lose your job"
     # restates the client, then the list of what else they would lose is the practitioner's
     if any(u.code.question_subtype == "open" for u in units):
         return False
     said = sum(word_count(u.text) for u in units if u.code.behaviour != "question")
-    told = sum(word_count(u.text) for u in units if own_content(u, answer))
+    client_said = view.client_before(j)
+    told = sum(word_count(u.text) for u in units if own_content(u, client_said))
     # a short comment is not a lecture when it also asks or reflects, or when the client goes
     # on with it (the client's next turn is the evidence, as for reflections in MITI)
     short = told < 2 * OVERRIDE_WORDS
@@ -172,7 +186,7 @@ def _judge_invitation(view: SessionView, i: int, units: list[Unit], k: int, item
         )
         return
     follow_units = view.units.get(j, []) if j is not None else []
-    if follow_units and overrides(view, j, follow_units, answer):
+    if follow_units and overrides(view, j, follow_units):
         view.add(
             item,
             i,
