@@ -155,3 +155,17 @@ def test_asking_often_and_overriding_scores_below_asking_once_and_building_on_it
         ("client", "Like everyone was laughing at me, my face went hot."),
     ]
     assert cognitive(*explored) > cognitive(*overriding)
+
+
+def test_an_answer_affirmed_in_the_practitioners_words_is_not_answered_for_the_client():
+    acts = acts_of(
+        ("practitioner", "When the shop manager accused you, how else could you have handled it?"),
+        ("client", "Asked to speak to the manager properly, or asked to see the CCTV."),
+        (
+            "practitioner",
+            "Exactly. Asking to see the CCTV and speaking to the manager calmly keeps you in "
+            "the right, and it keeps the police out of it.",
+        ),
+        ("client", "Yeah."),
+    )
+    assert not any(polarity == "counts_against" for _, polarity, _ in acts)
