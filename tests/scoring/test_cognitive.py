@@ -169,3 +169,17 @@ def test_an_answer_affirmed_in_the_practitioners_words_is_not_answered_for_the_c
         ("client", "Yeah."),
     )
     assert not any(polarity == "counts_against" for _, polarity, _ in acts)
+
+
+def test_praise_for_the_clients_own_answer_is_not_answering_it_for_them():
+    acts = acts_of(
+        ("practitioner", "When he offered you the lift, what went through your head?"),
+        ("client", "If I get in that car I am back inside, simple as that."),
+        (
+            "practitioner",
+            "Well done. I noticed that straight away. Walking home in the rain rather than "
+            "getting in a car with a bag in the boot is a real change from last year.",
+        ),
+        ("client", "Yeah."),
+    )
+    assert ("D1", "supports", "D:client_thinking_explored") in acts
