@@ -31,8 +31,8 @@ from .context import (
 )
 from .cues import COGNITIVE_Q, LABELLING, PRAISE, PUSHBACK
 
-OVERRIDE_WORDS = 8  # telling this long after the client's answer answers it for them
-OVERRIDE_SHARE = 0.5  # ... when it is at least this share of the follow-up's words
+OVERRIDE_WORDS = 8  # the practitioner's own content this long after the answer replaces it
+OVERRIDE_SHARE = 0.5  # ... when it is at least this share of what the follow-up states
 REHEARSAL_WORDS = 8  # a client turn this long can be a rehearsal
 REHEARSAL_NOVEL = 0.5  # share of its content words the client brings (not the practitioner's)
 REHEARSAL_CLIENT_TURNS = 2  # how many client turns after the invitation the practice may start
@@ -92,22 +92,22 @@ def affirms(view: SessionView, j: int, units: list[Unit]) -> bool:
 
 
 def overrides(view: SessionView, j: int, units: list[Unit]) -> bool:
-    """A follow-up that labels the client's thinking, or tells (information, advice, a
-    verdict) in at least half of what it says besides any closed question and asks nothing
-    open: the client's answer has been answered for them."""
+    """A follow-up that labels the client's thinking, or whose own content (``own_content``)
+    is at least half of what it states besides questions, asking nothing open: the client's
+    answer has been answered for them."""
     if any(LABELLING.search(normalise(u.text)) for u in units):
         return True
     if affirms(view, j, units):
         return False  # the client's own answer endorsed, not replaced
-    # a reflection does not rescue a follow-up that goes on to tell: "you'd lose your job"
-    # restates the client, then the list of what else they would lose is the practitioner's
     if any(u.code.question_subtype == "open" for u in units):
-        return False
+        return False  # the thinking is handed back to the client
     said = sum(word_count(u.text) for u in units if u.code.behaviour != "question")
     client_said = view.client_before(j)
     told = sum(word_count(u.text) for u in units if own_content(u, client_said))
     # a short comment is not a lecture when it also asks or reflects, or when the client goes
-    # on with it (the client's next turn is the evidence, as for reflections in MITI)
+    # on with it (the client's next turn is the evidence, as for reflections in MITI); a long
+    # one is, even after a reflection: "you'd lose your job" restates the client, and the list
+    # of what else they would lose that follows is the practitioner's
     short = told < 2 * OVERRIDE_WORDS
     engages = any(u.code.behaviour in ("question", "reflection") for u in units)
     if short and (engages or gives_back(view, j, units) or elaborates(view.reply(j)[1])):
