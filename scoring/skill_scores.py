@@ -1,11 +1,12 @@
 """Layer 3: a continuous score (0..1) per skill from the judged acts and session rates.
 
 The scores rank sessions: each is a logistic of a weighted sum of terms, where a term is a
-capped count of judged acts (a good agenda counts once or twice, not once per mention) or a
-rate per practitioner turn (so a longer session gains nothing from its length). Acts that
-count against weigh more than cue words could: one "well done" for a breach undoes more
-than one unexamined phrase adds. The weights were set by reasoning about the practice each
-skill describes, not fitted.
+balance of the judged acts for and against an item (a good agenda counts once, not once per
+mention), a capped count, or a rate per practitioner turn (so a longer session gains nothing
+from its length). Acts that count against weigh more than cue words could: one "well done"
+for a breach undoes more than one unexamined phrase adds. The weights were set by reasoning
+about the practice each skill describes, not fitted; the cognitive balance's prior and
+weights (2.2) were picked from a small grid on four writers' transcripts (docs/scoring.md).
 """
 
 from __future__ import annotations
