@@ -22,7 +22,7 @@ from .refine import encoder_probs, refine
 from .skill_scores import overall_score, scores_of, skill_terms
 from .units import Unit, derive_turn_code, flag_doubts, split_units
 
-SCORER_VERSION = "seeds-scorer-2.1"  # 2.1: skill scores as judgements, not counts
+SCORER_VERSION = "seeds-scorer-2.2"  # 2.2: cognitive techniques judged by what happened
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
 )

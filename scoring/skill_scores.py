@@ -1,11 +1,12 @@
 """Layer 3: a continuous score (0..1) per skill from the judged acts and session rates.
 
 The scores rank sessions: each is a logistic of a weighted sum of terms, where a term is a
-capped count of judged acts (a good agenda counts once or twice, not once per mention) or a
-rate per practitioner turn (so a longer session gains nothing from its length). Acts that
-count against weigh more than cue words could: one "well done" for a breach undoes more
-than one unexamined phrase adds. The weights were set by reasoning about the practice each
-skill describes, not fitted.
+balance of the judged acts for and against an item (a good agenda counts once, not once per
+mention), a capped count, or a rate per practitioner turn (so a longer session gains nothing
+from its length). Acts that count against weigh more than cue words could: one "well done"
+for a breach undoes more than one unexamined phrase adds. The weights were set by reasoning
+about the practice each skill describes, not fitted; the cognitive balance's prior and
+weights (2.2) were picked from a small grid on four writers' transcripts (docs/scoring.md).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from .judgement import SUPPORTS, SessionView, closes_down, elaborates
 CENTRE = 1.0  # a raw sum this high maps to 0.5
 STRUCTURING_ELEMENTS = ("A1", "A2", "A3", "A8", "A9")  # expected in every supervision session
 ITEM_WEIGHT = 1.2
+COGNITIVE_ITEMS = ("D1", "D3", "D6", "D7")  # judged in scoring.judgement.cognitive
+COGNITIVE_WEIGHT = 2.0
 
 
 def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") -> float:
@@ -36,6 +39,15 @@ def _balance(acts, *items: str, prior: float = 0.0) -> float:
     shown = sum(a.weight for a in acts if a.item in items and a.polarity == SUPPORTS)
     against = sum(a.weight for a in acts if a.item in items and a.polarity == "counts_against")
     return (shown - against) / max(1.0, shown + against + prior)
+
+
+def _built_on(acts) -> int:
+    """Client answers the practitioner went on to explore with a question or reflection."""
+    return sum(
+        1
+        for a in acts
+        if a.item in COGNITIVE_ITEMS and a.polarity == SUPPORTS and a.rule.endswith("built on)")
+    )
 
 
 def _praise_value(act) -> float:
@@ -135,10 +147,12 @@ def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, 
         "client_goes_on": 1.0 * (r["elaboration"] - r["closing_down"]),
     }
     cognitive = {
-        "explored": 0.8 * _capped(acts, "D1", SUPPORTS, 4),
-        "not_answered": -0.3 * _capped(acts, "D1", "counts_against", 2),
-        "labelled": -0.8 * _capped(acts, "D3", "counts_against", 3),
-        "d_items": 0.2 * sum(present.get(f"D{k}", False) for k in range(2, 9)),
+        # what happened when the client's thinking, a problem or a rehearsal came up: explored
+        # and built on, or answered for the client; a balance, so asking often gains nothing
+        # (prior 2: one act explored is a start, not a session's cognitive work)
+        "techniques_judged": COGNITIVE_WEIGHT * _balance(acts, *COGNITIVE_ITEMS, prior=2.0),
+        # depth: answers built on with a further question or reflection, capped
+        "built_on": 0.3 * min(3, _built_on(acts)),
         "advice": -3.0 * r["advice"],
         "lecturing": -2.0 * r["lecturing"],
     }

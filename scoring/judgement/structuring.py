@@ -15,6 +15,7 @@ from .context import (
     SessionView,
     _follow_up_of,
     closes_down,
+    elaborates,
     judges,
     takes_up,
 )
@@ -25,11 +26,13 @@ from .cues import (
     BARRIER_Q,
     CHECK_BACK,
     CHECK_IN,
+    DISMISSIVE,
     GRUDGING,
     NEXT_STEPS,
     NOTHING,
     REVIEW_Q,
     SUMMARY_CUE,
+    TOPIC_SHIFT,
 )
 
 _TOPIC_SPLIT = re.compile(r"[,;:]|\b(?:and then|and|then|after that|also|plus)\b", re.I)
@@ -154,6 +157,25 @@ def judge_summary(view: SessionView) -> None:
             view.add("A8", i, AGAINST, "A8:summary_without_client", 0.6, f"summary cue but {why}")
 
 
+CONTINUER_WORDS = 3  # "And then?", "Go on": a follow-up this short only invites more
+
+
+def asks_on(view: SessionView, j: int) -> bool:
+    """The follow-up invites the client to go on with what they answered: a short continuer
+    ("and then?") or a turn that asks openly, without judging or changing the subject, and
+    the client does go on (their next turn elaborates). Taking up an answer need not repeat
+    its words; the client's going on is the evidence (as MITI reads a reflection)."""
+    units = view.units.get(j, [])
+    follow = view.texts[j]
+    norm = normalise(follow)
+    if not units or judges(follow) or DISMISSIVE.search(norm) or TOPIC_SHIFT.search(norm):
+        return False
+    invites = word_count(follow) <= CONTINUER_WORDS or any(
+        u.code.question_subtype == "open" for u in units
+    )
+    return invites and elaborates(view.reply(j)[1])
+
+
 def judge_asked_and_taken_up(view: SessionView) -> None:
     """A1 check-in, A2 review, A9 barriers: the question counts when the answer is taken up."""
     n = len(view.texts)
@@ -186,7 +208,7 @@ def judge_asked_and_taken_up(view: SessionView) -> None:
                 # asked, with little in the answer to take up: counts, but for less
                 view.add(item, i, SUPPORTS, f"{item}:asked", 0.5, "asked", weight=0.5)
                 continue
-            if takes_up(follow, answer, view.units.get(j, [])):
+            if takes_up(follow, answer, view.units.get(j, [])) or asks_on(view, j):
                 view.add(
                     item,
                     j,
