@@ -14,7 +14,8 @@ Experiments: ``both`` (shipped unpunctuated variant: trained on originals and st
 ``stripped`` (stripped copies only), ``originals`` (originals only: the shipped punctuated
 variant), ``question_shapes`` and ``client_overlap`` (extra features, not adopted), ``c0.5``
 and ``c1`` (weaker regularisation of the originals-only model), ``offsets`` (per-code offsets
-tuned for macro-F1 on the other folds' out-of-fold probabilities, not adopted).
+tuned for macro-F1 on the other folds' out-of-fold probabilities, not adopted), ``blend``
+(the two variants' probabilities averaged on punctuated text, not adopted).
 """
 
 from __future__ import annotations
@@ -48,9 +49,9 @@ COMMON = {
 def question_shapes(ctx: M.Context) -> list[str]:
     """Punctuation-free signs of asking: the last clause's opening and the rules' question
     shape of every clause, auxiliary/modal inversion and wh-word + auxiliary (and whether they
-    come near the end of the turn)."""
+    come in the last 10 or 12 words of the turn)."""
     clauses = split_clauses(strip_punctuation(ctx.text).lower())
-    feats = [f"ncl:{min(len(clauses), 5)}"]
+    feats = ["ncl:" + M._bucket(len(clauses), (0, 1, 2, 3, 5))]
     last = strip_fillers(normalise(clauses[-1]).split())
     feats += [f"lc{n}:" + "_".join(last[:n]) for n in (1, 2, 3) if len(last) >= n]
     feats.append(f"lcq:{question_type(clauses[-1])}")
@@ -63,7 +64,7 @@ def question_shapes(ctx: M.Context) -> list[str]:
         if word in lx.AUXILIARIES and after in SUBJECTS and before not in lx.SUBJECTS | lx.WH_WORDS:
             feats += ["inv", "inv:end"] if near_end else ["inv"]
         if word in lx.WH_WORDS and after in lx.AUXILIARIES:
-            feats += ["whaux", "whaux:end"] if near_end else ["whaux"]
+            feats += ["whaux", "whaux:end"] if len(tokens) - i <= 12 else ["whaux"]
     return feats
 
 
@@ -84,7 +85,7 @@ def client_overlap(ctx: M.Context) -> list[str]:
             band = name
             break
     band = "0" if share == 0 else band
-    feats = [f"ov2:{band}", f"ovn:{min(len(set(shared)), 4)}"]
+    feats = [f"ov2:{band}", "ovn:" + M._bucket(len(set(shared)), (0, 1, 2, 4))]
     said = normalise(ctx.previous_client).split()
     pairs = {" ".join(said[i : i + 2]) for i in range(len(said) - 1)}
     words = normalise(ctx.text).split()
@@ -193,7 +194,20 @@ EXPERIMENTS = {
     "c0.5": {"stripped": False, "c": 0.5},
     "c1": {"stripped": False, "c": 1.0},
     "offsets": {"stripped": False},
+    "blend": {},
 }
+
+
+def blend_report(transcripts) -> None:
+    """The originals-only and the both-ways model averaged on the punctuated held-out turns."""
+    import numpy as np
+
+    gold, punctuated = cross_validate(transcripts, stripped=False)["as written"]
+    _, both = cross_validate(transcripts)["as written"]
+    for share in (0.0, 0.25, 0.5, 0.75, 1.0):
+        probs = share * both + (1 - share) * punctuated
+        pred = list(np.array(LABELS)[probs.argmax(1)])
+        print(f"  share of the both-ways model {share:.2f}: {figures(gold, pred)}")
 
 
 def main(argv: list[str]) -> int:
@@ -207,6 +221,9 @@ def main(argv: list[str]) -> int:
     transcripts = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     for name in argv or list(EXPERIMENTS):
         print(name, flush=True)
+        if name == "blend":
+            blend_report(transcripts)
+            continue
         results = cross_validate(transcripts, **EXPERIMENTS[name])
         if name == "offsets":
             offsets_report(transcripts, results)
