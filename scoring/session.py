@@ -94,6 +94,9 @@ def code_session(
     texts = [u.text or "" for u in utterances]
     practitioner = [u.is_practitioner for u in utterances]
     encoded = encoder_probs(texts, practitioner, encoder_path) if encoder_path else {}
+    if model is not None:
+        # punctuated and unpunctuated sessions are coded by the variant trained for them
+        model = model.for_session(texts, practitioner)
     codes: list[UtteranceCode] = []
     units: dict[int, list[Unit]] = {}
     permission_turns_left = 0
