@@ -67,17 +67,6 @@
       summary.hidden = false;
       summary.focus();
     };
-    // On the button's click, before GOV.UK Frontend's double-click guard sees it: a refused click
-    // must not make the guard swallow the next one. (Enter in a field clicks the button too.)
-    form.addEventListener("click", (event) => {
-      if (!event.target.closest("button[type=submit]")) return;
-      const problems = missing();
-      if (problems.length) {
-        event.preventDefault();
-        event.stopPropagation();
-        showMissing(problems);
-      }
-    }, true);
     // The file is sent by the script, so the page shows how much has gone (a <progress> and its
     // percentage, read out every tenth) and, when the server refuses it, says why while the
     // chosen file stays chosen. Without the script the form posts as usual.
@@ -151,8 +140,7 @@
       request.addEventListener("abort", () => failed("The upload was stopped."));
       request.send(new FormData(form));
     };
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
+    const start = () => {
       // A second click while a large file uploads would send it again.
       if (sending) return;
       const problems = missing();
@@ -161,9 +149,20 @@
       clearFieldErrors();
       if (oversized()) { file.focus(); return; }
       sending = true;
-      setTimeout(() => { button.disabled = true; button.textContent = "Uploading…"; }, 0);
+      button.disabled = true;
+      button.textContent = "Uploading…";
       progress.hidden = false;
       showPercent(0);
       send();
-    });
+    };
+    // On the button's click (Enter in a field clicks it too), before GOV.UK Frontend's
+    // double-click guard sees it: `sending` guards instead, and a refusal that comes back
+    // within the guard's second must not swallow the click that sends the file again.
+    form.addEventListener("click", (event) => {
+      if (!event.target.closest("button[type=submit]")) return;
+      event.preventDefault();
+      event.stopPropagation();
+      start();
+    }, true);
+    form.addEventListener("submit", (event) => { event.preventDefault(); start(); });
   })();
