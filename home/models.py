@@ -16,9 +16,14 @@ class HomePage(RemembersRoutesMixin, RemembersViewRestrictionsMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     max_count = 1
 
+    @staticmethod
+    def _is_dashboard(request):
+        """Signed in, the home page is that person's dashboard (never cached: core.middleware);
+        an editor's preview shows the page as visitors see it."""
+        return request.user.is_authenticated and not getattr(request, "is_preview", False)
+
     def get_template(self, request, *args, **kwargs):
-        # Signed in, the home page is that person's dashboard (never cached: core.middleware).
-        if request.user.is_authenticated:
+        if self._is_dashboard(request):
             return "home/dashboard.html"
         return super().get_template(request, *args, **kwargs)
 
@@ -29,7 +34,7 @@ class HomePage(RemembersRoutesMixin, RemembersViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Each role's tasks, described.
         context["tasks"] = [item for item in navigation_for(request.user) if item.description]
-        if request.user.is_authenticated:
+        if self._is_dashboard(request):
             context["dashboard"] = dashboard_for(request.user)
             # The dashboard is the person's own work, not the page's content (the editor's part
             # links to the editor); Wagtail's user bar would cost eight queries on every visit.

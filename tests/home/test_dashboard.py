@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from home.models import HomePage
 from reviews import reviewing
 from reviews.enums import Rating
 from reviews.models import Review, SkillRating
@@ -223,3 +224,13 @@ def test_an_editor_sees_their_unpublished_changes(client, people):
     response = home(client, people["editor"])
     assert "Structuring sessions, revised" in part(response, "dashboard-drafts")
     assert "No pages are waiting for your approval." in part(response, "to-moderate")
+
+
+def test_an_editors_preview_of_the_home_page_shows_the_public_page(rf, people):
+    home_page = HomePage.objects.get()
+    request = rf.get("/")
+    request.user = people["editor"]
+    assert home_page.get_template(request) == "home/dashboard.html"
+    request.is_preview = True
+    assert home_page.get_template(request) == "home/home_page.html"
+    assert "dashboard" not in home_page.get_context(request)
