@@ -30,7 +30,7 @@ from training.models import TrainingIndexPage
 
 from . import commenting, progress, reviewing, self_assessment
 from .agreement import machine_proposal
-from .enums import Rating
+from .enums import ChartRange, Rating
 from .forms import CommentForm, ResponseForm, ReviewForm, SelfAssessmentForm, practised_skills
 from .learning import learning_for
 from .permissions import feedback_for, practitioner_for, recording_to_review
@@ -300,7 +300,8 @@ def my_progress(request):
 @login_required
 def practitioner_progress(request, user_id):
     practitioner = practitioner_for(request.user, user_id)
-    session_list = progress.sessions(Recording.objects.filter(owner=practitioner))
+    chart_range = ChartRange.from_query(request.GET.get("range"))
+    session_list = progress.sessions(Recording.objects.filter(owner=practitioner), chart_range)
     return render(
         request,
         "reviews/progress.html",
@@ -310,6 +311,8 @@ def practitioner_progress(request, user_id):
             "skill_charts": progress.skill_charts(session_list),
             "metric_charts": progress.metric_charts(session_list),
             "is_self": practitioner.pk == request.user.pk,
+            "chart_range": chart_range,
+            "chart_ranges": ChartRange.choices,
         },
     )
 
@@ -351,7 +354,8 @@ def team_progress(request):
          "learning_url": learning_url(learning.learner)}
         for learning in training_progress.team_summary(people)
     ]  # fmt: skip
-    session_list = progress.sessions(recordings)
+    chart_range = ChartRange.from_query(request.GET.get("range"))
+    session_list = progress.sessions(recordings, chart_range)
     return render(
         request,
         "reviews/team_progress.html",
@@ -359,9 +363,11 @@ def team_progress(request):
             "teams": teams,
             "rows": rows,
             "sessions": session_list,
-            "skill_charts": progress.skill_charts(session_list, with_owner=True),
-            "metric_charts": progress.metric_charts(session_list, with_owner=True),
+            "skill_charts": progress.skill_charts(session_list, by_person=True),
+            "metric_charts": progress.metric_charts(session_list, by_person=True),
             "training_index": training_index,
+            "chart_range": chart_range,
+            "chart_ranges": ChartRange.choices,
         },
     )
 
