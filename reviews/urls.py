@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import speaker_fixes, views
+from . import speaker_fixes, transcript_fixes, views
 
 app_name = "reviews"
 
@@ -12,6 +12,26 @@ urlpatterns = [
         "recordings/<int:pk>/lines/<int:index>/speaker/",
         speaker_fixes.reassign_line,
         name="reassign_line",
+    ),
+    path(
+        "recordings/<int:pk>/speakers/range/",
+        speaker_fixes.reassign_range,
+        name="reassign_range",
+    ),
+    path(
+        "recordings/<int:pk>/lines/<int:index>/words/",
+        transcript_fixes.correct_words,
+        name="correct_words",
+    ),
+    path(
+        "recordings/<int:pk>/lines/<int:index>/split/",
+        transcript_fixes.split_line,
+        name="split_line",
+    ),
+    path(
+        "recordings/<int:pk>/lines/<int:index>/merge/",
+        transcript_fixes.merge_lines,
+        name="merge_lines",
     ),
     path("recordings/<int:pk>/feedback/", views.feedback, name="feedback"),
     path("recordings/<int:pk>/self-assessment/", views.self_assess, name="self_assess"),

@@ -220,8 +220,16 @@ class TranscriptSegment(SpokenStretch):
     speaker = models.CharField(max_length=20, blank=True)
     role = models.CharField(max_length=20, choices=SpeakerRole.choices, blank=True)
     role_overridden = models.BooleanField(default=False)
+    machine_text = models.TextField(
+        blank=True,
+        help_text="What the machine heard, kept when a reviewer corrects, splits or merges the "
+        "line; empty: the text is the machine's own.",
+    )
 
     class Meta(SpokenStretch.Meta):
+        # In the order they were said: a line split by a reviewer takes a new number (numbers
+        # are never reused, so feedback and scores anchored to a line stay on it).
+        ordering = ["recording", "start", "index"]
         constraints = [
             models.UniqueConstraint(fields=["recording", "index"], name="unique_segment_index")
         ]
@@ -229,6 +237,10 @@ class TranscriptSegment(SpokenStretch):
     @property
     def start_label(self):
         return timecode(self.start)
+
+    @property
+    def corrected(self):
+        return bool(self.machine_text)
 
 
 @receiver(post_delete, sender=Recording)

@@ -1,0 +1,78 @@
+"""Fixing a transcript line's words from the review page: editing them, splitting the line at a
+word, merging it with the next line (recordings.corrections makes, audits and re-scores each)."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_POST
+
+from recordings import corrections
+
+from .fixing import NOT_READY, correctable, done, is_ready, refused
+
+
+def _line_or_refuse(request, pk, index):
+    """(recording, line), or (recording, None) while the recording is not ready."""
+    recording = correctable(request.user, pk)
+    if not is_ready(recording):
+        return recording, None
+    return recording, get_object_or_404(recording.segments, index=index)
+
+
+@require_POST
+@login_required
+def correct_words(request, pk, index):
+    recording, segment = _line_or_refuse(request, pk, index)
+    if segment is None:
+        return refused(request, recording, NOT_READY, status=409)
+    try:
+        segment = corrections.correct_words(
+            recording, index, request.POST.get("text", ""), request.user
+        )
+    except corrections.CorrectionError as error:
+        return refused(request, recording, str(error), f"#line-{index}")
+    return done(
+        request,
+        recording,
+        f"The words of the line at {segment.start_label} are corrected; the scores are recomputed.",
+        [index],
+    )
+
+
+@require_POST
+@login_required
+def split_line(request, pk, index):
+    recording, segment = _line_or_refuse(request, pk, index)
+    if segment is None:
+        return refused(request, recording, NOT_READY, status=409)
+    try:
+        first, second = corrections.split_line(
+            recording, index, int(request.POST.get("at", "")), request.user
+        )
+    except (ValueError, corrections.CorrectionError):
+        return refused(request, recording, "Choose a word inside the line to split it at.",
+                       f"#line-{index}")  # fmt: skip
+    return done(
+        request,
+        recording,
+        f"The line at {first.start_label} is split in two; the scores are recomputed.",
+        [first.index, second.index],
+    )
+
+
+@require_POST
+@login_required
+def merge_lines(request, pk, index):
+    recording, segment = _line_or_refuse(request, pk, index)
+    if segment is None:
+        return refused(request, recording, NOT_READY, status=409)
+    try:
+        merged, removed = corrections.merge_with_next(recording, index, request.user)
+    except corrections.CorrectionError as error:
+        return refused(request, recording, str(error), f"#line-{index}")
+    return done(
+        request,
+        recording,
+        f"The line at {merged.start_label} is merged with the next; the scores are recomputed.",
+        [merged.index],
+        removed=[removed],
+    )
