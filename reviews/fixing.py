@@ -30,9 +30,9 @@ def is_ready(recording):
 
 
 def back_to(request, recording, anchor):
-    """Reviewers go back to the review page, the owner to the recording's page."""
+    """Reviewers go back to the review page, the owner to the correction page."""
     if recording.owner_id == request.user.pk:
-        return redirect(recording.get_absolute_url() + anchor)
+        return redirect(reverse("reviews:correct_transcript", args=[recording.pk]) + anchor)
     return redirect(reverse("reviews:review", args=[recording.pk]) + anchor)
 
 

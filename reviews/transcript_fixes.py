@@ -1,11 +1,16 @@
-"""Fixing a transcript line's words from the review page: editing them, splitting the line at a
-word, merging it with the next line (recordings.corrections makes, audits and re-scores each)."""
+"""Fixing a transcript line's words: editing them, splitting the line at a word, merging it with
+the next line (recordings.corrections makes, audits and re-scores each), from the review page or
+from the correction page, where the owner corrects their own transcript until feedback is
+shared (the review page is the managers')."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from recordings import corrections
+from recordings.enums import SpeakerRole
 
 from .fixing import NOT_READY, correctable, done, is_ready, refused
 
@@ -75,4 +80,27 @@ def merge_lines(request, pk, index):
         f"The line at {merged.start_label} is merged with the next; the scores are recomputed.",
         [merged.index],
         removed=[removed],
+    )
+
+
+@login_required
+def correct_transcript(request, pk):
+    """The transcript with its correction forms and no review: the owner's way to fix it."""
+    recording = correctable(request.user, pk)
+    if not is_ready(recording):
+        messages.info(request, NOT_READY)
+        return redirect(recording)
+    return render(
+        request,
+        "reviews/correct_transcript.html",
+        {
+            "recording": recording,
+            "segments": list(recording.segments.all()),
+            "roles": SpeakerRole,
+            "is_owner": recording.owner_id == request.user.pk,
+            "breadcrumbs": [
+                ("My recordings", reverse("recordings:list")),
+                (str(recording), recording.get_absolute_url()),
+            ],
+        },
     )

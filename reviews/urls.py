@@ -19,6 +19,11 @@ urlpatterns = [
         name="reassign_range",
     ),
     path(
+        "recordings/<int:pk>/transcript/",
+        transcript_fixes.correct_transcript,
+        name="correct_transcript",
+    ),
+    path(
         "recordings/<int:pk>/lines/<int:index>/words/",
         transcript_fixes.correct_words,
         name="correct_words",

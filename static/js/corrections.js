@@ -78,7 +78,7 @@
   };
 
   // The machine's scores and anything else that depends on the transcript's lines.
-  const refreshParts = (doc) => {
+  const refreshParts = (doc, answer) => {
     document.querySelectorAll("[data-refresh][id]").forEach((old) => {
       const source = doc.getElementById(old.id);
       if (!source) return;
@@ -87,13 +87,18 @@
       old.replaceWith(fresh);
     });
     // The "Moment" lists of the feedback form name every line: new lines in, gone lines out,
-    // the manager's choice kept.
+    // the manager's choice kept (a merged-away line's moment moves to the line it joined).
+    const removed = (answer.removed || []).map(String);
+    const mergedInto = String((answer.changed || [])[0] ?? "");
     document.querySelectorAll("#review-form select[name$='_line']").forEach((select) => {
       const source = doc.querySelector(`#review-form select[name='${select.name}']`);
       if (!source) return;
-      const chosen = select.value;
+      const before = select.value;
+      const chosen = removed.includes(before) ? mergedInto : before;
       select.innerHTML = source.innerHTML;
       select.value = Array.from(select.options).some((o) => o.value === chosen) ? chosen : "";
+      // The autosave hears of a moment that moved.
+      if (select.value !== before) select.dispatchEvent(new Event("change", { bubbles: true }));
     });
   };
 
@@ -121,7 +126,7 @@
     }
     const doc = await freshPage();
     refreshLines(doc, answer.changed || [], answer.removed || []);
-    refreshParts(doc);
+    refreshParts(doc, answer);
     say(answer.message || "Corrected.");
     showChanged(answer.changed || []);
     document.dispatchEvent(new CustomEvent("transcript:changed", { detail: answer }));

@@ -107,10 +107,36 @@ def test_who_may_correct_once_feedback_is_shared(client, people, recording, role
     assert_outcome(recording, kind, AFTER_SHARING[role] == 302)
 
 
-def test_the_owner_goes_back_to_the_line_on_the_recordings_page(client, people, recording):
+def test_the_owner_goes_back_to_the_line_on_the_correction_page(client, people, recording):
     client.force_login(people["practitioner"])
     response = correct(client, recording, "words")
-    assert response.url == recording.get_absolute_url() + "#line-5"
+    assert response.url == reverse("reviews:correct_transcript", args=[recording.pk]) + "#line-5"
+
+
+CORRECTION_PAGE = {**BEFORE_SHARING, "practitioner": 200, "manager": 200, "admin": 200}
+
+
+@pytest.mark.parametrize("role", EVERY_ROLE)
+def test_who_may_open_the_correction_page(client, people, recording, role):
+    sign_in(client, people, role)
+    response = client.get(reverse("reviews:correct_transcript", args=[recording.pk]))
+    check(response, CORRECTION_PAGE[role])
+    if response.status_code == 200:
+        page = response.content.decode()
+        assert reverse("reviews:correct_words", args=[recording.pk, 5]) in page
+        assert reverse("reviews:merge_lines", args=[recording.pk, 7]) not in page  # the last
+
+
+def test_the_owner_finds_the_correction_page_from_the_recording_until_feedback_is_shared(
+    client, people, recording
+):
+    client.force_login(people["practitioner"])
+    correction_page = reverse("reviews:correct_transcript", args=[recording.pk])
+    assert correction_page in client.get(recording.get_absolute_url()).content.decode()
+    recording.feedback_shared_at = timezone.now()
+    recording.save(update_fields=["feedback_shared_at"])
+    assert correction_page not in client.get(recording.get_absolute_url()).content.decode()
+    assert client.get(correction_page).status_code == 403
 
 
 def test_a_recording_not_yet_ready_cannot_be_corrected(client, people, recording):
