@@ -28,6 +28,9 @@ LOG_ACTIONS = {
 }
 
 
+SPLIT_INSIDE = "Choose a word inside the line to split it at."
+
+
 class CorrectionError(ValueError):
     """A correction that cannot be made, with a message for the reviewer."""
 
@@ -42,6 +45,25 @@ def next_line(segment):
     return segment.recording.segments.filter(
         Q(start__gt=segment.start) | Q(start=segment.start, index__gt=segment.index)
     ).first()
+
+
+def _numbers_used(recording):
+    """One more than the highest line number the recording has ever had, read under a lock."""
+    locked = type(recording).objects.select_for_update().get(pk=recording.pk)
+    newest = recording.segments.aggregate(newest=Max("index"))["newest"]
+    return max(-1 if newest is None else newest, locked.next_line_index - 1) + 1
+
+
+def _remember_numbers_used(recording, used):
+    type(recording).objects.filter(pk=recording.pk).update(next_line_index=used)
+    recording.next_line_index = used
+
+
+def _new_line_index(recording):
+    """A number no line of the recording has ever had."""
+    number = _numbers_used(recording)
+    _remember_numbers_used(recording, number + 1)
+    return number
 
 
 def _locked(recording, index):
@@ -84,16 +106,15 @@ def split_line(recording, index, at, user):
             segment.words, segment.text, segment.start, segment.end, at
         )
     except ValueError as error:
-        raise CorrectionError("Choose a word inside the line to split it at.") from error
+        raise CorrectionError(SPLIT_INSIDE) from error
     machine_text = _keep_machine_text(segment)
     segment.start, segment.end, segment.text, segment.words = first
     segment.machine_text = machine_text
     segment.save(update_fields=["start", "end", "text", "words", "machine_text"])
-    newest = recording.segments.aggregate(newest=Max("index"))["newest"]
     start, end, text, words = second
     new = TranscriptSegment.objects.create(
         recording=recording,
-        index=newest + 1,
+        index=_new_line_index(recording),
         start=start,
         end=end,
         text=text,
@@ -130,6 +151,8 @@ def merge_with_next(recording, index, user):
         (following.start, following.end, following.text, following.words),
     )
     removed = following.index
+    # The merged-away number stays used: a later split must not give it to another line.
+    _remember_numbers_used(recording, _numbers_used(recording))
     following.delete()
     segment.start, segment.end, segment.text, segment.words = start, end, text, words
     segment.machine_text = machine_text

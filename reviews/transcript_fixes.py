@@ -50,12 +50,13 @@ def split_line(request, pk, index):
     if segment is None:
         return refused(request, recording, NOT_READY, status=409)
     try:
-        first, second = corrections.split_line(
-            recording, index, int(request.POST.get("at", "")), request.user
-        )
-    except (ValueError, corrections.CorrectionError):
-        return refused(request, recording, "Choose a word inside the line to split it at.",
-                       f"#line-{index}")  # fmt: skip
+        at = int(request.POST.get("at", ""))
+    except ValueError:
+        return refused(request, recording, corrections.SPLIT_INSIDE, f"#line-{index}")
+    try:
+        first, second = corrections.split_line(recording, index, at, request.user)
+    except corrections.CorrectionError as error:
+        return refused(request, recording, str(error), f"#line-{index}")
     return done(
         request,
         recording,

@@ -78,6 +78,11 @@ class Recording(models.Model):
     timings = models.JSONField(default=dict, blank=True, help_text="Seconds spent per stage.")
     stage_log = models.JSONField(default=list, blank=True)
     practitioner_speaker = models.CharField(max_length=20, blank=True)
+    next_line_index = models.PositiveIntegerField(
+        default=0,
+        help_text="The lowest number a new transcript line (a reviewer's split) may take: line "
+        "numbers are never reused, even after a merge removes the highest.",
+    )
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(
         default=0, help_text="Workers that took it since it was last queued by a person."

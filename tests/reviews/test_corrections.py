@@ -163,6 +163,13 @@ def test_a_split_line_merges_back_with_the_line_said_after_it(client, manager, r
     assert [index for index, _ in lines(recording)] == [0, 1, 2, 3, 4, 5, 6, 7]
 
 
+def test_a_line_number_is_never_given_to_another_line_after_a_merge(client, manager, recording):
+    client.post(url("merge_lines", recording, 6))  # line 7, the highest, is merged into 6
+    client.post(url("split_line", recording, 0), {"at": "3"})
+    assert recording.segments.filter(index=7).count() == 0
+    assert recording.segments.get(index=8).text == "how have you been since last week?"
+
+
 def test_the_last_line_cannot_be_merged(client, manager, recording):
     response = client.post(url("merge_lines", recording, 7), headers=FETCH)
     assert response.status_code == 400
