@@ -72,13 +72,14 @@ def _locked(recording, index):
 
 @transaction.atomic
 def correct_words(recording, index, text, user):
-    """The line's words become `text`; unchanged words keep their timings."""
+    """The line's words become `text`; unchanged words keep their timings. Returns the line, or
+    None when `text` is what it already says (nothing is changed or logged)."""
     segment = _locked(recording, index)
     text = " ".join(text.split())
     if not text:
         raise CorrectionError("Write the words of the line, or merge it with the next one.")
     if text == segment.text:
-        return segment
+        return None
     before = len(word_edits.tokens(segment.text))
     segment.machine_text = _keep_machine_text(segment)
     segment.words = word_edits.retime(segment.words, text, segment.start, segment.end)

@@ -30,15 +30,19 @@ def correct_words(request, pk, index):
     if segment is None:
         return refused(request, recording, NOT_READY, status=409)
     try:
-        segment = corrections.correct_words(
+        corrected = corrections.correct_words(
             recording, index, request.POST.get("text", ""), request.user
         )
     except corrections.CorrectionError as error:
         return refused(request, recording, str(error), f"#line-{index}")
+    if corrected is None:
+        unchanged = "The words are as they were: nothing to change."
+        return done(request, recording, unchanged, [], anchor=f"#line-{index}")
     return done(
         request,
         recording,
-        f"The words of the line at {segment.start_label} are corrected; the scores are recomputed.",
+        f"The words of the line at {corrected.start_label} are corrected; "
+        "the scores are recomputed.",
         [index],
     )
 

@@ -110,6 +110,17 @@ def test_edited_words_get_times_inside_the_line_so_the_highlight_follows(
     assert all(a["end"] <= b["start"] for a, b in zip(line.words, line.words[1:], strict=False))
 
 
+def test_the_same_words_again_change_nothing_and_log_nothing(client, manager, recording):
+    cards = recording.scorecards.count()
+    response = client.post(
+        url("correct_words", recording, 5), {"text": " Not  yet. "}, headers=FETCH
+    )
+    assert response.json()["changed"] == []
+    assert recording.segments.get(index=5).machine_text == ""
+    assert recording.scorecards.count() == cards
+    assert audit(recording, "recordings.words_corrected") == []
+
+
 def test_empty_words_are_refused_and_change_nothing(client, manager, recording):
     response = client.post(url("correct_words", recording, 5), {"text": "  "}, headers=FETCH)
     assert response.status_code == 400
