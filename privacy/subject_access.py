@@ -1,11 +1,11 @@
 """A subject-access export: everything the site holds about one person, as one JSON document.
 
 The sections name what they hold (profile, recordings with transcripts and score cards,
-reviews, feedback, responses, training, the access log by and about them); any other table that
-points at the person (Wagtail's audit entries, revisions, pages they own, whatever an app adds
-later) follows under "other_records", found by its foreign keys, so nothing is left out because
-this module did not know of it. Audio files are listed, not included: an administrator can
-download them from each recording's page.
+reviews, feedback, comments, responses and replies, training, the access log by and about
+them); any other table that points at the person (Wagtail's audit entries, revisions, pages
+they own, whatever an app adds later) follows under "other_records", found by its foreign keys,
+so nothing is left out because this module did not know of it. Audio files are listed, not
+included: an administrator can download them from each recording's page.
 """
 
 import json
@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from recordings.models import Recording
 from recordings.signals import AccessKind, record_access
-from reviews.models import Reading, Response, Review
+from reviews.models import Comment, Reading, Reply, Response, Review
 from training.models import LessonCompletion, QuizAttempt, ReflectiveLogEntry
 
 from .access_log import log_subject_access_export
@@ -32,6 +32,8 @@ COVERED = {
     ("recordings.Recording", "owner"),
     ("reviews.Review", "reviewer"),
     ("reviews.Response", "author"),
+    ("reviews.Comment", "author"),
+    ("reviews.Reply", "author"),
     ("reviews.Reading", "reader"),
     ("training.LessonCompletion", "user"),
     ("training.QuizAttempt", "user"),
@@ -62,6 +64,8 @@ def _review(review):
         "feedback_points": [row(p, exclude={"review"}) for p in review.points.all()],
         "responses": [row(r, exclude={"review"}) for r in review.responses.all()],
         "readings": [row(r, exclude={"review"}) for r in review.readings.all()],
+        "comments": [row(c, exclude={"review"}) for c in review.comments.all()],
+        "replies": [row(r, exclude={"review"}) for r in review.replies.all()],
     }
 
 
@@ -137,6 +141,8 @@ def subject_access_data(person) -> dict:
             _review(review) for review in Review.objects.filter(reviewer=person).order_by("pk")
         ],
         "responses_written": [row(r) for r in Response.objects.filter(author=person)],
+        "comments_written": [row(c) for c in Comment.objects.filter(author=person)],
+        "replies_written": [row(r) for r in Reply.objects.filter(author=person)],
         "feedback_read": [row(r) for r in Reading.objects.filter(reader=person)],
         "training": {
             "lessons_completed": [row(c) for c in LessonCompletion.objects.filter(user=person)],

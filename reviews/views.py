@@ -28,10 +28,10 @@ from recordings.signals import AccessKind, record_access
 from training import progress as training_progress
 from training.models import TrainingIndexPage
 
-from . import progress, reviewing, self_assessment
+from . import commenting, progress, reviewing, self_assessment
 from .agreement import machine_proposal
 from .enums import Rating
-from .forms import ResponseForm, ReviewForm, SelfAssessmentForm
+from .forms import CommentForm, ResponseForm, ReviewForm, SelfAssessmentForm, practised_skills
 from .learning import learning_for
 from .permissions import feedback_for, practitioner_for, recording_to_review
 
@@ -93,7 +93,13 @@ def review(request, pk):
     checklist = scorecard.checklist_version.checklist()
     segments = list(recording.segments.all())
     current = reviewing.working_copy(recording, request.user)
-    form_kwargs = {"checklist": checklist, "scorecard": scorecard, "segments": segments}
+    practised = practised_skills(recording, checklist)
+    form_kwargs = {
+        "checklist": checklist,
+        "scorecard": scorecard,
+        "segments": segments,
+        "practised": practised,
+    }
 
     if request.method == "POST":
         form = ReviewForm(request.POST, **form_kwargs)
@@ -117,7 +123,7 @@ def review(request, pk):
         if _wants_json(request):
             return JsonResponse({"errors": form.errors}, status=400)
     else:
-        form = ReviewForm(initial=ReviewForm.initial_for(current), **form_kwargs)
+        form = ReviewForm(initial=ReviewForm.initial_for(current, practised), **form_kwargs)
 
     record_access(request.user, AccessKind.REVIEW_PAGE, [recording])
     shared = reviewing.shared_review(recording)
@@ -140,7 +146,8 @@ def review(request, pk):
             "sections": _skill_sections(checklist, scorecard, form),
             "metrics": _metrics(scorecard),
             "form": form,
-            "comment_fields": {index: form[f"comment_{index}"] for index in form.segments},
+            "comment_form": CommentForm(segments=segments, auto_id="comment_%s"),
+            "comments": commenting.visible_comments(current, request.user),
             "review": current,
             "shared": shared,
             "reading": reviewing.is_read(shared) if shared else None,
@@ -183,6 +190,7 @@ def feedback(request, pk):
             "is_owner": is_owner,
             "reading": reviewing.is_read(review),
             "response_form": ResponseForm() if is_owner else None,
+            "comments": commenting.shared_comments(review),
             **_self_assessment_context(recording, review, segments),
         },
     )
