@@ -5,6 +5,7 @@ shared (the review page is the managers')."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -13,6 +14,12 @@ from recordings import corrections
 from recordings.enums import SpeakerRole
 
 from .fixing import NOT_READY, correctable, done, is_ready, refused
+from .models import Comment
+
+
+def _comments_on(recording, line):
+    """The comments at a moment anchored to a line: they follow it through splits and merges."""
+    return Comment.objects.filter(review__recording=recording, line=line)
 
 
 def _line_or_refuse(request, pk, index):
@@ -58,7 +65,10 @@ def split_line(request, pk, index):
     except ValueError:
         return refused(request, recording, corrections.SPLIT_INSIDE, f"#line-{index}")
     try:
-        first, second = corrections.split_line(recording, index, at, request.user)
+        with transaction.atomic():
+            first, second = corrections.split_line(recording, index, at, request.user)
+            # Comments at a moment of the second half go with it.
+            _comments_on(recording, index).filter(at__gte=second.start).update(line=second.index)
     except corrections.CorrectionError as error:
         return refused(request, recording, str(error), f"#line-{index}")
     return done(
@@ -76,7 +86,9 @@ def merge_lines(request, pk, index):
     if segment is None:
         return refused(request, recording, NOT_READY, status=409)
     try:
-        merged, removed = corrections.merge_with_next(recording, index, request.user)
+        with transaction.atomic():
+            merged, removed = corrections.merge_with_next(recording, index, request.user)
+            _comments_on(recording, removed).update(line=merged.index)
     except corrections.CorrectionError as error:
         return refused(request, recording, str(error), f"#line-{index}")
     return done(

@@ -10,9 +10,11 @@ from wagtail.models import ModelLogEntry
 from recordings import processing
 from recordings.enums import SpeakerRole
 from recordings.models import ScoreCard
+from reviews.models import Comment
 from tests.recordings.factories import RecordingFactory
 
 from .conftest import SESSION
+from .factories import ReviewFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +240,24 @@ def test_a_correction_whose_rescoring_fails_is_undone_and_not_logged(
     assert client.post(url("correct_words", recording, 5), {"text": "No."}).status_code == 500
     assert recording.segments.get(index=5).text == "Not yet."
     assert ModelLogEntry.objects.for_instance(recording).count() == 0
+
+
+def test_comments_at_a_moment_follow_their_line_through_a_split_and_a_merge(
+    client, manager, recording
+):
+    review = ReviewFactory(recording=recording, reviewer=manager)
+    early = Comment.objects.create(review=review, author=manager, at=15.5, line=3, text="Early")
+    late = Comment.objects.create(review=review, author=manager, at=18.5, line=3, text="Late")
+    on_next = Comment.objects.create(review=review, author=manager, at=20.5, line=4, text="Next")
+
+    client.post(url("split_line", recording, 3), {"at": "5"})
+    new_line = recording.segments.get(index=8)
+    assert new_line.start <= 18.5
+    assert [c.line for c in Comment.objects.filter(pk__in=[early.pk, late.pk]).order_by("at")] == [
+        3,
+        8,
+    ]
+
+    client.post(url("merge_lines", recording, 8))  # line 4 joins line 8
+    on_next.refresh_from_db()
+    assert on_next.line == 8
