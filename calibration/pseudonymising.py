@@ -36,7 +36,7 @@ def pseudonymiser_for(recording, extra_terms=""):
 def pseudonymised_lines(recording, extra_terms=""):
     """(lines, replacements): the transcript as participants will read it, and what was
     replaced, for the person checking."""
-    segments = list(recording.segments.order_by("index"))
+    segments = list(recording.segments.order_by("start", "index"))
     pseudonymiser = pseudonymiser_for(recording, extra_terms)
     texts = pseudonymiser.pseudonymise_lines([segment.text for segment in segments])
     lines = [

@@ -3,8 +3,9 @@
 Owner, the treatment managers of the owner's team, and administrators may see a recording;
 anyone else is told it does not exist (404, the rule in core.permissions), so ids cannot be
 probed. Among those who may see it, retrying, deleting and withdrawing consent are for the
-owner and administrators, reviewing (swapping speakers, reassigning lines) for the owner's
-managers and administrators; the others get 403.
+owner and administrators, reviewing for the owner's managers and administrators; correcting
+the transcript (its words, lines and speakers) for those and for the owner until feedback on it
+is shared (after that, what the feedback quotes stays as it was shared); the others get 403.
 """
 
 from enum import Enum
@@ -22,6 +23,7 @@ class Action(Enum):
     RETRY = "retry"
     REVIEW = "review"
     ERASE = "erase"  # delete it, or withdraw the client's consent
+    CORRECT = "correct"  # fix the transcript's words, lines or speakers
 
 
 # What only the owner (and administrators) may do, whoever else may see the recording.
@@ -53,6 +55,10 @@ def can(user, action: Action, recording) -> bool:
         return recording.owner_id == user.pk
     if action is Action.REVIEW:
         return user.manages(recording.owner)
+    if action is Action.CORRECT:
+        if recording.owner_id == user.pk:
+            return recording.feedback_shared_at is None
+        return user.manages(recording.owner)
     return False
 
 
@@ -66,6 +72,8 @@ def allowed_ids(user, action: Action, recordings) -> set[int]:
         return set(ids)
     if action in OWNER_ACTIONS:
         return {recording.pk for recording in recordings if recording.owner_id == user.pk}
+    if action is Action.CORRECT:
+        return {recording.pk for recording in recordings if can(user, action, recording)}
     allowed = reviewable_recordings(user) if action is Action.REVIEW else visible_recordings(user)
     return set(allowed.filter(pk__in=ids).values_list("pk", flat=True))
 

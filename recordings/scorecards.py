@@ -34,7 +34,7 @@ def score_recording(recording) -> str:
     type(recording).objects.select_for_update().filter(pk=recording.pk).first()
     card = ScoreCard.objects.latest_for(recording)
     version = card.checklist_version if card else ChecklistVersion.objects.current()
-    segments = list(recording.segments.order_by("index"))
+    segments = list(recording.segments.order_by("start", "index"))
     result = score_session(utterances_of(segments), version.checklist())
     ScoreCard.objects.create(
         recording=recording,

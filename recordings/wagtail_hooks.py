@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from accounts.permissions import AdministratorsOnlyPolicy
 
+from .corrections import LOG_ACTIONS as CORRECTION_ACTIONS
 from .erasure import LOG_ACTIONS as ERASURE_ACTIONS
 from .models import Recording
 from .periodic import REQUEUE_STALE, RETENTION
@@ -23,7 +24,7 @@ def register_recording_actions(actions):
     actions.register_action(
         SPEAKERS_FIXED, "Fix speakers", "Speaker labels corrected by the reviewer"
     )
-    for action, (label, message) in ERASURE_ACTIONS.items():
+    for action, (label, message) in {**CORRECTION_ACTIONS, **ERASURE_ACTIONS}.items():
         actions.register_action(action, label, message)
 
 

@@ -1,58 +1,88 @@
-"""Speaker fixes from the review page: swap the two voices or give one line to the other.
+"""Speaker fixes from the review page: swap the two voices, give one line or a run of lines to
+one speaker.
 
-Only those who may review the recording (the owner's managers, administrators) may fix speakers;
-each fix is audited and the scores are recomputed (recordings.speakers does both)."""
+Those who may correct the transcript (the owner's managers, administrators, and the owner until
+feedback is shared) may fix speakers; each fix is audited and the scores are recomputed
+(recordings.speakers does both). Answers as reviews.fixing says: a redirect, or JSON for
+corrections.js."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
 
 from recordings import speakers
-from recordings.enums import RecordingStatus, SpeakerRole
+from recordings.enums import SpeakerRole
 
-from .permissions import recording_to_review
+from .fixing import correctable, done, is_ready, refused
 
-
-def _reviewable(request, pk):
-    recording = recording_to_review(request.user, pk)
-    if recording.status != RecordingStatus.READY:
-        messages.error(request, "Speakers can be changed once the transcript is ready.")
-        return None, redirect(recording)
-    return recording, None
-
-
-def _back(recording, anchor):
-    return redirect(reverse("reviews:review", args=[recording.pk]) + anchor)
+NOT_READY = "Speakers can be changed once the transcript is ready."
+CHOOSE_ROLE = "Choose practitioner or client."
 
 
 @require_POST
 @login_required
 def swap_speakers(request, pk):
-    recording, refusal = _reviewable(request, pk)
-    if refusal:
-        return refusal
+    recording = correctable(request.user, pk)
+    if not is_ready(recording):
+        return refused(request, recording, NOT_READY, status=409)
     speakers.swap_speakers(recording, request.user)
-    messages.success(request, "The two speakers are swapped and the scores recomputed.")
-    return _back(recording, "#transcript")
+    return done(
+        request,
+        recording,
+        "The two speakers are swapped and the scores recomputed.",
+        list(recording.segments.values_list("index", flat=True)),
+        anchor="#transcript",
+    )
 
 
 @require_POST
 @login_required
 def reassign_line(request, pk, index):
-    recording, refusal = _reviewable(request, pk)
-    if refusal:
-        return refusal
+    recording = correctable(request.user, pk)
+    if not is_ready(recording):
+        return refused(request, recording, NOT_READY, status=409)
     role = request.POST.get("role")
     if role not in SpeakerRole.values:
-        messages.error(request, "Choose practitioner or client for the line.")
-        return _back(recording, f"#line-{index}")
+        return refused(request, recording, CHOOSE_ROLE, f"#line-{index}")
     segment = get_object_or_404(recording.segments, index=index)
     speakers.reassign_line(recording, segment, role, request.user)
-    messages.success(
+    return done(
         request,
+        recording,
         f"Line at {segment.start_label} is now the {SpeakerRole(role).label.lower()}'s; "
         "the scores are recomputed.",
+        [index],
     )
-    return _back(recording, f"#line-{index}")
+
+
+def _line_number(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@require_POST
+@login_required
+def reassign_range(request, pk):
+    recording = correctable(request.user, pk)
+    if not is_ready(recording):
+        return refused(request, recording, NOT_READY, status=409)
+    role = request.POST.get("role")
+    first = _line_number(request.POST.get("first"))
+    last = _line_number(request.POST.get("last"))
+    if role not in SpeakerRole.values:
+        return refused(request, recording, CHOOSE_ROLE, "#speaker-range")
+    lines = [] if None in (first, last) else speakers.lines_between(recording, first, last)
+    if not lines:
+        return refused(request, recording, "Choose the first and last lines.", "#speaker-range")
+    changed = speakers.reassign_range(recording, first, last, role, request.user)
+    count = len(changed)
+    return done(
+        request,
+        recording,
+        f"{count} line{'' if count == 1 else 's'} now the {SpeakerRole(role).label.lower()}'s"
+        + ("; the scores are recomputed." if count else "."),
+        [segment.index for segment in changed],
+        anchor=f"#line-{lines[0].index}",
+    )

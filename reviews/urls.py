@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import comment_views, speaker_fixes, views
+from . import comment_views, speaker_fixes, transcript_fixes, views
 
 app_name = "reviews"
 
@@ -12,6 +12,31 @@ urlpatterns = [
         "recordings/<int:pk>/lines/<int:index>/speaker/",
         speaker_fixes.reassign_line,
         name="reassign_line",
+    ),
+    path(
+        "recordings/<int:pk>/speakers/range/",
+        speaker_fixes.reassign_range,
+        name="reassign_range",
+    ),
+    path(
+        "recordings/<int:pk>/transcript/",
+        transcript_fixes.correct_transcript,
+        name="correct_transcript",
+    ),
+    path(
+        "recordings/<int:pk>/lines/<int:index>/words/",
+        transcript_fixes.correct_words,
+        name="correct_words",
+    ),
+    path(
+        "recordings/<int:pk>/lines/<int:index>/split/",
+        transcript_fixes.split_line,
+        name="split_line",
+    ),
+    path(
+        "recordings/<int:pk>/lines/<int:index>/merge/",
+        transcript_fixes.merge_lines,
+        name="merge_lines",
     ),
     path("recordings/<int:pk>/comments/", comment_views.add_comment, name="add_comment"),
     path(

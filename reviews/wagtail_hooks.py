@@ -52,8 +52,9 @@ def register_agreement_report_menu_item():
 
 @hooks.register(recording_links.HOOK)
 def review_and_feedback_links(user, recordings):
-    """On a recording's page and in "My recordings": the review for whoever may review it, the
-    feedback once shared."""
+    """On a recording's page and in "My recordings": the owner's self-assessment and transcript
+    corrections until feedback is shared, the review for whoever may review it, the feedback
+    once shared."""
     shared = set(
         Review.objects.filter(recording__in=recordings, live=True).values_list(
             "recording_id", flat=True
@@ -79,6 +80,13 @@ def review_and_feedback_links(user, recordings):
                 else "Rate your own session"
             )
             links[recording.pk].append((label, reverse("reviews:self_assess", args=[recording.pk])))
+            if recording.feedback_shared_at is None:
+                links[recording.pk].append(
+                    (
+                        "Correct the transcript",
+                        reverse("reviews:correct_transcript", args=[recording.pk]),
+                    )
+                )
         if recording.status == RecordingStatus.READY and recording.pk in reviewable:
             links[recording.pk].append(
                 ("Review this recording", reverse("reviews:review", args=[recording.pk]))

@@ -78,6 +78,11 @@ class Recording(models.Model):
     timings = models.JSONField(default=dict, blank=True, help_text="Seconds spent per stage.")
     stage_log = models.JSONField(default=list, blank=True)
     practitioner_speaker = models.CharField(max_length=20, blank=True)
+    next_line_index = models.PositiveIntegerField(
+        default=0,
+        help_text="The lowest number a new transcript line (a reviewer's split) may take: line "
+        "numbers are never reused, even after a merge removes the highest.",
+    )
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(
         default=0, help_text="Workers that took it since it was last queued by a person."
@@ -220,8 +225,16 @@ class TranscriptSegment(SpokenStretch):
     speaker = models.CharField(max_length=20, blank=True)
     role = models.CharField(max_length=20, choices=SpeakerRole.choices, blank=True)
     role_overridden = models.BooleanField(default=False)
+    machine_text = models.TextField(
+        blank=True,
+        help_text="What the machine heard, kept when a reviewer corrects, splits or merges the "
+        "line; empty: the text is the machine's own.",
+    )
 
     class Meta(SpokenStretch.Meta):
+        # In the order they were said: a line split by a reviewer takes a new number (numbers
+        # are never reused, so feedback and scores anchored to a line stay on it).
+        ordering = ["recording", "start", "index"]
         constraints = [
             models.UniqueConstraint(fields=["recording", "index"], name="unique_segment_index")
         ]
@@ -229,6 +242,10 @@ class TranscriptSegment(SpokenStretch):
     @property
     def start_label(self):
         return timecode(self.start)
+
+    @property
+    def corrected(self):
+        return bool(self.machine_text)
 
 
 @receiver(post_delete, sender=Recording)

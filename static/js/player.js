@@ -2,7 +2,10 @@
 // follows the audio. Without JavaScript the links still go to the line.
 (() => {
   const player = document.getElementById("player");
-  const lines = Array.from(document.querySelectorAll(".transcript-line[data-start]"));
+  const findLines = () => Array.from(document.querySelectorAll(".transcript-line[data-start]"));
+  let lines = findLines();
+  // corrections.js replaces, adds and removes lines without a reload.
+  document.addEventListener("transcript:changed", () => { lines = findLines(); });
 
   const playFrom = (seconds, lineIndex) => {
     if (!player) return;

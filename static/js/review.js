@@ -33,12 +33,11 @@
       dirty = true; // offline for a moment: the next tick tries again
     }
   };
-  // Comment boxes beside the transcript belong to the form through their form attribute.
-  const fields = () => Array.from(form.elements);
-  fields().forEach((field) => {
-    field.addEventListener("input", () => { dirty = true; });
-    field.addEventListener("change", () => { dirty = true; save(); });
-  });
+  // Comment boxes beside the transcript belong to the form through their form attribute, and
+  // corrections.js adds lines (with their boxes) later: listened to on the document.
+  const ours = (event) => event.target.form === form;
+  document.addEventListener("input", (event) => { if (ours(event)) dirty = true; });
+  document.addEventListener("change", (event) => { if (ours(event)) { dirty = true; save(); } });
   setInterval(save, 5000);
   // "Save draft" or "Share" waits for an autosave in flight: one landing after the share would
   // make a new draft of what was just shared.

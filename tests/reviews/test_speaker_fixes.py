@@ -3,6 +3,7 @@ audit log, refused ones are not, and the reviewer comes back to the line they fi
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from recordings import processing
@@ -58,6 +59,8 @@ def test_a_next_field_cannot_send_the_reviewer_elsewhere(client, people, ready_r
 def test_refused_fixes_leave_no_audit_entry(client, people, ready_recording):
     client.force_login(people["other_manager"])
     assert swap(client, ready_recording).status_code == 404
+    ready_recording.feedback_shared_at = timezone.now()
+    ready_recording.save(update_fields=["feedback_shared_at"])
     client.force_login(people["practitioner"])
     assert swap(client, ready_recording).status_code == 403
     client.force_login(people["manager"])

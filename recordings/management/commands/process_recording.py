@@ -45,7 +45,7 @@ def result_json(recording):
                 "low_confidence": segment.low_confidence,
                 "text": segment.text,
             }
-            for segment in recording.segments.order_by("index")
+            for segment in recording.segments.order_by("start", "index")
         ],
     }
 
