@@ -58,3 +58,15 @@ def test_erasing_the_transcript_erases_the_words_quoted_in_comments(signed_in_ma
     comment = Comment.objects.get()
     assert comment.quote == ""
     assert comment.text == "Lovely open question here."  # the manager's own words stay
+
+
+def test_a_moment_past_the_end_of_the_recording_is_refused_with_its_length(
+    signed_in_manager, recording
+):
+    recording.duration = 30.0
+    recording.save(update_fields=["duration"])
+    response = add_comment(signed_in_manager, recording, moment="9:00")
+    assert response.status_code == 400
+    assert "The recording is 0:30 long" in response.content.decode()
+    assert not Comment.objects.exists()
+    assert add_comment(signed_in_manager, recording, moment="0:30").status_code == 201
