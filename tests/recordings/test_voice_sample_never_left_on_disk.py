@@ -60,3 +60,33 @@ def test_the_sample_is_deleted_even_when_making_the_print_fails(
     assert response.status_code == 500
     assert list(upload_folder.iterdir()) == []
     assert not VoicePrint.objects.exists()
+
+
+def test_an_oversized_sample_is_refused_while_it_arrives_and_never_written(
+    client, pat, upload_folder, settings, monkeypatch
+):
+    # The limit is lowered so a small test file stands for one bigger than any upload allowed.
+    settings.RECORDINGS_MAX_BYTES = 1024 * 1024
+    import django.core.files.temp
+
+    written = []
+    real = django.core.files.temp.NamedTemporaryFile
+
+    def spy(*args, **kwargs):
+        handle = real(*args, **kwargs)
+        written.append(handle.name)
+        return handle
+
+    monkeypatch.setattr(django.core.files.temp, "NamedTemporaryFile", spy)
+    response = post(client)
+    assert response.status_code == 200
+    assert "The voice sample is over" in response.content.decode()
+    assert written == []
+    assert not VoicePrint.objects.exists()
+
+
+def test_an_oversized_sample_without_consent_asks_for_consent(client, pat, settings):
+    settings.RECORDINGS_MAX_BYTES = 1024 * 1024
+    response = post(client, consent="")
+    assert response.status_code == 200
+    assert "Confirm you agree to a voice print being kept" in response.content.decode()
