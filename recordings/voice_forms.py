@@ -2,6 +2,7 @@
 
 from django import forms
 
+from .uploads import RefusedUpload
 from .voices import CONSENT, MAX_SECONDS, MIN_SECONDS, VoiceSampleRefused, embedding_from_sample
 
 
@@ -37,7 +38,8 @@ class VoiceEnrolmentForm(forms.Form):
             return cleaned
         if not cleaned.get("consent"):
             # Without consent the sample is not even decoded, and goes with the request.
-            sample.close()
+            if not isinstance(sample, RefusedUpload):  # a refused one was never kept
+                sample.close()
             return cleaned
         try:
             self.embedding, self.seconds = embedding_from_sample(sample)

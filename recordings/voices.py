@@ -19,7 +19,7 @@ from wagtail.log_actions import log
 
 from .consent import ConsentStatement
 from .models import VoicePrint
-from .uploads import uploaded_file_path
+from .uploads import RefusedUpload, uploaded_file_path
 
 VOICE_ENROLLED = "recordings.voice_enrolled"
 VOICE_WITHDRAWN = "recordings.voice_withdrawn"
@@ -81,7 +81,10 @@ def embedding_from_sample(uploaded) -> tuple[np.ndarray, float]:
     from speech.speakers import voice_embedding
 
     try:
-        if uploaded.size is not None and uploaded.size > MAX_BYTES:
+        # A RefusedUpload (uploads.limit_upload_size) was too big to keep: there is no file.
+        if isinstance(uploaded, RefusedUpload) or (
+            uploaded.size is not None and uploaded.size > MAX_BYTES
+        ):
             raise VoiceSampleRefused("too_big", _MESSAGES["too_big"])
         with (
             tempfile.TemporaryDirectory(prefix="oep-voice-") as folder,
@@ -105,7 +108,8 @@ def embedding_from_sample(uploaded) -> tuple[np.ndarray, float]:
             except ValueError as error:  # under a second of voiced sound
                 raise VoiceSampleRefused("no_speech", _MESSAGES["no_speech"]) from error
     finally:
-        uploaded.close()
+        if not isinstance(uploaded, RefusedUpload):
+            uploaded.close()
     return embedding, info.duration
 
 

@@ -51,7 +51,9 @@ def _page_of(user, review):
 def add_comment(request, pk):
     recording = recording_to_review(request.user, pk)
     review = reviewing.working_copy(recording, request.user)
-    form = CommentForm(request.POST, segments=list(recording.segments.all()))
+    form = CommentForm(
+        request.POST, segments=list(recording.segments.all()), duration=recording.duration
+    )
     back = reverse("reviews:review", args=[recording.pk])
     if not form.is_valid():
         return _refuse(request, form, back + "#comment-form")

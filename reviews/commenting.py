@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from recordings.models import ScoreCard
+from recordings.permissions import Action, can
 
 from . import reviewing
 from .models import Comment, Reply, Review
@@ -73,7 +74,8 @@ def reply(review: Review, user, text: str, *, comment=None, response=None) -> Re
 def other_side(reply: Reply) -> list:
     """Who hears of `reply`: the practitioner when a manager or administrator wrote it; the
     reviewer, the comment's author and whoever else answered in the thread when the
-    practitioner did."""
+    practitioner did; of those, only people who may still see the recording (a manager who
+    has left the team since is not told: the notice names the practitioner and the session)."""
     review = reply.review
     owner = review.recording.owner
     if reply.author_id != owner.pk:
@@ -83,4 +85,8 @@ def other_side(reply: Reply) -> list:
     if reply.comment is not None:
         people.add(reply.comment.author)
     people.update(answer.author for answer in thread.replies.exclude(author=owner))
-    return [person for person in people if person is not None]
+    return [
+        person
+        for person in people
+        if person is not None and can(person, Action.VIEW, review.recording)
+    ]

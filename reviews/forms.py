@@ -9,6 +9,7 @@ practitioner did not choose at upload start as "not applicable" and need no rati
 from django import forms
 
 from checklist.enums import Skill
+from core.timecodes import timecode
 
 from .agreement import agreement, machine_proposal
 from .enums import PointKind, Rating
@@ -201,9 +202,20 @@ class CommentForm(forms.Form):
     line = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     quote = forms.CharField(required=False, max_length=1000, widget=forms.HiddenInput)
 
-    def __init__(self, *args, segments, **kwargs):
+    def __init__(self, *args, segments, duration=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.segments = {segment.index: segment for segment in segments}
+        self.duration = duration
+
+    def clean_moment(self):
+        # A moment past the end would be saved at a time the player can never reach.
+        moment = self.cleaned_data["moment"]
+        if self.duration and moment > self.duration + 1:
+            raise forms.ValidationError(
+                f"The recording is {timecode(self.duration)} long: choose a moment within it.",
+                code="past_the_end",
+            )
+        return moment
 
     def values(self) -> dict:
         """text, at, line and quote: a chosen line is kept (the words were selected in it);
