@@ -78,6 +78,12 @@ class Recording(models.Model):
     timings = models.JSONField(default=dict, blank=True, help_text="Seconds spent per stage.")
     stage_log = models.JSONField(default=list, blank=True)
     practitioner_speaker = models.CharField(max_length=20, blank=True)
+    waveform_peaks = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The waveform the player draws (speech.waveform), made when the audio is "
+        "decoded; erased with the audio.",
+    )
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(
         default=0, help_text="Workers that took it since it was last queued by a person."

@@ -26,14 +26,17 @@ def player_speeds():
 
 @register.simple_tag
 def player_data(recording, segments):
-    """The player's facts about the recording: its length, whether the browser may decode it for
-    a waveform, and where each transcript line starts and ends (so "play this moment" stops at
-    the end of its line). `segments`: a list of lines, or a dict of them by index."""
+    """The player's facts about the recording: its length, its waveform (one channel of
+    peaks) or else whether the browser may decode the audio to draw one, and where each
+    transcript line starts and ends (so "play this moment" stops at the end of its line).
+    `segments`: a list of lines, or a dict of them by index."""
     lines = segments.values() if isinstance(segments, dict) else segments
     duration = recording.duration
+    peaks = recording.waveform_peaks
     return {
         "duration": duration,
-        "decodeWaveform": bool(duration) and duration <= DECODE_IN_BROWSER_UP_TO,
+        "peaks": [peaks] if peaks and duration else None,
+        "decodeWaveform": not peaks and bool(duration) and duration <= DECODE_IN_BROWSER_UP_TO,
         "lines": {str(line.index): [line.start, line.end] for line in lines},
     }
 
