@@ -31,10 +31,13 @@
     const known = facts.lines && facts.lines[index];
     return known ? known[1] : null;
   };
-  // A line in a tab that is not showing: its tab is shown first (GOV.UK tabs, narrow screens).
-  const showLine = (line) => {
+  // Brings a line into view. In a tab that is not showing (GOV.UK tabs, narrow screens) it stays
+  // there, so a moment played from the assessment leaves the form in place, unless asked to
+  // show its tab (search, which is about the transcript).
+  const showLine = (line, showTab = false) => {
     if (!line) return;
     const panel = line.closest(".govuk-tabs__panel--hidden");
+    if (panel && !showTab) return;
     if (panel) {
       const tab = document.querySelector(`a.govuk-tabs__tab[href="#${panel.id}"]`);
       if (tab) tab.click();
@@ -47,12 +50,12 @@
   const play = () => {
     if (audio) audio.play().catch(() => { /* autoplay refused: the position is still set */ });
   };
-  const playFrom = (seconds, line) => {
+  const playFrom = (seconds, line, showTab = false) => {
     if (!audio) return;
     stopAt = null;
     audio.currentTime = seconds;
     play();
-    showLine(line);
+    showLine(line, showTab);
   };
   // "Play this moment": from its start to its end, then pause (plain play goes on).
   const playMoment = (start, end, line) => {
@@ -257,7 +260,7 @@
       if (current && current.range) highlights.set("player-search-current", new Highlight(current.range));
       else highlights.delete("player-search-current");
     }
-    if (reveal && current) showLine(current.line);
+    if (reveal && current) showLine(current.line, true);
   };
   const search = () => {
     const query = searchBox.value.trim().toLowerCase();
@@ -284,7 +287,7 @@
     const match = matches[currentMatch];
     if (!match) return;
     const word = wordsOf(match.line).words.filter((w) => w.from <= match.from).pop();
-    playFrom(word ? word.start : Number(match.line.dataset.start), match.line);
+    playFrom(word ? word.start : Number(match.line.dataset.start), match.line, true);
   };
   if (searchBox && lines.length) {
     searchBox.closest("[data-player-search]").hidden = false;
@@ -356,7 +359,7 @@
     Object.assign(options, { peaks: [[0, 0]], duration: facts.duration });
   }
   waveform.hidden = false;
-  window.WaveSurfer.create(options);
+  const wavesurfer = window.WaveSurfer.create(options);
   // The waveform is the position bar now: the browser's own controls would say it all twice.
   audio.controls = false;
 
@@ -368,12 +371,6 @@
     added.add(key);
     regions.addRegion({ id: key, start, end: end || start, color: COLOURS[kind], drag: false, resize: false });
   };
-  // The evidence (review page) and the feedback's moments (feedback page): regions to play.
-  document.querySelectorAll("[data-seek][data-testid=evidence-link], [data-seek][data-testid=moment]").forEach((link) => {
-    const kind = link.dataset.testid === "evidence-link" ? "evidence" : "moment";
-    const start = Number(link.dataset.seek);
-    addRegion(kind, start, link.dataset.end ? Number(link.dataset.end) : lineEnd(link.dataset.line), `${start}`);
-  });
   // Comments: a marker at each line with one, and at anything marked data-player-comment.
   const markComments = () => {
     lines.forEach((line) => {
@@ -384,8 +381,19 @@
       addRegion("comment", Number(element.dataset.seek), null, element.dataset.playerComment);
     });
   };
-  markComments();
-  document.addEventListener("change", markComments);
+  const markAll = () => {
+    // The evidence (review page) and the feedback's moments (feedback page): regions to play.
+    document.querySelectorAll("[data-seek][data-testid=evidence-link], [data-seek][data-testid=moment]").forEach((link) => {
+      const kind = link.dataset.testid === "evidence-link" ? "evidence" : "moment";
+      const start = Number(link.dataset.seek);
+      addRegion(kind, start, link.dataset.end ? Number(link.dataset.end) : lineEnd(link.dataset.line), `${start}`);
+    });
+    markComments();
+    document.addEventListener("change", markComments);
+  };
+  // Regions need the length: added before it is known, they would all sit at the start.
+  if (wavesurfer.getDuration()) markAll();
+  else wavesurfer.once("ready", markAll);
   regions.on("region-clicked", (region, event) => {
     event.stopPropagation(); // the region plays; the waveform under it does not seek as well
     playMoment(region.start, region.end > region.start ? region.end : null, null);
