@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 
 from recordings.models import Recording
 from reviews import reviewing
+from speech.waveform import waveform_peaks
 from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFactory
 from tests.recordings.factories import RecordingFactory
 from tests.reviews.conftest import SESSION, review_data
@@ -35,10 +36,14 @@ WORD = """() => {
 REGIONS = "#player-waveform [part~=region], #player-waveform [part~=marker]"
 
 
-def warbling_wav(seconds=SECONDS, rate=8000):
+def warbling_samples(seconds=SECONDS, rate=8000):
     """A tone whose loudness rises and falls each second: real audio with a visible waveform."""
     t = np.arange(int(seconds * rate)) / rate
-    samples = 0.4 * np.sin(2 * np.pi * 330 * t) * (0.3 + 0.7 * np.abs(np.sin(np.pi * t)))
+    return 0.4 * np.sin(2 * np.pi * 330 * t) * (0.3 + 0.7 * np.abs(np.sin(np.pi * t)))
+
+
+def warbling_wav(rate=8000):
+    samples = warbling_samples(rate=rate)
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as out:
         out.setnchannels(1)
@@ -74,6 +79,9 @@ def cast():
     for segment in recording.segments.all():
         segment.words = timed_words(segment)
         segment.save(update_fields=["words"])
+    # As the worker leaves it: the waveform stored, so the browser fetches only what it plays.
+    recording.waveform_peaks = waveform_peaks(warbling_samples())
+    recording.save(update_fields=["waveform_peaks"])
     return {"priya": priya, "mel": mel, "recording": recording}
 
 
@@ -286,6 +294,21 @@ def test_the_waveform_shows_the_evidence_and_a_region_plays_its_moment(
     page.wait_for_function(f"() => {PLAYER}.paused", timeout=20_000)
     line_end = start + 4  # the factory's lines last four seconds
     assert line_end <= state(page)["time"] < line_end + 0.5
+    assert page.errors == []
+    page.context.close()
+
+
+def test_a_short_recording_with_no_stored_waveform_is_decoded_in_the_browser(
+    browser, live_server, sign_in, cast
+):
+    Recording.objects.filter(pk=cast["recording"].pk).update(waveform_peaks=[])
+    page = open_review(browser, live_server, sign_in, cast, 1280)
+    expect(page.locator(REGIONS).first).to_be_attached()
+    drawn = page.locator("#player-waveform canvas").first
+    expect(drawn).to_be_attached()
+    assert page.evaluate("JSON.parse(document.getElementById('player-data').textContent)")[
+        "decodeWaveform"
+    ]
     assert page.errors == []
     page.context.close()
 
