@@ -33,6 +33,13 @@ WORD = """() => {
   const marked = CSS.highlights.get("player-word");
   return marked ? [...marked][0].toString() : null;
 }"""
+MEDIA = f"""() => {{
+  const p = {PLAYER};
+  return {{time: p.currentTime, paused: p.paused, ready: p.readyState, network: p.networkState,
+          seeking: p.seeking, error: p.error && p.error.message,
+          buffered: [...Array(p.buffered.length).keys()]
+            .map(i => [p.buffered.start(i), p.buffered.end(i)])}};
+}}"""
 REGIONS = "#player-waveform [part~=region], #player-waveform [part~=marker]"
 
 
@@ -108,7 +115,10 @@ def state(page):
 
 
 def wait_until_at(page, seconds, tolerance=0.6):
-    page.wait_for_function(f"() => Math.abs({PLAYER}.currentTime - {seconds}) < {tolerance}")
+    """The player is at `seconds` and done seeking."""
+    page.wait_for_function(
+        f"() => Math.abs({PLAYER}.currentTime - {seconds}) < {tolerance} && !{PLAYER}.seeking"
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -146,6 +156,7 @@ def test_keyboard_shortcuts_and_none_while_typing(browser, live_server, sign_in,
     page.locator("body").click(position={"x": 2, "y": 2})
 
     page.keyboard.press("l")
+    wait_until_at(page, 10, tolerance=0.01)
     page.keyboard.press("l")
     wait_until_at(page, 20, tolerance=0.01)
     page.keyboard.press("j")
@@ -157,7 +168,11 @@ def test_keyboard_shortcuts_and_none_while_typing(browser, live_server, sign_in,
     assert state(page)["rate"] == 1.25
     page.keyboard.press("k")
     page.wait_for_function(f"() => !{PLAYER}.paused")
-    page.wait_for_function(f"() => {PLAYER}.currentTime > 10.1", timeout=20_000)
+    try:
+        page.wait_for_function(f"() => {PLAYER}.currentTime > 10.1", timeout=20_000)
+    except Exception as error:
+        media = page.evaluate(MEDIA)
+        raise AssertionError(f"the audio did not play on: {media}") from error
     page.keyboard.press("k")
     assert state(page)["paused"]
     page.keyboard.press(" ")
