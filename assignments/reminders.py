@@ -12,11 +12,11 @@ from datetime import timedelta
 from smtplib import SMTPException
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from core.mail import send_site_email
 
 from .models import Assignment
 
@@ -56,14 +56,13 @@ def send_reminders(now=None) -> list[int]:
             "assignment": assignment,
             "overdue": assignment.due_date < timezone.localdate(now),
             "every_days": settings.ASSIGNMENT_REMINDER_EVERY_DAYS,
-            "url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("assignments:mine"),
         }
         try:
-            send_mail(
-                subject=render_to_string("assignments/email/reminder_subject.txt", context).strip(),
-                message=render_to_string("assignments/email/reminder.txt", context),
-                from_email=None,
-                recipient_list=[assignment.practitioner.email],
+            send_site_email(
+                assignment.practitioner,
+                "assignments/email/reminder",
+                context,
+                reverse("assignments:mine"),
             )
         except (SMTPException, OSError):
             # Not sent: try again on the next run rather than wait a whole window.

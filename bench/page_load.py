@@ -1,6 +1,7 @@
 """Page-load bench: the site under production-like settings on 127.0.0.1, loaded page by page.
 
     python bench/page_load.py [--clients 20] [--seconds 20] [--workers 2] [--var DIR]
+                              [--reference [--rounds 3]]
 
 Sets up a throwaway site (migrate, collectstatic, demo data; or reuses --var), starts it with
 gunicorn (sync workers; runserver if gunicorn is missing) under oep.settings.production, then
@@ -9,6 +10,11 @@ connections) for --seconds, after one warming request. Anonymous pages are fetch
 cookies; signed-in pages as the demo practitioner and manager. Prints per page: requests per
 second, p50 and p95 latency, the server's CPU time per request, the page's size and the errors.
 Only 127.0.0.1 is ever contacted, and every run is bounded in time.
+
+With --reference it also starts a reference Wagtail site (bench/reference_site.py: Wagtail's
+project template, since bakerydemo cannot be installed here) on the same gunicorn settings and
+loads the anonymous pages of both sites in alternating rounds, then prints each of our pages'
+median p95 against the reference's pooled p95.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import reference_site  # noqa: E402
 from site_process import manage  # noqa: E402
 
 DEMO_PASSWORD = "bench-" + secrets.token_urlsafe(12)
@@ -119,24 +126,24 @@ def slugs(env) -> dict:
     }
 
 
-def start_server(env, port: int, workers: int, var: Path):
-    log = (var / "server.log").open("w")
+def start_server(env, port: int, workers: int, var: Path, root=ROOT, wsgi="oep.wsgi"):
+    log = (var / f"server-{port}.log").open("w")
     if shutil.which("gunicorn") or (Path(sys.executable).parent / "gunicorn").exists():
         gunicorn = shutil.which("gunicorn") or str(Path(sys.executable).parent / "gunicorn")
         # No access log: writing it would be part of what is measured.
         command = [
-            gunicorn, "oep.wsgi", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+            gunicorn, wsgi, "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
             "--log-level", "warning",
         ]  # fmt: skip
         server_name = f"gunicorn, {workers} sync workers"
     else:
         command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
         server_name = "runserver (gunicorn is not installed)"
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise SystemExit(f"The server stopped:\n{(var / 'server.log').read_text()[-3000:]}")
+            raise SystemExit(f"The server stopped:\n{Path(log.name).read_text()[-3000:]}")
         try:
             status, _body, _headers = get(port, "/")
             if status == 200:
@@ -305,6 +312,10 @@ def main():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     parser.add_argument("--var", type=Path, help="reuse (or make) the site's data folder here")
     parser.add_argument("--anonymous-only", action="store_true")
+    parser.add_argument(
+        "--reference", action="store_true", help="side by side with a reference Wagtail site"
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="with --reference")
     args = parser.parse_args()
 
     var = args.var or Path(tempfile.mkdtemp(prefix="oep-page-load-"))
@@ -315,6 +326,14 @@ def main():
     names = slugs(env)
     port = free_port()
     server, server_name = start_server(env, port, args.workers, var)
+    if args.reference:
+        try:
+            side_by_side(args, port, names, server, server_name, var)
+        finally:
+            stop_server(server)
+            if args.var is None:
+                shutil.rmtree(var, ignore_errors=True)
+        return
     try:
         print(
             f"{server_name}; oep.settings.production on SQLite; {args.clients} clients for "
@@ -341,6 +360,48 @@ def main():
         stop_server(server)
         if args.var is None:
             shutil.rmtree(var, ignore_errors=True)
+
+
+def side_by_side(args, port, names, server, server_name, var):
+    """Our anonymous pages and the reference site's, loaded in alternating rounds."""
+    reference_env = reference_site.make(var / "reference")
+    reference_port = free_port()
+    reference, _ = start_server(
+        reference_env, reference_port, args.workers, var, var / "reference", reference_site.WSGI
+    )
+    ours = {name: [] for name, _path in ANONYMOUS_PAGES}
+    theirs = []
+    try:
+        print(
+            f"{server_name} for both sites; {args.clients} clients for {args.seconds:g} s per "
+            f"page; {args.rounds} rounds; load average before: "
+            f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs"
+        )
+        for round_number in range(1, args.rounds + 1):
+            print(f"round {round_number}")
+            for name, path in ANONYMOUS_PAGES:
+                row = load_page(port, path.format(**names), "", args.clients, args.seconds, server)
+                print_row(name, row)
+                ours[name].append(row)
+            for name, path in reference_site.PAGES:
+                row = load_page(reference_port, path, "", args.clients, args.seconds, reference)
+                print_row(name, row)
+                theirs.append(row)
+    finally:
+        stop_server(reference)
+    if any("error" in row for row in theirs):
+        raise SystemExit("The reference site did not serve every page.")
+    reference_p95 = statistics.median(row["p95"] for row in theirs)
+    print(f"reference site: median p95 {reference_p95 * 1000:.0f} ms over its pages and rounds")
+    print(f"{'our page':40} {'median p95 ms':>14} {'x reference':>12}")
+    for name, rows in ours.items():
+        good = [row["p95"] for row in rows if "error" not in row]
+        if not good:
+            print(f"{name:40} failed")
+            continue
+        p95 = statistics.median(good)
+        print(f"{name:40} {p95 * 1000:14.0f} {p95 / reference_p95:12.2f}")
+    print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

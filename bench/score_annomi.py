@@ -364,17 +364,18 @@ def sweep(transcripts: list[dict], folds: int, encoder_folds: Path) -> None:
                 texts = [u["text"] for u in t["utterances"]]
                 practitioner = [u["speaker"] in PRACTITIONER for u in t["utterances"]]
                 encoded = encoder_probs(texts, practitioner, path)
+                variant = model.for_session(texts, practitioner)
                 for i, u in enumerate(t["utterances"]):
                     if not practitioner[i] or not u.get("behaviour"):
                         continue
                     ctx = context_at(texts, practitioner, i)
                     gold.append(u["behaviour"])
-                    lin.append(model.probabilities("behaviour", model.vector(ctx)))
+                    lin.append(variant.probabilities("behaviour", variant.vector(ctx)))
                     enc.append(encoded[i].behaviour)
                     used.add(fold)
                     if u["behaviour"] == "question" and u.get("question_subtype"):
                         gold_q.append(u["question_subtype"])
-                        lin_q.append(model.probabilities("question_subtype", model.vector(ctx)))
+                        lin_q.append(variant.probabilities("question_subtype", variant.vector(ctx)))
                         enc_q.append(encoded[i].question)
                     if u["behaviour"] == "reflection" and u.get("reflection_subtype"):
                         gold_r.append(u["reflection_subtype"])

@@ -10,10 +10,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def manage(env, *args, timeout=900) -> str:
+def manage(env, *args, timeout=900, root: Path = ROOT) -> str:
+    """Runs `root`/manage.py (this project's unless another site's folder is given)."""
     done = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        cwd=ROOT,
+        [sys.executable, str(root / "manage.py"), *args],
+        cwd=root,
         env=env,
         capture_output=True,
         text=True,

@@ -49,10 +49,10 @@ def run_due(jobs, last_run: dict, now: float, write=print) -> float:
 
 
 class PeriodicJobCommand(BaseCommand):
-    """A command that runs one job once, or with `--every SECONDS` over and over."""
+    """A command that runs one job once, or with `--every SECONDS` over and over. Subclasses
+    name the job: `job = SOME_JOB`."""
 
-    def job(self) -> PeriodicJob:
-        raise NotImplementedError
+    job: PeriodicJob
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -64,7 +64,7 @@ class PeriodicJobCommand(BaseCommand):
         )
 
     def handle(self, *args, every=0, **options):
-        job = self.job()
+        job = self.job
         while True:
             said = job.run()
             if said or options["verbosity"] > 1:

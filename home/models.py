@@ -16,12 +16,29 @@ class HomePage(RemembersRoutesMixin, RemembersViewRestrictionsMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     max_count = 1
 
+    @staticmethod
+    def _is_dashboard(request):
+        """Signed in, the home page is that person's dashboard (never cached: core.middleware);
+        an editor's preview shows the page as visitors see it."""
+        return request.user.is_authenticated and not getattr(request, "is_preview", False)
+
+    def get_template(self, request, *args, **kwargs):
+        if self._is_dashboard(request):
+            return "home/dashboard.html"
+        return super().get_template(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
+        from .dashboards import dashboard_for
         from .navigation import navigation_for
 
         context = super().get_context(request, *args, **kwargs)
-        # The home page doubles as a dashboard: each role's tasks, described.
+        # Each role's tasks, described.
         context["tasks"] = [item for item in navigation_for(request.user) if item.description]
+        if self._is_dashboard(request):
+            context["dashboard"] = dashboard_for(request.user)
+            # The dashboard is the person's own work, not the page's content (the editor's part
+            # links to the editor); Wagtail's user bar would cost eight queries on every visit.
+            context["show_userbar"] = False
         return context
 
 

@@ -1,4 +1,4 @@
-"""What a person is told about: a recording to review, feedback shared, a response.
+"""What a person is told about: a recording to review, feedback shared, a response, a reply.
 
 A notification holds no text of the recording, transcript or feedback: only which event, on
 which recording, by whom. The words shown and emailed are written here from the event, so
@@ -16,6 +16,7 @@ class Event(models.TextChoices):
     RECORDING_READY = "recording_ready", "A recording is ready to review"
     FEEDBACK_SHARED = "feedback_shared", "Feedback has been shared with you"
     RESPONSE = "response", "A response to feedback"
+    REPLY = "reply", "A reply in a feedback conversation"
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -57,12 +58,19 @@ class Notification(models.Model):
             return f"{self.recording.owner}'s session of {session} is ready to review"
         if self.event == Event.FEEDBACK_SHARED:
             return f"Feedback on the session of {session} was shared{by}"
+        if self.event == Event.REPLY:
+            return f"A reply about the feedback on the session of {session}{by}"
         return f"A response to the feedback on the session of {session}{by}"
 
     @property
     def target_url(self) -> str:
         if self.event == Event.RECORDING_READY:
             return reverse("reviews:review", args=[self.recording_id])
+        if self.event == Event.REPLY:
+            # The practitioner reads the thread on the feedback; a manager on the review page.
+            if self.recipient_id == self.recording.owner_id:
+                return reverse("reviews:feedback", args=[self.recording_id]) + "#conversation"
+            return reverse("reviews:review", args=[self.recording_id]) + "#conversation"
         return reverse("reviews:feedback", args=[self.recording_id])
 
 

@@ -1,5 +1,5 @@
 """Who hears of what: the owner's team managers of a recording ready to review, the owner of
-shared feedback, and the other side of a response."""
+shared feedback, and the other side of a response or a reply."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -7,7 +7,8 @@ from wagtail.signals import published
 
 from recordings.models import Recording
 from recordings.signals import recording_ready
-from reviews.models import Response, Review
+from reviews.commenting import other_side
+from reviews.models import Reply, Response, Review
 
 from .delivery import notify
 from .models import Event
@@ -34,3 +35,11 @@ def tell_the_other_side_of_a_response(sender, instance, created, **kwargs):
     owner = review.recording.owner
     recipient = review.reviewer if instance.author_id == owner.pk else owner
     notify([recipient], Event.RESPONSE, review.recording, actor=instance.author)
+
+
+@receiver(post_save, sender=Reply)
+def tell_the_other_side_of_a_reply(sender, instance, created, **kwargs):
+    if not created:
+        return
+    review = instance.review
+    notify(other_side(instance), Event.REPLY, review.recording, actor=instance.author)

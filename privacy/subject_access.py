@@ -1,11 +1,11 @@
 """A subject-access export: everything the site holds about one person, as one JSON document.
 
 The sections name what they hold (profile, recordings with transcripts and score cards,
-reviews, feedback, responses, training, the access log by and about them); any other table that
-points at the person (Wagtail's audit entries, revisions, pages they own, whatever an app adds
-later) follows under "other_records", found by its foreign keys, so nothing is left out because
-this module did not know of it. Audio files are listed, not included: an administrator can
-download them from each recording's page.
+reviews, feedback, comments, responses and replies, training, the access log by and about
+them, the enrolled voice print); any other table that points at the person (Wagtail's audit
+entries, revisions, pages they own, whatever an app adds later) follows under "other_records",
+found by its foreign keys, so nothing is left out because this module did not know of it. Audio
+files are listed, not included: an administrator can download them from each recording's page.
 """
 
 import json
@@ -16,9 +16,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
-from recordings.models import Recording
+from recordings.models import Recording, VoicePrint
 from recordings.signals import AccessKind, record_access
-from reviews.models import Reading, Response, Review
+from reviews.models import Comment, Reading, Reply, Response, Review
 from training.models import LessonCompletion, QuizAttempt, ReflectiveLogEntry
 
 from .access_log import log_subject_access_export
@@ -30,8 +30,11 @@ USER_FIELDS_LEFT_OUT = {"password"}
 COVERED = {
     ("accounts.Team", "managers"),
     ("recordings.Recording", "owner"),
+    ("recordings.VoicePrint", "owner"),
     ("reviews.Review", "reviewer"),
     ("reviews.Response", "author"),
+    ("reviews.Comment", "author"),
+    ("reviews.Reply", "author"),
     ("reviews.Reading", "reader"),
     ("training.LessonCompletion", "user"),
     ("training.QuizAttempt", "user"),
@@ -62,6 +65,8 @@ def _review(review):
         "feedback_points": [row(p, exclude={"review"}) for p in review.points.all()],
         "responses": [row(r, exclude={"review"}) for r in review.responses.all()],
         "readings": [row(r, exclude={"review"}) for r in review.readings.all()],
+        "comments": [row(c, exclude={"review"}) for c in review.comments.all()],
+        "replies": [row(r, exclude={"review"}) for r in review.replies.all()],
     }
 
 
@@ -75,6 +80,19 @@ def _recording(recording):
         "transcript": [row(s, exclude={"recording"}) for s in recording.segments.all()],
         "score_cards": [row(c, exclude={"recording"}) for c in recording.scorecards.all()],
         "review": review,
+    }
+
+
+def _voice_print(person):
+    voice = VoicePrint.objects.filter(owner=person).first()
+    if voice is None:
+        return None
+    return {
+        "about": (
+            "A voice print: numbers worked out from a sample of the person's voice, used only to "
+            "tell them from the client in their own recordings. The sample was not kept."
+        ),
+        **row(voice),
     }
 
 
@@ -137,6 +155,8 @@ def subject_access_data(person) -> dict:
             _review(review) for review in Review.objects.filter(reviewer=person).order_by("pk")
         ],
         "responses_written": [row(r) for r in Response.objects.filter(author=person)],
+        "comments_written": [row(c) for c in Comment.objects.filter(author=person)],
+        "replies_written": [row(r) for r in Reply.objects.filter(author=person)],
         "feedback_read": [row(r) for r in Reading.objects.filter(reader=person)],
         "training": {
             "lessons_completed": [row(c) for c in LessonCompletion.objects.filter(user=person)],
@@ -147,6 +167,7 @@ def subject_access_data(person) -> dict:
             "by_them": _access(AccessRecord.objects.filter(accessor=person)),
             "about_them": _access(AccessRecord.objects.filter(subject=person)),
         },
+        "voice_print": _voice_print(person),
         "sign_in_records": _sign_in_records(person),
         "other_records": _other_records(person),
     }

@@ -266,12 +266,18 @@ def separate_stage(recording, path):
     """
     from speech.speakers import choose_practitioner, separate_speakers
 
+    from .voices import practitioner_voice
+
     rows = list(recording.whisper_segments.order_by("index"))
     if not rows:
         log(recording, Stage.SEPARATE, "No speech was found, so there are no speakers to separate.")
         return
     turns = separate_speakers(path, _as_pipeline_segments(rows))
-    practitioner = choose_practitioner(turns)
+    # The owner's enrolled voice print (recordings.voices), if any, names their voice; without
+    # one, or when it fits neither voice clearly, the words decide.
+    practitioner = choose_practitioner(
+        turns, audio=path, practitioner_voice=practitioner_voice(recording.owner_id)
+    )
     unsure = [(row.start, row.end) for row in rows if row.low_confidence]
     with transaction.atomic():
         # Lines are there already only when a worker died after writing them and before the

@@ -22,7 +22,8 @@ from . import erasure
 from .enums import RecordingStatus, Stage
 from .forms import RecordingUploadForm
 from .links import links_for
-from .models import Recording
+from .microphone import records_in_the_browser
+from .models import Recording, VoicePrint
 from .permissions import Action, can, get_recording_for
 from .retention import schedule_for
 from .signals import AccessKind, record_access
@@ -53,12 +54,49 @@ def recording_list(request):
             "recordings": recordings,
             "links": links_for(request.user, recordings),
             "can_upload": request.user.is_practitioner,
+            "has_voice_print": VoicePrint.objects.filter(owner=request.user).exists(),
         },
     )
 
 
+def _wants_json(request):
+    """upload.js sends the form itself (to show its progress) and asks for JSON back."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _json_reply(response):
+    """A redirect as {"location"} for upload.js to follow, so the page it lands on shows the
+    messages (following it inside the script would use them up)."""
+    if response.status_code in (301, 302):
+        return JsonResponse({"location": response["Location"]})
+    return response
+
+
+def _json_errors(messages_by_id, status=400):
+    """{"errors": [{"id", "message"}]}: what the page shows, each linked to its field's id."""
+    errors = [{"id": field_id, "message": str(text)} for field_id, text in messages_by_id]
+    return JsonResponse({"errors": errors}, status=status)
+
+
+def _form_errors(form):
+    pairs = [("", error) for error in form.non_field_errors()]
+    for field in form:
+        # A group of checkboxes is linked by its first box, as the error summary does.
+        field_id = field.id_for_label or (
+            f"{field.auto_id}_0" if field.auto_id else field.html_name
+        )
+        pairs += [(field_id, error) for error in field.errors]
+    return pairs
+
+
 @login_required
+@records_in_the_browser
 def upload(request):
+    response = _upload(request)
+    return _json_reply(response) if _wants_json(request) else response
+
+
+def _upload(request):
     if not request.user.is_practitioner:
         raise PermissionDenied("Only practitioners upload recordings of their sessions.")
     if request.method == "POST":
@@ -76,6 +114,8 @@ def upload(request):
                 return _save_upload(request, form)
             except UploadTokenUsed:  # taken between the check above and the save
                 return _token_refused(request)
+        if _wants_json(request):
+            return _json_errors(_form_errors(form))
     else:
         skill = request.GET.get("skill")
         form = RecordingUploadForm(
@@ -108,6 +148,8 @@ def _recording_for_token(user, token):
 def _token_refused(request):
     """400: another person's form token was sent. The form is shown again, fresh, with what
     was typed (the file must be chosen again)."""
+    if _wants_json(request):
+        return _json_errors([("", UploadTokenUsed.message)])
     messages.error(request, UploadTokenUsed.message)
     initial = {key: request.POST.get(key, "") for key in ("session_date", "client_pseudonym")} | {
         "skills": request.POST.getlist("skills"),

@@ -13,6 +13,7 @@ from .models import Recording
 from .periodic import REQUEUE_STALE, RETENTION
 from .speakers import SPEAKERS_FIXED
 from .viewsets import PracticeViewSetGroup
+from .voices import LOG_ACTIONS as VOICE_ACTIONS
 
 register_permission_policy(Recording, AdministratorsOnlyPolicy(Recording))
 
@@ -23,6 +24,12 @@ def register_recording_actions(actions):
         SPEAKERS_FIXED, "Fix speakers", "Speaker labels corrected by the reviewer"
     )
     for action, (label, message) in ERASURE_ACTIONS.items():
+        actions.register_action(action, label, message)
+
+
+@hooks.register("register_log_actions")
+def register_voice_actions(actions):
+    for action, (label, message) in VOICE_ACTIONS.items():
         actions.register_action(action, label, message)
 
 

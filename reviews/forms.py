@@ -1,7 +1,9 @@
-"""The review form: a rating per checklist item and skill, and the coached feedback points.
+"""The review form: a rating per checklist item and skill, and the coached feedback points;
+a comment at a moment and a reply in a conversation.
 
 Built from the score card's checklist version and the recording's transcript, so the items are
-the ones the machine scored and every anchor is a real line of the transcript.
+the ones the machine scored and every anchor is a real line of the transcript. Skills the
+practitioner did not choose at upload start as "not applicable" and need no rating to share.
 """
 
 from django import forms
@@ -11,6 +13,7 @@ from checklist.enums import Skill
 from .agreement import agreement, machine_proposal
 from .enums import PointKind, Rating
 from .models import FeedbackPoint, ItemRating, SkillRating
+from .moments import MomentField, anchor
 
 RATING_CHOICES = [("", "Not rated"), *Rating.choices]
 WENT_WELL_POINTS = 2  # feedback practitioners act on: at most two things done well, one to work on
@@ -21,19 +24,38 @@ def line_label(segment):
     return f"{segment.start_label} {segment.get_role_display() or 'Unknown'}: {text}"
 
 
+def practised_skills(recording, checklist) -> set[str]:
+    """The skills chosen at upload; every skill for a recording that names none."""
+    every = {skill.code for skill in checklist.skills}
+    chosen = every & set(recording.skills or [])
+    return chosen or every
+
+
+MOMENT_LABELS = {
+    "went_well_1_at": "Moment of the first thing that went well",
+    "went_well_2_at": "Moment of the second thing that went well",
+    "work_on_at": "Moment of the thing to work on",
+}
+
+
 class ReviewForm(forms.Form):
-    def __init__(self, *args, checklist, scorecard, segments, **kwargs):
+    def __init__(self, *args, checklist, scorecard, segments, practised=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.checklist = checklist
         self.scorecard = scorecard
         self.segments = {segment.index: segment for segment in segments}
-        lines = [
-            ("", "Choose the moment in the transcript"),
-            *[(str(index), line_label(segment)) for index, segment in self.segments.items()],
-        ]
+        every = {skill.code for skill in checklist.skills}
+        self.practised = set(practised) if practised is not None else every
         for skill in checklist.skills:
             self.fields[f"skill_{skill.code}"] = forms.ChoiceField(
-                label=f"Overall: {skill.title}", choices=RATING_CHOICES, required=False
+                label=f"Overall: {skill.title}",
+                choices=RATING_CHOICES,
+                required=False,
+                help_text=(
+                    ""
+                    if skill.code in self.practised
+                    else "Not chosen at upload: not applicable unless you rate it."
+                ),
             )
             for item in skill.items:
                 self.fields[f"item_{item.id}"] = forms.ChoiceField(
@@ -45,8 +67,8 @@ class ReviewForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
                 required=False,
             )
-            self.fields[f"went_well_{number}_line"] = forms.ChoiceField(
-                label="Moment", choices=lines, required=False
+            self.fields[f"went_well_{number}_at"] = MomentField(
+                label=MOMENT_LABELS[f"went_well_{number}_at"], required=False
             )
         self.fields["work_on"] = forms.CharField(
             label="One thing to work on", widget=forms.Textarea(attrs={"rows": 2}), required=False
@@ -56,67 +78,63 @@ class ReviewForm(forms.Form):
             widget=forms.Textarea(attrs={"rows": 2}),
             required=False,
         )
-        self.fields["work_on_line"] = forms.ChoiceField(
-            label="Moment", choices=lines, required=False
-        )
-        for index in self.segments:
-            self.fields[f"comment_{index}"] = forms.CharField(
-                label="Comment on this line",
-                widget=forms.Textarea(attrs={"rows": 2, "form": "review-form"}),
-                required=False,
-            )
+        self.fields["work_on_at"] = MomentField(label=MOMENT_LABELS["work_on_at"], required=False)
 
     # ------------------------------------------------------------------ reading a review
 
     @staticmethod
-    def initial_for(review) -> dict:
+    def initial_for(review, practised=()) -> dict:
+        """The form as the review left it; a skill not practised and not rated starts as
+        "not applicable"."""
         initial = {f"item_{r.item}": r.rating for r in review.item_ratings.all()}
         initial.update({f"skill_{r.skill}": r.rating for r in review.skill_ratings.all()})
+        for code in Skill.values:
+            if code not in practised:
+                initial.setdefault(f"skill_{code}", Rating.NOT_APPLICABLE)
         for number, point in enumerate(review.went_well[:WENT_WELL_POINTS], start=1):
             initial[f"went_well_{number}"] = point.text
-            initial[f"went_well_{number}_line"] = "" if point.line is None else str(point.line)
+            initial[f"went_well_{number}_at"] = point.at
         if review.work_on:
             initial["work_on"] = review.work_on.text
             initial["work_on_example"] = review.work_on.example
-            line = review.work_on.line
-            initial["work_on_line"] = "" if line is None else str(line)
-        for point in review.comments:
-            initial[f"comment_{point.line}"] = point.text
+            initial["work_on_at"] = review.work_on.at
         return initial
+
+    def moment_fields(self):
+        return [self[name] for name in MOMENT_LABELS]
 
     # ------------------------------------------------------------------ checks for sharing
 
     def check_shareable(self) -> bool:
         """Sharing needs the feedback's shape: a point done well, the one to work on with an
-        example, each at a moment, and an overall rating for every skill."""
+        example, each at a moment, and an overall rating for every skill practised (one not
+        chosen at upload may stay unrated)."""
         data = self.cleaned_data
         needs = [
             ("went_well_1", "Write at least one thing that went well."),
-            ("went_well_1_line", "Choose the moment of what went well."),
+            ("went_well_1_at", "Choose the moment of what went well."),
             ("work_on", "Write the one thing to work on."),
             ("work_on_example", "Give an example of what it could have sounded like."),
-            ("work_on_line", "Choose the moment of the thing to work on."),
+            ("work_on_at", "Choose the moment of the thing to work on."),
         ]
         for skill in self.checklist.skills:
-            needs.append((f"skill_{skill.code}", f"Give an overall rating for {skill.title}."))
+            if skill.code in self.practised:
+                needs.append((f"skill_{skill.code}", f"Give an overall rating for {skill.title}."))
         if data.get("went_well_2"):
-            needs.append(("went_well_2_line", "Choose the moment of the second thing."))
+            needs.append(("went_well_2_at", "Choose the moment of the second thing."))
         for field, message in needs:
-            if not data.get(field):
+            if data.get(field) in (None, ""):
                 self.add_error(field, message)
         return not self.errors
 
     # ------------------------------------------------------------------ writing a review
 
-    def _point(self, kind, text, line, example=""):
-        index = int(line) if line not in (None, "") else None
-        segment = self.segments.get(index)
+    def _point(self, kind, text, seconds, example=""):
+        line, at = (None, None)
+        if seconds is not None:
+            line, at = anchor(self.segments.values(), seconds)
         return FeedbackPoint(
-            kind=kind,
-            text=text.strip(),
-            example=example.strip(),
-            line=index,
-            at=segment.start if segment else None,
+            kind=kind, text=text.strip(), example=example.strip(), line=line, at=at
         )
 
     def apply_to(self, review):
@@ -151,7 +169,7 @@ class ReviewForm(forms.Form):
                     self._point(
                         PointKind.WENT_WELL,
                         data[f"went_well_{number}"],
-                        data.get(f"went_well_{number}_line"),
+                        data.get(f"went_well_{number}_at"),
                     )
                 )
         if data.get("work_on", "").strip() or data.get("work_on_example", "").strip():
@@ -159,15 +177,53 @@ class ReviewForm(forms.Form):
                 self._point(
                     PointKind.WORK_ON,
                     data.get("work_on", ""),
-                    data.get("work_on_line"),
+                    data.get("work_on_at"),
                     data.get("work_on_example", ""),
                 )
             )
-        for index in self.segments:
-            if data.get(f"comment_{index}", "").strip():
-                points.append(self._point(PointKind.COMMENT, data[f"comment_{index}"], index))
         review.points = points
         return review
+
+
+class CommentForm(forms.Form):
+    """A comment at a moment: the player's position, a line, or words selected in a line."""
+
+    text = forms.CharField(
+        label="Comment",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        error_messages={"required": "Write your comment before saving it."},
+    )
+    moment = MomentField(
+        label="Moment",
+        error_messages={"required": "Choose the moment: play the recording or pick a line."},
+    )
+    line = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+    quote = forms.CharField(required=False, max_length=1000, widget=forms.HiddenInput)
+
+    def __init__(self, *args, segments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.segments = {segment.index: segment for segment in segments}
+
+    def values(self) -> dict:
+        """text, at, line and quote: a chosen line is kept (the words were selected in it);
+        otherwise the line the moment falls in."""
+        data = self.cleaned_data
+        line, at = anchor(self.segments.values(), data["moment"])
+        chosen = self.segments.get(data.get("line"))
+        if chosen is not None:
+            line, at = chosen.index, max(data["moment"], chosen.start)
+        quote = data.get("quote", "").strip() if chosen is not None else ""
+        return {"text": data["text"].strip(), "at": at, "line": line, "quote": quote}
+
+
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label="Reply",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=4000,
+        error_messages={"required": "Write your reply before sending it."},
+    )
 
 
 class ResponseForm(forms.Form):

@@ -93,10 +93,6 @@ class Review(DraftStateMixin, RevisionMixin, ClusterableModel):
         points = self.points_of(PointKind.WORK_ON)
         return points[0] if points else None
 
-    @property
-    def comments(self):
-        return self.points_of(PointKind.COMMENT)
-
     def item_rating(self, code):
         return next((r for r in self.item_ratings.all() if r.item == code), None)
 
@@ -221,3 +217,63 @@ class SelfAssessment(models.Model):
     def rating_label(self, skill) -> str:
         value = self.rating(skill)
         return Rating(value).label if value in Rating.values else ""
+
+
+class Comment(models.Model):
+    """The manager's comment at a moment of the session: the player's position, a line, or
+    words selected in a line (kept as `quote`). Not part of the review's revisions: written at
+    once, without a page reload, and shown to the practitioner from the next share on
+    (`shared_at`)."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.FloatField(help_text="Seconds into the recording.")
+    line = models.PositiveIntegerField(null=True, blank=True, help_text="Transcript line index.")
+    quote = models.TextField(blank=True, help_text="The words selected in the line, if any.")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    shared_at = models.DateTimeField(
+        null=True, blank=True, help_text="Empty until the manager shares the feedback."
+    )
+
+    class Meta:
+        ordering = ["at", "created_at"]
+
+    def __str__(self):
+        return f"Comment at {self.at_label}"
+
+    @property
+    def at_label(self):
+        return timecode(self.at)
+
+
+class Reply(models.Model):
+    """One message in a thread between the practitioner and the manager: on a comment, or on
+    the practitioner's response to the feedback."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="replies")
+    comment = models.ForeignKey(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    response = models.ForeignKey(
+        Response, null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name_plural = "replies"
+        constraints = [
+            models.CheckConstraint(
+                name="reply_to_a_comment_or_a_response",
+                condition=models.Q(comment__isnull=False, response__isnull=True)
+                | models.Q(comment__isnull=True, response__isnull=False),
+            )
+        ]
+
+    def __str__(self):
+        return f"Reply by {self.author} on {self.created_at:%d %b %Y}"

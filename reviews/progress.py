@@ -2,22 +2,28 @@
 as charts and as CSV rows. Only shared reviews count; drafts never show. A shared recording's
 metrics are the ones it was shared with."""
 
+from django.utils import timezone
+
 from checklist.enums import Skill
 from checklist.models import ChecklistVersion
 from core.content_cache import remember
 from recordings.enums import RecordingStatus
 from recordings.models import Recording
 
-from .charts import line_chart
-from .enums import Rating
+from .charts import Series, line_chart
+from .enums import ChartRange, Rating
 
 RATING_TICKS = [(2, "Satisfactory"), (1, "Needs improvement"), (0, "Missed opportunity")]
 # Metrics that are shares are charted 0 to 100%; the reflection ratio 0 to 3 (2:1 is good).
 RATIO_MAX = 3.0
 
 
-def sessions(recordings):
-    """Ready recordings, oldest session first, with their score card and shared review."""
+def sessions(recordings, chart_range=ChartRange.ALL, today=None):
+    """Ready recordings in `chart_range` (ending today), oldest session first, with their
+    score card and shared review."""
+    since = chart_range.since(today or timezone.localdate())
+    if since is not None:
+        recordings = recordings.filter(session_date__gte=since)
     return list(
         recordings.filter(status=RecordingStatus.READY)
         .select_related("owner", "review__scorecard")
@@ -49,9 +55,14 @@ def _scorecard(recording):
     return cards[0] if cards else None
 
 
-def _x_label(recording, with_owner):
-    label = f"{recording.session_date:%d %b}"
-    return f"{label} {recording.owner.first_name or recording.owner}" if with_owner else label
+def _by_person(session_list, by_person):
+    """[(name, sessions)]: one group per practitioner (by name), or one group of them all."""
+    if not by_person:
+        return [("", session_list)]
+    groups = {}
+    for recording in session_list:
+        groups.setdefault(recording.owner, []).append(recording)
+    return sorted(((str(owner), rows) for owner, rows in groups.items()), key=lambda g: g[0])
 
 
 def skill_ratings(recording) -> dict[str, str]:
@@ -59,21 +70,24 @@ def skill_ratings(recording) -> dict[str, str]:
     return {r.skill: r.rating for r in review.skill_ratings.all()} if review else {}
 
 
-def skill_charts(session_list, with_owner=False):
+def skill_charts(session_list, by_person=False):
     scale = Rating.scale()
     charts = []
+    groups = _by_person(session_list, by_person)
     for skill in Skill:
-        values = []
-        for recording in session_list:
-            rating = skill_ratings(recording).get(skill.value)
-            values.append(
-                (
-                    _x_label(recording, with_owner),
-                    scale.get(rating),
-                    Rating(rating).label if rating else "Not rated",
-                )
+        series = []
+        for name, recordings in groups:
+            values = []
+            for recording in recordings:
+                rating = skill_ratings(recording).get(skill.value)
+                label = Rating(rating).label if rating else "Not rated"
+                values.append((recording.session_date, scale.get(rating), label))
+            series.append(Series(name, values))
+        charts.append(
+            line_chart(
+                skill.label, series, y_min=0, y_max=2, ticks=RATING_TICKS, by_person=by_person
             )
-        charts.append(line_chart(skill.label, values, y_min=0, y_max=2, ticks=RATING_TICKS))
+        )
     return charts
 
 
@@ -86,16 +100,20 @@ def _benchmark_metrics():
     return [m for m in ChecklistVersion.objects.current().checklist().metrics if not m.prompt]
 
 
-def metric_charts(session_list, with_owner=False):
+def metric_charts(session_list, by_person=False):
     charts = []
+    groups = _by_person(session_list, by_person)
     for metric in benchmark_metrics():
         is_share = metric.key.endswith("_share")
         top = 1.0 if is_share else RATIO_MAX
-        values = []
-        for recording in session_list:
-            card = _scorecard(recording)
-            value = card.metrics.get(metric.key, {}).get("value") if card else None
-            values.append((_x_label(recording, with_owner), value, format_metric(metric, value)))
+        series = []
+        for name, recordings in groups:
+            values = []
+            for recording in recordings:
+                card = _scorecard(recording)
+                value = card.metrics.get(metric.key, {}).get("value") if card else None
+                values.append((recording.session_date, value, format_metric(metric, value)))
+            series.append(Series(name, values))
         bands = []
         if metric.good is not None:
             if metric.fair is not None:
@@ -107,7 +125,13 @@ def metric_charts(session_list, with_owner=False):
             else [(0, "0:1"), (1, "1:1"), (2, "2:1"), (3, "3:1")]
         )
         chart = line_chart(
-            f"{metric.id} {metric.title}", values, y_min=0, y_max=top, ticks=ticks, bands=bands
+            f"{metric.id} {metric.title}",
+            series,
+            y_min=0,
+            y_max=top,
+            ticks=ticks,
+            bands=bands,
+            by_person=by_person,
         )
         chart.benchmark = metric.benchmark
         charts.append(chart)

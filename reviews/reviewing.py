@@ -1,5 +1,6 @@
-"""What a review goes through: drafts saved as revisions, sharing (publishing), the
-practitioner's response and read receipt; each step written to Wagtail's audit log."""
+"""What a review goes through: drafts saved as revisions, sharing (publishing, which shares the
+comments written so far), the practitioner's response and read receipt; each step written to
+Wagtail's audit log."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -87,6 +88,8 @@ def share(review: Review, user, *, previous=None):
     # Who may share is decided by recordings.permissions (the owner's managers and
     # administrators), checked by the view; Wagtail's model permissions know nothing of teams.
     revision.publish(user=user, log_action=SHARE, skip_permission_checks=True)
+    # Comments written since the last share are the practitioner's to read from now on.
+    review.comments.filter(shared_at__isnull=True).update(shared_at=timezone.now())
     # The recordings app counts how long audio and transcript are kept from the last share.
     Recording.objects.filter(pk=review.recording_id).update(feedback_shared_at=timezone.now())
     return revision

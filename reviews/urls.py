@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import speaker_fixes, views
+from . import comment_views, speaker_fixes, views
 
 app_name = "reviews"
 
@@ -12,6 +12,17 @@ urlpatterns = [
         "recordings/<int:pk>/lines/<int:index>/speaker/",
         speaker_fixes.reassign_line,
         name="reassign_line",
+    ),
+    path("recordings/<int:pk>/comments/", comment_views.add_comment, name="add_comment"),
+    path(
+        "recordings/<int:pk>/comments/<int:comment_id>/replies/",
+        comment_views.reply_to_comment,
+        name="reply_to_comment",
+    ),
+    path(
+        "recordings/<int:pk>/responses/<int:response_id>/replies/",
+        comment_views.reply_to_response,
+        name="reply_to_response",
     ),
     path("recordings/<int:pk>/feedback/", views.feedback, name="feedback"),
     path("recordings/<int:pk>/self-assessment/", views.self_assess, name="self_assess"),

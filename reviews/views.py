@@ -30,10 +30,10 @@ from recordings.signals import AccessKind, record_access
 from training import progress as training_progress
 from training.models import TrainingIndexPage
 
-from . import progress, reviewing, self_assessment
+from . import commenting, progress, reviewing, self_assessment
 from .agreement import machine_proposal
-from .enums import Rating
-from .forms import ResponseForm, ReviewForm, SelfAssessmentForm
+from .enums import ChartRange, Rating
+from .forms import CommentForm, ResponseForm, ReviewForm, SelfAssessmentForm, practised_skills
 from .learning import learning_for
 from .permissions import feedback_for, practitioner_for, recording_to_review
 
@@ -101,7 +101,13 @@ def review(request, pk):
     checklist = scorecard.checklist_version.checklist()
     segments = list(recording.segments.all())
     current = reviewing.working_copy(recording, request.user)
-    form_kwargs = {"checklist": checklist, "scorecard": scorecard, "segments": segments}
+    practised = practised_skills(recording, checklist)
+    form_kwargs = {
+        "checklist": checklist,
+        "scorecard": scorecard,
+        "segments": segments,
+        "practised": practised,
+    }
 
     if request.method == "POST":
         form = ReviewForm(request.POST, **form_kwargs)
@@ -125,7 +131,7 @@ def review(request, pk):
         if _wants_json(request):
             return JsonResponse({"errors": form.errors}, status=400)
     else:
-        form = ReviewForm(initial=ReviewForm.initial_for(current), **form_kwargs)
+        form = ReviewForm(initial=ReviewForm.initial_for(current, practised), **form_kwargs)
 
     record_access(request.user, AccessKind.REVIEW_PAGE, [recording])
     shared = reviewing.shared_review(recording)
@@ -148,7 +154,8 @@ def review(request, pk):
             "sections": _skill_sections(checklist, scorecard, form),
             "metrics": _metrics(scorecard),
             "form": form,
-            "comment_fields": {index: form[f"comment_{index}"] for index in form.segments},
+            "comment_form": CommentForm(segments=segments, auto_id="comment_%s"),
+            "comments": commenting.visible_comments(current, request.user),
             "review": current,
             "shared": shared,
             "reading": reviewing.is_read(shared) if shared else None,
@@ -192,6 +199,7 @@ def feedback(request, pk):
             "is_owner": is_owner,
             "reading": reviewing.is_read(review),
             "response_form": ResponseForm() if is_owner else None,
+            "comments": commenting.shared_comments(review),
             **_self_assessment_context(recording, review, segments),
         },
     )
@@ -301,7 +309,8 @@ def my_progress(request):
 @login_required
 def practitioner_progress(request, user_id):
     practitioner = practitioner_for(request.user, user_id)
-    session_list = progress.sessions(Recording.objects.filter(owner=practitioner))
+    chart_range = ChartRange.from_query(request.GET.get("range"))
+    session_list = progress.sessions(Recording.objects.filter(owner=practitioner), chart_range)
     return render(
         request,
         "reviews/progress.html",
@@ -311,6 +320,8 @@ def practitioner_progress(request, user_id):
             "skill_charts": progress.skill_charts(session_list),
             "metric_charts": progress.metric_charts(session_list),
             "is_self": practitioner.pk == request.user.pk,
+            "chart_range": chart_range,
+            "chart_ranges": ChartRange.choices,
         },
     )
 
@@ -352,7 +363,8 @@ def team_progress(request):
          "learning_url": learning_url(learning.learner)}
         for learning in training_progress.team_summary(people)
     ]  # fmt: skip
-    session_list = progress.sessions(recordings)
+    chart_range = ChartRange.from_query(request.GET.get("range"))
+    session_list = progress.sessions(recordings, chart_range)
     return render(
         request,
         "reviews/team_progress.html",
@@ -360,9 +372,11 @@ def team_progress(request):
             "teams": teams,
             "rows": rows,
             "sessions": session_list,
-            "skill_charts": progress.skill_charts(session_list, with_owner=True),
-            "metric_charts": progress.metric_charts(session_list, with_owner=True),
+            "skill_charts": progress.skill_charts(session_list, by_person=True),
+            "metric_charts": progress.metric_charts(session_list, by_person=True),
             "training_index": training_index,
+            "chart_range": chart_range,
+            "chart_ranges": ChartRange.choices,
         },
     )
 

@@ -8,7 +8,7 @@ from recordings import links as recording_links
 from recordings.enums import RecordingStatus
 from recordings.permissions import Action, allowed_ids
 
-from . import reviewing, self_assessment
+from . import commenting, reviewing, self_assessment
 from .models import Review, SelfAssessment
 from .reports import AgreementMenuItem, AgreementReportView
 
@@ -20,6 +20,8 @@ def register_review_actions(actions):
     )
     actions.register_action(reviewing.RATE, "Rate", "Ratings set or changed")
     actions.register_action(reviewing.RESPOND, "Respond", "The practitioner responded")
+    actions.register_action(commenting.COMMENT, "Comment", "A comment at a moment of the session")
+    actions.register_action(commenting.REPLY, "Reply", "A reply in a feedback conversation")
     actions.register_action(reviewing.READ, "Mark as read", "The practitioner read the feedback")
     actions.register_action(
         self_assessment.SELF_ASSESS, "Self-assess", "The practitioner assessed their own session"

@@ -469,8 +469,12 @@ def judged_verdict(ctx: Context, acts, item_id: str) -> tuple[bool, list[dict]]:
     return bool(supports), supports + against
 
 
+EXPLORING = ("D1", "D6", "D7")  # the judged techniques (scoring.judgement.cognitive)
+
+
 def explored_turns(acts) -> set[int]:
-    return {a.turn for a in acts if a.item == "D1" and a.polarity == "supports"}
+    """Turns whose invitation to think, solve a problem or rehearse was judged to happen."""
+    return {a.turn for a in acts if a.item in EXPLORING and a.polarity == "supports"}
 
 
 def consistent(present: bool, item: ChecklistItem, evidence: list[dict]) -> list[dict]:
@@ -528,8 +532,10 @@ def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklis
                 for e in evidence
                 if ctx_turn(ctx, e) not in explored
             ]
-            if item.id == "D3":
-                dropped += act_evidence(ctx, acts, "D3")
+            if item.id in ("D3", "D6", "D7"):
+                dropped += [
+                    e for e in act_evidence(ctx, acts, item.id) if e["polarity"] != "supports"
+                ]
             present, evidence = (len(kept) >= 2 if item.id == "D4" else bool(kept)), kept + dropped
         if item.id == "B10":
             evidence = evidence + act_evidence(ctx, acts, "B10")

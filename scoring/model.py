@@ -1,12 +1,15 @@
 """Optional learned refinement of Layer 1: a linear model over word and context features.
 
-Two kinds of features: binary ones (the rules' guesses, first and last words, length buckets,
-punctuation flags, position in the session...) and TF-IDF weighted word n-grams, kept in
-separate namespaces for the utterance itself, the client turn before it, the client turn after
-it and a practitioner turn just before it. The weights and IDF tables live in a JSON file
-(``models/*.json``) trained by ``training.py``; inference here is plain Python, so the scorer
-needs no machine-learning library at run time. Without the file, or with the model switched
-off, the rules in ``codes.py`` decide alone.
+A model file holds two variants over the same features: one for punctuated sessions (typed
+transcripts, Whisper's output) and one for unpunctuated speech-recognition text
+(``LinearModel.for_session`` picks one per session). Two kinds of features: binary ones (the
+rules' guesses, first and last words, length buckets, punctuation flags, position in the
+session...) and TF-IDF weighted word n-grams, kept in separate namespaces for the utterance
+itself, the client turn before it, the client turn after it and a practitioner turn just
+before it. The weights and IDF tables live in a JSON file (``models/*.json``) trained by
+``training.py``; inference here is plain Python, so the scorer needs no machine-learning
+library at run time. Without the file, or with the model switched off, the rules in
+``codes.py`` decide alone.
 """
 
 from __future__ import annotations
@@ -53,6 +56,22 @@ class Context:
     next_client: str = ""
     index: int = 0
     total: int = 0
+
+
+# A session is read as punctuated when at least this share of its practitioner turns holds a
+# sentence end (".", "?" or "!"): ASR output without punctuation has none, typed transcripts
+# and Whisper's output have them in most turns (short backchannels may lack them).
+PUNCTUATED_SHARE = 0.5
+_SENTENCE_ENDS = frozenset(".?!")
+
+
+def is_punctuated(texts: list[str], practitioner: list[bool]) -> bool:
+    """True when the session's practitioner turns are written with sentence punctuation."""
+    turns = [text for text, mine in zip(texts, practitioner, strict=True) if mine and text]
+    if not turns:
+        return False
+    marked = sum(1 for text in turns if _SENTENCE_ENDS & set(text))
+    return marked >= PUNCTUATED_SHARE * len(turns)
 
 
 def context_at(texts: list[str], practitioner: list[bool], i: int) -> Context:
@@ -178,13 +197,24 @@ def tfidf_values(ctx: Context, idf: dict[str, dict[str, float]]) -> dict[str, fl
 class LinearModel:
     """Softmax heads over binary and TF-IDF features, read from the JSON written by training.
 
-    Format 1 files hold binary features only; format 2 adds ``idf`` tables for TF-IDF blocks.
+    Format 1 files hold binary features only; format 2 adds ``idf`` tables for TF-IDF blocks;
+    format 3 adds a ``punctuated`` variant (its own ``heads`` and ``idf``) for punctuated
+    sessions, the top-level heads being for unpunctuated ones.
     """
 
-    def __init__(self, data: dict):
-        self.version = data.get("version", "unknown")
+    def __init__(self, data: dict, version: str | None = None):
+        self.version = version or data.get("version", "unknown")
         self.heads = data["heads"]
         self.idf = data.get("idf", {})
+        variant = data.get("punctuated")
+        self.punctuated = LinearModel(variant, self.version) if variant else None
+
+    def for_session(self, texts: list[str], practitioner: list[bool]) -> LinearModel:
+        """The variant to code this session with: the punctuated one when the session is
+        punctuated and the file has one, else this (unpunctuated) one."""
+        if self.punctuated is not None and is_punctuated(texts, practitioner):
+            return self.punctuated
+        return self
 
     def vector(self, ctx: Context) -> dict[str, float]:
         """Feature name -> value for one utterance."""

@@ -19,10 +19,10 @@ from .judgement import judge_session
 from .metrics import session_metrics, session_quality, skill_summaries
 from .model import LinearModel, get_model
 from .refine import encoder_probs, refine
-from .skill_scores import overall_score, skill_scores
+from .skill_scores import overall_score, scores_of, skill_terms
 from .units import Unit, derive_turn_code, flag_doubts, split_units
 
-SCORER_VERSION = "seeds-scorer-2.0"
+SCORER_VERSION = "seeds-scorer-2.2"  # 2.2: cognitive techniques judged by what happened
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
 )
@@ -62,6 +62,8 @@ class SessionScore:
     notes: list[str] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
     overall: float | None = None
+    # per skill, the named terms its score sums (not serialised: for benches and debugging)
+    skill_terms: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -92,6 +94,9 @@ def code_session(
     texts = [u.text or "" for u in utterances]
     practitioner = [u.is_practitioner for u in utterances]
     encoded = encoder_probs(texts, practitioner, encoder_path) if encoder_path else {}
+    if model is not None:
+        # punctuated and unpunctuated sessions are coded by the variant trained for them
+        model = model.for_session(texts, practitioner)
     codes: list[UtteranceCode] = []
     units: dict[int, list[Unit]] = {}
     permission_turns_left = 0
@@ -159,7 +164,8 @@ def score_session(
     all_units = [unit for i in sorted(units) for unit in units[i]]
     metrics = session_metrics(utterances, codes, checklist, all_units, view.acts)
     skills = skill_summaries(items, checklist)
-    scores = skill_scores(view, codes, utterances, items)
+    terms = skill_terms(view, codes, utterances, items)
+    scores = scores_of(terms)
     for code, value in scores.items():
         if code in skills:
             skills[code]["score"] = value
@@ -180,4 +186,5 @@ def score_session(
         or None,
         units=all_units,
         overall=overall_score(scores, quality),
+        skill_terms=terms,
     )

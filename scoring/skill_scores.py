@@ -1,11 +1,12 @@
 """Layer 3: a continuous score (0..1) per skill from the judged acts and session rates.
 
 The scores rank sessions: each is a logistic of a weighted sum of terms, where a term is a
-capped count of judged acts (a good agenda counts once or twice, not once per mention) or a
-rate per practitioner turn (so a longer session gains nothing from its length). Acts that
-count against weigh more than cue words could: one "well done" for a breach undoes more
-than one unexamined phrase adds. The weights were set by reasoning about the practice each
-skill describes, not fitted.
+balance of the judged acts for and against an item (a good agenda counts once, not once per
+mention), a capped count, or a rate per practitioner turn (so a longer session gains nothing
+from its length). Acts that count against weigh more than cue words could: one "well done"
+for a breach undoes more than one unexamined phrase adds. The weights were set by reasoning
+about the practice each skill describes, not fitted; the cognitive balance's prior and
+weights (2.2) were picked from a small grid on four writers' transcripts (docs/scoring.md).
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ import math
 from .judgement import SUPPORTS, SessionView, closes_down, elaborates
 
 CENTRE = 1.0  # a raw sum this high maps to 0.5
+STRUCTURING_ELEMENTS = ("A1", "A2", "A3", "A8", "A9")  # expected in every supervision session
+ITEM_WEIGHT = 1.2
+COGNITIVE_ITEMS = ("D1", "D3", "D6", "D7")  # judged in scoring.judgement.cognitive
+COGNITIVE_WEIGHT = 2.0
 
 
 def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") -> float:
@@ -24,6 +29,46 @@ def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") 
         if a.item == item and a.polarity == polarity and a.rule.startswith(prefix)
     )
     return min(cap, total)
+
+
+def _balance(acts, *items: str, prior: float = 0.0) -> float:
+    """-1..1: how the session's judged acts on the items came out, as a balance of the weight
+    for against the weight against, never a count: one check-in taken up scores as three do,
+    a mixed record scores between, a single weak act ("asked") counts for its weight, and an
+    item the session gave no occasion for scores 0."""
+    shown = sum(a.weight for a in acts if a.item in items and a.polarity == SUPPORTS)
+    against = sum(a.weight for a in acts if a.item in items and a.polarity == "counts_against")
+    return (shown - against) / max(1.0, shown + against + prior)
+
+
+def _built_on(acts) -> int:
+    """Client answers the practitioner went on to explore with a question or reflection."""
+    return sum(
+        1
+        for a in acts
+        if a.item in COGNITIVE_ITEMS and a.polarity == SUPPORTS and a.rule.endswith("built on)")
+    )
+
+
+def _praise_value(act) -> float:
+    """What one judged act of praise is worth to prosocial modelling."""
+    if act.item == "C1":
+        if act.polarity != SUPPORTS:
+            return -1.5  # rewards a breach or offending
+        specific = "says why" in act.rule or "plain words" in act.rule
+        return 1.0 if specific else 0.6
+    return 0.0 if act.polarity == SUPPORTS else -0.5  # warm but aimless; taken back
+
+
+def praise_quality(acts) -> float:
+    """The mean worth of the session's praise, one value per turn that praises (its worst
+    when it rewards a breach, else its best); 0 when there is no praise."""
+    by_turn: dict[int, list[float]] = {}
+    for act in acts:
+        if act.item in ("C1", "B5"):
+            by_turn.setdefault(act.turn, []).append(_praise_value(act))
+    values = [min(v) if min(v) < 0 else max(v) for v in by_turn.values()]
+    return sum(values) / len(values) if values else 0.0
 
 
 def _logistic(raw: float) -> float:
@@ -58,62 +103,74 @@ def _count(view: SessionView, item: str, polarity: str) -> int:
     return sum(1 for a in view.acts if a.item == item and a.polarity == polarity)
 
 
-def skill_scores(view: SessionView, codes, utterances, items: dict) -> dict[str, float]:
+def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, dict[str, float]]:
+    """Per skill, the named terms whose sum the skill's score is the logistic of: what a
+    reviewer (or ``bench/probation_twins.py --failures``) reads to see why a score is what it is."""
     acts = view.acts
     r = session_rates(view, codes, utterances)
     present = {key: bool(v.get("present")) for key, v in items.items()}
-    structuring = (
-        sum(_capped(acts, it, SUPPORTS, 1.5) for it in ("A1", "A2", "A3", "A8", "A9"))
-        - sum(_capped(acts, it, "counts_against", 1.5) for it in ("A1", "A2", "A3", "A8", "A9"))
-        + 0.4 * present.get("A4", False)
-        + 0.3 * present.get("A5", False)
-        + 0.3 * present.get("A7", False)
-        + (0.5 if present.get("A10", False) else -0.5)
-        - 3.0 * r["lecturing"]
+    structuring = {
+        # each element judged once for the session, however often it came up: a long session
+        # that asks "did you ring them?" five times shows review no more than one that asks once
+        **{f"{it}_judged": ITEM_WEIGHT * _balance(acts, it) for it in STRUCTURING_ELEMENTS},
+        "role": 0.4 * present.get("A4", False),
+        "conditions": 0.3 * present.get("A5", False),
+        "goals": 0.3 * present.get("A7", False),
+        "talk_balance": 0.5 if present.get("A10", False) else -0.5,
+        "lecturing": -3.0 * r["lecturing"],
         # a structure the client can work in: they go on rather than close down
-        + 1.0 * (r["elaboration"] - r["closing_down"])
-    )
-    relationship = (
-        4.0 * r["reflection_share"]
-        + 1.0 * r["open_share"]
-        + 2.0 * r["elaboration"]
-        - 2.0 * r["closing_down"]
-        - 6.0 * r["empty_reflections"]
-        - 6.0 * r["lecturing"]
-        + 0.3 * _capped(acts, "B5", SUPPORTS, 3)
-        - 0.5 * _capped(acts, "B5", "counts_against", 2)
-        - 3.0 * max(0.0, r["talk_share"] - 0.5)
-        - 1.0
-    )
-    prosocial = (
-        1.0 * _capped(acts, "C1", SUPPORTS, 3)
-        - 1.5 * _capped(acts, "C1", "counts_against", 3)
-        + 0.8 * _capped(acts, "C2", SUPPORTS, 2)
-        - 1.2 * _capped(acts, "C2", "counts_against", 3)
-        - 0.8 * _capped(acts, "C3", "counts_against", 3)
-        + 0.3 * present.get("C5", False)
-        + 0.3 * present.get("C6", False)
-        - 4.0 * r["lecturing"]
-        - 2.0 * r["advice"]
-        # modelling respect: warmth that is earned, and a client who stays in the conversation
-        + 0.3 * _capped(acts, "B5", SUPPORTS, 3)
-        - 0.5 * _capped(acts, "B5", "counts_against", 2)
-        + 1.0 * (r["elaboration"] - r["closing_down"])
-    )
-    cognitive = (
-        0.8 * _capped(acts, "D1", SUPPORTS, 4)
-        - 0.3 * _capped(acts, "D1", "counts_against", 2)
-        - 0.8 * _capped(acts, "D3", "counts_against", 3)
-        + 0.2 * sum(present.get(f"D{k}", False) for k in range(2, 9))
-        - 3.0 * r["advice"]
-        - 2.0 * r["lecturing"]
-    )
-    return {
-        "structuring": _logistic(structuring),
-        "relationship_building": _logistic(relationship),
-        "prosocial_modelling": _logistic(prosocial),
-        "cognitive_techniques": _logistic(cognitive),
+        "client_goes_on": 1.0 * (r["elaboration"] - r["closing_down"]),
     }
+    relationship = {
+        "reflection_share": 4.0 * r["reflection_share"],
+        "open_share": 1.0 * r["open_share"],
+        "elaboration": 2.0 * r["elaboration"],
+        "closing_down": -2.0 * r["closing_down"],
+        "empty_reflections": -6.0 * r["empty_reflections"],
+        "lecturing": -6.0 * r["lecturing"],
+        "affirmations": 0.3 * _capped(acts, "B5", SUPPORTS, 3),
+        "hedged_praise": -0.5 * _capped(acts, "B5", "counts_against", 2),
+        "talk_share": -3.0 * max(0.0, r["talk_share"] - 0.5),
+        "offset": -1.0,
+    }
+    prosocial = {
+        # what the praise rewards, on average: a specific word for a prosocial act scores as
+        # well once as five times, and "brilliant" said to anything dilutes it
+        "praise_quality": 1.5 * praise_quality(acts),
+        # what the practitioner did with the procriminal talk there was; none, no opportunity
+        "procriminal_balance": 1.5 * _balance(acts, "C2", "C3", prior=1.0),
+        "commitments": 0.3 * present.get("C5", False),
+        "services": 0.3 * present.get("C6", False),
+        "lecturing": -4.0 * r["lecturing"],
+        "advice": -2.0 * r["advice"],
+        # modelling respect: a client who stays in the conversation
+        "client_goes_on": 1.0 * (r["elaboration"] - r["closing_down"]),
+    }
+    cognitive = {
+        # what happened when the client's thinking, a problem or a rehearsal came up: explored
+        # and built on, or answered for the client; a balance, so asking often gains nothing
+        # (prior 2: one act explored is a start, not a session's cognitive work)
+        "techniques_judged": COGNITIVE_WEIGHT * _balance(acts, *COGNITIVE_ITEMS, prior=2.0),
+        # depth: answers built on with a further question or reflection, capped
+        "built_on": 0.3 * min(3, _built_on(acts)),
+        "advice": -3.0 * r["advice"],
+        "lecturing": -2.0 * r["lecturing"],
+    }
+    return {
+        "structuring": structuring,
+        "relationship_building": relationship,
+        "prosocial_modelling": prosocial,
+        "cognitive_techniques": cognitive,
+    }
+
+
+def skill_scores(view: SessionView, codes, utterances, items: dict) -> dict[str, float]:
+    """Per skill, the logistic of the sum of its terms (``skill_terms``)."""
+    return scores_of(skill_terms(view, codes, utterances, items))
+
+
+def scores_of(terms: dict[str, dict[str, float]]) -> dict[str, float]:
+    return {skill: _logistic(sum(parts.values())) for skill, parts in terms.items()}
 
 
 def overall_score(scores: dict[str, float], quality: float) -> float:

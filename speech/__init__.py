@@ -52,7 +52,8 @@ speakers.py
     ``separate_speakers(path, segments) -> list[Turn]`` with ``Turn(start, end, speaker, text,
     words)`` and speaker "A" (heard first) or "B"; turns are cut at word boundaries, so one
     Whisper segment may be split between two turns. ``choose_practitioner(turns)`` returns the
-    label ("A" or "B") that sounds like the practitioner; with ``audio=`` and
+    label ("A" or "B") that sounds like the practitioner (``word_evidence``: who says "you"
+    rather than "I", asks and uses practitioner cue words, per word spoken); with ``audio=`` and
     ``practitioner_voice=voice_embedding(sample)`` (38 numbers the app may store instead of the
     sample) the voice that fits the enrolment decides when it clearly does. ``Turn.overlaps``
     lists stretches where both people seem to talk; ``likely_third_voice(audio, turns)`` says

@@ -553,6 +553,58 @@ _PRACTITIONER_CUES = re.compile(
 )
 
 
+# Who addresses whom: a practitioner talks to the client about the client ("you", "your"),
+# a client talks about themselves ("I", "me", "my"). It holds whether the practitioner asks
+# open questions or lectures, and in counselling as in supervision, so it outweighs the
+# questions and cue words, which a practitioner who only tells (and a client who asks "So am
+# I getting breached?") turn upside down.
+_SECOND_PERSON = re.compile(
+    r"\b(?:you|your|yours|yourself|yourselves|you're|you've|you'll|you'd)\b", re.IGNORECASE
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|myself|i'm|i've|i'll|i'd)\b", re.IGNORECASE)
+# Each question counts as much as one "you", each cue word half as much.
+_QUESTION_WEIGHT = 1.0
+_CUE_WEIGHT = 0.5
+
+
+@dataclass
+class _WordEvidence:
+    words: int = 0
+    second_person: int = 0
+    first_person: int = 0
+    questions: int = 0
+    cues: int = 0
+
+    def add(self, text: str) -> None:
+        # Whisper writes "I'm" with a curly apostrophe now and then.
+        text = text.replace("\u2019", "'")
+        self.words += max(1, len(text.split()))
+        self.second_person += len(_SECOND_PERSON.findall(text))
+        self.first_person += len(_FIRST_PERSON.findall(text))
+        self.questions += text.count("?")
+        self.cues += len(_PRACTITIONER_CUES.findall(text))
+
+    @property
+    def per_100_words(self) -> float:
+        """How much this speaker sounds like the practitioner, per 100 words they said."""
+        points = (
+            self.second_person
+            - self.first_person
+            + _QUESTION_WEIGHT * self.questions
+            + _CUE_WEIGHT * self.cues
+        )
+        return 100 * points / self.words
+
+
+def word_evidence(turns: Sequence[Turn]) -> dict[str, float]:
+    """Per speaker, how much their words sound like the practitioner's (per 100 words: each
+    "you" one point, each "I"/"me"/"my" minus one, each question one, each cue word half)."""
+    evidence: dict[str, _WordEvidence] = {}
+    for turn in turns:
+        evidence.setdefault(turn.speaker, _WordEvidence()).add(turn.text)
+    return {speaker: found.per_100_words for speaker, found in evidence.items()}
+
+
 def choose_practitioner(
     turns: Sequence[Turn], *, audio=None, practitioner_voice: np.ndarray | None = None
 ) -> str:
@@ -560,9 +612,10 @@ def choose_practitioner(
 
     Given the practitioner's enrolled voice (`voice_embedding`) and the recording (`audio`:
     anything `decode_window` reads), the voice nearer to it, when one clearly is. Otherwise
-    from the words: most questions and cue words, counted per word spoken so a talkative client
-    does not win by volume; with no cues at all the speaker who asks more questions, then the
-    one who spoke first.
+    from the words (`word_evidence`): who addresses the other ("you") rather than speaks of
+    themselves ("I"), asks questions and uses the practitioner's cue words, counted per word
+    spoken so a talkative speaker does not win by volume; on a tie the speaker who asks more
+    questions, then the one who spoke first.
     """
     if not turns:
         return SPEAKERS[0]
@@ -570,17 +623,13 @@ def choose_practitioner(
         by_voice = _nearest_voice(turns, audio, practitioner_voice)
         if by_voice is not None:
             return by_voice
-    words: dict[str, int] = {}
+    evidence = word_evidence(turns)
     questions: dict[str, int] = {}
-    cues: dict[str, int] = {}
     for turn in turns:
-        words[turn.speaker] = words.get(turn.speaker, 0) + max(1, len(turn.text.split()))
         questions[turn.speaker] = questions.get(turn.speaker, 0) + turn.text.count("?")
-        cues[turn.speaker] = cues.get(turn.speaker, 0) + len(_PRACTITIONER_CUES.findall(turn.text))
     order = list(dict.fromkeys(t.speaker for t in turns))
 
     def score(speaker: str) -> tuple[float, int, int]:
-        per_100 = 100 * (2 * questions[speaker] + cues[speaker]) / words[speaker]
-        return (per_100, questions[speaker], -order.index(speaker))
+        return (round(evidence[speaker], 9), questions[speaker], -order.index(speaker))
 
     return max(order, key=score)

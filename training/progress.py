@@ -67,6 +67,38 @@ def module_progress(user) -> list[ModuleProgress]:
     return _progress_rows(modules, lesson_module, completed)
 
 
+def next_lesson(user):
+    """(lesson, module) to study next, or None when every lesson is done: the first lesson not
+    completed, in course order, of the module of the learner's latest completion, else of
+    any live module for their audience (managers' modules for managers)."""
+    from .models import Audience, LessonCompletion, LessonPage
+
+    modules, lesson_module = _lesson_modules()
+    audience = (
+        Audience.TREATMENT_MANAGER
+        if user.is_treatment_manager and not user.is_practitioner
+        else Audience.PRACTITIONER
+    )
+    by_pk = {module.pk: module for module in modules if module.audience == audience}
+    completions = list(
+        LessonCompletion.objects.filter(user=user)
+        .order_by("-completed_at", "-pk")
+        .values_list("lesson_id", flat=True)
+    )
+    latest_module = lesson_module.get(completions[0]) if completions else None
+    done = set(completions)
+    todo = [
+        lesson_id
+        for lesson_id, module_id in lesson_module.items()
+        if module_id in by_pk and lesson_id not in done
+    ]
+    lessons = list(LessonPage.objects.live().filter(pk__in=todo).defer("body").order_by("path"))
+    if not lessons:
+        return None
+    lesson = next((p for p in lessons if lesson_module[p.pk] == latest_module), lessons[0])
+    return lesson, by_pk[lesson_module[lesson.pk]]
+
+
 @dataclass
 class LessonScore:
     lesson: object

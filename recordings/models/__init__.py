@@ -1,14 +1,16 @@
-"""Recordings of practice sessions, their transcripts, and score cards."""
+"""Recordings of practice sessions, their transcripts, score cards, and enrolled voices."""
 
 from .recording import Recording, TranscriptSegment, WhisperSegment, recordings_storage
 from .retention import RetentionSettings
 from .scorecard import ScoreCard
+from .voice import VoicePrint
 
 __all__ = [
     "Recording",
     "RetentionSettings",
     "ScoreCard",
     "TranscriptSegment",
+    "VoicePrint",
     "WhisperSegment",
     "recordings_storage",
 ]

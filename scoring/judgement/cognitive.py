@@ -1,11 +1,41 @@
-"""Cognitive techniques: the client's own thinking explored and answered, not labelled."""
+"""Cognitive techniques judged by what happened, not by the words that invite them.
+
+Three techniques, each judged from the turns around the invitation:
+- the client's own thinking (D1): asked about, answered by the client, and then explored (the
+  practitioner's next turn asks or reflects on the answer) rather than answered for them (the
+  next turn tells the client what the answer means, what to think or what will happen);
+- problem solving (D6): the options and their consequences come from the client, and the
+  practitioner works with them, rather than handing out the solution;
+- rehearsal (D7): "let's practise" followed by the client actually saying it, in their own
+  words, rather than an invitation that no practice follows.
+Labelling the client's thinking for them ("that's your thinking error") counts against D3.
+Every act weighs for or against, so the skill score can be a balance per session.
+"""
 
 from __future__ import annotations
 
-from ..similarity import word_count
+from ..similarity import content_stems, related, word_count
 from ..text import normalise
-from .context import AGAINST, SUPPORTS, SessionView, _follow_up_of, closes_down, judges, takes_up
-from .cues import COGNITIVE_Q, LABELLING
+from ..units import Unit
+from .context import (
+    AGAINST,
+    RESTATES,
+    SUPPORTS,
+    SessionView,
+    _follow_up_of,
+    _rest_is_lecture,
+    closes_down,
+    elaborates,
+    judges,
+    takes_up,
+)
+from .cues import COGNITIVE_Q, LABELLING, PRAISE, PUSHBACK
+
+OVERRIDE_WORDS = 8  # the practitioner's own content this long after the answer replaces it
+OVERRIDE_SHARE = 0.5  # ... when it is at least this share of what the follow-up states
+REHEARSAL_WORDS = 8  # a client turn this long can be a rehearsal
+REHEARSAL_NOVEL = 0.5  # share of its content words the client brings (not the practitioner's)
+REHEARSAL_CLIENT_TURNS = 2  # how many client turns after the invitation the practice may start
 
 
 def asks_about_thinking(norm: str) -> bool:
@@ -15,10 +45,104 @@ def asks_about_thinking(norm: str) -> bool:
     return bool(COGNITIVE_Q.search(norm)) or any(p.search(norm) for p in COGNITIVE_CUES)
 
 
+def technique_of(norm: str) -> str:
+    """The item an invitation bears on: rehearsal (D7), problem solving (D6), else thinking."""
+    from ..evidence import PRACTICE, PROBLEM_SOLVING
+
+    if PRACTICE.search(norm):
+        return "D7"
+    if PROBLEM_SOLVING.search(norm):
+        return "D6"
+    return "D1"
+
+
+def gives_back(view: SessionView, j: int, units: list[Unit]) -> bool:
+    """The follow-up hands the thinking back to the client: an open question, or a
+    reflection the relationship judge found genuine (it restates the client, without a
+    verdict). A unit merely coded as a reflection is not enough: "you'd lose your flat"
+    after "I'd lose my job" adds the practitioner's conclusion."""
+    genuine = any(
+        a.turn == j and a.item in ("B3", "B4") and a.polarity == SUPPORTS for a in view.acts
+    )
+    return genuine or any(u.code.question_subtype == "open" for u in units)
+
+
+def own_content(unit: Unit, client_said: list[str]) -> bool:
+    """A unit that says the practitioner's own thing rather than the client's: a statement
+    (however coded: "you did not have to hit back" is coded like a reflection) that restates
+    none of the client's recent turns and is neither empathy nor an affirmation. Information
+    that restates the client's answer ("asking for the manager keeps you in the right") is the
+    client's thinking taken up, not replaced."""
+    if unit.code.behaviour == "question" or {"empathy", "affirmation"} & set(unit.code.tags):
+        return False
+    if judges(unit.text):
+        return True
+    return not any(related(unit.text, said, RESTATES) for said in client_said)
+
+
+def affirms(view: SessionView, j: int, units: list[Unit]) -> bool:
+    """The follow-up affirms what the client answered or did (the prosocial and relationship
+    judges found praise or an affirmation in it, or it opens with one)."""
+    if any(a.turn == j and a.item in ("B5", "C1") and a.polarity == SUPPORTS for a in view.acts):
+        return True
+    first = units[0] if units else None
+    return first is not None and (
+        "affirmation" in first.code.tags or bool(PRAISE.search(normalise(first.text)))
+    )
+
+
+def overrides(view: SessionView, j: int, units: list[Unit]) -> bool:
+    """A follow-up that labels the client's thinking, or whose own content (``own_content``)
+    is at least half of what it states besides questions, asking nothing open: the client's
+    answer has been answered for them."""
+    if any(LABELLING.search(normalise(u.text)) for u in units):
+        return True
+    if affirms(view, j, units):
+        return False  # the client's own answer endorsed, not replaced
+    if any(u.code.question_subtype == "open" for u in units):
+        return False  # the thinking is handed back to the client
+    said = sum(word_count(u.text) for u in units if u.code.behaviour != "question")
+    client_said = view.client_before(j)
+    told = sum(word_count(u.text) for u in units if own_content(u, client_said))
+    # a short comment is not a lecture when it also asks or reflects, or when the client goes
+    # on with it (the client's next turn is the evidence, as for reflections in MITI); a long
+    # one is, even after a reflection: "you'd lose your job" restates the client, and the list
+    # of what else they would lose that follows is the practitioner's
+    short = told < 2 * OVERRIDE_WORDS
+    engages = any(u.code.behaviour in ("question", "reflection") for u in units)
+    if short and (engages or gives_back(view, j, units) or elaborates(view.reply(j)[1])):
+        return False
+    return told >= OVERRIDE_WORDS and told >= OVERRIDE_SHARE * said
+
+
+def rehearsed(view: SessionView, i: int) -> bool:
+    """After an invitation to practise at turn i, the client plays it through in their own
+    words: a client turn of some length, not pushing back, most of whose content words are
+    not the practitioner's (repeating a line dictated to them is not rehearsing)."""
+    prompt = content_stems(view.texts[i])
+    seen = 0
+    for j in range(i + 1, len(view.texts)):
+        if view.practitioner[j]:
+            continue
+        seen += 1
+        text = view.texts[j]
+        mine = content_stems(text)
+        if (
+            word_count(text) >= REHEARSAL_WORDS
+            and not PUSHBACK.search(normalise(text))
+            and mine
+            and len(mine - prompt) >= REHEARSAL_NOVEL * len(mine)
+        ):
+            return True
+        if seen >= REHEARSAL_CLIENT_TURNS:
+            return False
+    return False
+
+
 def judge_cognitive(view: SessionView) -> None:
     """D items: the client's own thinking explored and answered, not labelled for them."""
     for i, units in view.units.items():
-        for unit in units:
+        for k, unit in enumerate(units):
             norm = normalise(unit.text)
             if LABELLING.search(norm):
                 view.add(
@@ -33,34 +157,58 @@ def judge_cognitive(view: SessionView) -> None:
             # an invitation to rehearse is an instruction, so any code but judgement will do
             if not asks_about_thinking(norm) or judges(unit.text):
                 continue
-            answer, follow, j = _follow_up_of(view, i)
-            # a short answer to a question about thinking can be a full one ("Recall.")
-            if word_count(answer) >= 2 and not closes_down(answer):
-                built = takes_up(follow, answer, view.units.get(j, []) if j else []) or (
-                    j is not None
-                    and any(
-                        u.code.behaviour in ("question", "reflection")
-                        for u in view.units.get(j, [])
-                    )
-                    and not any(judges(u.text) for u in view.units.get(j, []))
-                )
-                view.add(
-                    "D1",
-                    i,
-                    SUPPORTS,
-                    "D:client_thinking_explored" + (" (answer built on)" if built else ""),
-                    0.7 if built else 0.5,
-                    "asks about the client's thinking; the client answers",
-                    weight=1.0 if built else 0.5,
-                )
-            else:
-                view.add(
-                    "D1",
-                    i,
-                    AGAINST,
-                    "D:cognitive_question_not_answered",
-                    0.4,
-                    "the client does not take it up",
-                    weight=0.3,
-                )
+            _judge_invitation(view, i, units, k, technique_of(norm))
             break
+
+
+def _judge_invitation(view: SessionView, i: int, units: list[Unit], k: int, item: str) -> None:
+    if _rest_is_lecture(units, k):
+        # the question is asked and then answered in the same breath
+        view.add(item, i, AGAINST, "D:answered_own_question", 0.5, "asks, then answers it")
+        return
+    if item == "D7":
+        if rehearsed(view, i):
+            view.add(item, i, SUPPORTS, "D:rehearsal_played_through", 0.65, "the client says it")
+        else:
+            view.add(item, i, AGAINST, "D:practice_not_done", 0.5, "no practice follows")
+        return
+    answer, follow, j = _follow_up_of(view, i)
+    # a short answer to a question about thinking can be a full one ("Recall.")
+    if word_count(answer) < 2 or closes_down(answer):
+        view.add(
+            item,
+            i,
+            AGAINST,
+            "D:cognitive_question_not_answered",
+            0.4,
+            "the client does not take it up",
+            weight=0.3,
+        )
+        return
+    follow_units = view.units.get(j, []) if j is not None else []
+    if follow_units and overrides(view, j, follow_units):
+        view.add(
+            item,
+            i,
+            AGAINST,
+            "D:answer_overridden" if item == "D1" else "D:solution_handed_out",
+            0.55,
+            "the client answers; the practitioner then tells them the answer",
+        )
+        return
+    # built on: another question, or a genuine reflection, about what the client answered
+    asks = any(u.code.behaviour == "question" for u in follow_units)
+    built = (
+        (asks or gives_back(view, j, follow_units))
+        and not any(judges(u.text) for u in follow_units)
+        and takes_up(follow, answer, follow_units)
+    )
+    view.add(
+        item,
+        i,
+        SUPPORTS,
+        "D:client_thinking_explored" + (" (answer built on)" if built else ""),
+        0.7 if built else 0.5,
+        "asks about the client's thinking; the client answers",
+        weight=1.0 if built else 0.5,
+    )

@@ -19,6 +19,7 @@ SUBSTANTIVE_WORDS = 5  # a client answer at least this long says something
 LECTURE_WORDS = 60  # a practitioner turn this long with no question and mostly telling
 PRAISE_OBJECT_WORDS = 25  # the end of the client's turn that praise right after it answers
 TOPIC_MENTIONS = 2  # later turns that must come back to an agenda topic for it to be covered
+TELLING_SHARE = 0.6  # a turn this much telling, with no question or reflection, tells
 
 
 @dataclass
@@ -102,6 +103,10 @@ def takes_up(follow: str, answer: str, follow_units: list[Unit] = ()) -> bool:
     norm = normalise(follow)
     if not follow or DISMISSIVE.search(norm) or TOPIC_SHIFT.search(norm):
         return False
+    # words in common are not enough: a verdict or a piece of telling about the answer
+    # answers it for the client instead of taking it up
+    if judges(follow) or mostly_telling(follow_units):
+        return False
     shared = shared_stems(follow, answer)
     if len(shared) >= 2 or (related(answer, follow, TAKES_UP) and (shared or uses_encoder())):
         return True
@@ -115,6 +120,15 @@ def takes_up(follow: str, answer: str, follow_units: list[Unit] = ()) -> bool:
         or bool({"empathy", "affirmation"} & set(code.tags))
         or bool(PRAISE.search(normalise(first.text)) or SORRY.search(normalise(first.text)))
     )
+
+
+def mostly_telling(units: list[Unit]) -> bool:
+    """A turn that tells (information, advice, judgement) in most of its words and neither
+    asks nor reflects: it hands the client a conclusion rather than their turn."""
+    words = sum(word_count(u.text) for u in units)
+    told = sum(word_count(u.text) for u in units if telling(u))
+    engages = any(u.code.behaviour in ("question", "reflection") for u in units)
+    return words > 0 and told >= TELLING_SHARE * words and not engages
 
 
 def _rest_is_lecture(units: list[Unit], k: int) -> bool:

@@ -37,6 +37,10 @@ CLOSERS = rx(
     r"^(?:whatever|fine|ok|okay|yeah|yes|no|right|i suppose|i know|suppose so|if you say so|"
     r"brilliant|great|i'll try|dunno|i don't know|not really|nothing|s'pose)\b"
 )
+# Client replies that go along without agreeing: resignation, not assent.
+GRUDGING = rx(
+    r"^(?:(?:yeah|yes|ok|okay) )?(?:i suppose|suppose so|s'pose|if you say so|whatever|i guess)\b"
+)
 PUSHBACK = rx(
     r"\b(?:i didn't say that|that's not what i|not what i said|that's out of order|"
     r"you're not listening|you don't (?:get it|understand|know)|that's not fair|"
@@ -56,8 +60,10 @@ PRAISE = rx(
     r"\b(?:well done|good on you|good for you|nice one|good stuff|great stuff|brilliant|"
     r"that's (?:really |so |a )?(?:great|brilliant|fantastic|excellent|impressive|good|big step|"
     r"a real|a lot)|i'm (?:really )?(?:impressed|pleased|proud|glad)|you should be (?:really )?"
-    r"proud|credit to you|(?:that|it) (?:took|takes|shows|showed) (?:real |a lot of |some )?"
-    r"(?:courage|guts|bottle|commitment|effort|strength|determination)?|you've done (?:really )?"
+    r"proud|credit to you|(?:that|it) (?:took|takes) (?:real |a lot of |some )?"
+    r"(?:courage|guts|bottle|commitment|effort|strength|determination)?|(?:that|it) (?:shows|"
+    r"showed) (?:you|(?:real |a lot of |some )?(?:courage|guts|bottle|commitment|effort|"
+    r"strength|determination))|you've done (?:really )?"
     r"(?:well|brilliant|great)|you did (?:really )?(?:well|great|the right thing)|"
     r"that's (?:exactly )?the right (?:thing|call))\b"
 )

@@ -14,6 +14,7 @@ from .context import (
     PRAISE_OBJECT_WORDS,
     SUPPORTS,
     SessionView,
+    _rest_is_lecture,
     follow_asks,
     judges,
     lx_prosocial,
@@ -28,7 +29,10 @@ from .cues import (
     PRAISE,
     PRAISE_OBJECT,
     PROCRIMINAL,
+    PROSOCIAL,
 )
+
+AFFIRMATION_WORDS = 30  # half a lecture: longer than this, a unit is not one act of praise
 
 
 def judge_affirmations(view: SessionView) -> None:
@@ -37,7 +41,7 @@ def judge_affirmations(view: SessionView) -> None:
         recent = view.client_before(i)
         # what praise answers is the end of the client's last turn, not every word of it
         before = " ".join(normalise(recent[0]).split()[-PRAISE_OBJECT_WORDS:]) if recent else ""
-        for unit in units:
+        for k, unit in enumerate(units):
             norm = normalise(unit.text)
             if not (PRAISE.search(norm) or "affirmation" in unit.code.tags):
                 if names_prosocial_act(unit, recent):
@@ -60,6 +64,10 @@ def judge_affirmations(view: SessionView) -> None:
                 continue
             if HEDGED.search(norm):
                 view.add("B5", i, AGAINST, "B5:hedged_praise", 0.5, "praise taken back")
+                continue
+            if judges(unit.text) or _rest_is_lecture(units, k):
+                # praise as the preface to a warning: what the client hears is the warning
+                view.add("B5", i, SUPPORTS, "B5:affirmation", 0.5, "praise before a lecture")
                 continue
             # the object: what the praise names ("for ...") or else what the client just said
             named_at = PRAISE_OBJECT.search(norm)
@@ -101,15 +109,35 @@ def judge_affirmations(view: SessionView) -> None:
 def names_prosocial_act(unit: Unit, recent: list[str]) -> bool:
     """Plain-words praise: a statement that restates a prosocial act the client just reported
     and says what it is worth ("you said no, and that's how you stay out of court")."""
-    if unit.code.behaviour == "question" or judges(unit.text):
+    # an affirmation is a short act of its own; a long run of telling that mentions the act
+    # on the way is not one
+    if (
+        unit.code.behaviour == "question"
+        or judges(unit.text)
+        or word_count(unit.text) > AFFIRMATION_WORDS
+    ):
         return False
     norm = normalise(unit.text)
     if not EVALUATES.search(norm):
         return False
     return any(
-        lx_prosocial(c) and not BREACH.search(normalise(c)) and len(shared_stems(unit.text, c)) >= 2
+        not BREACH.search(normalise(c))
+        and len(shared_stems(unit.text, c)) >= 2
+        and _act_named(unit.text, c)
         for c in recent
     )
+
+
+def _act_named(text: str, client: str) -> bool:
+    """The unit names the prosocial act itself (its words or the few after them), not just
+    other things the client said in the same turn."""
+    words = normalise(client).split()
+    for found in PROSOCIAL.finditer(normalise(client)):
+        start = len(normalise(client)[: found.start()].split())
+        span = " ".join(words[start : start + len(found.group(0).split()) + 3])
+        if content_stems(span) & content_stems(text):
+            return True
+    return False
 
 
 def judge_procriminal(view: SessionView) -> None:
@@ -120,9 +148,16 @@ def judge_procriminal(view: SessionView) -> None:
             voiced = [
                 u
                 for u in view.units.get(i, [])
-                if PROCRIMINAL.search(normalise(u.text)) and u.code.behaviour != "reflection"
+                # the client's words given back or asked about are not the practitioner's view
+                if PROCRIMINAL.search(normalise(u.text))
+                and u.code.behaviour not in ("reflection", "question")
             ]
-            if voiced and not CHALLENGE.search(normalise(view.texts[i])):
+            # naming the client's words to ask about them explores the view, it does not voice it
+            if (
+                voiced
+                and not CHALLENGE.search(normalise(view.texts[i]))
+                and not follow_asks(view, i)
+            ):
                 view.add(
                     "C2",
                     i,
@@ -186,6 +221,11 @@ def judge_procriminal(view: SessionView) -> None:
             )
         elif judges(follow) and word_count(follow) >= LECTURE_WORDS:
             _lecture(view, j)
+        elif _explores(view, j) or _returned_to(view, i) or _answers(view, i, j):
+            # asked about, reflected on, answered on its own terms or come back to, and not
+            # agreed with: not left unanswered, though not (as far as the cues can tell) a
+            # calm challenge either, so it counts neither way
+            continue
         else:
             view.add(
                 "C3",
@@ -195,6 +235,32 @@ def judge_procriminal(view: SessionView) -> None:
                 0.6,
                 "procriminal talk left unanswered",
             )
+
+
+def _explores(view: SessionView, j: int) -> bool:
+    """The practitioner's turn asks openly or reflects: it explores what was said."""
+    return any(
+        u.code.question_subtype == "open" or u.code.behaviour == "reflection"
+        for u in view.units.get(j, [])
+    )
+
+
+def _answers(view: SessionView, i: int, j: int) -> bool:
+    """The practitioner's reply is about what the client said (shares its content) without
+    agreeing: answered, in words the challenge cues may not know (or a misheard "I see it
+    differently"), rather than left."""
+    return len(shared_stems(view.texts[j], view.texts[i])) >= 2
+
+
+def _returned_to(view: SessionView, i: int) -> bool:
+    """A later practitioner turn comes back to the procriminal words of client turn i and
+    asks about them: answered later rather than left."""
+    said = PROCRIMINAL.search(normalise(view.texts[i]))
+    words = content_stems(said.group(0)) if said else frozenset()
+    return bool(words) and any(
+        view.practitioner[k] and words & content_stems(view.texts[k]) and follow_asks(view, k)
+        for k in range(i + 2, len(view.texts))
+    )
 
 
 def _lecture(view: SessionView, at: int) -> None:

@@ -17,7 +17,7 @@ from .context import (
     judges,
     telling,
 )
-from .cues import CONCERN, DISMISSIVE, PUSHBACK, REFLECTION_CUE
+from .cues import COLLUSION, CONCERN, DISMISSIVE, PUSHBACK, REFLECTION_CUE
 
 
 def judge_reflections(view: SessionView) -> None:
@@ -51,8 +51,12 @@ def judge_reflections(view: SessionView) -> None:
             last_unit = k == len(units) - 1
             # a reflection that goes beyond the client's words is confirmed by the client going
             # on with it (MITI: the client's response is evidence of the reflection)
-            confirmed = (is_cue or strong_cue) and last_unit and elaborates(reply)
-            if (restating or confirmed) and not judging and not pushed_back:
+            # ...but only when there was something of the client's to reflect: a greeting the
+            # client answers at length is not a reflection
+            confirmed = (is_cue or strong_cue) and bool(recent) and last_unit and elaborates(reply)
+            # agreeing with procriminal talk takes the client's side of it, not their meaning
+            colludes = bool(COLLUSION.search(normalise(unit.text)))
+            if (restating or confirmed) and not judging and not pushed_back and not colludes:
                 extends = lexical_overlap(unit.text, " ".join(recent)) < 0.6 or any(
                     w in lx.FEELING_WORDS and w not in normalise(" ".join(recent)).split()
                     for w in normalise(unit.text).split()

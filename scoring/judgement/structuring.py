@@ -15,6 +15,7 @@ from .context import (
     SessionView,
     _follow_up_of,
     closes_down,
+    elaborates,
     judges,
     takes_up,
 )
@@ -25,10 +26,13 @@ from .cues import (
     BARRIER_Q,
     CHECK_BACK,
     CHECK_IN,
+    DISMISSIVE,
+    GRUDGING,
     NEXT_STEPS,
     NOTHING,
     REVIEW_Q,
     SUMMARY_CUE,
+    TOPIC_SHIFT,
 )
 
 _TOPIC_SPLIT = re.compile(r"[,;:]|\b(?:and then|and|then|after that|also|plus)\b", re.I)
@@ -55,6 +59,8 @@ def judge_agenda(view: SessionView) -> None:
         if not view.practitioner[i] or not AGENDA_INTENT.search(normalise(view.texts[i])):
             continue
         topics = [t for u in view.units.get(i, []) for t in _topics(u.text)]
+        if _restates_client(view, i):
+            continue  # "angry first and then ashamed": the client's words given back, no plan
         # the client's items, when asked for, join the agenda
         invited = bool(AGENDA_INVITES.search(normalise(view.texts[i])))
         reply_at, reply = view.reply(i)
@@ -89,6 +95,17 @@ def judge_agenda(view: SessionView) -> None:
         return
 
 
+def _restates_client(view: SessionView, i: int) -> bool:
+    """What looks like an agenda is a reflection: the units that carry the cue are coded as
+    reflections and most of their topics are the client's last words."""
+    cued = [u for u in view.units.get(i, []) if AGENDA_INTENT.search(normalise(u.text))]
+    before = view.client_before(i, 1)
+    if not cued or not before or any(u.code.behaviour != "reflection" for u in cued):
+        return False
+    words = frozenset().union(*(t for u in cued for t in _topics(u.text)))
+    return bool(words) and len(words & content_stems(before[0])) >= 0.5 * len(words)
+
+
 def _draws_together(view: SessionView, i: int) -> tuple[int, float, bool]:
     """(whether this turn picks up enough earlier client turns: three, or all there were in a
     short session; share of its content the client had said; whether those turns span the
@@ -114,9 +131,12 @@ def judge_summary(view: SessionView) -> None:
         if not (cue or plain):
             continue
         drawn, share, spans = _draws_together(view, i)
-        told = sum(word_count(u.text) for u in units if judges(u.text) or "advice" in u.code.tags)
-        verdict = told >= 0.4 * word_count(norm)
-        if drawn and share >= 0.25 and spans and not verdict:
+        judged = sum(word_count(u.text) for u in units if judges(u.text) or "advice" in u.code.tags)
+        # the client's answer is evidence too: "I suppose so" to a summary is not assent
+        _, reply = view.reply(i)
+        verdict = judged >= 0.4 * word_count(norm)
+        grudging = bool(GRUDGING.search(normalise(reply)))
+        if drawn and share >= 0.25 and spans and not verdict and not grudging:
             view.add(
                 "A8",
                 i,
@@ -128,14 +148,38 @@ def judge_summary(view: SessionView) -> None:
             )
         elif cue:
             why = (
-                "the practitioner's verdict" if verdict else "does not draw on what the client said"
+                "the practitioner's verdict"
+                if verdict
+                else "the client only goes along with it"
+                if grudging
+                else "does not draw on what the client said"
             )
             view.add("A8", i, AGAINST, "A8:summary_without_client", 0.6, f"summary cue but {why}")
+
+
+CONTINUER_WORDS = 3  # "And then?", "Go on": a follow-up this short only invites more
+
+
+def asks_on(view: SessionView, j: int) -> bool:
+    """The follow-up invites the client to go on with what they answered: a short continuer
+    ("and then?") or a turn that asks openly, without judging or changing the subject, and
+    the client does go on (their next turn elaborates). Taking up an answer need not repeat
+    its words; the client's going on is the evidence (as MITI reads a reflection)."""
+    units = view.units.get(j, [])
+    follow = view.texts[j]
+    norm = normalise(follow)
+    if not units or judges(follow) or DISMISSIVE.search(norm) or TOPIC_SHIFT.search(norm):
+        return False
+    invites = word_count(follow) <= CONTINUER_WORDS or any(
+        u.code.question_subtype == "open" for u in units
+    )
+    return invites and elaborates(view.reply(j)[1])
 
 
 def judge_asked_and_taken_up(view: SessionView) -> None:
     """A1 check-in, A2 review, A9 barriers: the question counts when the answer is taken up."""
     n = len(view.texts)
+    next_steps_agreed = False
     for i in view.units:
         norm = normalise(view.texts[i])
         for item, pattern, where in (
@@ -144,7 +188,12 @@ def judge_asked_and_taken_up(view: SessionView) -> None:
             ("A9", BARRIER_Q, i >= n // 3),
         ):
             if item == "A9" and NEXT_STEPS.search(norm) and not BARRIER_Q.search(norm):
-                view.add(item, i, SUPPORTS, "A9:next_steps", 0.6, "agrees next steps", weight=0.5)
+                # once a session: naming the next appointment again and again plans no more
+                if not next_steps_agreed:
+                    view.add(
+                        item, i, SUPPORTS, "A9:next_steps", 0.6, "agrees next steps", weight=0.5
+                    )
+                next_steps_agreed = True
                 continue
             if not where or not pattern.search(norm):
                 continue
@@ -159,7 +208,7 @@ def judge_asked_and_taken_up(view: SessionView) -> None:
                 # asked, with little in the answer to take up: counts, but for less
                 view.add(item, i, SUPPORTS, f"{item}:asked", 0.5, "asked", weight=0.5)
                 continue
-            if takes_up(follow, answer, view.units.get(j, [])):
+            if takes_up(follow, answer, view.units.get(j, [])) or asks_on(view, j):
                 view.add(
                     item,
                     j,

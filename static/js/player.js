@@ -371,14 +371,10 @@
     added.add(key);
     regions.addRegion({ id: key, start, end: end || start, color: COLOURS[kind], drag: false, resize: false });
   };
-  // Comments: a marker at each line with one, and at anything marked data-player-comment.
+  // Comments: a marker at each one's moment (templates/reviews/includes/comment.html).
   const markComments = () => {
-    lines.forEach((line) => {
-      const box = line.querySelector(".transcript-line__comment textarea");
-      if (box && box.value.trim()) addRegion("comment", Number(line.dataset.start), null, line.id);
-    });
-    document.querySelectorAll("[data-player-comment][data-seek]").forEach((element) => {
-      addRegion("comment", Number(element.dataset.seek), null, element.dataset.playerComment);
+    document.querySelectorAll("[data-testid=comment-play][data-seek]").forEach((element) => {
+      addRegion("comment", Number(element.dataset.seek), null, element.dataset.seek);
     });
   };
   const markAll = () => {
@@ -389,7 +385,8 @@
       addRegion(kind, start, link.dataset.end ? Number(link.dataset.end) : lineEnd(link.dataset.line), `${start}`);
     });
     markComments();
-    document.addEventListener("change", markComments);
+    // Comments are added without a page load (static/js/comments.js).
+    new MutationObserver(markComments).observe(document.body, { childList: true, subtree: true });
   };
   // Regions need the length: added before it is known, they would all sit at the start.
   if (wavesurfer.getDuration()) markAll();

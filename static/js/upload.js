@@ -48,39 +48,121 @@
           message: form.dataset[`missing${name.replace(/(^|_)(\w)/g, (_m, _u, c) => c.toUpperCase())}`],
         }));
     };
-    const showMissing = (problems) => {
+    const showMissing = (problems, title = "There is a problem") => {
       const list = summary.querySelector("ul");
       list.replaceChildren(...problems.map(({ id, message }) => {
         const item = document.createElement("li");
-        const link = document.createElement("a");
-        link.href = `#${id}`;
-        link.textContent = message;
-        item.append(link);
+        if (id) {
+          const link = document.createElement("a");
+          link.href = `#${id}`;
+          link.textContent = message;
+          item.append(link);
+        } else {
+          item.textContent = message;
+        }
         return item;
       }));
       // The title is written here, so a page without a problem never carries the words.
-      summary.querySelector(".govuk-error-summary__title").textContent = "There is a problem";
+      summary.querySelector(".govuk-error-summary__title").textContent = title;
       summary.hidden = false;
       summary.focus();
     };
-    // On the button's click, before GOV.UK Frontend's double-click guard sees it: a refused click
-    // must not make the guard swallow the next one. (Enter in a field clicks the button too.)
+    // The file is sent by the script, so the page shows how much has gone (a <progress> and its
+    // percentage, read out every tenth) and, when the server refuses it, says why while the
+    // chosen file stays chosen. Without the script the form posts as usual.
+    const button = form.querySelector("button[type=submit]");
+    const buttonText = button.textContent;
+    const progress = document.getElementById("upload-progress");
+    const bar = progress.querySelector("progress");
+    const said = document.getElementById("upload-progress-text");
+    let sending = false;
+    const clearFieldErrors = () => {
+      form.querySelectorAll("[data-upload-error]").forEach((node) => node.remove());
+      form.querySelectorAll(".govuk-form-group--error[data-upload-error-group]").forEach((group) => {
+        group.classList.remove("govuk-form-group--error");
+        group.removeAttribute("data-upload-error-group");
+      });
+    };
+    const showFieldError = ({ id, message }) => {
+      const input = id && document.getElementById(id);
+      const group = input && input.closest(".govuk-form-group");
+      if (!group) return;
+      const text = document.createElement("p");
+      text.className = "govuk-error-message";
+      text.dataset.uploadError = "";
+      const hidden = document.createElement("span");
+      hidden.className = "govuk-visually-hidden";
+      hidden.textContent = "Error:";
+      text.append(hidden, ` ${message}`);
+      const before = group.querySelector(".govuk-checkboxes, input, select, textarea");
+      (before ? before.parentNode : group).insertBefore(text, before);
+      if (!group.classList.contains("govuk-form-group--error")) {
+        group.classList.add("govuk-form-group--error");
+        group.dataset.uploadErrorGroup = "";
+      }
+    };
+    const finish = () => {
+      sending = false;
+      button.disabled = false;
+      button.textContent = buttonText;
+      progress.hidden = true;
+    };
+    const refused = (problems) => {
+      finish();
+      problems.forEach(showFieldError);
+      showMissing(problems);
+    };
+    const failed = (why) => refused([{ id: "", message: `${why} Your file is still chosen: try again.` }]);
+    const showPercent = (percent) => {
+      bar.value = percent;
+      bar.textContent = `${percent}%`;
+      // Screen readers hear every tenth, not every step.
+      const spoken = percent === 100 ? "Uploaded. Checking the audio…" : `Uploading: ${Math.floor(percent / 10) * 10}%`;
+      if (said.textContent !== spoken) said.textContent = spoken;
+      progress.querySelector("[data-percent]").textContent = `${percent}%`;
+    };
+    const send = () => {
+      const request = new XMLHttpRequest();
+      request.open("POST", form.action || window.location.href);
+      request.setRequestHeader("Accept", "application/json");
+      request.upload.addEventListener("progress", (event) => {
+        if (event.lengthComputable) showPercent(Math.round((event.loaded / event.total) * 100));
+      });
+      request.upload.addEventListener("load", () => showPercent(100));
+      request.addEventListener("load", () => {
+        let answer = null;
+        try { answer = JSON.parse(request.responseText); } catch { answer = null; }
+        if (answer && answer.location) { window.location.assign(answer.location); return; }
+        if (answer && Array.isArray(answer.errors) && answer.errors.length) { refused(answer.errors); return; }
+        failed(request.status === 413 ? "The file is too big for the server." : `The upload failed (the server answered ${request.status}).`);
+      });
+      request.addEventListener("error", () => failed("The connection was lost during the upload."));
+      request.addEventListener("abort", () => failed("The upload was stopped."));
+      request.send(new FormData(form));
+    };
+    const start = () => {
+      // A second click while a large file uploads would send it again.
+      if (sending) return;
+      const problems = missing();
+      if (problems.length) { showMissing(problems); return; }
+      summary.hidden = true;
+      clearFieldErrors();
+      if (oversized()) { file.focus(); return; }
+      sending = true;
+      button.disabled = true;
+      button.textContent = "Uploading…";
+      progress.hidden = false;
+      showPercent(0);
+      send();
+    };
+    // On the button's click (Enter in a field clicks it too), before GOV.UK Frontend's
+    // double-click guard sees it: `sending` guards instead, and a refusal that comes back
+    // within the guard's second must not swallow the click that sends the file again.
     form.addEventListener("click", (event) => {
       if (!event.target.closest("button[type=submit]")) return;
-      const problems = missing();
-      if (problems.length) {
-        event.preventDefault();
-        event.stopPropagation();
-        showMissing(problems);
-      }
+      event.preventDefault();
+      event.stopPropagation();
+      start();
     }, true);
-    // A second click while a large file uploads would send it again.
-    form.addEventListener("submit", (event) => {
-      const problems = missing();
-      if (problems.length) { event.preventDefault(); showMissing(problems); return; }
-      summary.hidden = true;
-      if (oversized()) { event.preventDefault(); file.focus(); return; }
-      const button = form.querySelector("[data-prevent-double-click]");
-      setTimeout(() => { button.disabled = true; button.textContent = "Uploading…"; }, 0);
-    });
+    form.addEventListener("submit", (event) => { event.preventDefault(); start(); });
   })();

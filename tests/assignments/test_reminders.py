@@ -75,7 +75,7 @@ def test_a_reminder_that_could_not_be_sent_is_tried_again_next_run(overdue, monk
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError("no mail server")
 
-    monkeypatch.setattr("assignments.reminders.send_mail", refuse)
+    monkeypatch.setattr("core.mail.send_mail", refuse)
     assert send_reminders() == []
     monkeypatch.undo()
     assert send_reminders() == [overdue.pk]

@@ -49,6 +49,7 @@ def build_site():
         TrainingIndexPage.objects.get().url + "my-learning/",
         reverse("recordings:list"),
         reverse("recordings:upload"),
+        reverse("recordings:voice"),
         recording.get_absolute_url(),
         reverse("reviews:feedback", args=[recording.pk]),
         reverse("reviews:my_progress"),

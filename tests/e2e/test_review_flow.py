@@ -177,10 +177,25 @@ def test_practitioner_to_manager_and_back(browser, site):
     mel.get_by_label("Overall: Cognitive techniques").select_option("not_applicable")
     mel.get_by_label("A1 Check-in").select_option("satisfactory")
     mel.get_by_label("What went well (1 of 2)").fill("A warm, clear check-in.")
-    mel.locator("#id_went_well_1_line").select_option(index=1)
+    # Its moment: a line picked in the transcript.
+    mel.get_by_role(
+        "button", name=re.compile(r"^Pick a line\s+for the moment of the first thing")
+    ).click()
+    mel.locator("#line-0 .transcript-line__text").click()
+    expect(mel.locator("#id_went_well_1_at")).not_to_have_value("")
     mel.get_by_label("One thing to work on").fill("Reflect before the next question.")
     mel.get_by_label("What it could have sounded like").fill("It sounds like work is tiring.")
-    mel.locator("#id_work_on_line").select_option(index=3)
+    # Its moment: where the player is.
+    third_line = mel.locator("#line-2")
+    mel.evaluate("document.getElementById('player').pause()")
+    mel.evaluate(
+        f"document.getElementById('player').currentTime = {third_line.get_attribute('data-start')}"
+    )
+    wait_for_seek(mel, float(third_line.get_attribute("data-start")))
+    mel.get_by_role(
+        "button", name=re.compile(r"^Use the current moment\s+as the moment of the thing to work")
+    ).click()
+    expect(mel.locator("#id_work_on_at")).not_to_have_value("")
     mel.get_by_text("Draft saved at").wait_for()
     mel.get_by_role("button", name="Share with practitioner").click()
     expect(mel.get_by_text("Your feedback is shared with the practitioner.")).to_be_visible()

@@ -64,10 +64,10 @@ def test_practitioner_self_assesses_and_the_manager_sees_it_only_after_rating(
 
     # She shares; the practitioner sees where they agreed and differed.
     manager.get_by_label("What went well (1 of 2)").fill("A warm check-in.")
-    manager.locator("#id_went_well_1_line").select_option("0")
+    manager.locator("#id_went_well_1_at").fill("0:00")
     manager.get_by_label("One thing to work on").fill("Two closed questions in a row.")
     manager.get_by_label("What it could have sounded like").fill("What happened next?")
-    manager.locator("#id_work_on_line").select_option("4")
+    manager.locator("#id_work_on_at").fill("0:20")
     manager.get_by_role("button", name="Share with practitioner").click()
     expect(manager.get_by_test_id("review-status")).to_have_text("Shared")
 

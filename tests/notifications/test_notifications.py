@@ -9,7 +9,7 @@ from django.urls import reverse
 from notifications.models import EmailPreference, Event, Notification
 from recordings import processing
 from recordings.enums import RecordingStatus, Stage
-from reviews import reviewing
+from reviews import commenting, reviewing
 from tests.recordings.factories import RecordingFactory
 from tests.reviews.factories import ReviewFactory
 
@@ -121,3 +121,23 @@ def test_the_header_count_follows_new_and_read_notifications(client, people, sha
     assert 'aria-label="2 unread"' in client.get(reverse("notifications:list")).content.decode()
     client.post(reverse("notifications:mark_all_read"))
     assert "unread" not in client.get(reverse("notifications:list")).content.decode()
+
+
+def test_a_reply_tells_the_other_side_by_email_without_its_text(
+    people, shared, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    comment = commenting.add_comment(
+        shared, people["manager"], text="Nice reflection.", at=5.0, line=1
+    )
+    comment.shared_at = comment.created_at
+    comment.save(update_fields=["shared_at"])
+    with django_capture_on_commit_callbacks(execute=True):
+        commenting.reply(shared, people["practitioner"], "Private words.", comment=comment)
+    notice = Notification.objects.get(event=Event.REPLY)
+    assert (notice.recipient, notice.actor) == (people["manager"], people["practitioner"])
+    (message,) = mail.outbox
+    assert message.to == [people["manager"].email]
+    assert reverse("reviews:review", args=[shared.recording.pk]) in message.body
+    for private in ("Private words.", "Nice reflection."):
+        assert private not in message.body and private not in message.subject

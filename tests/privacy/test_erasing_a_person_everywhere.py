@@ -1,7 +1,7 @@
 """Erasing a person leaves no text of theirs in any table: every text and JSON column of every
 model is searched after the person's user is deleted, with a trail in every app a practitioner
-touches (recording, transcript, review and response, notifications, assignment and practice
-task, self-assessment, reflection, access log, calibration copy, sign-in attempts)."""
+touches (recording, transcript, review, response, comment and reply, notifications, assignment
+and practice task, self-assessment, reflection, access log, calibration copy, sign-in attempts)."""
 
 import json
 
@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db import models
 
 from recordings.signals import AccessKind, record_access
-from reviews import reviewing
+from reviews import commenting, reviewing
 from reviews.models import SelfAssessment
 from tests.accounts.factories import PractitionerFactory
 from tests.assignments.factories import AssignmentFactory, PracticeRecordingFactory
@@ -55,6 +55,8 @@ def test_deleting_a_practitioner_leaves_no_text_of_theirs_in_any_table(people, t
     )
     review = ReviewFactory(recording=recording, reviewer=manager, shared=True)
     reviewing.respond(review, person, "Thanks, Perdita here: I will try a reflection first.")
+    comment = commenting.add_comment(review, manager, text="Perdita, well done.", at=0.0, line=0)
+    commenting.reply(review, person, "Thanks, Perdita here.", comment=comment)
     SelfAssessment.objects.create(
         recording=recording,
         ratings={},

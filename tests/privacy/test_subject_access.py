@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from privacy.models import AccessRecord
 from recordings.signals import AccessKind
+from reviews import commenting
 from reviews.models import Response
 from tests.privacy.factories import AccessRecordFactory
 from tests.reviews.conftest import scored_recording
@@ -37,6 +38,10 @@ def pats_session(people):
     Response.objects.create(
         review=recording.review, author=people["practitioner"], text="Thanks, useful."
     )
+    comment = commenting.add_comment(
+        recording.review, people["manager"], text="A comment on Pat's moment.", at=5.0, line=1
+    )
+    commenting.reply(recording.review, people["practitioner"], "Pat's reply.", comment=comment)
     return recording
 
 
@@ -52,6 +57,8 @@ def test_export_holds_the_persons_transcript_and_not_anothers(client, people, pa
     assert recording["score_cards"]
     assert recording["review"]["feedback_points"][0]["text"] == "You checked in warmly."
     assert data["responses_written"][0]["text"] == "Thanks, useful."
+    assert recording["review"]["comments"][0]["text"] == "A comment on Pat's moment."
+    assert recording["review"]["replies"][0]["text"] == "Pat's reply."
     assert data["profile"]["username"] == "pat"
     assert "password" not in data["profile"]
     assert data["team"]["name"] == "North"

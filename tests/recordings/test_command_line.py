@@ -24,6 +24,27 @@ pytestmark = pytest.mark.django_db
 MAX_WER = 0.2
 
 
+@pytest.fixture
+def import_dialogue(settings, django_capture_on_commit_callbacks):
+    """Imports the one-minute dialogue with the consent flag, queueing (not running) its job."""
+    settings.TASKS = DUMMY_TASKS
+
+    def run(owner="pat", stdout=None, **options):
+        stdout = stdout if stdout is not None else StringIO()
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command(
+                "process_recording",
+                str(DIALOGUE),
+                owner=owner,
+                client_consented=True,
+                stdout=stdout,
+                **options,
+            )
+        return stdout
+
+    return run
+
+
 @pytest.mark.slow
 def test_wait_transcribes_for_real_and_prints_the_result(people):
     out = StringIO()
@@ -57,18 +78,11 @@ def test_wait_transcribes_for_real_and_prints_the_result(people):
     assert stored_files() == [recording.audio.name]
 
 
-def test_without_wait_the_recording_is_queued_for_a_worker(
-    people, settings, django_capture_on_commit_callbacks
-):
-    settings.TASKS = DUMMY_TASKS
+def test_without_wait_the_recording_is_queued_for_a_worker(people, import_dialogue):
     from django_tasks import default_task_backend
 
     default_task_backend.clear()
-    out = StringIO()
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command(
-            "process_recording", str(DIALOGUE), owner="pat", client_consented=True, stdout=out
-        )
+    out = import_dialogue()
     recording = Recording.objects.get()
     assert json.loads(out.getvalue()) == {"id": recording.pk, "status": "queued"}
     assert [job.args for job in jobs(default_task_backend)] == [[recording.pk]]
@@ -162,54 +176,23 @@ def test_a_date_that_is_not_a_date_is_refused_with_the_format(people):
 
 
 def test_a_batch_import_run_again_later_does_not_import_the_same_audio_twice(
-    people, settings, django_capture_on_commit_callbacks
+    people, import_dialogue
 ):
-    settings.TASKS = DUMMY_TASKS
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command(
-            "process_recording",
-            str(DIALOGUE),
-            owner="pat",
-            date="2026-01-15",
-            client_consented=True,
-        )
+    import_dialogue(date="2026-01-15")
     first = Recording.objects.get()
     Recording.objects.filter(pk=first.pk).update(created_at=timezone.now() - timedelta(days=40))
 
-    out, err = StringIO(), StringIO()
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command(
-            "process_recording",
-            str(DIALOGUE),
-            owner="pat",
-            client_consented=True,
-            stdout=out,
-            stderr=err,
-        )
+    err = StringIO()
+    out = import_dialogue(stderr=err)
     assert Recording.objects.count() == 1
     assert json.loads(out.getvalue())["id"] == first.pk
     assert f"same audio as recording {first.pk}" in err.getvalue()
     assert "dialogue_1min.ogg, session of 2026-01-15" in err.getvalue()
 
     # Another practitioner's copy of the same file is theirs, not a duplicate.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command(
-            "process_recording",
-            str(DIALOGUE),
-            owner="colin",
-            client_consented=True,
-            stdout=StringIO(),
-        )
+    import_dialogue(owner="colin")
     # And the owner can import it again on purpose.
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command(
-            "process_recording",
-            str(DIALOGUE),
-            owner="pat",
-            allow_duplicate=True,
-            client_consented=True,
-            stdout=out,
-        )
+    import_dialogue(allow_duplicate=True)
     assert Recording.objects.filter(owner__username="pat").count() == 2
     assert Recording.objects.count() == 3
 
@@ -222,19 +205,11 @@ def test_an_import_without_the_consent_flag_is_refused_and_nothing_is_kept(peopl
 
 
 def test_an_imported_recording_keeps_the_consent_version_it_was_given_under(
-    people, settings, django_capture_on_commit_callbacks
+    people, import_dialogue
 ):
     from recordings.consent import CURRENT
 
-    settings.TASKS = DUMMY_TASKS
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command(
-            "process_recording",
-            str(DIALOGUE),
-            owner="pat",
-            client_consented=True,
-            stdout=StringIO(),
-        )
+    import_dialogue()
     recording = Recording.objects.get()
     assert (recording.consent_version, recording.consent_statement) == (
         CURRENT.version,

@@ -50,13 +50,12 @@ def review_data(recording, **overrides):
         "skill_prosocial_modelling": "not_applicable",
         "skill_cognitive_techniques": "not_applicable",
         "went_well_1": "You checked in warmly before anything else.",
-        "went_well_1_line": "0",
+        "went_well_1_at": "0:00",
         "went_well_2": "Specific praise for going to the job centre.",
-        "went_well_2_line": "2",
+        "went_well_2_at": "0:10",
         "work_on": "Two closed questions in a row.",
         "work_on_example": "What happened after you handed in the form?",
-        "work_on_line": "4",
-        "comment_6": "A good summary.",
+        "work_on_at": "0:20",
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}

@@ -14,7 +14,8 @@ from tests.recordings.factories import RecordingFactory
 class ReviewFactory(factory.django.DjangoModelFactory):
     """A review by a manager of the practitioner's team, saved as a draft revision with a rating
     for every skill and a point done well; `shared=True` publishes it through
-    `reviews.reviewing.share`, as the review page's "Share" does."""
+    `reviews.reviewing.share`, as the review page's "Share" does; `shared__work_on="..."` adds
+    the one thing to work on."""
 
     class Meta:
         model = Review
@@ -39,6 +40,10 @@ class ReviewFactory(factory.django.DjangoModelFactory):
         review.points = [
             FeedbackPoint(kind=PointKind.WENT_WELL, text="You checked in warmly.", line=0, at=0.0)
         ]
+        if kwargs.get("work_on"):
+            review.points.add(
+                FeedbackPoint(kind=PointKind.WORK_ON, text=kwargs["work_on"], line=1, at=5.0)
+            )
         if extracted:
             reviewing.share(review, review.reviewer)
         else:

@@ -128,4 +128,5 @@ def test_cross_validation_folds_hold_out_whole_transcripts():
 def test_shipped_model_is_small_and_of_the_current_format():
     assert DEFAULT_MODEL_PATH.stat().st_size < 4_000_000
     model = LinearModel.load(DEFAULT_MODEL_PATH)
-    assert model.idf and model.version == "codes-annomi-2"
+    assert model.idf and model.version == "codes-annomi-3"
+    assert model.punctuated is not None and model.punctuated.idf

@@ -12,6 +12,4 @@ from core.periodic import PeriodicJobCommand
 
 class Command(PeriodicJobCommand):
     help = "Email practitioners about assignments falling due or overdue (once per window)."
-
-    def job(self):
-        return SEND_REMINDERS
+    job = SEND_REMINDERS

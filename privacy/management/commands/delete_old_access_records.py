@@ -11,6 +11,4 @@ from privacy.periodic import DELETE_OLD_ACCESS_RECORDS
 
 class Command(PeriodicJobCommand):
     help = "Delete access records older than the access log's retention period."
-
-    def job(self):
-        return DELETE_OLD_ACCESS_RECORDS
+    job = DELETE_OLD_ACCESS_RECORDS

@@ -12,6 +12,4 @@ from recordings.periodic import RETENTION
 
 class Command(PeriodicJobCommand):
     help = "Delete audio and transcripts past the retention periods in the site settings."
-
-    def job(self):
-        return RETENTION
+    job = RETENTION

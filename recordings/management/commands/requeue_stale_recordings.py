@@ -13,6 +13,4 @@ from recordings.periodic import REQUEUE_STALE
 
 class Command(PeriodicJobCommand):
     help = "Queue again recordings whose worker stopped beating; they resume from their stage."
-
-    def job(self):
-        return REQUEUE_STALE
+    job = REQUEUE_STALE

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('recordings', '0009_retention_consent_versions_and_erasure'),
+        ('recordings', '0010_voice_prints'),
     ]
 
     operations = [

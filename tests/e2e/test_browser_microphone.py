@@ -1,0 +1,176 @@
+"""Recording from the microphone in the browser: a practitioner enrols their voice and records a
+session on the upload page, hearing the take before sending it; a browser that cannot record, or
+is refused the microphone, says so and leaves the file choice.
+
+Chromium's fake microphone plays a spoken WAV (`--use-file-for-fake-audio-capture`) and grants
+the permission without asking (`--use-fake-ui-for-media-stream`); a refusal and a browser
+without MediaRecorder are made by replacing the browser's functions before the page loads."""
+
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from recordings.models import Recording, VoicePrint
+from tests.accounts.factories import PractitionerFactory, TeamFactory
+from tests.recordings.conftest import DUMMY_TASKS, speech_wav
+
+from .conftest import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module")
+def microphone_browser(tmp_path_factory):
+    """Chromium whose microphone says a few lines of speech, over and over."""
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does this).")
+    voice = speech_wav(tmp_path_factory.mktemp("microphone") / "speech.wav", 20)
+    args = [
+        *CHROMIUM_ARGS,
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        f"--use-file-for-fake-audio-capture={voice}",
+        "--autoplay-policy=no-user-gesture-required",
+    ]
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as p:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def microphone_page(microphone_browser):
+    context = microphone_browser.new_context()
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def priya(db):
+    return PractitionerFactory(username="priya", team=TeamFactory(name="North"))
+
+
+def record(page, at_least_seconds):
+    """Starts recording, waits until the clock shows `at_least_seconds`, stops."""
+    recorder = page.get_by_test_id("recorder")
+    expect(recorder).to_be_visible()
+    recorder.get_by_role("button", name="Start recording").click()
+    expect(page.get_by_test_id("recorder-status")).to_have_text("Recording:")
+    page.wait_for_function(
+        """(seconds) => {
+            const [m, s] = document.querySelector("[data-recorder-elapsed]").textContent.split(":");
+            return Number(m) * 60 + Number(s) >= seconds;
+        }""",
+        arg=at_least_seconds,
+        timeout=(at_least_seconds + 30) * 1000,
+    )
+    recorder.get_by_role("button", name="Stop recording").click()
+    expect(page.get_by_test_id("recorder-status")).to_contain_text("Recorded")
+    expect(recorder.get_by_role("button", name="Record again")).to_be_visible()
+
+
+def playback_loads(page):
+    """Whether the take plays back in the page (the CSP allows its blob: URL)."""
+    return page.evaluate(
+        """() => new Promise((done) => {
+            const audio = document.querySelector("[data-recorder-playback]");
+            if (audio.readyState >= 1) return done(true);
+            audio.addEventListener("loadedmetadata", () => done(true));
+            audio.addEventListener("error", () => done(false));
+            audio.load();
+        })"""
+    )
+
+
+def chosen_file(page, label):
+    return page.get_by_label(label, exact=True).evaluate(
+        "input => input.files.length ? [input.files[0].name, input.files[0].size] : null"
+    )
+
+
+def test_practitioner_enrols_their_voice_by_recording_it_and_then_deletes_it(
+    microphone_page, live_server, sign_in, priya
+):
+    page = microphone_page
+    sign_in(page, priya)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="My recordings").click()
+    page.get_by_role("link", name="Your voice").click()
+    expect(page.get_by_test_id("voice-status")).to_contain_text("Not enrolled")
+    expect(page.get_by_test_id("what-is-kept")).to_contain_text("Never the audio")
+
+    page.get_by_label(re.compile("I agree to this site keeping a voice print")).check()
+    record(page, 12)
+    assert playback_loads(page)
+    name, size = chosen_file(page, "Voice sample")
+    assert name.endswith(".webm") and size > 10_000
+    page.get_by_role("button", name="Save my voice print").click()
+
+    expect(page.get_by_test_id("voice-status")).to_contain_text("Enrolled")
+    voice = VoicePrint.objects.get(owner=priya)
+    assert len(voice.embedding) == 38
+    assert voice.sample_seconds >= 11
+
+    page.get_by_test_id("voice-status").get_by_role("link", name="Delete").click()
+    page.get_by_role("button", name="Delete my voice print").click()
+    expect(page.get_by_test_id("voice-status")).to_contain_text("Not enrolled")
+    assert not VoicePrint.objects.exists()
+
+
+def test_practitioner_records_a_session_in_the_browser_and_uploads_it(
+    microphone_page, live_server, sign_in, priya, settings
+):
+    settings.TASKS = DUMMY_TASKS
+    settings.RECORDINGS_MIN_SECONDS = 4
+    page = microphone_page
+    sign_in(page, priya)
+    page.goto(f"{live_server.url}/recordings/upload/")
+
+    record(page, 6)
+    assert playback_loads(page)
+    name, _size = chosen_file(page, "Audio file of the session")
+    assert name.endswith(".webm")
+    page.get_by_label("Date of the session").fill("2026-01-15")
+    page.get_by_label("Client pseudonym").fill("Sam")
+    page.get_by_label("Structuring").check()
+    page.get_by_label("The client agreed").check()
+    page.get_by_role("button", name="Upload").click()
+
+    page.wait_for_url(re.compile(r"/recordings/\d+/$"))
+    recording = Recording.objects.get()
+    assert recording.content_type == "audio/webm"
+    assert recording.duration >= 5.5
+
+
+def test_a_browser_that_cannot_record_says_so_and_keeps_the_file_choice(
+    microphone_page, live_server, sign_in, priya
+):
+    page = microphone_page
+    page.add_init_script("delete window.MediaRecorder;")
+    sign_in(page, priya)
+    page.goto(f"{live_server.url}/recordings/upload/")
+    expect(page.get_by_test_id("recorder-unavailable")).to_contain_text(
+        "This browser cannot record audio here. Choose a file"
+    )
+    expect(page.get_by_test_id("recorder")).to_be_hidden()
+    expect(page.get_by_label("Audio file of the session")).to_be_visible()
+
+
+def test_a_refused_microphone_is_explained(microphone_page, live_server, sign_in, priya):
+    page = microphone_page
+    # As the browser answers when the person says no (or there is no microphone).
+    page.add_init_script(
+        """navigator.mediaDevices.getUserMedia = () =>
+            Promise.reject(new DOMException("Permission denied", "NotAllowedError"));"""
+    )
+    sign_in(page, priya)
+    page.goto(f"{live_server.url}/recordings/voice/")
+    page.get_by_role("button", name="Start recording").click()
+    expect(page.get_by_test_id("recorder-unavailable")).to_contain_text(
+        "The microphone could not be used"
+    )
+    expect(page.get_by_role("button", name="Start recording")).to_be_enabled()

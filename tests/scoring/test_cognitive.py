@@ -1,0 +1,185 @@
+"""Cognitive techniques are judged by what happened after the invitation, not by its words."""
+
+from scoring import score_session
+from scoring.judgement import judge_session
+from scoring.session import code_session
+from tests.scoring.conftest import make_session
+
+
+def acts_of(*turns):
+    """The judged cognitive acts of a session, as (item, polarity, rule) triples."""
+    utterances = make_session(*turns)
+    _, units = code_session(utterances)
+    view = judge_session(
+        [u.text for u in utterances], [u.is_practitioner for u in utterances], units
+    )
+    return [(a.item, a.polarity, a.rule) for a in view.acts if a.item.startswith("D")]
+
+
+def cognitive(*turns):
+    return score_session(make_session(*turns), use_model=False).skills["cognitive_techniques"][
+        "score"
+    ]
+
+
+ASKED = ("practitioner", "When the bouncer pushed you, what was going through your mind?")
+ANSWERED = ("client", "That he was showing me up in front of my girlfriend and I had to hit back.")
+
+
+def test_thinking_asked_answered_and_followed_up_is_explored():
+    acts = acts_of(
+        ASKED,
+        ANSWERED,
+        (
+            "practitioner",
+            "Showing you up in front of her. What did that feel like in the moment?",
+        ),
+        ("client", "Like everyone was laughing at me, my face went hot."),
+    )
+    assert ("D1", "supports", "D:client_thinking_explored (answer built on)") in acts
+
+
+def test_thinking_answered_then_told_what_it_means_counts_against():
+    acts = acts_of(
+        ASKED,
+        ANSWERED,
+        (
+            "practitioner",
+            "You did not have to hit back. Violence is never the answer and the court will "
+            "see it as aggression, so you will end up back inside if you carry on like this.",
+        ),
+        ("client", "Right."),
+    )
+    assert ("D1", "counts_against", "D:answer_overridden") in acts
+    assert not any(polarity == "supports" for _, polarity, _ in acts)
+
+
+def test_thinking_labelled_for_the_client_counts_against():
+    acts = acts_of(
+        ("practitioner", "That's your thinking error right there, you always blame other people."),
+        ("client", "Whatever."),
+    )
+    assert ("D3", "counts_against", "D:thinking_labelled_for_client") in acts
+
+
+def test_options_from_the_client_taken_up_is_problem_solving():
+    acts = acts_of(
+        ("practitioner", "Your landlord wants you out by Friday. What are your options?"),
+        ("client", "I could ask my sister to put me up, or go to the council housing office."),
+        ("practitioner", "Your sister or the council. What would happen with each one?"),
+        ("client", "My sister has kids so only a week, the council takes longer."),
+    )
+    assert ("D6", "supports", "D:client_thinking_explored (answer built on)") in acts
+
+
+def test_a_solution_handed_out_after_the_client_answers_counts_against():
+    acts = acts_of(
+        ("practitioner", "Your landlord wants you out by Friday. What are your options?"),
+        ("client", "I could ask my sister to put me up, or go to the council housing office."),
+        (
+            "practitioner",
+            "The best thing is to ring the council today. Take your tenancy letter and your "
+            "ID with you and tell them you are at risk of being homeless.",
+        ),
+        ("client", "Okay."),
+    )
+    assert ("D6", "counts_against", "D:solution_handed_out") in acts
+
+
+def test_a_question_asked_and_answered_in_the_same_breath_counts_against():
+    acts = acts_of(
+        (
+            "practitioner",
+            "So what are your options? I will tell you: stop going to the pub on Fridays, "
+            "stop answering his calls, and get yourself to the gym instead of drinking.",
+        ),
+        ("client", "I suppose."),
+    )
+    assert ("D6", "counts_against", "D:answered_own_question") in acts
+
+
+def test_a_rehearsal_the_client_plays_through_counts():
+    acts = acts_of(
+        (
+            "practitioner",
+            "Let's practise it. I'll be your mate at the door with the bag. What do you say?",
+        ),
+        (
+            "client",
+            "Not tonight mate, I've got work early and I'm not getting dragged back into that.",
+        ),
+        ("practitioner", "How did that feel to say out loud?"),
+        ("client", "Weird but I could do it."),
+    )
+    assert ("D7", "supports", "D:rehearsal_played_through") in acts
+
+
+def test_lets_practise_with_no_practice_counts_against():
+    acts = acts_of(
+        ("practitioner", "Let's practise saying no then. Anyway, have you paid your fine?"),
+        ("client", "Yeah."),
+        ("practitioner", "Good. Same time next week."),
+        ("client", "Okay."),
+    )
+    assert ("D7", "counts_against", "D:practice_not_done") in acts
+
+
+def test_repeating_a_line_dictated_by_the_practitioner_is_not_a_rehearsal():
+    acts = acts_of(
+        (
+            "practitioner",
+            "Let's practise. Say after me: I will not drink before I see my son on Saturday.",
+        ),
+        ("client", "I will not drink before I see my son on Saturday."),
+    )
+    assert ("D7", "counts_against", "D:practice_not_done") in acts
+
+
+def test_asking_often_and_overriding_scores_below_asking_once_and_building_on_it():
+    overriding = []
+    for _ in range(4):
+        overriding += [
+            ASKED,
+            ANSWERED,
+            (
+                "practitioner",
+                "You did not have to hit back. Violence is never the answer and the court will "
+                "see it as aggression, so you will end up back inside if you carry on.",
+            ),
+            ("client", "Right."),
+        ]
+    explored = [
+        ASKED,
+        ANSWERED,
+        ("practitioner", "Showing you up in front of her. What did that feel like?"),
+        ("client", "Like everyone was laughing at me, my face went hot."),
+    ]
+    assert cognitive(*explored) > cognitive(*overriding)
+
+
+def test_an_answer_affirmed_in_the_practitioners_words_is_not_answered_for_the_client():
+    acts = acts_of(
+        ("practitioner", "When the shop manager accused you, how else could you have handled it?"),
+        ("client", "Asked to speak to the manager properly, or asked to see the CCTV."),
+        (
+            "practitioner",
+            "Exactly. Asking to see the CCTV and speaking to the manager calmly keeps you in "
+            "the right, and it keeps the police out of it.",
+        ),
+        ("client", "Yeah."),
+    )
+    assert not any(polarity == "counts_against" for _, polarity, _ in acts)
+
+
+def test_praise_for_the_clients_own_answer_is_not_answering_it_for_them():
+    acts = acts_of(
+        ("practitioner", "When he offered you the lift, what went through your head?"),
+        ("client", "If I get in that car I am back inside, simple as that."),
+        (
+            "practitioner",
+            "Well done. I noticed that straight away. Walking home in the rain rather than "
+            "getting in a car with a bag in the boot is a real change from last year.",
+        ),
+        ("client", "Yeah."),
+    )
+    assert ("D1", "supports", "D:client_thinking_explored") in acts

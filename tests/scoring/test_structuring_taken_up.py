@@ -1,0 +1,47 @@
+"""A check-in or review question is taken up when the practitioner invites the client to go
+on and the client does, even without repeating the client's words."""
+
+from scoring.judgement import judge_session
+from scoring.session import code_session
+from tests.scoring.conftest import make_session
+
+
+def structuring_acts(*turns):
+    utterances = make_session(*turns)
+    _, units = code_session(utterances)
+    view = judge_session(
+        [u.text for u in utterances], [u.is_practitioner for u in utterances], units
+    )
+    return [(a.item, a.polarity, a.rule) for a in view.acts if a.item in ("A1", "A2")]
+
+
+REVIEW = ("practitioner", "How did it go with the housing officer since we last met?")
+ANSWER = ("client", "She rang back on Monday and said there might be a room at the hostel.")
+
+
+def test_a_continuer_the_client_goes_on_with_takes_the_answer_up():
+    acts = structuring_acts(
+        REVIEW,
+        ANSWER,
+        ("practitioner", "And then?"),
+        (
+            "client",
+            "I went round on Wednesday, filled the forms in, and they want my ID by Friday.",
+        ),
+    )
+    assert ("A2", "supports", "A2:answer_taken_up") in acts
+
+
+def test_a_continuer_the_client_does_not_go_on_with_does_not():
+    acts = structuring_acts(REVIEW, ANSWER, ("practitioner", "And then?"), ("client", "Nothing."))
+    assert ("A2", "supports", "A2:answer_taken_up") not in acts
+
+
+def test_changing_the_subject_after_the_answer_is_not_taking_it_up():
+    acts = structuring_acts(
+        REVIEW,
+        ANSWER,
+        ("practitioner", "Anyway, moving on, what are you doing about your fines?"),
+        ("client", "I've been paying five pounds a week and I've got the receipts with me."),
+    )
+    assert ("A2", "supports", "A2:answer_taken_up") not in acts
