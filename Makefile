@@ -13,8 +13,8 @@ TEST_APT_PACKAGES := chromium espeak-ng sox postgresql redis-server
 .PHONY: run serve test lint system-test-deps demo clean frontend
 
 # The front end: GOV.UK Frontend and the linters, pinned in package.json and package-lock.json,
-# compiled and copied into build/static/govuk (a STATICFILES_DIRS entry). Needs Node.js 18.18+
-# and npm (Debian: apt-get install nodejs npm).
+# compiled and copied into build/static/govuk (a STATICFILES_DIRS entry; wavesurfer.js below).
+# Needs Node.js 18.18+ and npm (Debian: apt-get install nodejs npm).
 GOVUK := node_modules/govuk-frontend/dist/govuk
 FRONTEND_BUILD := build/static/govuk
 
@@ -32,7 +32,17 @@ $(FRONTEND_BUILD)/.built: node_modules/.installed frontend/govuk.scss
 	cp -r $(GOVUK)/assets $(FRONTEND_BUILD)/assets
 	@touch $@
 
-frontend: $(FRONTEND_BUILD)/.built
+# wavesurfer.js (BSD-3-Clause) and its Regions plugin, for the review and feedback pages'
+# waveform: their browser builds copied as they are into build/static/wavesurfer.
+WAVESURFER := node_modules/wavesurfer.js
+WAVESURFER_BUILD := build/static/wavesurfer
+
+$(WAVESURFER_BUILD)/.built: node_modules/.installed
+	rm -rf $(WAVESURFER_BUILD) && mkdir -p $(WAVESURFER_BUILD)
+	cp $(WAVESURFER)/dist/wavesurfer.min.js $(WAVESURFER)/dist/plugins/regions.min.js $(WAVESURFER)/LICENSE $(WAVESURFER_BUILD)/
+	@touch $@
+
+frontend: $(FRONTEND_BUILD)/.built $(WAVESURFER_BUILD)/.built
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

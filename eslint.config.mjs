@@ -21,7 +21,7 @@ export default [
   },
   {
     // Loaded with <script type="module">.
-    files: ["static/js/site.js"],
+    files: ["static/js/site.js", "static/js/review-tabs.js"],
     languageOptions: { sourceType: "module" },
   },
 ];

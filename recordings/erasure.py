@@ -53,6 +53,7 @@ def erase_audio(recording, reason: ErasureReason, user=None) -> bool:
     Recording.objects.filter(pk=recording.pk).update(
         audio="",
         original_name="",
+        waveform_peaks=[],
         audio_erased_at=timezone.now(),
         erasure_reason=reason,
         updated_at=timezone.now(),

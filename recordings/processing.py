@@ -176,7 +176,8 @@ def decode(recording):
 
 
 def decode_stage(recording, path):
-    from speech.audio import require_speech
+    from speech.audio import load_pcm, require_speech
+    from speech.waveform import waveform_peaks
 
     info = decode(recording)
     recording.duration = info.duration
@@ -184,6 +185,9 @@ def decode_stage(recording, path):
     # Tone, noise or music would be "transcribed" as nothing, or as invented words, and scored:
     # such a recording stops here with a message saying so.
     require_speech(decoded_path(recording))
+    # Drawn by the review and feedback pages' player, which never decodes a long file itself.
+    recording.waveform_peaks = waveform_peaks(load_pcm(decoded_path(recording)))
+    recording.save(update_fields=["waveform_peaks", "updated_at"])
 
 
 def transcription_options():

@@ -7,6 +7,8 @@ refuses exactly who the recording views refuse.
 
 import csv
 
+from csp.constants import NONCE
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -36,6 +38,11 @@ from .learning import learning_for
 from .permissions import feedback_for, practitioner_for, recording_to_review
 
 # ---------------------------------------------------------------- the review page
+
+# The pages with the player: wavesurfer.js draws its waveform in a shadow root with a <style> of
+# its own, which the strict policy allows only with this response's nonce (player.js hands the
+# nonce of its own <script> tag to wavesurfer). Still no 'unsafe-inline', and only here.
+player_page = csp_update({"style-src": [NONCE]})
 
 
 def _scorecard_of(recording):
@@ -84,6 +91,7 @@ def _wants_json(request):
 
 
 @login_required
+@player_page
 def review(request, pk):
     recording = recording_to_review(request.user, pk)
     if recording.status != RecordingStatus.READY:
@@ -160,6 +168,7 @@ def review(request, pk):
 
 
 @login_required
+@player_page
 def feedback(request, pk):
     recording, review = feedback_for(request.user, pk)
     record_access(request.user, AccessKind.FEEDBACK_PAGE, [recording])

@@ -83,6 +83,12 @@ class Recording(models.Model):
         help_text="The lowest number a new transcript line (a reviewer's split) may take: line "
         "numbers are never reused, even after a merge removes the highest.",
     )
+    waveform_peaks = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The waveform the player draws (speech.waveform), made when the audio is "
+        "decoded; erased with the audio.",
+    )
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(
         default=0, help_text="Workers that took it since it was last queued by a person."
