@@ -13,6 +13,24 @@
     saving = send().finally(() => { saving = null; });
     return saving;
   };
+  // Says which answer stopped the draft being saved (a mistyped moment, say), by its label, so
+  // the reviewer can correct it; what was typed stays in the page either way.
+  const labelOf = (name) => {
+    const field = form.elements.namedItem(name);
+    const label = field && field.id ? document.querySelector(`label[for="${field.id}"]`) : null;
+    return label ? label.textContent.trim() : "";
+  };
+  const refusal = async (response) => {
+    let errors = {};
+    try { errors = (await response.json()).errors || {}; } catch (error) { /* not JSON */ }
+    const said = Object.entries(errors).map(([name, messages]) => {
+      const label = labelOf(name);
+      return label ? `${label}: ${messages.join(" ")}` : messages.join(" ");
+    });
+    return said.length
+      ? `Draft not saved. ${said.join(" ")} Correct it and the draft saves again.`
+      : "Could not save the draft: use “Save draft”.";
+  };
   const send = async () => {
     try {
       // getAttribute: the form's buttons are named "action", which shadows form.action.
@@ -27,7 +45,7 @@
         if (status) status.textContent = `Draft saved at ${data.saved_at}.`;
       } else {
         dirty = true;
-        if (status) status.textContent = "Could not save the draft: use “Save draft”.";
+        if (status) status.textContent = await refusal(response);
       }
     } catch (error) {
       dirty = true; // offline for a moment: the next tick tries again

@@ -244,3 +244,26 @@ def test_skills_not_practised_are_not_applicable_and_items_are_a_jump_away(
     expect(manager.locator("[data-jump-status]")).to_contain_text("without evidence")
     assert manager.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     manager.context.close()
+
+
+def test_a_draft_refused_for_a_mistyped_moment_says_which_answer_to_correct(
+    browser, live_server, sign_in, cast
+):
+    """The autosave of a form with a moment that is not a time is refused by the server (nothing
+    is written, so the in-memory database is safe); the page names the answer to correct and
+    keeps what was typed."""
+    _priya, mel, recording = cast
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    sign_in(page, mel)
+    page.goto(f"{live_server.url}/reviews/recordings/{recording.pk}/")
+    moment = page.get_by_label("Moment of the first thing that went well")
+    moment.fill("1:5x")
+    moment.dispatch_event("change")
+
+    status = page.locator("[data-autosave-status]")
+    expect(status).to_contain_text("Draft not saved.")
+    expect(status).to_contain_text("Moment of the first thing that went well:")
+    expect(moment).to_have_value("1:5x")
+    context.close()
