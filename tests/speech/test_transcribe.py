@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from speech import transcribe as transcribe_module
@@ -238,3 +239,58 @@ def test_the_vocabulary_and_guards_reach_whisper():
     assert "OASys" in arguments["hotwords"] and "Approved Premises" in arguments["hotwords"]
     assert arguments["compression_ratio_threshold"] and arguments["no_speech_threshold"]
     assert TranscriptionOptions().decoding_arguments()["initial_prompt"] is None
+
+
+class _HeardSegment:
+    """What faster-whisper yields, as far as the pipeline reads it."""
+
+    def __init__(self, start, end, text, no_speech_prob, avg_logprob):
+        self.start, self.end, self.text = start, end, text
+        self.no_speech_prob, self.avg_logprob = no_speech_prob, avg_logprob
+        self.words = [
+            type("W", (), {"start": start, "end": end, "word": f" {text}", "probability": 0.8})
+        ]
+
+
+def test_text_whisper_made_up_over_silence_is_dropped_from_the_batched_pipeline(monkeypatch):
+    import faster_whisper
+
+    spoken = _HeardSegment(0.0, 2.0, "So how was your week?", 0.05, -0.3)
+    invented = _HeardSegment(2.0, 30.0, "Thank you for watching.", 0.92, -1.3)
+    sure_of_silence_but_clear = _HeardSegment(30.0, 31.0, "Yes.", 0.7, -0.2)
+    calls = []
+
+    class FakeBatched:
+        def __init__(self, model):
+            pass
+
+        def transcribe(self, audio, **arguments):
+            calls.append(arguments)
+            return iter([spoken, invented, sure_of_silence_but_clear]), None
+
+    monkeypatch.setattr(faster_whisper, "BatchedInferencePipeline", FakeBatched)
+    options = TranscriptionOptions(batch_size=8)
+    audio = np.zeros(16000 * 32, np.float32)
+
+    kept = list(transcribe_module._transcribe_window(object(), audio, 60.0, options))
+
+    assert [s.text for s in kept] == ["So how was your week?", "Yes."]
+    assert kept[0].start == 60.0 and kept[0].words[0].text == "So how was your week?"
+    assert calls[0]["batch_size"] == 8 and calls[0]["word_timestamps"]
+    assert calls[0]["vad_filter"], "only what the voice detector hears is decoded"
+
+
+def test_whispers_silence_rule_needs_both_no_speech_and_doubtful_words():
+    options = TranscriptionOptions()
+    assert transcribe_module.heard_as_silence(_HeardSegment(0, 1, "Bye.", 0.9, -1.5), options)
+    assert not transcribe_module.heard_as_silence(_HeardSegment(0, 1, "Bye.", 0.9, -0.5), options)
+    assert not transcribe_module.heard_as_silence(_HeardSegment(0, 1, "Bye.", 0.3, -1.5), options)
+    off = TranscriptionOptions(no_speech_threshold=None)
+    assert not transcribe_module.heard_as_silence(_HeardSegment(0, 1, "Bye.", 0.9, -1.5), off)
+
+
+@pytest.mark.slow
+def test_noise_alone_is_transcribed_as_nothing():
+    rng = np.random.default_rng(7)
+    hiss = (rng.standard_normal(16000 * 40) * 0.05).astype(np.float32)
+    assert list(transcribe(hiss, TranscriptionOptions())) == []
