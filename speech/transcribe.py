@@ -108,13 +108,15 @@ class TranscriptionOptions:
     # Greedy decoding: with the batched pipeline, Whisper base was as accurate at beam 1 as at
     # beam 5 on the real conversations and a fifth faster (bench/audio_pipeline.md).
     beam_size: int = 1
-    # One thread per job: with int8 on CPU it is faster per core than two (24-29x against
-    # 20-22x real time), so two jobs side by side make better use of two cores.
-    cpu_threads: int = 1
+    # One window at a time on two threads: two batched windows side by side, one thread each,
+    # took the same CPU time but held 1.3-1.6 GB with Whisper base (one: under 1 GB; see
+    # bench/audio_pipeline.md). Sequential decoding (batch_size 1) is better served by two
+    # single-thread windows side by side.
+    cpu_threads: int = 2
     language: str = "en"
     # Windows transcribed side by side, each on its own CTranslate2 worker of `cpu_threads`
-    # threads: two single-thread windows on two cores beat one two-thread window.
-    parallel_windows: int = 2
+    # threads.
+    parallel_windows: int = 1
     # Seconds of audio decoded and transcribed at once. Whisper's feature extraction holds
     # about 50 MB per minute of audio it is given, so this bounds a job's memory whatever the
     # recording's length (two 3-minute windows in flight: about 800 MB for the whole worker).
@@ -130,8 +132,9 @@ class TranscriptionOptions:
     # the voice detector cuts the window into pieces of speech, each encoded once and decoded
     # side by side, instead of one 30 s stretch after another, re-encoding the overlap after each
     # cut and decoding a doubtful piece again at higher temperatures (see bench/audio_pipeline.md
-    # for the measured gain). 1 runs faster-whisper's sequential loop instead.
-    batch_size: int = 8
+    # for the measured gain). 1 runs faster-whisper's sequential loop instead. Four at a time:
+    # eight held more memory for no gain in CPU time.
+    batch_size: int = 4
     # Whisper's own guards against text invented over noise or silence (faster-whisper's
     # defaults): a segment is decoded again at a higher temperature when its text compresses
     # too well (a loop) or its log-probability is too low, and dropped as silence when the
@@ -409,7 +412,38 @@ def _transcribe_window(model, audio: np.ndarray, offset: float, options) -> Iter
             no_speech_prob=round(float(s.no_speech_prob), 4),
         )
         if segment.text:
-            yield replace(segment, low_confidence=is_low_confidence(segment, options))
+            for sentence in split_at_sentences(segment):
+                yield replace(sentence, low_confidence=is_low_confidence(sentence, options))
+
+
+_SENTENCE_ENDS = (".", "?", "!")
+
+
+def split_at_sentences(segment: Segment) -> list[Segment]:
+    """The segment as one segment per sentence, cut after words ending in . ? or !.
+
+    The batched pipeline gives one segment per piece of speech, up to 30 s of both voices: cut
+    at its sentences, a doubtful sentence is flagged alone, a resumed job repeats less and the
+    progress moves sentence by sentence. Each part keeps its words and their timings."""
+    parts: list[list[Word]] = [[]]
+    for word in segment.words:
+        parts[-1].append(word)
+        if word.text.endswith(_SENTENCE_ENDS):
+            parts.append([])
+    parts = [part for part in parts if part]
+    if len(parts) < 2:
+        return [segment]
+    last = len(parts) - 1
+    return [
+        replace(
+            segment,
+            start=segment.start if i == 0 else part[0].start,
+            end=segment.end if i == last else part[-1].end,
+            text=" ".join(w.text for w in part),
+            words=tuple(part),
+        )
+        for i, part in enumerate(parts)
+    ]
 
 
 def is_low_confidence(segment: Segment, options: TranscriptionOptions) -> bool:

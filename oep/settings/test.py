@@ -1,5 +1,6 @@
 """Test settings: fast hashing, tasks run in-process, files under a temporary folder."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -28,6 +29,10 @@ STORAGES = {
 
 # The embedded default (files), in this run's own folder; tests start with it empty.
 CACHES = {**CACHES, "pages": {**CACHES["pages"], "LOCATION": _TMP / "page-cache"}}
+
+# The small model keeps the many real transcriptions of the suite quick; the default model
+# (whisper-base) has its own tests (tests/speech/test_transcribe.py, tests/recordings).
+WHISPER_MODEL = os.environ.get("WHISPER_MODEL") or "tiny.en"
 
 # Tests that need the real database worker switch to the DB backend themselves.
 TASKS = {

@@ -69,7 +69,7 @@ def test_small_windows_cut_in_pauses_give_the_same_text_as_one_pass(dialogue_seg
 
 @pytest.mark.slow
 def test_windows_transcribed_side_by_side_come_out_as_one_after_another():
-    side_by_side = TranscriptionOptions(window_seconds=20, cut_search_seconds=5)
+    side_by_side = TranscriptionOptions(window_seconds=20, cut_search_seconds=5, parallel_windows=2)
     one_by_one = TranscriptionOptions(window_seconds=20, cut_search_seconds=5, parallel_windows=1)
     parallel = list(transcribe(DIALOGUE, side_by_side))
     assert [s.start for s in parallel] == sorted(s.start for s in parallel)
@@ -294,3 +294,26 @@ def test_noise_alone_is_transcribed_as_nothing():
     rng = np.random.default_rng(7)
     hiss = (rng.standard_normal(16000 * 40) * 0.05).astype(np.float32)
     assert list(transcribe(hiss, TranscriptionOptions())) == []
+
+
+@pytest.mark.slow
+def test_the_default_model_whisper_base_transcribes_the_dialogue_close_to_its_script():
+    options = TranscriptionOptions(model=transcribe_module.WHISPER_BASE)
+    segments = list(transcribe(DIALOGUE, options))
+    assert word_error_rate(script_text(DIALOGUE), _text(segments)) < MAX_WER
+    assert all(s.words for s in segments), "speaker separation cuts at word timings"
+
+
+def test_tiny_en_is_named_and_is_the_packaged_model():
+    assert TranscriptionOptions(model="tiny.en").model_path == TranscriptionOptions().model_path
+    assert TranscriptionOptions(model="whisper-base").model_path == "whisper-base"
+
+
+def test_a_long_piece_of_speech_comes_out_one_sentence_at_a_time():
+    piece = _segment("How was your week? Fine. I went to unpaid work", start=10.0, avg_logprob=-0.2)
+    sentences = transcribe_module.split_at_sentences(piece)
+    assert [s.text for s in sentences] == ["How was your week?", "Fine.", "I went to unpaid work"]
+    assert [w for s in sentences for w in s.words] == list(piece.words)
+    assert sentences[0].start == piece.start and sentences[-1].end == piece.end
+    assert sentences[1].start == piece.words[4].start and sentences[1].end == piece.words[4].end
+    assert all(s.avg_logprob == -0.2 for s in sentences)
