@@ -29,7 +29,7 @@ audio.py
 
 transcribe.py
     ``TranscriptionOptions(model=None, device="cpu", compute_type="int8", beam_size=1,
-    cpu_threads=2, language="en", parallel_windows=1, batch_size=4, window_seconds=180,
+    cpu_threads=2, language="en", parallel_windows=1, batch_size=2, window_seconds=180,
     cut_search_seconds=30, ...)``. ``model`` is a local CTranslate2 folder (settings
     WHISPER_MODEL), "whisper-base" for the base model from its two packages (dependencies of
     the project, checked against a pinned SHA-256; the app's default), or "tiny.en" / None for

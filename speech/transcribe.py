@@ -132,9 +132,10 @@ class TranscriptionOptions:
     # the voice detector cuts the window into pieces of speech, each encoded once and decoded
     # side by side, instead of one 30 s stretch after another, re-encoding the overlap after each
     # cut and decoding a doubtful piece again at higher temperatures (see bench/audio_pipeline.md
-    # for the measured gain). 1 runs faster-whisper's sequential loop instead. Four at a time:
-    # eight held more memory for no gain in CPU time.
-    batch_size: int = 4
+    # for the measured gain). 1 runs faster-whisper's sequential loop instead. Two at a time:
+    # four held 950 MB for the transcription alone with Whisper base (two: 720 MB, a tenth
+    # more CPU time), eight over 1 GB.
+    batch_size: int = 2
     # Whisper's own guards against text invented over noise or silence (faster-whisper's
     # defaults): a segment is decoded again at a higher temperature when its text compresses
     # too well (a loop) or its log-probability is too low, and dropped as silence when the

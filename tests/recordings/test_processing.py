@@ -324,10 +324,10 @@ def test_a_recording_with_no_voices_stops_with_a_message_and_is_not_scored(
 
 def test_the_worker_transcribes_with_the_whisper_settings(settings):
     settings.WHISPER_MODEL, settings.WHISPER_BEAM_SIZE = "whisper-base", 1
-    settings.WHISPER_BATCH_SIZE, settings.WHISPER_CPU_THREADS = 4, 2
+    settings.WHISPER_BATCH_SIZE, settings.WHISPER_CPU_THREADS = 2, 2
     settings.WHISPER_PARALLEL_WINDOWS = 1
     options = processing.transcription_options()
-    assert (options.model, options.beam_size, options.batch_size) == ("whisper-base", 1, 4)
+    assert (options.model, options.beam_size, options.batch_size) == ("whisper-base", 1, 2)
     assert (options.cpu_threads, options.parallel_windows) == (2, 1)
     arguments = options.decoding_arguments()
     assert arguments["word_timestamps"], "speaker separation and the highlight need word timings"
