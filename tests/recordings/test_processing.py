@@ -149,7 +149,7 @@ def test_a_transcription_that_stopped_resumes_after_its_last_saved_line(
     assert (resumed_after[1].start, resumed_after[1].end) == (saved[-1].start, saved[-1].end)
     text = " ".join(recording.segments.order_by("index").values_list("text", flat=True))
     assert word_error_rate(script_text(DIALOGUE), text) < 0.25, text
-    assert text.count("Hello Sam") == 1, "no line transcribed twice"
+    assert text.count(saved[0].text) == 1, "no line transcribed twice"
 
     # Word for word what an uninterrupted run of the same decoded audio gives.
     monkeypatch.undo()

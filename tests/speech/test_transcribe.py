@@ -63,7 +63,9 @@ def test_small_windows_cut_in_pauses_give_the_same_text_as_one_pass(dialogue_seg
     # Memory is bounded by the window: Whisper never sees more than 40 s at once.
     assert len(handed_to_whisper) == 2
     assert max(handed_to_whisper) <= 40
-    assert word_error_rate(_text(dialogue_segments), _text(windowed)) < 0.08
+    # Measured 0.094 apart with the batched pipeline (its voice detector cuts each window's
+    # pieces afresh; 0.05 with the sequential loop): a lost 20 s window would cost over 0.3.
+    assert word_error_rate(_text(dialogue_segments), _text(windowed)) < 0.12
     assert word_error_rate(script_text(DIALOGUE), _text(windowed)) < MAX_WER
 
 
@@ -78,7 +80,11 @@ def test_windows_transcribed_side_by_side_come_out_as_one_after_another():
 
 @pytest.mark.slow
 def test_a_long_recording_in_windows_needs_less_memory_than_in_one_pass():
-    """Each run in its own process, so its peak memory is its own; one window at a time."""
+    """Each run in its own process, so its peak memory is its own; one window at a time.
+
+    Faster-whisper's sequential loop computes the features of all the audio it is given at
+    once; the batched pipeline (the default) computes them per piece of speech, so the windows
+    are what bounds the sequential path's memory."""
     path = cached_dialogue(3)
     one_pass = _run_in_process(path, window_seconds=10_000)
     windowed = _run_in_process(path, window_seconds=60)
@@ -97,7 +103,9 @@ _MEASURE = """
 import json, re, sys
 from pathlib import Path
 from speech.transcribe import TranscriptionOptions, transcribe
-options = TranscriptionOptions(window_seconds=float(sys.argv[2]), parallel_windows=1)
+options = TranscriptionOptions(
+    window_seconds=float(sys.argv[2]), parallel_windows=1, batch_size=1
+)
 text = " ".join(s.text for s in transcribe(sys.argv[1], options))
 peak = int(re.search(r"VmHWM:\\s+(\\d+)", Path("/proc/self/status").read_text())[1]) / 1024
 print(json.dumps({"text": text, "peak_rss_mb": peak}))
