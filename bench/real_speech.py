@@ -206,10 +206,13 @@ def _pipeline(path: str, model: str | None, prompt: bool) -> dict:
     from scoring import Utterance, score_session
     from speech.audio import decode_to_pcm, speech_presence
     from speech.speakers import choose_practitioner, separate_speakers
-    from speech.transcribe import TranscriptionOptions, transcribe
+    from speech.transcribe import BATCHED, TranscriptionOptions, transcribe
     from speech.vocabulary import PROBATION_PROMPT
 
-    options = TranscriptionOptions(model=model, initial_prompt=PROBATION_PROMPT if prompt else None)
+    # The worker's default decoding (oep/settings/base.py mirrors BATCHED).
+    options = TranscriptionOptions(
+        model=model, initial_prompt=PROBATION_PROMPT if prompt else None, **BATCHED
+    )
     timings = {}
     clock = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="oep-pcm-") as folder:

@@ -97,6 +97,15 @@ def whisper_base_files() -> dict:
     return files
 
 
+# The worker's default decoding (oep/settings/base.py, WHISPER_*), with Whisper base: greedy,
+# two voice-detected pieces decoded together, one window at a time on two threads. Measured on
+# the real conversations (bench/audio_pipeline.md): as accurate as beam 5 batched, a fifth less
+# CPU; two pieces held 720 MB (four 950 MB, eight over 1 GB; two windows side by side, 1.3-1.6
+# GB). With tiny.en it lost words on the generated test dialogue, so the tests' tiny.en keeps
+# the sequential defaults below.
+BATCHED = {"batch_size": 2, "beam_size": 1, "cpu_threads": 2, "parallel_windows": 1}
+
+
 @dataclass(frozen=True)
 class TranscriptionOptions:
     """How to run Whisper. `model` is a local CTranslate2 model folder, "whisper-base" for the
@@ -105,18 +114,15 @@ class TranscriptionOptions:
     model: str | None = None
     device: str = "cpu"
     compute_type: str = "int8"
-    # Greedy decoding: with the batched pipeline, Whisper base was as accurate at beam 1 as at
-    # beam 5 on the real conversations and a fifth faster (bench/audio_pipeline.md).
-    beam_size: int = 1
-    # One window at a time on two threads: two batched windows side by side, one thread each,
-    # took the same CPU time but held 1.3-1.6 GB with Whisper base (one: under 1 GB; see
-    # bench/audio_pipeline.md). Sequential decoding (batch_size 1) is better served by two
-    # single-thread windows side by side.
-    cpu_threads: int = 2
+    beam_size: int = 5
+    # One thread per job: with int8 on CPU it is faster per core than two (24-29x against
+    # 20-22x real time), so two windows side by side make better use of two cores (sequential
+    # decoding; the batched settings, BATCHED, use one two-thread window instead).
+    cpu_threads: int = 1
     language: str = "en"
     # Windows transcribed side by side, each on its own CTranslate2 worker of `cpu_threads`
     # threads.
-    parallel_windows: int = 1
+    parallel_windows: int = 2
     # Seconds of audio decoded and transcribed at once. Whisper's feature extraction holds
     # about 50 MB per minute of audio it is given, so this bounds a job's memory whatever the
     # recording's length (two 3-minute windows in flight: about 800 MB for the whole worker).
@@ -132,10 +138,9 @@ class TranscriptionOptions:
     # the voice detector cuts the window into pieces of speech, each encoded once and decoded
     # side by side, instead of one 30 s stretch after another, re-encoding the overlap after each
     # cut and decoding a doubtful piece again at higher temperatures (see bench/audio_pipeline.md
-    # for the measured gain). 1 runs faster-whisper's sequential loop instead. Two at a time:
-    # four held 950 MB for the transcription alone with Whisper base (two: 720 MB, a tenth
-    # more CPU time), eight over 1 GB.
-    batch_size: int = 2
+    # for the measured gain). 1 (the default here) runs faster-whisper's sequential loop; the
+    # worker's settings use BATCHED.
+    batch_size: int = 1
     # Whisper's own guards against text invented over noise or silence (faster-whisper's
     # defaults): a segment is decoded again at a higher temperature when its text compresses
     # too well (a loop) or its log-probability is too low, and dropped as silence when the
