@@ -198,7 +198,9 @@ def transcription_options():
         device=settings.WHISPER_DEVICE,
         compute_type=settings.WHISPER_COMPUTE_TYPE,
         beam_size=settings.WHISPER_BEAM_SIZE,
+        batch_size=settings.WHISPER_BATCH_SIZE,
         cpu_threads=settings.WHISPER_CPU_THREADS,
+        parallel_windows=settings.WHISPER_PARALLEL_WINDOWS,
     )
 
 

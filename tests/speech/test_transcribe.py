@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from speech import transcribe as transcribe_module
@@ -68,7 +69,7 @@ def test_small_windows_cut_in_pauses_give_the_same_text_as_one_pass(dialogue_seg
 
 @pytest.mark.slow
 def test_windows_transcribed_side_by_side_come_out_as_one_after_another():
-    side_by_side = TranscriptionOptions(window_seconds=20, cut_search_seconds=5)
+    side_by_side = TranscriptionOptions(window_seconds=20, cut_search_seconds=5, parallel_windows=2)
     one_by_one = TranscriptionOptions(window_seconds=20, cut_search_seconds=5, parallel_windows=1)
     parallel = list(transcribe(DIALOGUE, side_by_side))
     assert [s.start for s in parallel] == sorted(s.start for s in parallel)
@@ -77,7 +78,11 @@ def test_windows_transcribed_side_by_side_come_out_as_one_after_another():
 
 @pytest.mark.slow
 def test_a_long_recording_in_windows_needs_less_memory_than_in_one_pass():
-    """Each run in its own process, so its peak memory is its own; one window at a time."""
+    """Each run in its own process, so its peak memory is its own; one window at a time.
+
+    Faster-whisper's sequential loop computes the features of all the audio it is given at
+    once; the batched pipeline (the default) computes them per piece of speech, so the windows
+    are what bounds the sequential path's memory."""
     path = cached_dialogue(3)
     one_pass = _run_in_process(path, window_seconds=10_000)
     windowed = _run_in_process(path, window_seconds=60)
@@ -96,7 +101,9 @@ _MEASURE = """
 import json, re, sys
 from pathlib import Path
 from speech.transcribe import TranscriptionOptions, transcribe
-options = TranscriptionOptions(window_seconds=float(sys.argv[2]), parallel_windows=1)
+options = TranscriptionOptions(
+    window_seconds=float(sys.argv[2]), parallel_windows=1, batch_size=1
+)
 text = " ".join(s.text for s in transcribe(sys.argv[1], options))
 peak = int(re.search(r"VmHWM:\\s+(\\d+)", Path("/proc/self/status").read_text())[1]) / 1024
 print(json.dumps({"text": text, "peak_rss_mb": peak}))
@@ -238,3 +245,83 @@ def test_the_vocabulary_and_guards_reach_whisper():
     assert "OASys" in arguments["hotwords"] and "Approved Premises" in arguments["hotwords"]
     assert arguments["compression_ratio_threshold"] and arguments["no_speech_threshold"]
     assert TranscriptionOptions().decoding_arguments()["initial_prompt"] is None
+
+
+class _HeardSegment:
+    """What faster-whisper yields, as far as the pipeline reads it."""
+
+    def __init__(self, start, end, text, no_speech_prob, avg_logprob):
+        self.start, self.end, self.text = start, end, text
+        self.no_speech_prob, self.avg_logprob = no_speech_prob, avg_logprob
+        self.words = [
+            type("W", (), {"start": start, "end": end, "word": f" {text}", "probability": 0.8})
+        ]
+
+
+def test_text_whisper_made_up_over_silence_is_dropped_from_the_batched_pipeline(monkeypatch):
+    import faster_whisper
+
+    spoken = _HeardSegment(0.0, 2.0, "So how was your week?", 0.05, -0.3)
+    invented = _HeardSegment(2.0, 30.0, "Thank you for watching.", 0.92, -1.3)
+    sure_of_silence_but_clear = _HeardSegment(30.0, 31.0, "Yes.", 0.7, -0.2)
+    calls = []
+
+    class FakeBatched:
+        def __init__(self, model):
+            pass
+
+        def transcribe(self, audio, **arguments):
+            calls.append(arguments)
+            return iter([spoken, invented, sure_of_silence_but_clear]), None
+
+    monkeypatch.setattr(faster_whisper, "BatchedInferencePipeline", FakeBatched)
+    options = TranscriptionOptions(batch_size=8)
+    audio = np.zeros(16000 * 32, np.float32)
+
+    kept = list(transcribe_module._transcribe_window(object(), audio, 60.0, options))
+
+    assert [s.text for s in kept] == ["So how was your week?", "Yes."]
+    assert kept[0].start == 60.0 and kept[0].words[0].text == "So how was your week?"
+    assert calls[0]["batch_size"] == 8 and calls[0]["word_timestamps"]
+    assert calls[0]["vad_filter"], "only what the voice detector hears is decoded"
+
+
+def test_whispers_silence_rule_needs_both_no_speech_and_doubtful_words():
+    options = TranscriptionOptions()
+    assert transcribe_module.heard_as_silence(_HeardSegment(0, 1, "Bye.", 0.9, -1.5), options)
+    assert not transcribe_module.heard_as_silence(_HeardSegment(0, 1, "Bye.", 0.9, -0.5), options)
+    assert not transcribe_module.heard_as_silence(_HeardSegment(0, 1, "Bye.", 0.3, -1.5), options)
+    off = TranscriptionOptions(no_speech_threshold=None)
+    assert not transcribe_module.heard_as_silence(_HeardSegment(0, 1, "Bye.", 0.9, -1.5), off)
+
+
+@pytest.mark.slow
+def test_noise_alone_is_transcribed_as_nothing():
+    rng = np.random.default_rng(7)
+    hiss = (rng.standard_normal(16000 * 40) * 0.05).astype(np.float32)
+    assert list(transcribe(hiss, TranscriptionOptions(**transcribe_module.BATCHED))) == []
+
+
+@pytest.mark.slow
+def test_the_default_model_whisper_base_transcribes_the_dialogue_close_to_its_script():
+    options = TranscriptionOptions(
+        model=transcribe_module.WHISPER_BASE, **transcribe_module.BATCHED
+    )
+    segments = list(transcribe(DIALOGUE, options))
+    assert word_error_rate(script_text(DIALOGUE), _text(segments)) < MAX_WER
+    assert all(s.words for s in segments), "speaker separation cuts at word timings"
+
+
+def test_tiny_en_is_named_and_is_the_packaged_model():
+    assert TranscriptionOptions(model="tiny.en").model_path == TranscriptionOptions().model_path
+    assert TranscriptionOptions(model="whisper-base").model_path == "whisper-base"
+
+
+def test_a_long_piece_of_speech_comes_out_one_sentence_at_a_time():
+    piece = _segment("How was your week? Fine. I went to unpaid work", start=10.0, avg_logprob=-0.2)
+    sentences = transcribe_module.split_at_sentences(piece)
+    assert [s.text for s in sentences] == ["How was your week?", "Fine.", "I went to unpaid work"]
+    assert [w for s in sentences for w in s.words] == list(piece.words)
+    assert sentences[0].start == piece.start and sentences[-1].end == piece.end
+    assert sentences[1].start == piece.words[4].start and sentences[1].end == piece.words[4].end
+    assert all(s.avg_logprob == -0.2 for s in sentences)
