@@ -1,5 +1,6 @@
 """Playwright driving Debian's chromium against pytest-django's live server."""
 
+import contextlib
 import os
 import shutil
 
@@ -20,20 +21,27 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Chromium for one test module.
+@contextlib.contextmanager
+def launch_chromium(*extra_args):
+    """Debian's chromium with the house arguments and any `extra_args`, closed on leaving.
 
     Playwright's sync API runs an event loop in this thread, and Django refuses ORM calls made
     beside a running loop; the tests' own ORM calls are synchronous and safe, so they are
-    allowed while the browser is open, and only then: the loop stops with the module."""
+    allowed while the browser is open, and only then: the loop stops with the browser."""
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does this).")
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as p:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args])
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for one test module."""
+    with launch_chromium() as browser:
+        yield browser
 
 
 @pytest.fixture

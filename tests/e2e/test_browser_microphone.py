@@ -7,16 +7,15 @@ the permission without asking (`--use-fake-ui-for-media-stream`); a refusal and 
 without MediaRecorder are made by replacing the browser's functions before the page loads."""
 
 import re
-import shutil
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from recordings.models import Recording, VoicePrint
 from tests.accounts.factories import PractitionerFactory, TeamFactory
 from tests.recordings.conftest import DUMMY_TASKS, speech_wav
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS
+from .conftest import launch_chromium
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -24,21 +23,14 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transacti
 @pytest.fixture(scope="module")
 def microphone_browser(tmp_path_factory):
     """Chromium whose microphone says a few lines of speech, over and over."""
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does this).")
     voice = speech_wav(tmp_path_factory.mktemp("microphone") / "speech.wav", 20)
-    args = [
-        *CHROMIUM_ARGS,
+    with launch_chromium(
         "--use-fake-ui-for-media-stream",
         "--use-fake-device-for-media-stream",
         f"--use-file-for-fake-audio-capture={voice}",
         "--autoplay-policy=no-user-gesture-required",
-    ]
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as p:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=args)
+    ) as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
