@@ -1,6 +1,8 @@
 """Test settings: fast hashing, tasks run in-process, files under a temporary folder."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,6 +15,9 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 _TMP = Path(tempfile.mkdtemp(prefix="oep-test-"))
+# Each test process (pytest, its xdist workers, the worker and web processes tests start) has
+# its own folder; left behind, a day of test runs filled /tmp with hundreds of them.
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 MEDIA_ROOT = _TMP / "media"
 STATIC_ROOT = _TMP / "static"
 STATIC_ROOT.mkdir()
