@@ -158,3 +158,17 @@ def test_a_line_of_another_recording_is_not_found(client, people, recording):
         reverse("reviews:correct_words", args=[recording.pk, 99]), {"text": "No."}
     )
     assert response.status_code == 404
+
+
+def test_the_correction_page_has_the_review_pages_lines_without_their_comment_links(
+    client, people, recording
+):
+    """One template draws a line on both pages; comments belong to the review only."""
+    client.force_login(people["manager"])
+    correction_page = client.get(reverse("reviews:correct_transcript", args=[recording.pk]))
+    review_page = client.get(reverse("reviews:review", args=[recording.pk]))
+    for page in (correction_page, review_page):
+        assert b'id="line-5"' in page.content
+        assert b"data-words=" in page.content
+    assert b"data-comment-line" in review_page.content
+    assert b"data-comment-line" not in correction_page.content
