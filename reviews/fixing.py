@@ -4,10 +4,14 @@ A fix is a plain form POST answered by a redirect back to the line (works withou
 static/js/corrections.js sends the same POST with `X-Requested-With: corrections` and gets JSON
 naming the lines that changed, so it can replace just those without reloading the page."""
 
+import functools
+
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from recordings.enums import RecordingStatus
 from recordings.permissions import Action, get_recording_for
@@ -50,3 +54,23 @@ def refused(request, recording, message, anchor="#transcript", status=400):
     if recording.status != RecordingStatus.READY:
         return redirect(recording)
     return back_to(request, recording, anchor)
+
+
+def transcript_fix(not_ready=NOT_READY):
+    """A fix view: POST only, signed in, by someone who may correct the recording (else 404 or
+    403), refused while the recording is not ready (409); the view gets the recording instead
+    of its primary key."""
+
+    def decorate(view):
+        @require_POST
+        @login_required
+        @functools.wraps(view)
+        def wrapper(request, pk, *args, **kwargs):
+            recording = correctable(request.user, pk)
+            if not is_ready(recording):
+                return refused(request, recording, not_ready, status=409)
+            return view(request, recording, *args, **kwargs)
+
+        return wrapper
+
+    return decorate

@@ -6,25 +6,19 @@ feedback is shared) may fix speakers; each fix is audited and the scores are rec
 (recordings.speakers does both). Answers as reviews.fixing says: a redirect, or JSON for
 corrections.js."""
 
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_POST
 
 from recordings import speakers
 from recordings.enums import SpeakerRole
 
-from .fixing import correctable, done, is_ready, refused
+from .fixing import done, refused, transcript_fix
 
 NOT_READY = "Speakers can be changed once the transcript is ready."
 CHOOSE_ROLE = "Choose practitioner or client."
 
 
-@require_POST
-@login_required
-def swap_speakers(request, pk):
-    recording = correctable(request.user, pk)
-    if not is_ready(recording):
-        return refused(request, recording, NOT_READY, status=409)
+@transcript_fix(NOT_READY)
+def swap_speakers(request, recording):
     speakers.swap_speakers(recording, request.user)
     return done(
         request,
@@ -35,12 +29,8 @@ def swap_speakers(request, pk):
     )
 
 
-@require_POST
-@login_required
-def reassign_line(request, pk, index):
-    recording = correctable(request.user, pk)
-    if not is_ready(recording):
-        return refused(request, recording, NOT_READY, status=409)
+@transcript_fix(NOT_READY)
+def reassign_line(request, recording, index):
     role = request.POST.get("role")
     if role not in SpeakerRole.values:
         return refused(request, recording, CHOOSE_ROLE, f"#line-{index}")
@@ -62,12 +52,8 @@ def _line_number(value):
         return None
 
 
-@require_POST
-@login_required
-def reassign_range(request, pk):
-    recording = correctable(request.user, pk)
-    if not is_ready(recording):
-        return refused(request, recording, NOT_READY, status=409)
+@transcript_fix(NOT_READY)
+def reassign_range(request, recording):
     role = request.POST.get("role")
     first = _line_number(request.POST.get("first"))
     last = _line_number(request.POST.get("last"))

@@ -3,17 +3,18 @@ the next line (recordings.corrections makes, audits and re-scores each), from th
 from the correction page, where the owner corrects their own transcript until feedback is
 shared (the review page is the managers')."""
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from recordings import corrections
 from recordings.enums import SpeakerRole
 
-from .fixing import NOT_READY, correctable, done, is_ready, refused
+from .fixing import NOT_READY, correctable, done, is_ready, refused, transcript_fix
 from .models import Comment
 
 
@@ -22,26 +23,27 @@ def _comments_on(recording, line):
     return Comment.objects.filter(review__recording=recording, line=line)
 
 
-def _line_or_refuse(request, pk, index):
-    """(recording, line), or (recording, None) while the recording is not ready."""
-    recording = correctable(request.user, pk)
-    if not is_ready(recording):
-        return recording, None
-    return recording, get_object_or_404(recording.segments, index=index)
+def line_fix(view):
+    """A fix of line `index` (see fixing.transcript_fix): a line the recording does not have is
+    not found, and a fix the line cannot take is refused beside the line."""
+
+    @transcript_fix()
+    @functools.wraps(view)
+    def wrapper(request, recording, index):
+        get_object_or_404(recording.segments, index=index)
+        try:
+            return view(request, recording, index)
+        except corrections.CorrectionError as error:
+            return refused(request, recording, str(error), f"#line-{index}")
+
+    return wrapper
 
 
-@require_POST
-@login_required
-def correct_words(request, pk, index):
-    recording, segment = _line_or_refuse(request, pk, index)
-    if segment is None:
-        return refused(request, recording, NOT_READY, status=409)
-    try:
-        corrected = corrections.correct_words(
-            recording, index, request.POST.get("text", ""), request.user
-        )
-    except corrections.CorrectionError as error:
-        return refused(request, recording, str(error), f"#line-{index}")
+@line_fix
+def correct_words(request, recording, index):
+    corrected = corrections.correct_words(
+        recording, index, request.POST.get("text", ""), request.user
+    )
     if corrected is None:
         unchanged = "The words are as they were: nothing to change."
         return done(request, recording, unchanged, [], anchor=f"#line-{index}")
@@ -54,23 +56,16 @@ def correct_words(request, pk, index):
     )
 
 
-@require_POST
-@login_required
-def split_line(request, pk, index):
-    recording, segment = _line_or_refuse(request, pk, index)
-    if segment is None:
-        return refused(request, recording, NOT_READY, status=409)
+@line_fix
+def split_line(request, recording, index):
     try:
         at = int(request.POST.get("at", ""))
-    except ValueError:
-        return refused(request, recording, corrections.SPLIT_INSIDE, f"#line-{index}")
-    try:
-        with transaction.atomic():
-            first, second = corrections.split_line(recording, index, at, request.user)
-            # Comments at a moment of the second half go with it.
-            _comments_on(recording, index).filter(at__gte=second.start).update(line=second.index)
-    except corrections.CorrectionError as error:
-        return refused(request, recording, str(error), f"#line-{index}")
+    except ValueError as error:
+        raise corrections.CorrectionError(corrections.SPLIT_INSIDE) from error
+    with transaction.atomic():
+        first, second = corrections.split_line(recording, index, at, request.user)
+        # Comments at a moment of the second half go with it.
+        _comments_on(recording, index).filter(at__gte=second.start).update(line=second.index)
     return done(
         request,
         recording,
@@ -79,18 +74,11 @@ def split_line(request, pk, index):
     )
 
 
-@require_POST
-@login_required
-def merge_lines(request, pk, index):
-    recording, segment = _line_or_refuse(request, pk, index)
-    if segment is None:
-        return refused(request, recording, NOT_READY, status=409)
-    try:
-        with transaction.atomic():
-            merged, removed = corrections.merge_with_next(recording, index, request.user)
-            _comments_on(recording, removed).update(line=merged.index)
-    except corrections.CorrectionError as error:
-        return refused(request, recording, str(error), f"#line-{index}")
+@line_fix
+def merge_lines(request, recording, index):
+    with transaction.atomic():
+        merged, removed = corrections.merge_with_next(recording, index, request.user)
+        _comments_on(recording, removed).update(line=merged.index)
     return done(
         request,
         recording,
