@@ -110,7 +110,7 @@ def queue_recordings(env, count, audio: Path) -> list[int]:
         f"for _ in range({count}):\n"
         "    out = io.StringIO()\n"
         f"    call_command('process_recording', {str(audio)!r}, owner='practitioner',\n"
-        "                 allow_duplicate=True, stdout=out)\n"
+        "                 allow_duplicate=True, client_consented=True, stdout=out)\n"
         "    ids.append(json.loads(out.getvalue())['id'])\n"
         "print(json.dumps(ids))\n"
     )
