@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from probation_twins import SKILLS, load, skill_label, writer  # noqa: E402
 
 from scoring import Utterance, score_session  # noqa: E402
-from scoring.skill_scores import EXCHANGE_INPUTS, WEIGHTS_PATH  # noqa: E402
+from scoring.skill_scores import EXCHANGE_CLIP, EXCHANGE_INPUTS, WEIGHTS_PATH  # noqa: E402
 
 VERSION = "skill-weights-1"
 STEPS = 20000
@@ -73,7 +73,7 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float) -> dict:
     mean = np.nanmean(x, axis=0)
     sd = np.nanstd(x, axis=0)
     sd[sd == 0] = 1.0
-    z = np.nan_to_num((x - mean) / sd)  # a missing rate sits at its mean
+    z = _standardised(x, mean, sd)
     w, b = np.zeros(z.shape[1]), 0.0
     step = 1.0 / (0.25 * np.linalg.norm(z, 2) ** 2 + 0.25 * len(y) + l2)
     for _ in range(STEPS):
@@ -83,8 +83,16 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float) -> dict:
     return {"mean": mean, "sd": sd, "w": w, "bias": b}
 
 
+def _standardised(x, mean, sd):
+    """As the scorer does: a missing rate sits at its mean, an exchange rate is clipped to
+    EXCHANGE_CLIP spreads (the judged sum, column 0, is not)."""
+    z = np.nan_to_num((x - mean) / sd)
+    z[:, 1:] = np.clip(z[:, 1:], -EXCHANGE_CLIP, EXCHANGE_CLIP)
+    return z
+
+
 def apply(model: dict, x: np.ndarray) -> np.ndarray:
-    return np.nan_to_num((x - model["mean"]) / model["sd"]) @ model["w"] + model["bias"]
+    return _standardised(x, model["mean"], model["sd"]) @ model["w"] + model["bias"]
 
 
 def auc(pairs) -> float | None:

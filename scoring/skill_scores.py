@@ -34,6 +34,9 @@ EXCHANGE_INPUTS = {
     "prosocial_modelling": ("client_follows", "words_taken_up"),
     "cognitive_techniques": ("client_follows", "client_share"),
 }
+# An exchange rate counts at most this many spreads from the set's mean: in a short or odd
+# session one rate far out (no reply taken up in four turns) must not decide the score alone.
+EXCHANGE_CLIP = 2.5
 STRUCTURING_ELEMENTS = ("A1", "A2", "A3", "A8", "A9")  # expected in every supervision session
 ITEM_WEIGHT = 1.2
 COGNITIVE_ITEMS = ("D1", "D3", "D6", "D7")  # judged in scoring.judgement.cognitive
@@ -213,12 +216,16 @@ def weighted_terms(inputs: dict, weights: dict | None = None) -> dict[str, dict[
         offset = spec["bias"] - scale * spec["inputs"]["judged"]["mean"]
         for name in EXCHANGE_INPUTS[skill]:
             value, norm = inputs["exchange"].get(name), spec["inputs"][name]
-            terms[name] = (
-                0.0 if value is None else norm["weight"] * (value - norm["mean"]) / norm["sd"]
-            )
+            terms[name] = 0.0 if value is None else norm["weight"] * standardised(value, norm)
         terms["offset"] = offset
         out[skill] = terms
     return out
+
+
+def standardised(value: float, norm: dict) -> float:
+    """How many spreads from the fitted mean, clipped to ``EXCHANGE_CLIP``."""
+    z = (value - norm["mean"]) / norm["sd"]
+    return max(-EXCHANGE_CLIP, min(EXCHANGE_CLIP, z))
 
 
 def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, dict[str, float]]:
