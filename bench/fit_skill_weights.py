@@ -15,7 +15,9 @@ transcripts each scored by the weights that never saw its writer. ``--write`` th
 all five writers and writes ``scoring/models/skill-weights.json`` (ship it only when the
 rotation shows the mix helps: docs/scoring.md).
 
-    python bench/fit_skill_weights.py [--dir DIR] [--no-model] [--l2 1.0] [--write]
+``--ablate`` prints the same figures with each judged term left out in turn.
+
+    python bench/fit_skill_weights.py [--dir DIR] [--no-model] [--l2 1.0] [--ablate] [--write]
 """
 
 from __future__ import annotations
@@ -51,12 +53,13 @@ def collect(transcripts, use_model) -> dict[str, dict]:
     return out
 
 
-def rows(inputs: dict, ids: list[str], code: str) -> np.ndarray:
-    """One row per transcript: the judged sum, then the skill's exchange rates (nan if none)."""
+def rows(inputs: dict, ids: list[str], code: str, drop: str = "") -> np.ndarray:
+    """One row per transcript: the judged sum (without the term ``drop``), then the skill's
+    exchange rates (nan if none)."""
     names = EXCHANGE_INPUTS[code]
     return np.array(
         [
-            [sum(inputs[i]["judged"][code].values())]
+            [sum(v for k, v in inputs[i]["judged"][code].items() if k != drop)]
             + [
                 np.nan if inputs[i]["exchange"][n] is None else inputs[i]["exchange"][n]
                 for n in names
@@ -133,17 +136,47 @@ def labelled(transcripts, name):
     return ids, y
 
 
-def rotation(transcripts, inputs, name, l2, writers):
+def rotation(transcripts, inputs, name, l2, writers, drop=""):
     """Held-out scores: each writer's transcripts scored by weights fitted on the others."""
     code = SKILLS[name]
     held_out = {}
     for w in writers:
         train = [t for t in transcripts if writer(t) != w]
         ids, y = labelled(train, name)
-        model = fit(rows(inputs, ids, code), y, l2)
+        model = fit(rows(inputs, ids, code, drop), y, l2)
         mine = [t["id"] for t in transcripts if writer(t) == w]
-        held_out.update(zip(mine, apply(model, rows(inputs, mine, code)), strict=True))
+        held_out.update(zip(mine, apply(model, rows(inputs, mine, code, drop)), strict=True))
     return held_out
+
+
+def ablate(transcripts, inputs, l2, writers) -> None:
+    """Per skill and judged term: the held-out figures without that term, judged terms alone
+    and in the fitted mix (a term whose removal raises them does not survive the rotation)."""
+
+    def summary(name, values):
+        f = figures(transcripts, values, name, writers)
+        within = np.mean([f[w][0] for w in writers if f[w][0] is not None])
+        against = np.mean([f[w][1] for w in writers])
+        last = f[writers[-1]]
+        return (within, against, f["pooled"], last[0], last[1])
+
+    print(
+        "ablation: mean within / mean against / pooled / last writer within / against, "
+        "judged terms alone | fitted mix (each writer held out)"
+    )
+    for name, code in SKILLS.items():
+        terms = sorted({k for i in inputs for k in inputs[i]["judged"][code]})
+        for drop in ["", *terms]:
+            alone = {i: float(rows(inputs, [i], code, drop)[0, 0]) for i in inputs}
+            mix = rotation(transcripts, inputs, name, l2, writers, drop)
+            a, m = summary(name, alone), summary(name, mix)
+            label = f"{name} (all terms)" if not drop else f"  without {drop}"
+            print(
+                f"  {label:<34} "
+                + " ".join(f"{x:.3f}" for x in a)
+                + "  |  "
+                + " ".join(f"{x:.3f}" for x in m)
+            )
 
 
 def _fmt(value):
@@ -172,6 +205,7 @@ def main() -> int:
     parser.add_argument("--no-model", action="store_true", help="rules only")
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
     parser.add_argument("--write", action="store_true", help=f"fit on all, write {WEIGHTS_PATH}")
+    parser.add_argument("--ablate", action="store_true", help="each judged term left out in turn")
     args = parser.parse_args()
     transcripts = [t for t in load(args.dir) if t.get("utterances") and t.get("twin")]
     writers = sorted({writer(t) for t in transcripts})
@@ -191,6 +225,8 @@ def main() -> int:
         held,
         writers,
     )
+    if args.ablate:
+        ablate(transcripts, inputs, args.l2, writers)
     if args.write:
         skills = {}
         for n, code in SKILLS.items():

@@ -134,8 +134,9 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
         # each element judged once for the session, however often it came up: a long session
         # that asks "did you ring them?" five times shows review no more than one that asks once
         **{f"{it}_judged": ITEM_WEIGHT * _balance(acts, it) for it in STRUCTURING_ELEMENTS},
-        "role": 0.4 * present.get("A4", False),
-        "conditions": 0.3 * present.get("A5", False),
+        # (2.3) the phrase detectors for role (A4) and conditions (A5) no longer add: left out
+        # in the rotation they changed nothing or raised the held-out AUC (docs/scoring.md);
+        # the items still show on the card
         "goals": 0.3 * present.get("A7", False),
         "talk_balance": 0.5 if present.get("A10", False) else -0.5,
         "lecturing": -3.0 * r["lecturing"],
@@ -160,7 +161,7 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
         "praise_quality": 1.5 * praise_quality(acts),
         # what the practitioner did with the procriminal talk there was; none, no opportunity
         "procriminal_balance": 1.5 * _balance(acts, "C2", "C3", prior=1.0),
-        "commitments": 0.3 * present.get("C5", False),
+        # (2.3) nor does the own-commitments phrase detector (C5), for the same reason
         "services": 0.3 * present.get("C6", False),
         "lecturing": -4.0 * r["lecturing"],
         "advice": -2.0 * r["advice"],
