@@ -19,10 +19,10 @@ from .judgement import judge_session
 from .metrics import session_metrics, session_quality, skill_summaries
 from .model import LinearModel, get_model
 from .refine import encoder_probs, refine
-from .skill_scores import overall_score, scores_of, skill_terms
+from .skill_scores import overall_score, scores_of, skill_inputs, weighted_terms
 from .units import Unit, derive_turn_code, flag_doubts, split_units
 
-SCORER_VERSION = "seeds-scorer-2.2"  # 2.2: cognitive techniques judged by what happened
+SCORER_VERSION = "seeds-scorer-2.3"  # 2.3: skills weigh the exchange with the judged acts
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
 )
@@ -64,6 +64,8 @@ class SessionScore:
     overall: float | None = None
     # per skill, the named terms its score sums (not serialised: for benches and debugging)
     skill_terms: dict[str, dict[str, float]] = field(default_factory=dict)
+    # what the terms were weighed from: judged terms and exchange rates (bench/fit_skill_weights)
+    skill_inputs: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -164,7 +166,8 @@ def score_session(
     all_units = [unit for i in sorted(units) for unit in units[i]]
     metrics = session_metrics(utterances, codes, checklist, all_units, view.acts)
     skills = skill_summaries(items, checklist)
-    terms = skill_terms(view, codes, utterances, items)
+    inputs = skill_inputs(view, codes, utterances, items)
+    terms = weighted_terms(inputs)
     scores = scores_of(terms)
     for code, value in scores.items():
         if code in skills:
@@ -187,4 +190,5 @@ def score_session(
         units=all_units,
         overall=overall_score(scores, quality),
         skill_terms=terms,
+        skill_inputs=inputs,
     )

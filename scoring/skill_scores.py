@@ -1,21 +1,42 @@
-"""Layer 3: a continuous score (0..1) per skill from the judged acts and session rates.
+"""Layer 3: a continuous score (0..1) per skill from the judged acts and the exchange.
 
-The scores rank sessions: each is a logistic of a weighted sum of terms, where a term is a
-balance of the judged acts for and against an item (a good agenda counts once, not once per
-mention), a capped count, or a rate per practitioner turn (so a longer session gains nothing
-from its length). Acts that count against weigh more than cue words could: one "well done"
-for a breach undoes more than one unexamined phrase adds. The weights were set by reasoning
-about the practice each skill describes, not fitted; the cognitive balance's prior and
-weights (2.2) were picked from a small grid on four writers' transcripts (docs/scoring.md).
+Each score is a logistic of a sum of named terms (``skill_terms``). Two kinds of input:
+- the **judged acts** (``judged_terms``): per skill, balances of the acts for and against an
+  item (a good agenda counts once, not once per mention), capped counts and rates per
+  practitioner turn (so a longer session gains nothing from its length). Acts that count
+  against weigh more than cue words could: one "well done" for a breach undoes more than one
+  unexamined phrase adds. Their weights within the sum were set by reasoning about the
+  practice each skill describes (the cognitive balance's from a small grid, 2.2);
+- the **exchange** (``judgement.exchange``, 2.3): whether the client takes up what the
+  practitioner says, whether the client's words come back in the practitioner's turns, and
+  who does the talking; shares that read no cue words, so they hold for any writer's wording.
+How much each input weighs (three weights and a bias per skill) is fitted, sign-constrained,
+on the probation development set by ``bench/fit_skill_weights.py`` and read from
+``models/skill-weights.json``; leave-one-writer-out figures in docs/scoring.md.
 """
 
 from __future__ import annotations
 
+import json
 import math
+from functools import lru_cache
+from pathlib import Path
 
 from .judgement import SUPPORTS, SessionView, closes_down, elaborates
+from .judgement.exchange import exchange_rates
 
-CENTRE = 1.0  # a raw sum this high maps to 0.5
+WEIGHTS_PATH = Path(__file__).resolve().parent / "models" / "skill-weights.json"
+# The exchange measures each skill's score reads besides its judged acts: for cognitive
+# techniques, who does the talking (and so the thinking) rather than whose words come back.
+EXCHANGE_INPUTS = {
+    "structuring": ("client_follows", "words_taken_up"),
+    "relationship_building": ("client_follows", "words_taken_up"),
+    "prosocial_modelling": ("client_follows", "words_taken_up"),
+    "cognitive_techniques": ("client_follows", "client_share"),
+}
+# An exchange rate counts at most this many spreads from the set's mean: in a short or odd
+# session one rate far out (no reply taken up in four turns) must not decide the score alone.
+EXCHANGE_CLIP = 2.5
 STRUCTURING_ELEMENTS = ("A1", "A2", "A3", "A8", "A9")  # expected in every supervision session
 ITEM_WEIGHT = 1.2
 COGNITIVE_ITEMS = ("D1", "D3", "D6", "D7")  # judged in scoring.judgement.cognitive
@@ -72,7 +93,7 @@ def praise_quality(acts) -> float:
 
 
 def _logistic(raw: float) -> float:
-    return round(1.0 / (1.0 + math.exp(-(raw - CENTRE))), 4)
+    return round(1.0 / (1.0 + math.exp(-raw)), 4)
 
 
 def session_rates(view: SessionView, codes, utterances) -> dict[str, float]:
@@ -103,9 +124,9 @@ def _count(view: SessionView, item: str, polarity: str) -> int:
     return sum(1 for a in view.acts if a.item == item and a.polarity == polarity)
 
 
-def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, dict[str, float]]:
-    """Per skill, the named terms whose sum the skill's score is the logistic of: what a
-    reviewer (or ``bench/probation_twins.py --failures``) reads to see why a score is what it is."""
+def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, dict[str, float]]:
+    """Per skill, the named terms from the judged acts and session rates, in their own scale
+    (``skill_terms`` weighs their sum against the exchange)."""
     acts = view.acts
     r = session_rates(view, codes, utterances)
     present = {key: bool(v.get("present")) for key, v in items.items()}
@@ -113,8 +134,9 @@ def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, 
         # each element judged once for the session, however often it came up: a long session
         # that asks "did you ring them?" five times shows review no more than one that asks once
         **{f"{it}_judged": ITEM_WEIGHT * _balance(acts, it) for it in STRUCTURING_ELEMENTS},
-        "role": 0.4 * present.get("A4", False),
-        "conditions": 0.3 * present.get("A5", False),
+        # (2.3) the phrase detectors for role (A4) and conditions (A5) no longer add: left out
+        # in the rotation they changed nothing or raised the held-out AUC (docs/scoring.md);
+        # the items still show on the card
         "goals": 0.3 * present.get("A7", False),
         "talk_balance": 0.5 if present.get("A10", False) else -0.5,
         "lecturing": -3.0 * r["lecturing"],
@@ -128,10 +150,10 @@ def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, 
         "closing_down": -2.0 * r["closing_down"],
         "empty_reflections": -6.0 * r["empty_reflections"],
         "lecturing": -6.0 * r["lecturing"],
-        "affirmations": 0.3 * _capped(acts, "B5", SUPPORTS, 3),
+        # (2.3) a count of affirmations no longer adds: it did not survive leave-one-writer-out
+        # (docs/scoring.md); praise taken back still counts against
         "hedged_praise": -0.5 * _capped(acts, "B5", "counts_against", 2),
         "talk_share": -3.0 * max(0.0, r["talk_share"] - 0.5),
-        "offset": -1.0,
     }
     prosocial = {
         # what the praise rewards, on average: a specific word for a prosocial act scores as
@@ -139,7 +161,7 @@ def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, 
         "praise_quality": 1.5 * praise_quality(acts),
         # what the practitioner did with the procriminal talk there was; none, no opportunity
         "procriminal_balance": 1.5 * _balance(acts, "C2", "C3", prior=1.0),
-        "commitments": 0.3 * present.get("C5", False),
+        # (2.3) nor does the own-commitments phrase detector (C5), for the same reason
         "services": 0.3 * present.get("C6", False),
         "lecturing": -4.0 * r["lecturing"],
         "advice": -2.0 * r["advice"],
@@ -162,6 +184,54 @@ def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, 
         "prosocial_modelling": prosocial,
         "cognitive_techniques": cognitive,
     }
+
+
+def skill_inputs(view: SessionView, codes, utterances, items: dict) -> dict:
+    """What the skill scores are made of before weighing: per skill its judged terms, and the
+    session's exchange rates (``bench/fit_skill_weights.py`` fits the weights on these)."""
+    return {
+        "judged": judged_terms(view, codes, utterances, items),
+        "exchange": exchange_rates(view),
+    }
+
+
+@lru_cache(maxsize=4)
+def load_weights(path: str | None = None) -> dict:
+    """The fitted weights (``models/skill-weights.json``): per skill a bias and, per input,
+    the mean and spread it is standardised with and its weight."""
+    return json.loads(Path(path or WEIGHTS_PATH).read_text())
+
+
+def weighted_terms(inputs: dict, weights: dict | None = None) -> dict[str, dict[str, float]]:
+    """Per skill, the named terms whose sum the skill's score is the logistic of: the judged
+    terms scaled by the judged acts' fitted weight, one term per exchange rate, and an offset
+    (the bias and the centring). What a reviewer (or ``bench/probation_twins.py --failures``)
+    reads to see why a score is what it is. An exchange rate the session cannot give (no
+    client turn to take up) sits at its mean: it moves the score neither way."""
+    weights = weights or load_weights()
+    out = {}
+    for skill, judged in inputs["judged"].items():
+        spec = weights["skills"][skill]
+        scale = spec["inputs"]["judged"]["weight"] / spec["inputs"]["judged"]["sd"]
+        terms = {name: scale * value for name, value in judged.items()}
+        offset = spec["bias"] - scale * spec["inputs"]["judged"]["mean"]
+        for name in EXCHANGE_INPUTS[skill]:
+            value, norm = inputs["exchange"].get(name), spec["inputs"][name]
+            terms[name] = 0.0 if value is None else norm["weight"] * standardised(value, norm)
+        terms["offset"] = offset
+        out[skill] = terms
+    return out
+
+
+def standardised(value: float, norm: dict) -> float:
+    """How many spreads from the fitted mean, clipped to ``EXCHANGE_CLIP``."""
+    z = (value - norm["mean"]) / norm["sd"]
+    return max(-EXCHANGE_CLIP, min(EXCHANGE_CLIP, z))
+
+
+def skill_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, dict[str, float]]:
+    """Per skill, the weighted terms of this session (``weighted_terms``)."""
+    return weighted_terms(skill_inputs(view, codes, utterances, items))
 
 
 def skill_scores(view: SessionView, codes, utterances, items: dict) -> dict[str, float]:

@@ -15,6 +15,7 @@ from .context import (
     SUPPORTS,
     SessionView,
     _rest_is_lecture,
+    elaborates,
     follow_asks,
     judges,
     lx_prosocial,
@@ -30,9 +31,11 @@ from .cues import (
     PRAISE_OBJECT,
     PROCRIMINAL,
     PROSOCIAL,
+    TOPIC_SHIFT,
 )
 
 AFFIRMATION_WORDS = 30  # half a lecture: longer than this, a unit is not one act of praise
+ANSWER_WORDS = 8  # a reply to procriminal talk this long says something about it
 
 
 def judge_affirmations(view: SessionView) -> None:
@@ -246,10 +249,22 @@ def _explores(view: SessionView, j: int) -> bool:
 
 
 def _answers(view: SessionView, i: int, j: int) -> bool:
-    """The practitioner's reply is about what the client said (shares its content) without
-    agreeing: answered, in words the challenge cues may not know (or a misheard "I see it
-    differently"), rather than left."""
-    return len(shared_stems(view.texts[j], view.texts[i])) >= 2
+    """The practitioner's reply is about what the client said without agreeing: answered, in
+    words the challenge cues may not know (or a misheard "I see it differently"), rather than
+    left. About it: it shares the client's content, or (2.3) it says something of substance,
+    without changing the subject, and the client's next turn takes it up (shares its content
+    or goes on): the exchange shows it was answered even when no word came back."""
+    if len(shared_stems(view.texts[j], view.texts[i])) >= 2:
+        return True
+    # (2.3) a reply of some substance, not agreeing, that the client then answers: the talk
+    # was answered in words the cues do not know, and the client's next turn is the evidence
+    at, reply = view.reply(j)
+    return (
+        word_count(view.texts[j]) >= ANSWER_WORDS
+        and not TOPIC_SHIFT.search(normalise(view.texts[j]))
+        and at is not None
+        and bool(shared_stems(reply, view.texts[j]) or elaborates(reply))
+    )
 
 
 def _returned_to(view: SessionView, i: int) -> bool:

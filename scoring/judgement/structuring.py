@@ -17,6 +17,7 @@ from .context import (
     closes_down,
     elaborates,
     judges,
+    mostly_telling,
     takes_up,
 )
 from .cues import (
@@ -162,16 +163,19 @@ CONTINUER_WORDS = 3  # "And then?", "Go on": a follow-up this short only invites
 
 def asks_on(view: SessionView, j: int) -> bool:
     """The follow-up invites the client to go on with what they answered: a short continuer
-    ("and then?") or a turn that asks openly, without judging or changing the subject, and
-    the client does go on (their next turn elaborates). Taking up an answer need not repeat
-    its words; the client's going on is the evidence (as MITI reads a reflection)."""
+    ("and then?"), a turn that asks openly, or (2.3) any turn that is not mostly telling,
+    without judging or changing the subject, and the client does go on (their next turn
+    elaborates). Taking up an answer need not repeat its words nor be a question; the
+    client's going on is the evidence (as MITI reads a reflection)."""
     units = view.units.get(j, [])
     follow = view.texts[j]
     norm = normalise(follow)
     if not units or judges(follow) or DISMISSIVE.search(norm) or TOPIC_SHIFT.search(norm):
         return False
-    invites = word_count(follow) <= CONTINUER_WORDS or any(
-        u.code.question_subtype == "open" for u in units
+    invites = (
+        word_count(follow) <= CONTINUER_WORDS
+        or any(u.code.question_subtype == "open" for u in units)
+        or not mostly_telling(units)
     )
     return invites and elaborates(view.reply(j)[1])
 

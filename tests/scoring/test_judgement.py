@@ -294,3 +294,39 @@ def test_an_asr_dialogue_shows_its_agenda_affirmation_reflections_and_summary(se
     assert metrics["reflection_question_ratio"]["value"] > 0
     complex_share = metrics["complex_reflection_share"]["value"]
     assert complex_share is not None and 0 <= complex_share <= 1
+
+
+def _c3(session, reply, client_next):
+    score = score_session(
+        session(
+            ("practitioner", "What happened at the shop on Saturday?"),
+            ("client", "The supermarket can afford it, a few steaks off the shelf."),
+            ("practitioner", reply),
+            ("client", client_next),
+        ),
+        use_model=False,
+    )
+    return [e["rule"] for e in score.items["C3"]["evidence"]]
+
+
+def test_procriminal_talk_answered_in_other_words_that_the_client_takes_up_is_not_unanswered(
+    session,
+):
+    # no challenge cue and no word of the client's comes back, but the reply is about it and
+    # the client answers it: the exchange shows it was answered (2.3)
+    rules = _c3(
+        session,
+        "Staff on the tills get searched and blamed when stock goes missing, and a second "
+        "conviction on this order lands you before the magistrates.",
+        "Hadn't thought about the till staff getting blamed, to be honest.",
+    )
+    assert not any(r.startswith("C3:procriminal_talk_unanswered") for r in rules)
+
+
+def test_procriminal_talk_met_by_a_change_of_subject_is_still_unanswered(session):
+    rules = _c3(
+        session,
+        "Anyway, moving on, let's sort out the dates for your unpaid work placement next month.",
+        "The placement dates suit me fine, Tuesdays are best for me.",
+    )
+    assert any(r.startswith("C3:procriminal_talk_unanswered") for r in rules)

@@ -45,3 +45,29 @@ def test_changing_the_subject_after_the_answer_is_not_taking_it_up():
         ("client", "I've been paying five pounds a week and I've got the receipts with me."),
     )
     assert ("A2", "supports", "A2:answer_taken_up") not in acts
+
+
+def test_a_plain_statement_the_client_goes_on_from_takes_the_answer_up():
+    # neither a question nor the client's words: a comment in other words, and the client's
+    # going on from it is the evidence it landed (2.3)
+    acts = structuring_acts(
+        REVIEW,
+        ANSWER,
+        ("practitioner", "Mm, after all those weeks of waiting on a phone call."),
+        ("client", "Eleven weeks, and my sister says the hostel on the ring road is decent."),
+    )
+    assert ("A2", "supports", "A2:answer_taken_up") in acts
+
+
+def test_telling_the_client_goes_on_from_does_not_take_the_answer_up():
+    acts = structuring_acts(
+        REVIEW,
+        ANSWER,
+        (
+            "practitioner",
+            "Hostel places are allocated by the council panel on Thursdays and the panel "
+            "sets the order of the list by points for priority need.",
+        ),
+        ("client", "Right so I'd be waiting on the Thursday panel then for a room somewhere."),
+    )
+    assert ("A2", "supports", "A2:answer_taken_up") not in acts
