@@ -28,6 +28,7 @@ from recordings.enums import RecordingStatus, SpeakerRole
 from recordings.models import Recording, ScoreCard
 from recordings.permissions import get_recording_for, reviewable_recordings
 from recordings.signals import AccessKind, record_access
+from scoring.checklist import Checklist
 from training import progress as training_progress
 from training.models import TrainingIndexPage
 
@@ -36,6 +37,7 @@ from .agreement import machine_proposal
 from .enums import ChartRange, Rating
 from .forms import CommentForm, ResponseForm, ReviewForm, SelfAssessmentForm, practised_skills
 from .learning import learning_for
+from .models import Review
 from .permissions import feedback_for, practitioner_for, recording_to_review
 from .refusals import conversation_errors
 
@@ -96,10 +98,10 @@ class _ReviewParts(NamedTuple):
     """What the review page is built from, read once per request."""
 
     scorecard: ScoreCard
-    checklist: object
+    checklist: Checklist
     segments: list
-    current: object
-    practised: object
+    current: Review  # the manager's working copy
+    practised: set[str]
 
     @classmethod
     def of(cls, recording, user):
