@@ -159,11 +159,12 @@ def decoded_path(recording) -> Path:
     return Path(settings.RECORDINGS_WORK_DIR) / f"recording-{recording.pk}.npy"
 
 
-def decode(recording):
-    """Decodes the stored audio once into `decoded_path`, checked against the limits."""
+def decode(recording, target=None):
+    """Decodes the stored audio once into `target` (the worker's `decoded_path` unless told),
+    checked against the limits."""
     from speech.audio import decode_to_pcm
 
-    target = decoded_path(recording)
+    target = decoded_path(recording) if target is None else target
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     with local_audio(recording) as source:
         return decode_to_pcm(
@@ -176,8 +177,7 @@ def decode(recording):
 
 
 def decode_stage(recording, path):
-    from speech.audio import load_pcm, require_speech
-    from speech.waveform import waveform_peaks
+    from speech.audio import require_speech
 
     info = decode(recording)
     recording.duration = info.duration
@@ -185,9 +185,23 @@ def decode_stage(recording, path):
     # Tone, noise or music would be "transcribed" as nothing, or as invented words, and scored:
     # such a recording stops here with a message saying so.
     require_speech(decoded_path(recording))
-    # Drawn by the review and feedback pages' player, which never decodes a long file itself.
-    recording.waveform_peaks = waveform_peaks(load_pcm(decoded_path(recording)))
-    recording.save(update_fields=["waveform_peaks", "updated_at"])
+    store_waveform(recording, decoded_path(recording))
+
+
+def store_waveform(recording, pcm_path) -> bool:
+    """Keeps the waveform drawn by the review and feedback pages' player, which never decodes a
+    long file itself, from a decoded copy (the worker's, or `manage.py fill_waveform_peaks`'s).
+    Not on a recording whose audio was erased meanwhile: returns whether it was kept."""
+    from speech.audio import load_pcm
+    from speech.waveform import waveform_peaks
+
+    peaks = waveform_peaks(load_pcm(pcm_path))
+    kept = Recording.objects.filter(pk=recording.pk, audio_erased_at__isnull=True).update(
+        waveform_peaks=peaks, updated_at=timezone.now()
+    )
+    if kept:
+        recording.waveform_peaks = peaks
+    return bool(kept)
 
 
 def transcription_options():

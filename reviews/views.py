@@ -6,6 +6,7 @@ refuses exactly who the recording views refuse.
 """
 
 import csv
+from typing import NamedTuple
 
 from csp.constants import NONCE
 from csp.decorators import csp_update
@@ -27,6 +28,7 @@ from recordings.enums import RecordingStatus, SpeakerRole
 from recordings.models import Recording, ScoreCard
 from recordings.permissions import get_recording_for, reviewable_recordings
 from recordings.signals import AccessKind, record_access
+from scoring.checklist import Checklist
 from training import progress as training_progress
 from training.models import TrainingIndexPage
 
@@ -35,7 +37,9 @@ from .agreement import machine_proposal
 from .enums import ChartRange, Rating
 from .forms import CommentForm, ResponseForm, ReviewForm, SelfAssessmentForm, practised_skills
 from .learning import learning_for
+from .models import Review
 from .permissions import feedback_for, practitioner_for, recording_to_review
+from .refusals import conversation_errors
 
 # ---------------------------------------------------------------- the review page
 
@@ -90,27 +94,54 @@ def _wants_json(request):
     return request.headers.get("X-Requested-With") == "autosave"
 
 
+class _ReviewParts(NamedTuple):
+    """What the review page is built from, read once per request."""
+
+    scorecard: ScoreCard
+    checklist: Checklist
+    segments: list
+    current: Review  # the manager's working copy
+    practised: set[str]
+
+    @classmethod
+    def of(cls, recording, user):
+        scorecard = _scorecard_of(recording)
+        checklist = scorecard.checklist_version.checklist()
+        return cls(
+            scorecard=scorecard,
+            checklist=checklist,
+            segments=list(recording.segments.all()),
+            current=reviewing.working_copy(recording, user),
+            practised=practised_skills(recording, checklist),
+        )
+
+    @property
+    def form_kwargs(self):
+        return {
+            "checklist": self.checklist,
+            "scorecard": self.scorecard,
+            "segments": self.segments,
+            "practised": self.practised,
+        }
+
+
+def _not_ready(request, recording):
+    messages.info(request, "The recording can be reviewed once it is transcribed and scored.")
+    return redirect(recording)
+
+
 @login_required
 @player_page
 def review(request, pk):
     recording = recording_to_review(request.user, pk)
     if recording.status != RecordingStatus.READY:
-        messages.info(request, "The recording can be reviewed once it is transcribed and scored.")
-        return redirect(recording)
-    scorecard = _scorecard_of(recording)
-    checklist = scorecard.checklist_version.checklist()
-    segments = list(recording.segments.all())
-    current = reviewing.working_copy(recording, request.user)
-    practised = practised_skills(recording, checklist)
-    form_kwargs = {
-        "checklist": checklist,
-        "scorecard": scorecard,
-        "segments": segments,
-        "practised": practised,
-    }
+        return _not_ready(request, recording)
+    parts = _ReviewParts.of(recording, request.user)
+    current = parts.current
+    form = None
 
     if request.method == "POST":
-        form = ReviewForm(request.POST, **form_kwargs)
+        form = ReviewForm(request.POST, **parts.form_kwargs)
         action = request.POST.get("action", "save")
         if form.is_valid() and (action != "share" or form.check_shareable()):
             previous = reviewing.working_copy(recording, request.user)
@@ -130,9 +161,32 @@ def review(request, pk):
             return redirect(reverse("reviews:review", args=[recording.pk]))
         if _wants_json(request):
             return JsonResponse({"errors": form.errors}, status=400)
-    else:
-        form = ReviewForm(initial=ReviewForm.initial_for(current, practised), **form_kwargs)
 
+    return _render_review(request, recording, parts, form)
+
+
+def review_page(request, recording, *, comment_form=None, refused_reply=None):
+    """The review page as it opens, with a comment or a reply the server refused kept as typed
+    beside its error (`comment_form`: the bound CommentForm; `refused_reply`: a RefusedReply),
+    so nothing typed is lost without JavaScript. The caller has checked who may review."""
+    if recording.status != RecordingStatus.READY:
+        return _not_ready(request, recording)
+    return _render_review(
+        request,
+        recording,
+        _ReviewParts.of(recording, request.user),
+        None,
+        comment_form=comment_form,
+        refused_reply=refused_reply,
+    )
+
+
+def _render_review(request, recording, parts, form, *, comment_form=None, refused_reply=None):
+    scorecard, checklist, segments, current = parts[:4]
+    if form is None:
+        form = ReviewForm(
+            initial=ReviewForm.initial_for(current, parts.practised), **parts.form_kwargs
+        )
     record_access(request.user, AccessKind.REVIEW_PAGE, [recording])
     shared = reviewing.shared_review(recording)
     assessment = self_assessment.of(recording)
@@ -154,7 +208,8 @@ def review(request, pk):
             "sections": _skill_sections(checklist, scorecard, form),
             "metrics": _metrics(scorecard),
             "form": form,
-            "comment_form": CommentForm(segments=segments, auto_id="comment_%s"),
+            "comment_form": comment_form or CommentForm(segments=segments, auto_id="comment_%s"),
+            **conversation_errors(comment_form, refused_reply),
             "comments": commenting.visible_comments(current, request.user),
             "review": current,
             "shared": shared,
@@ -171,6 +226,12 @@ def review(request, pk):
 @player_page
 def feedback(request, pk):
     recording, review = feedback_for(request.user, pk)
+    return feedback_page(request, recording, review)
+
+
+def feedback_page(request, recording, review, *, refused_reply=None):
+    """The feedback page; with `refused_reply` (reviews/refusals.py), a reply the server
+    refused comes back as typed beside its error. The caller has checked who may read it."""
     record_access(request.user, AccessKind.FEEDBACK_PAGE, [recording])
     is_owner = recording.owner_id == request.user.pk
     # What was shared, not the current card: a speaker fix shows once the manager shares again.
@@ -200,6 +261,7 @@ def feedback(request, pk):
             "reading": reviewing.is_read(review),
             "response_form": ResponseForm() if is_owner else None,
             "comments": commenting.shared_comments(review),
+            **conversation_errors(refused_reply=refused_reply),
             **_self_assessment_context(recording, review, segments),
         },
     )

@@ -368,16 +368,20 @@
 
   const COLOURS = { evidence: "rgba(0, 112, 60, 0.3)", moment: "rgba(29, 112, 184, 0.3)", comment: "#d4351c" };
   const added = new Set();
-  const addRegion = (kind, start, end, id) => {
+  // Where the keyboard's [ and ] stop playing each region: its end, or for a comment's marker
+  // the end of its line.
+  const playsTo = new Map();
+  const addRegion = (kind, start, end, id, until = null) => {
     const key = `${kind}:${id}`;
     if (added.has(key) || !Number.isFinite(start)) return;
     added.add(key);
     regions.addRegion({ id: key, start, end: end || start, color: COLOURS[kind], drag: false, resize: false });
+    playsTo.set(key, end || until);
   };
   // Comments: a marker at each one's moment (templates/reviews/includes/comment.html).
   const markComments = () => {
     document.querySelectorAll("[data-testid=comment-play][data-seek]").forEach((element) => {
-      addRegion("comment", Number(element.dataset.seek), null, element.dataset.seek);
+      addRegion("comment", Number(element.dataset.seek), null, element.dataset.seek, lineEnd(element.dataset.line));
     });
   };
   const markAll = () => {
@@ -397,5 +401,82 @@
   regions.on("region-clicked", (region, event) => {
     event.stopPropagation(); // the region plays; the waveform under it does not seek as well
     playMoment(region.start, region.end > region.start ? region.end : null, null);
+  });
+
+  // ------------------------------------------------------------ the waveform from the keyboard
+  // A slider (WAI-ARIA's pattern): Tab reaches it, its value is the position in m:ss; Left and
+  // Right (Down and Up) seek 5 s, Home and End go to the start and the end, Space plays or
+  // pauses. Anywhere but a text box, [ and ] go to the previous and next marked moment
+  // (evidence, a feedback moment, a comment) and play it to its end.
+  const SEEK_SECONDS = 5;
+  const KINDS = { evidence: "Evidence", moment: "Feedback moment", comment: "Comment" };
+  waveform.removeAttribute("aria-hidden");
+  waveform.setAttribute("role", "slider");
+  waveform.setAttribute("tabindex", "0");
+  waveform.setAttribute("aria-label", "Position in the recording");
+  waveform.setAttribute("aria-valuemin", "0");
+  const said = document.createElement("p");
+  said.className = "govuk-visually-hidden";
+  said.setAttribute("aria-live", "polite");
+  said.dataset.testid = "waveform-status";
+  waveform.after(said);
+  // Their shortcuts are listed only where there is a waveform to use them on.
+  (root || document).querySelectorAll("[data-player-waveform-keys]").forEach((row) => { row.hidden = false; });
+  const showPosition = () => {
+    const end = duration();
+    const now = Math.min(audio.currentTime, end || audio.currentTime);
+    waveform.setAttribute("aria-valuemax", String(Math.floor(end)));
+    waveform.setAttribute("aria-valuenow", String(Math.floor(now)));
+    waveform.setAttribute("aria-valuetext", `${timecode(now)} of ${timecode(end)}`);
+  };
+  ["timeupdate", "seeked", "loadedmetadata", "durationchange"].forEach((name) => audio.addEventListener(name, showPosition));
+  showPosition();
+  const seekTo = (seconds) => {
+    stopAt = null;
+    audio.currentTime = Math.min(Math.max(seconds, 0), duration() || Infinity);
+    showPosition();
+  };
+  waveform.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    switch (event.key) {
+      case "ArrowLeft": case "ArrowDown": seekTo(audio.currentTime - SEEK_SECONDS); break;
+      case "ArrowRight": case "ArrowUp": seekTo(audio.currentTime + SEEK_SECONDS); break;
+      case "Home": seekTo(0); break;
+      case "End": seekTo(duration()); break;
+      case " ": toggle(); break;
+      default: return;
+    }
+    event.preventDefault();
+  });
+
+  // From the position, ] finds the first region starting here or later and [ the last starting
+  // before; but while the position is still in the region last reached by [ or ], the step goes
+  // on from that one (a region played to its end is not found again).
+  let reached = null;
+  const stepRegion = (step) => {
+    const ordered = regions.getRegions().slice().sort((a, b) => a.start - b.start || a.end - b.end);
+    if (!ordered.length) return;
+    const now = audio.currentTime;
+    const within = reached && ordered.includes(reached)
+      && now >= reached.start - 0.05 && now <= Math.max(reached.end, playsTo.get(reached.id) || 0) + 0.5;
+    const target = within
+      ? ordered[ordered.indexOf(reached) + step]
+      : (step > 0 ? ordered.find((region) => region !== reached && region.start >= now - 0.05)
+        : ordered.filter((region) => region.start < now - 0.05).pop());
+    if (!target) {
+      said.textContent = step > 0 ? "No marked moment after this one." : "No marked moment before this one.";
+      return;
+    }
+    reached = target;
+    const until = playsTo.get(target.id);
+    said.textContent = `${KINDS[target.id.split(":")[0]] || "Moment"} at ${timecode(target.start)}`;
+    playMoment(target.start, until && until > target.start ? until : null, null);
+  };
+  document.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (typing(event.target)) return;
+    if (event.key !== "[" && event.key !== "]") return;
+    stepRegion(event.key === "]" ? 1 : -1);
+    event.preventDefault();
   });
 })();

@@ -10,24 +10,24 @@
     // A file over the size limit is refused before it is sent, not after a long upload.
     const form = document.querySelector("[data-module=recording-upload]");
     const file = form.querySelector("input[type=file]");
-    const tooBig = document.getElementById("audio-too-big");
     const maxBytes = Number(form.dataset.maxBytes);
     const oversized = () => file.files.length > 0 && file.files[0].size > maxBytes;
-    file.addEventListener("change", () => {
-      tooBig.hidden = !oversized();
-      // As the server words it: more decimals when whole megabytes would read the same.
-      const sizes = (size) => {
-        for (const digits of [0, 1]) {
-          const [a, b] = [size, maxBytes].map((bytes) => `${(bytes / 1048576).toFixed(digits)} MB`);
-          if (a !== b) return [a, b];
-        }
-        return [size, maxBytes].map((bytes) => `${bytes.toLocaleString("en-GB")} bytes`);
-      };
-      if (oversized()) {
-        const [size, limit] = sizes(file.files[0].size);
-        tooBig.textContent = `The file is ${size}, more than the ${limit} allowed. Export it at a lower quality (for example MP3 at 64 kbps) and choose it again.`;
+    // As the server words it: more decimals when whole megabytes would read the same.
+    const sizes = (size) => {
+      for (const digits of [0, 1]) {
+        const [a, b] = [size, maxBytes].map((bytes) => `${(bytes / 1048576).toFixed(digits)} MB`);
+        if (a !== b) return [a, b];
       }
-    });
+      return [size, maxBytes].map((bytes) => `${bytes.toLocaleString("en-GB")} bytes`);
+    };
+    const tooBig = () => {
+      const [size, limit] = sizes(file.files[0].size);
+      return {
+        id: file.id,
+        errorId: "audio-too-big",
+        message: `The file is ${size}, more than the ${limit} allowed. Export it at a lower quality (for example MP3 at 64 kbps) and choose it again.`,
+      };
+    };
     // Required answers are checked before the file is sent: a long upload answered by "Select at
     // least one skill" would lose the file, which the browser keeps while the page stays.
     const summary = document.getElementById("upload-check");
@@ -48,7 +48,69 @@
           message: form.dataset[`missing${name.replace(/(^|_)(\w)/g, (_m, _u, c) => c.toUpperCase())}`],
         }));
     };
-    const showMissing = (problems, title = "There is a problem") => {
+    // What the page can already tell is wrong: answers missing, or a file over the limit.
+    const problemsHere = () => [...missing(), ...(oversized() ? [tooBig()] : [])];
+    // Errors are tied to their inputs as GOV.UK Frontend's components tie them: the group is
+    // marked, the message has an id, and the input (or the fieldset of a group of boxes) names
+    // that id in its aria-describedby, so a screen reader reads the error with the field.
+    const groupOf = (input) => input && input.closest(".govuk-form-group");
+    const describedOf = (input) => {
+      const fieldset = input.closest("fieldset");
+      return fieldset && groupOf(input).contains(fieldset) ? fieldset : input;
+    };
+    const describedByWithout = (element, ids) => (element.getAttribute("aria-describedby") || "")
+      .split(/\s+/)
+      .filter((token) => token && !ids.includes(token));
+    const ERROR_MODIFIERS = ["govuk-input", "govuk-select", "govuk-textarea", "govuk-file-upload"];
+    // Removes a group's error, whether this script or the server wrote it, with its summary link.
+    const clearGroupError = (group) => {
+      const messages = Array.from(group.querySelectorAll(".govuk-error-message"));
+      const ids = messages.map((message) => message.id).filter(Boolean);
+      messages.forEach((message) => message.remove());
+      group.classList.remove("govuk-form-group--error");
+      group.querySelectorAll("[aria-describedby]").forEach((element) => {
+        const kept = describedByWithout(element, ids);
+        if (kept.length) element.setAttribute("aria-describedby", kept.join(" "));
+        else element.removeAttribute("aria-describedby");
+      });
+      ERROR_MODIFIERS.forEach((css) => {
+        group.querySelectorAll(`.${css}--error`).forEach((element) => element.classList.remove(`${css}--error`));
+      });
+      summary.querySelectorAll("a[href^='#']").forEach((link) => {
+        const target = document.getElementById(link.hash.slice(1));
+        if (target && group.contains(target)) link.closest("li").remove();
+      });
+      if (!summary.querySelector("li")) summary.hidden = true;
+    };
+    const clearFieldErrors = () => {
+      form.querySelectorAll(".govuk-form-group--error").forEach(clearGroupError);
+    };
+    const showFieldError = ({ id, message, errorId }) => {
+      const input = id && document.getElementById(id);
+      const group = groupOf(input);
+      if (!group) return;
+      const described = describedOf(input);
+      const text = document.createElement("p");
+      text.className = "govuk-error-message";
+      // As the server's templates name them: `skills-error` for a group, `id_audio-error` for one.
+      text.id = errorId || `${described === input ? input.id : input.name}-error`;
+      const hidden = document.createElement("span");
+      hidden.className = "govuk-visually-hidden";
+      hidden.textContent = "Error:";
+      text.append(hidden, ` ${message}`);
+      if (document.getElementById(text.id)) {
+        // A second message for the same field joins the first, as the server joins them.
+        document.getElementById(text.id).append(` ${message}`);
+        return;
+      }
+      const before = (described === input ? group : described).querySelector(".govuk-checkboxes, .govuk-radios, input, select, textarea");
+      (before ? before.parentNode : group).insertBefore(text, before);
+      group.classList.add("govuk-form-group--error");
+      described.setAttribute("aria-describedby", [...describedByWithout(described, [text.id]), text.id].join(" "));
+      const modifier = ERROR_MODIFIERS.find((css) => input.classList.contains(css));
+      if (modifier) input.classList.add(`${modifier}--error`);
+    };
+    const showSummary = (problems, title = "There is a problem") => {
       const list = summary.querySelector("ul");
       list.replaceChildren(...problems.map(({ id, message }) => {
         const item = document.createElement("li");
@@ -67,6 +129,37 @@
       summary.hidden = false;
       summary.focus();
     };
+    const showProblems = (problems) => {
+      clearFieldErrors();
+      problems.forEach(showFieldError);
+      showSummary(problems);
+    };
+    // A link in the summary moves focus to its input and brings the input's label or legend into
+    // view, as GOV.UK Frontend's error summary does (a bare fragment link only scrolls).
+    summary.addEventListener("click", (event) => {
+      const link = event.target.closest("a[href^='#']");
+      const input = link && document.getElementById(link.hash.slice(1));
+      if (!input) return;
+      event.preventDefault();
+      const legend = input.closest("fieldset") && input.closest("fieldset").querySelector("legend");
+      const label = legend || document.querySelector(`label[for="${input.id}"]`) || input;
+      label.scrollIntoView();
+      input.focus({ preventScroll: true });
+    });
+    // An error goes as soon as its field is put right; the check runs again on sending.
+    const recheck = (event) => {
+      const group = groupOf(event.target);
+      if (!group || !group.classList.contains("govuk-form-group--error")) return;
+      const still = problemsHere().some(({ id }) => group.contains(document.getElementById(id)));
+      if (!still) clearGroupError(group);
+    };
+    form.addEventListener("input", recheck);
+    form.addEventListener("change", recheck);
+    // A new file puts right what was said of the last one; one over the limit is said at once.
+    file.addEventListener("change", () => {
+      clearGroupError(groupOf(file));
+      if (oversized()) showFieldError(tooBig());
+    });
     // The file is sent by the script, so the page shows how much has gone (a <progress> and its
     // percentage, read out every tenth) and, when the server refuses it, says why while the
     // chosen file stays chosen. Without the script the form posts as usual.
@@ -76,31 +169,6 @@
     const bar = progress.querySelector("progress");
     const said = document.getElementById("upload-progress-text");
     let sending = false;
-    const clearFieldErrors = () => {
-      form.querySelectorAll("[data-upload-error]").forEach((node) => node.remove());
-      form.querySelectorAll(".govuk-form-group--error[data-upload-error-group]").forEach((group) => {
-        group.classList.remove("govuk-form-group--error");
-        group.removeAttribute("data-upload-error-group");
-      });
-    };
-    const showFieldError = ({ id, message }) => {
-      const input = id && document.getElementById(id);
-      const group = input && input.closest(".govuk-form-group");
-      if (!group) return;
-      const text = document.createElement("p");
-      text.className = "govuk-error-message";
-      text.dataset.uploadError = "";
-      const hidden = document.createElement("span");
-      hidden.className = "govuk-visually-hidden";
-      hidden.textContent = "Error:";
-      text.append(hidden, ` ${message}`);
-      const before = group.querySelector(".govuk-checkboxes, input, select, textarea");
-      (before ? before.parentNode : group).insertBefore(text, before);
-      if (!group.classList.contains("govuk-form-group--error")) {
-        group.classList.add("govuk-form-group--error");
-        group.dataset.uploadErrorGroup = "";
-      }
-    };
     const finish = () => {
       sending = false;
       button.disabled = false;
@@ -109,8 +177,7 @@
     };
     const refused = (problems) => {
       finish();
-      problems.forEach(showFieldError);
-      showMissing(problems);
+      showProblems(problems);
     };
     const failed = (why) => refused([{ id: "", message: `${why} Your file is still chosen: try again.` }]);
     const showPercent = (percent) => {
@@ -143,11 +210,10 @@
     const start = () => {
       // A second click while a large file uploads would send it again.
       if (sending) return;
-      const problems = missing();
-      if (problems.length) { showMissing(problems); return; }
+      const problems = problemsHere();
+      if (problems.length) { showProblems(problems); return; }
       summary.hidden = true;
       clearFieldErrors();
-      if (oversized()) { file.focus(); return; }
       sending = true;
       button.disabled = true;
       button.textContent = "Uploading…";
