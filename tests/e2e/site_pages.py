@@ -147,6 +147,10 @@ def add_every_kind_of_page(team, practitioner, manager, admin, review):
     CalibrationRatingFactory(
         exercise=exercise, rater=exercise.participants.exclude(pk=manager.pk)[0]
     )
+    # And one the lead is still checking before sharing it.
+    CalibrationExerciseFactory(
+        recording=consented.recording, created_by=admin, participants=[manager]
+    )
 
     women = Theme.objects.create(name="women", slug="women")
     for page in (BulletinPageFactory(title="Women on probation"), EvidencePageFactory(number=14)):

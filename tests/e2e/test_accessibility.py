@@ -255,13 +255,14 @@ def crawl_role(browser, live_server, user):
 
 def known_pages(role, user):
     """A few pages each role must reach, so a link-follower that visits nothing cannot pass."""
-    from calibration.models import CalibrationExercise
+    from calibration.models import CalibrationExercise, ExerciseStatus
     from compendium.models import BulletinPage
     from training.models import LessonPage
 
     common = ["/", "/privacy-notice/", "/accessibility-statement/", "/feedback/", MISSING_PAGE]
     content = [BulletinPage.objects.live().first().url, "/compendium/themes/women/"]
-    exercise = CalibrationExercise.objects.get()
+    exercise = CalibrationExercise.objects.get(status=ExerciseStatus.OPEN)
+    checking = CalibrationExercise.objects.get(status=ExerciseStatus.CHECKING)
     if role == "anonymous":
         return [*common, *content, "/accounts/login/", reverse("compendium:bulletin_feed_page")]
     if role == "practitioner":
@@ -293,6 +294,7 @@ def known_pages(role, user):
         *common,
         reverse("calibration:index"),
         reverse("calibration:report", args=[exercise.pk]),
+        reverse("calibration:check", args=[checking.pk]),
         reverse("reviews:queue"),
     ]
 
