@@ -326,3 +326,36 @@ def test_every_page_each_role_reaches_is_accessible_at_both_widths(browser, live
             problems.append(f"{role}: no link to Wagtail's admin")
     print(f"\nbrowser time: {time.monotonic() - started:.0f}s")
     assert problems == []
+
+
+def test_refused_and_server_error_pages_are_accessible_govuk_pages(browser, live_server):
+    """The error pages a crawl of links never meets (the missing page is in the crawl): a
+    manager refused the owner's own consent page (403), and the server-error page as Django
+    renders it, without a request, served in place of a page."""
+    from django.template import loader
+
+    from calibration import calibrating
+    from tests.accounts.factories import ManagerFactory
+    from tests.recordings.factories import RecordingFactory
+
+    recording = RecordingFactory(scored=True)
+    manager = ManagerFactory(teams=[recording.owner.team])
+    calibrating.ask_consent(recording, manager)
+    server_error = loader.get_template("500.html").render()
+    pages = [(reverse("calibration:consent", args=[recording.pk]), 403), ("/server-error/", 500)]
+    problems = []
+    for width in WIDTHS:
+        context = browser_context(browser, live_server, manager, width)
+        context.add_init_script(path=str(AXE))
+        page = context.new_page()
+        page.route(
+            live_server.url + "/server-error/",
+            lambda route: route.fulfill(status=500, content_type="text/html", body=server_error),
+        )
+        for path, status in pages:
+            response = page.goto(live_server.url + path)
+            page.wait_for_load_state("load")
+            assert response.status == status, path
+            problems.extend(check_page(page, f"{path} at {width}px"))
+        context.close()
+    assert problems == []
