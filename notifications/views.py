@@ -44,7 +44,10 @@ def mark_all_read(request):
 
 @login_required
 def email_preference(request):
-    preference, _ = EmailPreference.objects.get_or_create(user=request.user)
+    # Unsaved until the form is sent: looking at the setting must not store anything.
+    preference = EmailPreference.objects.filter(user=request.user).first() or EmailPreference(
+        user=request.user
+    )
     # An unticked box posts nothing: the form is bound on every POST, empty or not.
     data = request.POST if request.method == "POST" else None
     form = EmailPreferenceForm(data, instance=preference)

@@ -1,8 +1,16 @@
-"""The main pages of the site, with the content they need, for crawls in the browser (the CSP
-and layout checks, the accessibility crawl): which pages each role reaches."""
+"""The site with content on every kind of page, one user per role, for crawls in the browser
+(the CSP and layout checks, the accessibility crawl): the main pages each role reaches."""
 
+from django.test import Client
 from django.urls import reverse
 
+from calibration import calibrating
+from compendium.models import Theme
+from notifications.delivery import notify
+from notifications.models import Event
+from recordings.enums import RecordingStatus, Stage
+from recordings.models import VoicePrint
+from reviews import commenting, reviewing
 from tests.accounts.factories import (
     AdministratorFactory,
     EditorFactory,
@@ -10,9 +18,17 @@ from tests.accounts.factories import (
     PractitionerFactory,
     TeamFactory,
 )
+from tests.assignments.factories import AssignmentFactory
+from tests.calibration.factories import (
+    CalibrationConsentFactory,
+    CalibrationExerciseFactory,
+    CalibrationRatingFactory,
+)
 from tests.compendium.factories import BulletinPageFactory, EvidencePageFactory
-from tests.reviews.factories import ReviewFactory
-from tests.training.helpers import FIXTURE_CONTENT, create_evidence_entry
+from tests.recordings.factories import RecordingFactory
+from tests.reviews.factories import ReviewFactory, SelfAssessmentFactory
+from tests.training.factories import ReflectiveLogEntryFactory
+from tests.training.helpers import FIXTURE_CONTENT, create_evidence_entry, quiz_answers, route
 from training.loader import load_training
 from training.models import LessonPage, ModulePage, TrainingIndexPage
 
@@ -33,6 +49,7 @@ def build_site():
     load_training(FIXTURE_CONTENT)
     review = ReviewFactory(recording__owner=practitioner, reviewer=manager, shared=True)
     recording = review.recording
+    add_every_kind_of_page(team, practitioner, manager, admin, review)
 
     content = [
         entry.get_parent().url,
@@ -69,6 +86,76 @@ def build_site():
         "editor": (editor, PUBLIC + content + ["/accounts/profile/"]),
         "admin": (admin, PUBLIC + managing),
     }
+
+
+def add_every_kind_of_page(team, practitioner, manager, admin, review):
+    """Content that makes each kind of page exist (and be linked to) for a crawl: recordings in
+    every state, a conversation on shared feedback, a self-assessment, assignments, calibration,
+    notifications, quiz results, a certificate, a voice print and themed compendium pages."""
+    for state in ("queued", "failed"):
+        RecordingFactory(owner=practitioner, client_pseudonym=f"Client {state}", **{state: True})
+    RecordingFactory(
+        owner=practitioner,
+        client_pseudonym="Client transcribing",
+        status=RecordingStatus.TRANSCRIBING,
+        stage=Stage.TRANSCRIBE,
+    )
+    # Ready: assessed by the practitioner (who may still correct it), a draft review by the
+    # manager.
+    assessed = RecordingFactory(owner=practitioner, client_pseudonym="Client assessed", scored=True)
+    SelfAssessmentFactory(recording=assessed)
+    ReviewFactory(recording=assessed, reviewer=manager)
+
+    response = reviewing.respond(review, practitioner, "Thank you: I will try the summary.")
+    commenting.reply(review, manager, "Good: tell me how it goes.", response=response)
+    comment = commenting.add_comment(review, manager, text="A warm start.", at=0.0, line=0)
+    commenting.reply(review, practitioner, "Thanks, it felt natural.", comment=comment)
+    notify([manager], Event.RECORDING_READY, assessed)
+
+    lessons = list(LessonPage.objects.live().order_by("path"))
+    AssignmentFactory(
+        practitioner=practitioner, assigned_by=manager, lesson=lessons[0], practice=True
+    )
+    AssignmentFactory(
+        practitioner=practitioner, assigned_by=manager, lesson=lessons[1], overdue=True
+    )
+    ReflectiveLogEntryFactory(user=practitioner, lesson=lessons[0], shared=True)
+    # Quiz results: a failed attempt on one lesson, and a pass completing a one-lesson module
+    # (which issues its certificate), answered as the lesson's form answers them.
+    learner = Client()
+    learner.force_login(practitioner)
+    learner.post(route(lessons[0], "answer_quiz"), quiz_answers(lessons[0], right=False))
+    learner.post(route(lessons[-1], "answer_quiz"), quiz_answers(lessons[-1], right=True))
+    VoicePrint.objects.create(
+        owner=practitioner,
+        embedding=[0.0] * 38,
+        consent_statement="I agree to my voice print being kept.",
+        consent_version="1",
+        sample_seconds=25.0,
+    )
+
+    # Calibration: the owner asked about one recording; an open exercise on another, rated by
+    # one participant and waiting for the manager.
+    calibrating.ask_consent(assessed, admin)
+    consented = CalibrationConsentFactory(recording=review.recording, asked_by=admin)
+    exercise = CalibrationExerciseFactory(
+        recording=consented.recording,
+        created_by=admin,
+        participants=[manager, ManagerFactory(teams=[team])],
+        open=True,
+    )
+    CalibrationRatingFactory(
+        exercise=exercise, rater=exercise.participants.exclude(pk=manager.pk)[0]
+    )
+    # And one the lead is still checking before sharing it.
+    CalibrationExerciseFactory(
+        recording=consented.recording, created_by=admin, participants=[manager]
+    )
+
+    women = Theme.objects.create(name="women", slug="women")
+    for page in (BulletinPageFactory(title="Women on probation"), EvidencePageFactory(number=14)):
+        page.themes.add(women)
+        page.save_revision().publish()
 
 
 def browser_context(browser, live_server, user, width):

@@ -64,6 +64,14 @@ def test_a_response_tells_the_reviewer_and_a_reply_tells_the_practitioner(people
     ).exists()
 
 
+def test_looking_at_the_email_setting_stores_nothing(client, people):
+    client.force_login(people["practitioner"])
+    response = client.get(reverse("notifications:email_preference"))
+    assert response.status_code == 200
+    assert 'name="send_email"' in response.content.decode()
+    assert not EmailPreference.objects.exists()
+
+
 def test_turning_email_off_keeps_the_in_app_notice(
     client, people, django_capture_on_commit_callbacks
 ):

@@ -347,3 +347,11 @@ def test_practice_link_preselects_the_lessons_skill_when_recordings_exist(client
     # A lesson with no practice skill never offers it.
     second = client.get(training["second_lesson"].url).content.decode()
     assert "Record a session practising this skill" not in second
+
+
+@pytest.mark.parametrize("role", ["manager", "editor", "admin"])
+def test_practice_link_is_offered_to_practitioners_only(client, people, training, role):
+    # The upload page refuses anyone else: a link to it would be a link to a 403.
+    client.force_login(people[role])
+    html = client.get(training["lesson"].url).content.decode()
+    assert "Record a session practising this skill" not in html
