@@ -15,9 +15,17 @@ transcripts each scored by the weights that never saw its writer. ``--write`` th
 all five writers and writes ``scoring/models/skill-weights.json`` (ship it only when the
 rotation shows the mix helps: docs/scoring.md).
 
+The mixed-profile sessions (``bench/probation_mixed/``: each good at some skills and poor at
+others) are in every fit: twin labels alone teach a fit to score the session as a whole, since a
+twin is good or poor at nearly every skill. Each mixed set (m, n, p: one writer each) is also
+held out in turn (weights fitted on the twins and the other mixed sets) and scored as
+``bench/probation_mixed.py`` does: a good skill above a poor one within a session, the lowest
+skill a poor one, per-skill AUC.
+
 ``--ablate`` prints the same figures with each judged term left out in turn.
 
-    python bench/fit_skill_weights.py [--dir DIR] [--no-model] [--l2 1.0] [--ablate] [--write]
+    python bench/fit_skill_weights.py [--dir DIR] [--mixed DIR] [--no-model] [--l2 1.0]
+        [--ablate] [--write]
 """
 
 from __future__ import annotations
@@ -38,7 +46,7 @@ from probation_twins import SKILLS, load, skill_label, writer  # noqa: E402
 from scoring import Utterance, score_session  # noqa: E402
 from scoring.skill_scores import EXCHANGE_CLIP, EXCHANGE_INPUTS, WEIGHTS_PATH  # noqa: E402
 
-VERSION = "skill-weights-1"
+VERSION = "skill-weights-2"
 STEPS = 20000
 
 
@@ -136,17 +144,59 @@ def labelled(transcripts, name):
     return ids, y
 
 
-def rotation(transcripts, inputs, name, l2, writers, drop=""):
-    """Held-out scores: each writer's transcripts scored by weights fitted on the others."""
+def rotation(transcripts, inputs, name, l2, writers, drop="", always=()):
+    """Held-out scores: each writer's transcripts scored by weights fitted on the others (and
+    on ``always``, the mixed-profile sessions)."""
     code = SKILLS[name]
     held_out = {}
     for w in writers:
-        train = [t for t in transcripts if writer(t) != w]
+        train = [t for t in transcripts if writer(t) != w] + list(always)
         ids, y = labelled(train, name)
         model = fit(rows(inputs, ids, code, drop), y, l2)
         mine = [t["id"] for t in transcripts if writer(t) == w]
         held_out.update(zip(mine, apply(model, rows(inputs, mine, code, drop)), strict=True))
     return held_out
+
+
+def mixed_set(transcript) -> str:
+    """Which mixed-profile set a session is in: its writer's letter (m01 -> m)."""
+    return transcript["id"][0]
+
+
+def mixed_rotation(twins, mixed, inputs, l2) -> None:
+    """Each mixed set held out: weights fitted on the twins and the other sets."""
+    print("mixed-profile sets held out (fitted on the twins and the other sets): good skill above")
+    print("poor within a session / lowest skill a poor one / per-skill AUC across the set")
+    for held in sorted({mixed_set(t) for t in mixed}):
+        mine = [t for t in mixed if mixed_set(t) == held]
+        train = twins + [t for t in mixed if mixed_set(t) != held]
+        values = {}
+        for name, code in SKILLS.items():
+            ids, y = labelled(train, name)
+            model = fit(rows(inputs, ids, code), y, l2)
+            ids = [t["id"] for t in mine]
+            values[name] = dict(zip(ids, apply(model, rows(inputs, ids, code)), strict=True))
+        within, lowest = [], []
+        for t in mine:
+            good = [n for n in SKILLS if skill_label(t, n) == "good"]
+            poor = [n for n in SKILLS if skill_label(t, n) == "poor"]
+            within += [(values[g][t["id"]], values[p][t["id"]]) for g in good for p in poor]
+            if poor:
+                low = min(SKILLS, key=lambda n: values[n][t["id"]])
+                lowest.append(low in poor)
+        aucs = [
+            auc(
+                (values[n][g["id"]], values[n][p["id"]])
+                for g in mine
+                for p in mine
+                if skill_label(g, n) == "good" and skill_label(p, n) == "poor"
+            )
+            for n in SKILLS
+        ]
+        print(
+            f"  {held}: {auc(within):.3f} / {sum(lowest)}/{len(lowest)} / "
+            + " ".join(_fmt(a) for a in aucs)
+        )
 
 
 def ablate(transcripts, inputs, l2, writers) -> None:
@@ -202,6 +252,7 @@ def print_table(title, transcripts, values_by_skill, writers):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dir", type=Path, default=REPO / "bench" / "probation_set")
+    parser.add_argument("--mixed", type=Path, default=REPO / "bench" / "probation_mixed")
     parser.add_argument("--no-model", action="store_true", help="rules only")
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
     parser.add_argument("--write", action="store_true", help=f"fit on all, write {WEIGHTS_PATH}")
@@ -209,28 +260,34 @@ def main() -> int:
     args = parser.parse_args()
     transcripts = [t for t in load(args.dir) if t.get("utterances") and t.get("twin")]
     writers = sorted({writer(t) for t in transcripts})
-    inputs = collect(transcripts, False if args.no_model else None)
+    mixed = [t for t in load(args.mixed) if t.get("utterances")] if args.mixed.is_dir() else []
+    inputs = collect(transcripts + mixed, False if args.no_model else None)
     judged = {n: {i: sum(inputs[i]["judged"][SKILLS[n]].values()) for i in inputs} for n in SKILLS}
-    print(f"{len(transcripts)} transcripts, writers {' '.join(writers)}; l2 {args.l2}")
+    print(
+        f"{len(transcripts)} transcripts, writers {' '.join(writers)}; "
+        f"{len(mixed)} mixed-profile sessions in every fit; l2 {args.l2}"
+    )
     print_table(
         "judged terms alone (2.2's weighting), per writer: within / against",
         transcripts,
         judged,
         writers,
     )
-    held = {n: rotation(transcripts, inputs, n, args.l2, writers) for n in SKILLS}
+    held = {n: rotation(transcripts, inputs, n, args.l2, writers, always=mixed) for n in SKILLS}
     print_table(
-        "fitted mix, each writer scored by weights fitted on the other four",
+        "fitted mix, each writer scored by weights fitted on the others (and the mixed sessions)",
         transcripts,
         held,
         writers,
     )
+    if mixed:
+        mixed_rotation(transcripts, mixed, inputs, args.l2)
     if args.ablate:
         ablate(transcripts, inputs, args.l2, writers)
     if args.write:
         skills = {}
         for n, code in SKILLS.items():
-            ids, y = labelled(transcripts, n)
+            ids, y = labelled(transcripts + mixed, n)
             model = fit(rows(inputs, ids, code), y, args.l2)
             names = ("judged", *EXCHANGE_INPUTS[code])
             skills[code] = {
@@ -249,7 +306,8 @@ def main() -> int:
                 {
                     "version": VERSION,
                     "fitted_on": f"{len(transcripts)} probation twins ({args.dir.name}), writers "
-                    f"{' '.join(writers)}, {'rules only' if args.no_model else 'model on'}",
+                    f"{' '.join(writers)}, and {len(mixed)} mixed-profile sessions "
+                    f"({args.mixed.name}), {'rules only' if args.no_model else 'model on'}",
                     "command": f"python bench/fit_skill_weights.py --write --l2 {args.l2:g}",
                     "l2": args.l2,
                     "skills": skills,
