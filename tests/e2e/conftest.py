@@ -1,13 +1,26 @@
-"""Playwright driving Debian's chromium against pytest-django's live server."""
+"""Playwright driving Debian's chromium against pytest-django's live server, at a desktop's
+and a phone's width.
+
+A test walks a journey at both widths by parametrizing `width` over WIDTHS (the `page` fixture
+takes it; `new_page` opens more pages at it). At a phone's width the journey is done as a phone
+user does it: `main_navigation` opens the header's "Menu" first, and `assert_no_sideways_scroll`
+is called on each page visited."""
 
 import contextlib
 import os
 import shutil
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.accounts.factories import TEST_PASSWORD
+
+# A desktop's width and a phone's (an iPhone 12 to 15 is 390 CSS pixels wide).
+DESKTOP, PHONE = 1280, 390
+WIDTHS = [DESKTOP, PHONE]
+HEIGHT = 900
+# GOV.UK Frontend's tablet breakpoint (40.0625em): narrower, the header's links fold behind "Menu".
+TABLET = 641
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,13 +57,76 @@ def browser():
         yield browser
 
 
+def new_page(browser, width=DESKTOP, height=HEIGHT, timeout=15_000, **options):
+    """A page in a context of its own (its own cookies: one person), `width` pixels wide.
+    Close it with `page.context.close()`, or leave it to the module's browser."""
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
+    context.set_default_timeout(timeout)
+    return context.new_page()
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    context.set_default_timeout(15_000)
-    page = context.new_page()
+def width():
+    """The viewport's width; a test walks a journey at each of WIDTHS with
+    `@pytest.mark.parametrize("width", WIDTHS)`, which overrides this desktop default."""
+    return DESKTOP
+
+
+@pytest.fixture
+def page(browser, width):
+    page = new_page(browser, width)
     yield page
-    context.close()
+    page.context.close()
+
+
+def main_navigation(page):
+    """The header's main navigation, ready to click in: on a phone its links are behind the
+    "Menu" button (GOV.UK's service navigation), which is pressed as a person would."""
+    navigation = page.get_by_role("navigation", name="Main")
+    if page.viewport_size["width"] < TABLET:
+        menu = navigation.get_by_role("button", name="Menu")
+        # The button appears once GOV.UK Frontend's script has started the header.
+        expect(menu).to_be_visible()
+        if menu.get_attribute("aria-expanded") != "true":
+            menu.click()
+        expect(menu).to_have_attribute("aria-expanded", "true")
+    return navigation
+
+
+def follow(page, link):
+    """Clicks `link` (or a button that leads to another page) and waits until that page has
+    loaded, so that what is checked next is checked on it."""
+    before = page.url
+    link.click()
+    page.wait_for_url(lambda url: url != before)
+
+
+# What sticks out past the right edge of the window, for the failure message.
+WIDER_THAN_WINDOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll("body *")].filter(
+    (element) => element.getBoundingClientRect().right > width + 1
+  );
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    culprits: wide.slice(0, 5).map((element) =>
+      `${element.tagName.toLowerCase()}${element.id ? "#" + element.id : ""}` +
+      `${element.className && typeof element.className === "string" ? "." +
+        element.className.trim().split(/\\s+/).join(".") : ""}` +
+      ` (right edge ${Math.round(element.getBoundingClientRect().right)})`
+    ),
+  };
+}"""
+
+
+def assert_no_sideways_scroll(page):
+    """The page fits the window's width: nothing to scroll sideways (WCAG 1.4.10 Reflow)."""
+    fit = page.evaluate(WIDER_THAN_WINDOW)
+    assert fit["scrollWidth"] <= fit["innerWidth"], (
+        f"{page.url} scrolls sideways at {fit['innerWidth']} px "
+        f"(content {fit['scrollWidth']} px wide): {fit['culprits']}"
+    )
 
 
 @pytest.fixture
@@ -61,5 +137,6 @@ def sign_in(live_server):
         page.get_by_label("Password").fill(TEST_PASSWORD)
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_url(f"{live_server.url}/")
+        assert_no_sideways_scroll(page)  # the dashboard, where everyone lands
 
     return _sign_in
