@@ -53,11 +53,18 @@ def priya(db):
 
 
 def record(page, at_least_seconds):
-    """Starts recording, waits until the clock shows `at_least_seconds`, stops."""
+    """Starts recording, waits until the clock shows `at_least_seconds`, stops. Only the button
+    that can be used shows at each step, and the take's player only once there is a take."""
     recorder = page.get_by_test_id("recorder")
     expect(recorder).to_be_visible()
-    recorder.get_by_role("button", name="Start recording").click()
+    start = recorder.get_by_role("button", name="Start recording")
+    stop = recorder.get_by_role("button", name="Stop recording")
+    playback = page.get_by_test_id("recorder-playback")
+    expect(stop).to_be_hidden()
+    expect(playback).to_be_hidden()
+    start.click()
     expect(page.get_by_test_id("recorder-status")).to_have_text("Recording:")
+    expect(start).to_be_hidden()
     page.wait_for_function(
         """(seconds) => {
             const [m, s] = document.querySelector("[data-recorder-elapsed]").textContent.split(":");
@@ -66,9 +73,11 @@ def record(page, at_least_seconds):
         arg=at_least_seconds,
         timeout=(at_least_seconds + 30) * 1000,
     )
-    recorder.get_by_role("button", name="Stop recording").click()
+    stop.click()
     expect(page.get_by_test_id("recorder-status")).to_contain_text("Recorded")
     expect(recorder.get_by_role("button", name="Record again")).to_be_visible()
+    expect(stop).to_be_hidden()
+    expect(playback).to_be_visible()
 
 
 def playback_loads(page):
