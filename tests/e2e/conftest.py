@@ -101,31 +101,82 @@ def follow(page, link):
     page.wait_for_url(lambda url: url != before)
 
 
-# What sticks out past the right edge of the window, for the failure message.
-WIDER_THAN_WINDOW = """() => {
+# The page's width against the window's, what sticks out past the window's right edge, and any
+# box inside the page that scrolls sideways itself (a table in a scrolling wrapper, a transcript
+# box a long word widens): on a phone each of these hides content off to the side.
+SIDEWAYS = """() => {
+  const name = (element) =>
+    element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") +
+    (typeof element.className === "string" && element.className.trim()
+      ? "." + element.className.trim().split(/\\s+/).join(".") : "");
   const width = document.documentElement.clientWidth;
-  const wide = [...document.querySelectorAll("body *")].filter(
-    (element) => element.getBoundingClientRect().right > width + 1
-  );
+  const right = (element) => Math.round(element.getBoundingClientRect().right);
+  const elements = [...document.querySelectorAll("body *")];
+  // Words in a table cell split over two lines although the page's column could hold them: the
+  // table squeezes its columns instead of reflowing ("Earli-er"). A word longer than the column
+  // (a file name) may break; hyphens and slashes are places to break.
+  const column = (document.querySelector("main") || document.body).clientWidth;
+  const shown = (text) => {
+    for (let element = text.parentElement; element; element = element.parentElement) {
+      if (element.getBoundingClientRect().width < 2) return false;
+      if (getComputedStyle(element).clipPath !== "none") return false;
+      if (element.matches("th, td")) return true;
+    }
+    return true;
+  };
+  const squeezedWords = () => {
+    const squeezed = [];
+    document.querySelectorAll("th, td").forEach((cell) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (!shown(text)) continue;
+        for (const word of text.data.matchAll(/[^\\s\\-\\/\u2013\u2014]+/g)) {
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          const boxes = [...range.getClientRects()].filter((box) => box.width > 0);
+          const lines = new Set(boxes.map((box) => Math.round(box.bottom)));
+          const width = boxes.reduce((sum, box) => sum + box.width, 0);
+          if (lines.size > 1 && width < column) squeezed.push(word[0]);
+        }
+      }
+    });
+    return squeezed.slice(0, 10);
+  };
   return {
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
-    culprits: wide.slice(0, 5).map((element) =>
-      `${element.tagName.toLowerCase()}${element.id ? "#" + element.id : ""}` +
-      `${element.className && typeof element.className === "string" ? "." +
-        element.className.trim().split(/\\s+/).join(".") : ""}` +
-      ` (right edge ${Math.round(element.getBoundingClientRect().right)})`
-    ),
+    stickingOut: elements
+      .filter((element) => right(element) > width + 1)
+      .slice(0, 5)
+      .map((element) => `${name(element)} (right edge ${right(element)})`),
+    scrollingSideways: elements
+      .filter((element) => {
+        if (element.matches("input, textarea, select")) return false;
+        const scrolls = ["auto", "scroll"].includes(getComputedStyle(element).overflowX);
+        return scrolls && element.scrollWidth > element.clientWidth + 1;
+      })
+      .map((element) => `${name(element)} (${element.scrollWidth} px in ${element.clientWidth})`),
+    squeezedWords: squeezedWords(),
   };
 }"""
 
 
 def assert_no_sideways_scroll(page):
-    """The page fits the window's width: nothing to scroll sideways (WCAG 1.4.10 Reflow)."""
-    fit = page.evaluate(WIDER_THAN_WINDOW)
-    assert fit["scrollWidth"] <= fit["innerWidth"], (
-        f"{page.url} scrolls sideways at {fit['innerWidth']} px "
-        f"(content {fit['scrollWidth']} px wide): {fit['culprits']}"
+    """Nothing on the page scrolls sideways, neither the page itself nor a box inside it, and no
+    table squeezes its columns until words split (WCAG 1.4.10 Reflow)."""
+    found = page.evaluate(SIDEWAYS)
+    assert found["scrollWidth"] <= found["innerWidth"], (
+        f"{page.url} scrolls sideways at {found['innerWidth']} px "
+        f"(content {found['scrollWidth']} px wide): {found['stickingOut']}"
+    )
+    assert not found["squeezedWords"], (
+        f"on {page.url} at {found['innerWidth']} px, table columns too narrow for these words, "
+        f"split over two lines: {found['squeezedWords']}"
+    )
+    assert not found["scrollingSideways"], (
+        f"on {page.url} at {found['innerWidth']} px, these scroll sideways: "
+        f"{found['scrollingSideways']}"
     )
 
 
