@@ -1,13 +1,26 @@
-"""Playwright driving Debian's chromium against pytest-django's live server."""
+"""Playwright driving Debian's chromium against pytest-django's live server, at a desktop's
+and a phone's width.
+
+A test walks a journey at both widths by parametrizing `width` over WIDTHS (the `page` fixture
+takes it; `new_page` opens more pages at it). At a phone's width the journey is done as a phone
+user does it: `main_navigation` opens the header's "Menu" first, and `assert_no_sideways_scroll`
+is called on each page visited."""
 
 import contextlib
 import os
 import shutil
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.accounts.factories import TEST_PASSWORD
+
+# A desktop's width and a phone's (an iPhone 12 to 15 is 390 CSS pixels wide).
+DESKTOP, PHONE = 1280, 390
+WIDTHS = [DESKTOP, PHONE]
+HEIGHT = 900
+# GOV.UK Frontend's tablet breakpoint (40.0625em): narrower, the header's links fold behind "Menu".
+TABLET = 641
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -44,13 +57,127 @@ def browser():
         yield browser
 
 
+def new_page(browser, width=DESKTOP, height=HEIGHT, timeout=15_000, **options):
+    """A page in a context of its own (its own cookies: one person), `width` pixels wide.
+    Close it with `page.context.close()`, or leave it to the module's browser."""
+    context = browser.new_context(viewport={"width": width, "height": height}, **options)
+    context.set_default_timeout(timeout)
+    return context.new_page()
+
+
 @pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    context.set_default_timeout(15_000)
-    page = context.new_page()
+def width():
+    """The viewport's width; a test walks a journey at each of WIDTHS with
+    `@pytest.mark.parametrize("width", WIDTHS)`, which overrides this desktop default."""
+    return DESKTOP
+
+
+@pytest.fixture
+def page(browser, width):
+    page = new_page(browser, width)
     yield page
-    context.close()
+    page.context.close()
+
+
+def main_navigation(page):
+    """The header's main navigation, ready to click in: on a phone its links are behind the
+    "Menu" button (GOV.UK's service navigation), which is pressed as a person would."""
+    navigation = page.get_by_role("navigation", name="Main")
+    if page.viewport_size["width"] < TABLET:
+        menu = navigation.get_by_role("button", name="Menu")
+        # The button appears once GOV.UK Frontend's script has started the header.
+        expect(menu).to_be_visible()
+        if menu.get_attribute("aria-expanded") != "true":
+            menu.click()
+        expect(menu).to_have_attribute("aria-expanded", "true")
+    return navigation
+
+
+def follow(page, link):
+    """Clicks `link` (or a button that leads to another page) and waits until that page has
+    loaded, so that what is checked next is checked on it."""
+    before = page.url
+    link.click()
+    page.wait_for_url(lambda url: url != before)
+
+
+# The page's width against the window's, what sticks out past the window's right edge, and any
+# box inside the page that scrolls sideways itself (a table in a scrolling wrapper, a transcript
+# box a long word widens): on a phone each of these hides content off to the side.
+SIDEWAYS = """() => {
+  const name = (element) =>
+    element.tagName.toLowerCase() + (element.id ? "#" + element.id : "") +
+    (typeof element.className === "string" && element.className.trim()
+      ? "." + element.className.trim().split(/\\s+/).join(".") : "");
+  const width = document.documentElement.clientWidth;
+  const right = (element) => Math.round(element.getBoundingClientRect().right);
+  const elements = [...document.querySelectorAll("body *")];
+  // Words in a table cell split over two lines although the page's column could hold them: the
+  // table squeezes its columns instead of reflowing ("Earli-er"). A word longer than the column
+  // (a file name) may break; hyphens and slashes are places to break.
+  const column = (document.querySelector("main") || document.body).clientWidth;
+  const shown = (text) => {
+    for (let element = text.parentElement; element; element = element.parentElement) {
+      if (element.getBoundingClientRect().width < 2) return false;
+      if (getComputedStyle(element).clipPath !== "none") return false;
+      if (element.matches("th, td")) return true;
+    }
+    return true;
+  };
+  const squeezedWords = () => {
+    const squeezed = [];
+    document.querySelectorAll("th, td").forEach((cell) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (!shown(text)) continue;
+        for (const word of text.data.matchAll(/[^\\s\\-\\/\u2013\u2014]+/g)) {
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          const boxes = [...range.getClientRects()].filter((box) => box.width > 0);
+          const lines = new Set(boxes.map((box) => Math.round(box.bottom)));
+          const width = boxes.reduce((sum, box) => sum + box.width, 0);
+          if (lines.size > 1 && width < column) squeezed.push(word[0]);
+        }
+      }
+    });
+    return squeezed.slice(0, 10);
+  };
+  return {
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    stickingOut: elements
+      .filter((element) => right(element) > width + 1)
+      .slice(0, 5)
+      .map((element) => `${name(element)} (right edge ${right(element)})`),
+    scrollingSideways: elements
+      .filter((element) => {
+        if (element.matches("input, textarea, select")) return false;
+        const scrolls = ["auto", "scroll"].includes(getComputedStyle(element).overflowX);
+        return scrolls && element.scrollWidth > element.clientWidth + 1;
+      })
+      .map((element) => `${name(element)} (${element.scrollWidth} px in ${element.clientWidth})`),
+    squeezedWords: squeezedWords(),
+  };
+}"""
+
+
+def assert_no_sideways_scroll(page):
+    """Nothing on the page scrolls sideways, neither the page itself nor a box inside it, and no
+    table squeezes its columns until words split (WCAG 1.4.10 Reflow)."""
+    found = page.evaluate(SIDEWAYS)
+    assert found["scrollWidth"] <= found["innerWidth"], (
+        f"{page.url} scrolls sideways at {found['innerWidth']} px "
+        f"(content {found['scrollWidth']} px wide): {found['stickingOut']}"
+    )
+    assert not found["squeezedWords"], (
+        f"on {page.url} at {found['innerWidth']} px, table columns too narrow for these words, "
+        f"split over two lines: {found['squeezedWords']}"
+    )
+    assert not found["scrollingSideways"], (
+        f"on {page.url} at {found['innerWidth']} px, these scroll sideways: "
+        f"{found['scrollingSideways']}"
+    )
 
 
 @pytest.fixture
@@ -61,5 +188,6 @@ def sign_in(live_server):
         page.get_by_label("Password").fill(TEST_PASSWORD)
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_url(f"{live_server.url}/")
+        assert_no_sideways_scroll(page)  # the dashboard, where everyone lands
 
     return _sign_in

@@ -15,7 +15,14 @@ from recordings.models import Recording, VoicePrint
 from tests.accounts.factories import PractitionerFactory, TeamFactory
 from tests.recordings.conftest import DUMMY_TASKS, speech_wav
 
-from .conftest import launch_chromium
+from .conftest import (
+    WIDTHS,
+    assert_no_sideways_scroll,
+    follow,
+    launch_chromium,
+    main_navigation,
+    new_page,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -34,12 +41,10 @@ def microphone_browser(tmp_path_factory):
 
 
 @pytest.fixture
-def microphone_page(microphone_browser):
-    context = microphone_browser.new_context()
-    context.set_default_timeout(30_000)
-    page = context.new_page()
+def microphone_page(microphone_browser, width):
+    page = new_page(microphone_browser, width, timeout=30_000)
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture
@@ -48,11 +53,18 @@ def priya(db):
 
 
 def record(page, at_least_seconds):
-    """Starts recording, waits until the clock shows `at_least_seconds`, stops."""
+    """Starts recording, waits until the clock shows `at_least_seconds`, stops. Only the button
+    that can be used shows at each step, and the take's player only once there is a take."""
     recorder = page.get_by_test_id("recorder")
     expect(recorder).to_be_visible()
-    recorder.get_by_role("button", name="Start recording").click()
+    start = recorder.get_by_role("button", name="Start recording")
+    stop = recorder.get_by_role("button", name="Stop recording")
+    playback = page.get_by_test_id("recorder-playback")
+    expect(stop).to_be_hidden()
+    expect(playback).to_be_hidden()
+    start.click()
     expect(page.get_by_test_id("recorder-status")).to_have_text("Recording:")
+    expect(start).to_be_hidden()
     page.wait_for_function(
         """(seconds) => {
             const [m, s] = document.querySelector("[data-recorder-elapsed]").textContent.split(":");
@@ -61,9 +73,11 @@ def record(page, at_least_seconds):
         arg=at_least_seconds,
         timeout=(at_least_seconds + 30) * 1000,
     )
-    recorder.get_by_role("button", name="Stop recording").click()
+    stop.click()
     expect(page.get_by_test_id("recorder-status")).to_contain_text("Recorded")
     expect(recorder.get_by_role("button", name="Record again")).to_be_visible()
+    expect(stop).to_be_hidden()
+    expect(playback).to_be_visible()
 
 
 def playback_loads(page):
@@ -85,34 +99,43 @@ def chosen_file(page, label):
     )
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 def test_practitioner_enrols_their_voice_by_recording_it_and_then_deletes_it(
     microphone_page, live_server, sign_in, priya
 ):
     page = microphone_page
     sign_in(page, priya)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="My recordings").click()
+    follow(page, main_navigation(page).get_by_role("link", name="My recordings"))
+    assert_no_sideways_scroll(page)
     page.get_by_role("link", name="Your voice").click()
     expect(page.get_by_test_id("voice-status")).to_contain_text("Not enrolled")
     expect(page.get_by_test_id("what-is-kept")).to_contain_text("Never the audio")
+    assert_no_sideways_scroll(page)
 
     page.get_by_label(re.compile("I agree to this site keeping a voice print")).check()
     record(page, 12)
     assert playback_loads(page)
     name, size = chosen_file(page, "Voice sample")
     assert name.endswith(".webm") and size > 10_000
+    assert_no_sideways_scroll(page)
     page.get_by_role("button", name="Save my voice print").click()
 
     expect(page.get_by_test_id("voice-status")).to_contain_text("Enrolled")
     voice = VoicePrint.objects.get(owner=priya)
     assert len(voice.embedding) == 38
     assert voice.sample_seconds >= 11
+    assert_no_sideways_scroll(page)
 
     page.get_by_test_id("voice-status").get_by_role("link", name="Delete").click()
-    page.get_by_role("button", name="Delete my voice print").click()
+    delete = page.get_by_role("button", name="Delete my voice print")
+    expect(delete).to_be_visible()
+    assert_no_sideways_scroll(page)
+    delete.click()
     expect(page.get_by_test_id("voice-status")).to_contain_text("Not enrolled")
     assert not VoicePrint.objects.exists()
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 def test_practitioner_records_a_session_in_the_browser_and_uploads_it(
     microphone_page, live_server, sign_in, priya, settings
 ):
@@ -126,6 +149,7 @@ def test_practitioner_records_a_session_in_the_browser_and_uploads_it(
     assert playback_loads(page)
     name, _size = chosen_file(page, "Audio file of the session")
     assert name.endswith(".webm")
+    assert_no_sideways_scroll(page)
     page.get_by_label("Date of the session").fill("2026-01-15")
     page.get_by_label("Client pseudonym").fill("Sam")
     page.get_by_label("Structuring").check()
@@ -136,8 +160,10 @@ def test_practitioner_records_a_session_in_the_browser_and_uploads_it(
     recording = Recording.objects.get()
     assert recording.content_type == "audio/webm"
     assert recording.duration >= 5.5
+    assert_no_sideways_scroll(page)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 def test_a_browser_that_cannot_record_says_so_and_keeps_the_file_choice(
     microphone_page, live_server, sign_in, priya
 ):
@@ -150,8 +176,10 @@ def test_a_browser_that_cannot_record_says_so_and_keeps_the_file_choice(
     )
     expect(page.get_by_test_id("recorder")).to_be_hidden()
     expect(page.get_by_label("Audio file of the session")).to_be_visible()
+    assert_no_sideways_scroll(page)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 def test_a_refused_microphone_is_explained(microphone_page, live_server, sign_in, priya):
     page = microphone_page
     # As the browser answers when the person says no (or there is no microphone).
@@ -166,3 +194,4 @@ def test_a_refused_microphone_is_explained(microphone_page, live_server, sign_in
         "The microphone could not be used"
     )
     expect(page.get_by_role("button", name="Start recording")).to_be_enabled()
+    assert_no_sideways_scroll(page)

@@ -14,12 +14,16 @@ from tests.accounts.factories import (
 from tests.calibration.conftest import SESSION
 from tests.recordings.factories import RecordingFactory
 
+from .conftest import WIDTHS, assert_no_sideways_scroll, follow, new_page
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def rate(page, live_server, structuring):
     page.goto(f"{live_server.url}/calibration/")
-    page.get_by_test_id("invited").get_by_role("link", name="Calibration one").click()
+    assert_no_sideways_scroll(page)
+    follow(page, page.get_by_test_id("invited").get_by_role("link", name="Calibration one"))
+    assert_no_sideways_scroll(page)
     transcript = page.get_by_test_id("pseudonymised-transcript")
     expect(transcript).to_contain_text("what might get in the way")
     for name in ("Patricia", "patricia", "Jordan", "jordan", "kwabena", "hollins"):
@@ -31,9 +35,11 @@ def rate(page, live_server, structuring):
     page.get_by_label("Overall: Cognitive techniques").select_option("not_applicable")
     page.get_by_role("button", name="Submit my ratings").click()
     expect(page.get_by_role("heading", name="Where you differ from the group")).to_be_visible()
+    assert_no_sideways_scroll(page)
 
 
-def test_setup_consent_blind_ratings_and_report(browser, page, live_server, sign_in):
+@pytest.mark.parametrize("width", WIDTHS)
+def test_setup_consent_blind_ratings_and_report(browser, page, live_server, sign_in, width):
     north, south = TeamFactory(name="North"), TeamFactory(name="South")
     patricia = PractitionerFactory(
         username="patricia", first_name="Patricia", last_name="Okafor", team=north
@@ -46,28 +52,34 @@ def test_setup_consent_blind_ratings_and_report(browser, page, live_server, sign
     )
 
     def as_user(user):
-        other = browser.new_context().new_page()
+        other = new_page(browser, width)
         sign_in(other, user)
         return other
 
     # The lead asks the owner.
     sign_in(page, ada)
     page.goto(f"{live_server.url}/calibration/")
+    assert_no_sideways_scroll(page)
     page.get_by_label("Recording to ask about").select_option(str(recording.pk))
     page.get_by_role("button", name="Ask the owner").click()
     expect(page.get_by_test_id("consents")).to_contain_text("Asked, not answered")
+    assert_no_sideways_scroll(page)
 
     # The owner agrees on her recording's page.
     owner = as_user(patricia)
     owner.goto(f"{live_server.url}{recording.get_absolute_url()}")
-    owner.get_by_role("link", name="Answer the calibration request").click()
+    assert_no_sideways_scroll(owner)
+    follow(owner, owner.get_by_role("link", name="Answer the calibration request"))
+    assert_no_sideways_scroll(owner)
     owner.get_by_label("Yes, I agree").check()
     owner.get_by_role("button", name="Save my answer").click()
     expect(owner.get_by_text("managers may rate a pseudonymised text copy")).to_be_visible()
+    assert_no_sideways_scroll(owner)
 
     # The lead sets up the exercise, checks the copy and shares it.
     page.goto(f"{live_server.url}/calibration/")
-    page.get_by_role("link", name="Set up an exercise").click()
+    follow(page, page.get_by_role("link", name="Set up an exercise"))
+    assert_no_sideways_scroll(page)
     page.get_by_label("Title").fill("Calibration one")
     page.get_by_label("Recording", exact=True).select_option(str(recording.pk))
     page.get_by_label("Melanie Stone").check()
@@ -77,8 +89,10 @@ def test_setup_consent_blind_ratings_and_report(browser, page, live_server, sign
     copy = page.get_by_test_id("pseudonymised-transcript")
     expect(copy).to_contain_text("[phone number]")
     expect(copy).not_to_contain_text("kwabena")
+    assert_no_sideways_scroll(page)
     page.get_by_role("button", name="I have checked it: share with the participants").click()
     expect(page.get_by_test_id("submitted-count")).to_contain_text("0 of 2")
+    assert_no_sideways_scroll(page)
 
     # Two managers rate blind: neither sees the report before submitting.
     exercise_id = CalibrationExercise.objects.get().pk
@@ -100,3 +114,4 @@ def test_setup_consent_blind_ratings_and_report(browser, page, live_server, sign
     structuring = page.get_by_test_id("row-structuring")
     expect(structuring).to_contain_text("Split")
     expect(structuring).to_contain_text("0%")
+    assert_no_sideways_scroll(page)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFactory
+from tests.e2e.conftest import WIDTHS, assert_no_sideways_scroll
 from tests.e2e.site_pages import browser_context
 from tests.reviews.conftest import scored_recording
 
@@ -21,7 +22,7 @@ TICK_BOXES = """() => Array.from(document.querySelectorAll("figure[data-testid=c
   }))"""
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", WIDTHS)
 def test_team_chart_labels_never_touch_and_each_person_has_a_line(browser, live_server, width):
     team = TeamFactory(name="North")
     ann = PractitionerFactory(first_name="Ann", last_name="Lee", team=team)
@@ -39,7 +40,7 @@ def test_team_chart_labels_never_touch_and_each_person_has_a_line(browser, live_
     for boxes in page.evaluate(TICK_BOXES):
         assert boxes, "every drawn chart has dates on its axis"
         assert all(a[1] <= b[0] for a, b in zip(boxes, boxes[1:], strict=False)), boxes
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_no_sideways_scroll(page)
 
     # The range form is a plain GET form: choosing "Last 3 months" leaves one session.
     page.get_by_label("Last 3 months").check()

@@ -5,6 +5,7 @@ Frontend loads from static files and starts, and no page scrolls sideways on a p
 import pytest
 from django.urls import reverse
 
+from tests.e2e.conftest import WIDTHS
 from tests.e2e.site_pages import browser_context, build_site
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -25,7 +26,6 @@ PAGE_STATE = """() => ({
     .hasAttribute("data-govuk-service-navigation-init"),
   overflow: document.documentElement.scrollWidth - window.innerWidth,
 })"""
-WIDTHS = [1280, 390]
 
 
 def recording_pages():

@@ -11,14 +11,12 @@ from tests.accounts.factories import (
     PractitionerFactory,
     TeamFactory,
 )
+from tests.e2e.conftest import WIDTHS, assert_no_sideways_scroll
 from tests.e2e.site_pages import browser_context
 from tests.recordings.factories import RecordingFactory
 from tests.reviews.factories import ReviewFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-WIDTHS = [1280, 390]
-NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
 
 
 @pytest.fixture
@@ -57,7 +55,7 @@ def test_a_practitioner_finds_their_growth_point_and_new_feedback(
     context, page = open_dashboard(browser, live_server, cast["practitioner"], width)
     expect(page.get_by_test_id("growth-point")).to_contain_text("Ask one open question at a time.")
     expect(page.get_by_test_id("dashboard-recordings")).to_contain_text("Waiting for review")
-    assert page.evaluate(NO_SIDEWAYS_SCROLL), f"sideways scroll at {width} px"
+    assert_no_sideways_scroll(page)
     page.get_by_test_id("unread-feedback").get_by_role("link").click()
     expect(page.get_by_text("Ask one open question at a time.").first).to_be_visible()
     assert "/feedback/" in page.url
@@ -73,7 +71,7 @@ def test_a_manager_opens_the_oldest_waiting_recording_from_the_queue(
     expect(queue).to_contain_text("Priya Patel")
     expect(queue.get_by_test_id("waiting")).to_have_text("Today")
     expect(page.get_by_test_id("dashboard-trends")).to_contain_text("Structuring")
-    assert page.evaluate(NO_SIDEWAYS_SCROLL), f"sideways scroll at {width} px"
+    assert_no_sideways_scroll(page)
     queue.get_by_role("link", name=f"{cast['waiting'].session_date:%-d %B %Y}").click()
     page.wait_for_url(f"**/reviews/recordings/{cast['waiting'].pk}/")
     context.close()
@@ -95,5 +93,5 @@ def test_editors_and_administrators_see_their_parts(
         expect(page.get_by_test_id(testid)).to_be_visible()
     for testid in hidden:
         expect(page.get_by_test_id(testid)).to_have_count(0)
-    assert page.evaluate(NO_SIDEWAYS_SCROLL), f"sideways scroll at {width} px"
+    assert_no_sideways_scroll(page)
     context.close()

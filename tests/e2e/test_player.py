@@ -17,12 +17,12 @@ from recordings.models import Recording
 from reviews import reviewing
 from speech.waveform import waveform_peaks
 from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFactory
+from tests.e2e.conftest import WIDTHS, assert_no_sideways_scroll
 from tests.recordings.factories import RecordingFactory
 from tests.reviews.conftest import SESSION, review_data
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-WIDTHS = [1280, 390]
 SECONDS = 45
 
 PLAYER = "document.getElementById('player')"
@@ -394,7 +394,7 @@ def test_the_player_stays_in_view_while_reading(browser, live_server, sign_in, c
 def test_usable_at_200_percent_zoom(browser, live_server, sign_in, cast):
     """A 1280 x 800 laptop at 200%: 640 x 400 CSS pixels, each two device pixels."""
     page = open_review(browser, live_server, sign_in, cast, 640, height=400, device_scale_factor=2)
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_no_sideways_scroll(page)
     page.get_by_test_id("player").get_by_role("button", name="Forward 10 seconds").click()
     wait_until_at(page, 10, tolerance=0.01)
     rating = page.get_by_label("Overall: Structuring")

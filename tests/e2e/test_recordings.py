@@ -11,16 +11,21 @@ from recordings.tasks import process_recording
 from tests.accounts.factories import PractitionerFactory, TeamFactory
 from tests.recordings.conftest import DIALOGUE, DUMMY_TASKS
 
+from .conftest import WIDTHS, assert_no_sideways_scroll, follow, main_navigation
+
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 def test_practitioner_uploads_and_sees_the_transcript_appear(page, live_server, sign_in, settings):
     # The job is run below by the test itself, as a worker would, while the page polls.
     settings.TASKS = DUMMY_TASKS
     priya = PractitionerFactory(username="priya", team=TeamFactory(name="North"))
     sign_in(page, priya)
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="My recordings").click()
-    page.get_by_role("link", name="Upload a recording").click()
+    follow(page, main_navigation(page).get_by_role("link", name="My recordings"))
+    assert_no_sideways_scroll(page)
+    follow(page, page.get_by_role("link", name="Upload a recording"))
+    assert_no_sideways_scroll(page)
 
     page.get_by_label("Audio file of the session").set_input_files(DIALOGUE)
     page.get_by_label("Date of the session").fill("2026-01-15")
@@ -28,6 +33,7 @@ def test_practitioner_uploads_and_sees_the_transcript_appear(page, live_server, 
     expect(page.get_by_text("This looks like a real full name")).to_be_visible()
     page.get_by_label("Client pseudonym").fill("Sam")
     expect(page.get_by_text("This looks like a real full name")).to_be_hidden()
+    assert_no_sideways_scroll(page)
     page.get_by_label("Structuring").check()
     page.get_by_label("The client agreed").check()
     page.get_by_role("button", name="Upload").click()
@@ -35,6 +41,7 @@ def test_practitioner_uploads_and_sees_the_transcript_appear(page, live_server, 
     # The upload is sent by script; the page then goes to the new recording's own page.
     page.wait_for_url(re.compile(rf"{re.escape(live_server.url)}/recordings/\d+/$"))
     expect(page.get_by_role("heading", name="Status: Queued")).to_be_visible()
+    assert_no_sideways_scroll(page)
     recording = Recording.objects.get()
 
     process_recording.call(recording.pk)
@@ -57,8 +64,10 @@ def test_practitioner_uploads_and_sees_the_transcript_appear(page, live_server, 
         })"""
     )
     assert duration == pytest.approx(recording.duration, abs=1.5), "the browser can load the audio"
+    assert_no_sideways_scroll(page)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 def test_a_file_over_the_size_limit_is_refused_before_it_is_sent(
     page, live_server, sign_in, settings
 ):
@@ -71,6 +80,7 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_sent(
     expect(warning).to_be_visible()
     expect(warning).to_contain_text("MB, more than the")
     expect(warning).to_contain_text("lower quality")
+    assert_no_sideways_scroll(page)
     page.get_by_role("button", name="Upload").click()
     assert page.url == f"{live_server.url}/recordings/upload/"
     assert not Recording.objects.exists()

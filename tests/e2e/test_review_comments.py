@@ -11,13 +11,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFactory
+from tests.e2e.conftest import WIDTHS, assert_no_sideways_scroll
 from tests.recordings.conftest import tone_wav
 from tests.recordings.factories import RecordingFactory
 from tests.reviews.conftest import SESSION
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-WIDTHS = [1280, 390]
 
 
 @pytest.fixture
@@ -197,7 +196,7 @@ def test_comments_at_the_play_position_and_replies_on_both_sides(
     mine.get_by_label(re.compile("^Reply")).fill("Finding the words quickly.")
     mine.get_by_role("button", name=re.compile("^Send reply")).click()
     expect(mine.get_by_test_id("reply")).to_have_count(2)
-    assert practitioner.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_no_sideways_scroll(practitioner)
     manager.context.close()
     practitioner.context.close()
 
@@ -242,7 +241,7 @@ def test_skills_not_practised_are_not_applicable_and_items_are_a_jump_away(
     assert evidence == "no"
     assert manager.locator(f"#{without_id}").evaluate(IN_VIEW)
     expect(manager.locator("[data-jump-status]")).to_contain_text("without evidence")
-    assert manager.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_no_sideways_scroll(manager)
     manager.context.close()
 
 

@@ -24,15 +24,30 @@ from playwright.sync_api import expect
 from tests.accounts.factories import TEST_PASSWORD
 from tests.recordings.conftest import DIALOGUE
 
+from .conftest import (
+    DESKTOP,
+    PHONE,
+    WIDTHS,
+    assert_no_sideways_scroll,
+    follow,
+    main_navigation,
+    new_page,
+)
+
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 MANAGE = Path(__file__).resolve().parents[2] / "manage.py"
 
-MAKE_PEOPLE = """
+# One practitioner and her manager, in a team of their own, for the walk at each width: the two
+# walks share the web server and the worker, and neither sees the other's recording.
+TEAMS = {"North": (DESKTOP, "priya", "mel"), "South": (PHONE, "pippa", "max")}
+PEOPLE = {width: (practitioner, manager) for width, practitioner, manager in TEAMS.values()}
+MAKE_PEOPLE = f"""
 from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFactory
-team = TeamFactory(name="North")
-PractitionerFactory(username="priya", first_name="Priya", last_name="Patel", team=team)
-ManagerFactory(username="mel", first_name="Mel", last_name="Jones", teams=[team])
+for name, (_width, practitioner, manager) in {TEAMS!r}.items():
+    team = TeamFactory(name=name)
+    PractitionerFactory(username=practitioner, first_name="Priya", last_name="Patel", team=team)
+    ManagerFactory(username=manager, first_name="Mel", last_name="Jones", teams=[team])
 """
 
 
@@ -59,10 +74,12 @@ def announced_port(server, log_path):
     return found["port"]
 
 
-@pytest.fixture
-def site(tmp_path):
-    """A migrated database with a team, a practitioner and her manager; a web server and a
-    database worker on it. Yields the server's base URL."""
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A migrated database with, for each width, a team, a practitioner and her manager; a web
+    server and a database worker on it, started once for the module (the worker keeps Whisper
+    loaded between the two walks). Yields the server's base URL."""
+    tmp_path = tmp_path_factory.mktemp("site")
     env = {
         **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
         "DJANGO_SETTINGS_MODULE": "oep.settings.test_worker",
@@ -110,15 +127,14 @@ def site(tmp_path):
             process.wait()
 
 
-def sign_in(browser, url, username):
-    context = browser.new_context()
-    context.set_default_timeout(20_000)
-    page = context.new_page()
+def sign_in(browser, url, username, width):
+    page = new_page(browser, width, timeout=20_000)
     page.goto(f"{url}/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(TEST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{url}/")
+    assert_no_sideways_scroll(page)  # the dashboard, where everyone lands
     return page
 
 
@@ -134,11 +150,15 @@ def wait_for_seek(page, seconds):
     assert current_time(page) == pytest.approx(seconds, abs=1.5)
 
 
-def test_practitioner_to_manager_and_back(browser, site):
+@pytest.mark.parametrize("width", WIDTHS)
+def test_practitioner_to_manager_and_back(browser, site, width):
+    practitioner, manager = PEOPLE[width]
     # The practitioner uploads a session and waits while the worker processes it.
-    priya = sign_in(browser, site, "priya")
-    priya.get_by_role("link", name="My recordings").first.click()
-    priya.get_by_role("link", name="Upload a recording").click()
+    priya = sign_in(browser, site, practitioner, width)
+    follow(priya, main_navigation(priya).get_by_role("link", name="My recordings"))
+    assert_no_sideways_scroll(priya)
+    follow(priya, priya.get_by_role("link", name="Upload a recording"))
+    assert_no_sideways_scroll(priya)
     priya.get_by_label("Audio file of the session").set_input_files(DIALOGUE)
     priya.get_by_label("Date of the session").fill("2026-01-15")
     priya.get_by_label("Client pseudonym").fill("Sam")
@@ -150,13 +170,16 @@ def test_practitioner_to_manager_and_back(browser, site):
     recording_url = priya.url
     priya.get_by_role("heading", name="Status: Ready").wait_for(timeout=300_000)
     expect(priya.get_by_test_id("transcript")).to_contain_text("Hello Sam")
+    assert_no_sideways_scroll(priya)
 
     # The manager finds it among the reviews to do and opens the review page.
-    mel = sign_in(browser, site, "mel")
-    mel.get_by_role("link", name="Reviews to do").first.click()
+    mel = sign_in(browser, site, manager, width)
+    follow(mel, main_navigation(mel).get_by_role("link", name="Reviews to do"))
+    assert_no_sideways_scroll(mel)
     mel.get_by_test_id("reviews").get_by_role("link", name="15 January 2026").click()
     expect(mel.get_by_role("heading", name="Review: session with Sam")).to_be_visible()
     expect(mel.get_by_test_id("transcript")).to_contain_text("Hello Sam")
+    assert_no_sideways_scroll(mel)
 
     # Plays from the machine's evidence of the check-in.
     evidence = mel.get_by_test_id("item-A1").get_by_test_id("evidence-link").first
@@ -201,11 +224,14 @@ def test_practitioner_to_manager_and_back(browser, site):
     mel.get_by_role("button", name="Share with practitioner").click()
     expect(mel.get_by_text("Your feedback is shared with the practitioner.")).to_be_visible()
     expect(mel.get_by_test_id("review-status")).to_have_text("Shared")
+    assert_no_sideways_scroll(mel)
 
     # The practitioner reads it, plays the moment to work on, responds and marks it read.
     priya.goto(f"{site}/recordings/")
+    assert_no_sideways_scroll(priya)
     priya.get_by_role("link", name="Read the feedback").click()
     expect(priya.get_by_test_id("went-well")).to_contain_text("A warm, clear check-in.")
+    assert_no_sideways_scroll(priya)
     work_on = priya.get_by_test_id("work-on")
     expect(work_on).to_contain_text("It sounds like work is tiring.")
     expect(priya.get_by_test_id("ratings")).to_contain_text("Structuring: Satisfactory")
@@ -216,9 +242,11 @@ def test_practitioner_to_manager_and_back(browser, site):
     priya.get_by_role("button", name="Send response").click()
     priya.get_by_role("button", name="Mark as read").click()
     expect(priya.get_by_test_id("read-status")).to_contain_text("Marked as read on")
+    assert_no_sideways_scroll(priya)
 
     # The manager sees the response and that it was read.
     mel.reload()
     expect(mel.get_by_test_id("response")).to_contain_text("Thanks, I will try reflecting first.")
     expect(mel.get_by_test_id("read-status")).to_have_text(re.compile(r"^\s*Read"))
     assert recording_url.rstrip("/").split("/")[-1] in mel.url
+    assert_no_sideways_scroll(mel)

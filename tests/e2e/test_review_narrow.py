@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFactory
+from tests.e2e.conftest import assert_no_sideways_scroll
 from tests.reviews.conftest import scored_recording
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -44,5 +45,5 @@ def test_the_ratings_form_is_never_under_the_transcript(browser, live_server, si
         assert control.evaluate(UNCOVERED), f"{label} is covered at {width} px"
     share = page.get_by_role("button", name="Share with practitioner")
     assert share.evaluate(UNCOVERED), f"the share button is covered at {width} px"
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_no_sideways_scroll(page)
     context.close()

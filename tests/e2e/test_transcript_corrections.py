@@ -10,12 +10,15 @@ from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFa
 from tests.recordings.factories import RecordingFactory
 from tests.reviews.test_corrections import MISHEARD_SUMMARY
 
+from .conftest import WIDTHS, assert_no_sideways_scroll, follow
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TYPED = "You summed up what she said: keep doing that."
 LINE_COMMENT = "Good open question."  # a comment at a moment, being written
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 def test_corrections_replace_lines_and_scores_and_keep_what_was_typed(page, live_server, sign_in):
     team = TeamFactory(name="North")
     priya = PractitionerFactory(username="priya", team=team)
@@ -34,6 +37,7 @@ def test_corrections_replace_lines_and_scores_and_keep_what_was_typed(page, live
     )
     sign_in(page, mel)
     page.goto(f"{live_server.url}/reviews/recordings/{recording.pk}/")
+    assert_no_sideways_scroll(page)
     # A reload would lose this mark: it is there at the end only if the page never reloaded.
     page.evaluate("window.notReloaded = true")
     status = page.get_by_test_id("corrections-status")
@@ -55,6 +59,7 @@ def test_corrections_replace_lines_and_scores_and_keep_what_was_typed(page, live
     line6.locator(".transcript-line__original summary").click()
     expect(page.get_by_test_id("original-6")).to_contain_text("So to summer")
     expect(summary_verdict).to_have_text("found")
+    assert_no_sideways_scroll(page)
 
     # Split line 3 before its sixth word; the new line comes right after it.
     page.locator("#line-3 .transcript-line__correct summary").click()
@@ -89,8 +94,10 @@ def test_corrections_replace_lines_and_scores_and_keep_what_was_typed(page, live
     expect(page.locator("#id_went_well_1")).to_have_value(TYPED)
     expect(page.locator("#comment-form textarea")).to_have_value(LINE_COMMENT)
     assert page.evaluate("window.notReloaded === true")
+    assert_no_sideways_scroll(page)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 def test_the_practitioner_corrects_her_own_transcript_before_feedback_is_shared(
     page, live_server, sign_in
 ):
@@ -99,7 +106,9 @@ def test_the_practitioner_corrects_her_own_transcript_before_feedback_is_shared(
     recording = RecordingFactory(owner=priya, scored=True, lines=MISHEARD_SUMMARY)
     sign_in(page, priya)
     page.goto(f"{live_server.url}{recording.get_absolute_url()}")
-    page.get_by_role("link", name="Correct the transcript").click()
+    assert_no_sideways_scroll(page)
+    follow(page, page.get_by_role("link", name="Correct the transcript"))
+    assert_no_sideways_scroll(page)
     page.evaluate("window.notReloaded = true")
 
     page.locator("#line-6 .transcript-line__correct summary").click()
@@ -111,3 +120,4 @@ def test_the_practitioner_corrects_her_own_transcript_before_feedback_is_shared(
     expect(page.locator("#line-6 .transcript-line__text")).to_contain_text("So to sum up")
     expect(page.get_by_test_id("corrected-6")).to_be_visible()
     assert page.evaluate("window.notReloaded === true")
+    assert_no_sideways_scroll(page)

@@ -10,9 +10,12 @@ from recordings.models import Recording
 from tests.accounts.factories import PractitionerFactory, TeamFactory
 from tests.recordings.conftest import DIALOGUE, DUMMY_TASKS
 
+from .conftest import WIDTHS, assert_no_sideways_scroll
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 def test_a_missing_skill_is_caught_before_sending_and_the_file_is_kept(
     page, live_server, sign_in, settings
 ):
@@ -20,6 +23,7 @@ def test_a_missing_skill_is_caught_before_sending_and_the_file_is_kept(
     priya = PractitionerFactory(username="priya", team=TeamFactory(name="North"))
     sign_in(page, priya)
     page.goto(f"{live_server.url}/recordings/upload/")
+    assert_no_sideways_scroll(page)
     posts = []
     page.on("request", lambda request: posts.append(request) if request.method == "POST" else None)
 
@@ -36,6 +40,7 @@ def test_a_missing_skill_is_caught_before_sending_and_the_file_is_kept(
     assert posts == [] and not Recording.objects.exists()
     chosen = page.get_by_label("Audio file of the session")
     assert chosen.evaluate("input => input.files.length && input.files[0].name") == DIALOGUE.name
+    assert_no_sideways_scroll(page)
 
     check.get_by_role(
         "link", name="Select at least one skill you practised in this session."
@@ -46,3 +51,4 @@ def test_a_missing_skill_is_caught_before_sending_and_the_file_is_kept(
     # The recording's page (the fragment of the error link the practitioner followed stays on).
     page.wait_for_url(re.compile(r"/recordings/\d+/(#.*)?$"))
     assert Recording.objects.get().original_name == DIALOGUE.name
+    assert_no_sideways_scroll(page)

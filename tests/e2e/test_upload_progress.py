@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from recordings import views as recording_views
 from recordings.models import Recording
 from tests.accounts.factories import PractitionerFactory, TeamFactory
+from tests.e2e.conftest import PHONE, WIDTHS, assert_no_sideways_scroll
 from tests.recordings.conftest import BAD, DIALOGUE, DUMMY_TASKS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -58,7 +59,7 @@ def open_upload(browser, live_server, sign_in, user, width, javascript=True):
     return context, page
 
 
-@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("width", WIDTHS)
 def test_the_upload_shows_its_progress_in_percent_then_opens_the_recording(
     browser, live_server, sign_in, priya, held_answer, width
 ):
@@ -74,7 +75,7 @@ def test_the_upload_shows_its_progress_in_percent_then_opens_the_recording(
     expect(page.locator("#upload-progress-text")).to_have_attribute("aria-live", "polite")
     expect(page.locator("#upload-progress-text")).to_have_text("Uploaded. Checking the audio…")
     expect(page.get_by_role("button", name="Uploading…")).to_be_disabled()
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert_no_sideways_scroll(page)
 
     held_answer.set()
     page.wait_for_url(RECORDING_PAGE)
@@ -84,7 +85,7 @@ def test_the_upload_shows_its_progress_in_percent_then_opens_the_recording(
 
 
 def test_a_refused_file_shows_why_and_stays_chosen(browser, live_server, sign_in, priya):
-    context, page = open_upload(browser, live_server, sign_in, priya, 390)
+    context, page = open_upload(browser, live_server, sign_in, priya, PHONE)
     fill_form(page, BAD / "notes_renamed.mp3")
     page.get_by_role("button", name="Upload").click()
 
