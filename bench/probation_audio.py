@@ -19,6 +19,8 @@ transcribes. espeak-ng reads the raw speech-recognition style transcripts as the
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
 import json
 import os
 import sys
@@ -85,17 +87,41 @@ def spoken(transcript: dict, snr: float) -> tuple[Path, dict]:
     return noisy, reference
 
 
+def cached_segments(path: Path, pcm: str, model: str | None) -> list:
+    """Whisper's segments of `path`, from the cache when this file was transcribed with the
+    same model and options before (the slow step: analysis loops re-run only what follows)."""
+    from speech.transcribe import Segment, TranscriptionOptions, Word, transcribe
+
+    options = TranscriptionOptions(model=model)
+    key = hashlib.sha256(repr(options).encode()).hexdigest()[:10]
+    stored = path.with_name(f"{path.stem}.{model or 'tiny.en'}.{key}.segments.json")
+    if stored.exists():
+        return [
+            Segment(**{**s, "words": tuple(Word(**w) for w in s["words"])})
+            for s in json.loads(stored.read_text())
+        ]
+    segments = list(transcribe(pcm, options))
+    stored.write_text(json.dumps([dataclasses.asdict(s) for s in segments]))
+    return segments
+
+
 def through_the_pipeline(path: Path, model: str | None) -> tuple[dict, list[tuple[float, str]]]:
     """The worker's path: decode, transcribe, separate speakers, choose the practitioner,
     score. Returns the skill scores and each word's (time, role)."""
+    scores, words, _utterances, _turns = pipeline_utterances(path, model)
+    return scores, words
+
+
+def pipeline_utterances(path: Path, model: str | None):
+    """As `through_the_pipeline`, with the scored utterances and the pipeline's turns too (for
+    bench/spoken_verdicts.py)."""
     from speech.audio import decode_to_pcm
     from speech.speakers import choose_practitioner, separate_speakers
-    from speech.transcribe import TranscriptionOptions, transcribe
 
     with tempfile.TemporaryDirectory(prefix="oep-pcm-") as folder:
         pcm = os.path.join(folder, "audio.npy")
         decode_to_pcm(str(path), pcm, min_duration=1)
-        segments = list(transcribe(pcm, TranscriptionOptions(model=model)))
+        segments = cached_segments(path, pcm, model)
         turns = separate_speakers(pcm, segments)
     practitioner = choose_practitioner(turns)
     roles = {t.speaker: "practitioner" if t.speaker == practitioner else "client" for t in turns}
@@ -106,7 +132,7 @@ def through_the_pipeline(path: Path, model: str | None) -> tuple[dict, list[tupl
     scores = {name: card["skills"][code]["score"] for name, code in SKILLS.items()}
     scores["overall"] = card["overall"]
     words = [((w.start + w.end) / 2, roles[t.speaker]) for t in turns for w in t.words]
-    return scores, words
+    return scores, words, utterances, turns
 
 
 def role_share(words: list[tuple[float, str]], reference: dict) -> float:
