@@ -172,7 +172,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", nargs="*", help="case ids (default: two shortest per skill)")
     parser.add_argument("--snr", type=float, default=10.0, help="room noise, dB SNR")
-    parser.add_argument("--model", default=None, help="Whisper model (default: the site's)")
+    parser.add_argument(
+        "--model", default=None, help="Whisper model (default tiny.en; the site ships whisper-base)"
+    )
     args = parser.parse_args()
     everything = [t for t in load(SET) if t.get("utterances") and t.get("twin")]
     cases = set(args.cases or default_cases(everything))

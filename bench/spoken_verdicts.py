@@ -47,7 +47,8 @@ def _acts(session):
 
 
 def scored(utterances: list[Utterance]):
-    """The session score with its judged acts kept (score_session does not return them)."""
+    """The session score with its judged acts kept: score_session does not return them, so
+    the judging step is wrapped for the call (a bench, never the app, does this)."""
     from scoring import session as module
 
     captured = {}
@@ -172,7 +173,7 @@ class Alignment:
         return "units"
 
 
-def flip_cause(item, text, audio, written_items, align: Alignment) -> str:
+def flip_cause(item, text, audio, align: Alignment) -> str:
     """The cause of one flipped verdict: read off the written lines its acts and evidence
     rest on, on either side (the most telling cause among them)."""
     lines = set()
@@ -225,7 +226,7 @@ def compare(transcript: dict, snr: float, model: str | None, quiet: bool) -> dic
     for item in sorted(set(vt) | set(va)):
         x, y = vt.get(item, (0, 0, False)), va.get(item, (0, 0, False))
         if balance(x) != balance(y) or x[2] != y[2]:
-            why = flip_cause(item, text, audio, written, align)
+            why = flip_cause(item, text, audio, align)
             flips.append((item, why))
             print(
                 f"  FLIP {item}: text for {x[0]:.1f} against {x[1]:.1f} found {x[2]}; "
