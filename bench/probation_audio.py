@@ -40,6 +40,7 @@ from probation_twins import SKILLS, auc, load, score, share, skill_label  # noqa
 from real_speech import CACHE, NOISE_SEED, pink_noise  # noqa: E402
 
 from scoring import Utterance, score_session  # noqa: E402
+from scoring.speech_text import as_recognised_speech  # noqa: E402
 from tests.fixtures.audio.make_dialogues import speak_script  # noqa: E402
 
 SET = REPO / "bench" / "probation_set"
@@ -105,14 +106,17 @@ def cached_segments(path: Path, pcm: str, model: str | None) -> list:
     return segments
 
 
-def through_the_pipeline(path: Path, model: str | None) -> tuple[dict, list[tuple[float, str]]]:
+def through_the_pipeline(
+    path: Path, model: str | None, unpunctuated: bool = False
+) -> tuple[dict, list[tuple[float, str]]]:
     """The worker's path: decode, transcribe, separate speakers, choose the practitioner,
-    score. Returns the skill scores and each word's (time, role)."""
-    scores, words, _utterances, _turns = pipeline_utterances(path, model)
+    score. Returns the skill scores and each word's (time, role). `unpunctuated` scores
+    Whisper's text as raw recognition text (`scoring.speech_text.as_recognised_speech`)."""
+    scores, words, _utterances, _turns = pipeline_utterances(path, model, unpunctuated)
     return scores, words
 
 
-def pipeline_utterances(path: Path, model: str | None):
+def pipeline_utterances(path: Path, model: str | None, unpunctuated: bool = False):
     """As `through_the_pipeline`, with the scored utterances and the pipeline's turns too (for
     bench/spoken_verdicts.py)."""
     from speech.audio import decode_to_pcm
@@ -128,6 +132,8 @@ def pipeline_utterances(path: Path, model: str | None):
     utterances = [
         Utterance(i, roles[t.speaker], t.text, t.start, t.end) for i, t in enumerate(turns)
     ]
+    if unpunctuated:
+        utterances = as_recognised_speech(utterances)
     card = score_session(utterances).to_dict()
     scores = {name: card["skills"][code]["score"] for name, code in SKILLS.items()}
     scores["overall"] = card["overall"]
@@ -175,6 +181,11 @@ def main() -> int:
     parser.add_argument(
         "--model", default=None, help="Whisper model (default tiny.en; the site ships whisper-base)"
     )
+    parser.add_argument(
+        "--unpunctuated",
+        action="store_true",
+        help="score Whisper's text without its punctuation, as raw recognition text",
+    )
     args = parser.parse_args()
     everything = [t for t in load(SET) if t.get("utterances") and t.get("twin")]
     cases = set(args.cases or default_cases(everything))
@@ -185,7 +196,7 @@ def main() -> int:
     for t in transcripts:
         path, reference = spoken(t, args.snr)
         seconds += reference["duration"]
-        from_audio[t["id"]], words = through_the_pipeline(path, args.model)
+        from_audio[t["id"]], words = through_the_pipeline(path, args.model, args.unpunctuated)
         role_shares.append(role_share(words, reference))
         print(
             f"  {t['id']:<12} {reference['duration'] / 60:4.1f} min  words to the right speaker "
