@@ -19,6 +19,8 @@ transcribes. espeak-ng reads the raw speech-recognition style transcripts as the
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import hashlib
 import json
 import os
 import sys
@@ -38,6 +40,7 @@ from probation_twins import SKILLS, auc, load, score, share, skill_label  # noqa
 from real_speech import CACHE, NOISE_SEED, pink_noise  # noqa: E402
 
 from scoring import Utterance, score_session  # noqa: E402
+from scoring.speech_text import as_recognised_speech  # noqa: E402
 from tests.fixtures.audio.make_dialogues import speak_script  # noqa: E402
 
 SET = REPO / "bench" / "probation_set"
@@ -85,28 +88,57 @@ def spoken(transcript: dict, snr: float) -> tuple[Path, dict]:
     return noisy, reference
 
 
-def through_the_pipeline(path: Path, model: str | None) -> tuple[dict, list[tuple[float, str]]]:
+def cached_segments(path: Path, pcm: str, model: str | None) -> list:
+    """Whisper's segments of `path`, from the cache when this file was transcribed with the
+    same model and options before (the slow step: analysis loops re-run only what follows)."""
+    from speech.transcribe import Segment, TranscriptionOptions, Word, transcribe
+
+    options = TranscriptionOptions(model=model)
+    key = hashlib.sha256(repr(options).encode()).hexdigest()[:10]
+    stored = path.with_name(f"{path.stem}.{model or 'tiny.en'}.{key}.segments.json")
+    if stored.exists():
+        return [
+            Segment(**{**s, "words": tuple(Word(**w) for w in s["words"])})
+            for s in json.loads(stored.read_text())
+        ]
+    segments = list(transcribe(pcm, options))
+    stored.write_text(json.dumps([dataclasses.asdict(s) for s in segments]))
+    return segments
+
+
+def through_the_pipeline(
+    path: Path, model: str | None, unpunctuated: bool = False
+) -> tuple[dict, list[tuple[float, str]]]:
     """The worker's path: decode, transcribe, separate speakers, choose the practitioner,
-    score. Returns the skill scores and each word's (time, role)."""
+    score. Returns the skill scores and each word's (time, role). `unpunctuated` scores
+    Whisper's text as raw recognition text (`scoring.speech_text.as_recognised_speech`)."""
+    scores, words, _utterances, _turns = pipeline_utterances(path, model, unpunctuated)
+    return scores, words
+
+
+def pipeline_utterances(path: Path, model: str | None, unpunctuated: bool = False):
+    """As `through_the_pipeline`, with the scored utterances and the pipeline's turns too (for
+    bench/spoken_verdicts.py)."""
     from speech.audio import decode_to_pcm
     from speech.speakers import choose_practitioner, separate_speakers
-    from speech.transcribe import TranscriptionOptions, transcribe
 
     with tempfile.TemporaryDirectory(prefix="oep-pcm-") as folder:
         pcm = os.path.join(folder, "audio.npy")
         decode_to_pcm(str(path), pcm, min_duration=1)
-        segments = list(transcribe(pcm, TranscriptionOptions(model=model)))
+        segments = cached_segments(path, pcm, model)
         turns = separate_speakers(pcm, segments)
     practitioner = choose_practitioner(turns)
     roles = {t.speaker: "practitioner" if t.speaker == practitioner else "client" for t in turns}
     utterances = [
         Utterance(i, roles[t.speaker], t.text, t.start, t.end) for i, t in enumerate(turns)
     ]
+    if unpunctuated:
+        utterances = as_recognised_speech(utterances)
     card = score_session(utterances).to_dict()
     scores = {name: card["skills"][code]["score"] for name, code in SKILLS.items()}
     scores["overall"] = card["overall"]
     words = [((w.start + w.end) / 2, roles[t.speaker]) for t in turns for w in t.words]
-    return scores, words
+    return scores, words, utterances, turns
 
 
 def role_share(words: list[tuple[float, str]], reference: dict) -> float:
@@ -146,7 +178,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", nargs="*", help="case ids (default: two shortest per skill)")
     parser.add_argument("--snr", type=float, default=10.0, help="room noise, dB SNR")
-    parser.add_argument("--model", default=None, help="Whisper model (default: the site's)")
+    parser.add_argument(
+        "--model", default=None, help="Whisper model (default tiny.en; the site ships whisper-base)"
+    )
+    parser.add_argument(
+        "--unpunctuated",
+        action="store_true",
+        help="score Whisper's text without its punctuation, as raw recognition text",
+    )
     args = parser.parse_args()
     everything = [t for t in load(SET) if t.get("utterances") and t.get("twin")]
     cases = set(args.cases or default_cases(everything))
@@ -157,7 +196,7 @@ def main() -> int:
     for t in transcripts:
         path, reference = spoken(t, args.snr)
         seconds += reference["duration"]
-        from_audio[t["id"]], words = through_the_pipeline(path, args.model)
+        from_audio[t["id"]], words = through_the_pipeline(path, args.model, args.unpunctuated)
         role_shares.append(role_share(words, reference))
         print(
             f"  {t['id']:<12} {reference['duration'] / 60:4.1f} min  words to the right speaker "

@@ -82,12 +82,16 @@ def _split_tokens(tokens: list[str]) -> list[int]:
     cuts = []
     last = 0
     for i in range(1, len(tokens) - 1):
-        word, prev, nxt = tokens[i].lower(), tokens[i - 1].lower(), tokens[i + 1].lower()
+        # Whisper joins clauses with commas ("should be fine anyway, did you go"): the words
+        # are matched without them, and a comma before a question start is a boundary itself
+        word, nxt = _bare(tokens[i]), _bare(tokens[i + 1])
+        prev = tokens[i - 1].lower()
         pair = f"{word} {nxt}"
-        bare_prev = prev.strip(",;:")
-        cut = False
-        if (
-            pair in MARKER_PAIRS
+        bare_prev = _bare(prev)
+        cut = bool(
+            prev.endswith(",")
+            and _asks(word, nxt)
+            or pair in MARKER_PAIRS
             and i + 2 < len(tokens)
             or pair in ACT_STARTS
             and bare_prev not in MARKERS | {"and", "but", "it"}
@@ -109,12 +113,27 @@ def _split_tokens(tokens: list[str]) -> list[int]:
                 and bare_prev not in MARKERS
                 and not word.endswith("n't")
             )
-        ):
-            cut = True
+        )
         if cut and i - last >= MIN_UNIT_WORDS and len(tokens) - i >= MIN_UNIT_WORDS:
             cuts.append(i)
             last = i
     return cuts
+
+
+def _bare(token: str) -> str:
+    return token.lower().rstrip(",;:")
+
+
+def _asks(word: str, nxt: str) -> bool:
+    """A question opens here: a wh-word before a verb or subject ("what did", "how you"), or
+    an auxiliary before a person ("did you", "are we")."""
+    if word in lx.WH_WORDS:
+        return nxt in lx.AUXILIARIES or nxt in lx.QUESTION_SUBJECTS or nxt in WH_VERBS
+    return (
+        word in lx.AUXILIARIES
+        and nxt in ("you", "we", "i", "they", "he", "she")
+        and not word.endswith("n't")
+    )
 
 
 def split_clauses(text: str) -> list[str]:

@@ -1,0 +1,35 @@
+"""Whisper's output is handed to the scorer as raw recognition text, read like the unpunctuated
+transcripts the scorer's second reading is made for."""
+
+from scoring import Utterance
+from scoring.model import is_punctuated
+from scoring.speech_text import as_recognised_speech
+
+
+def test_recognised_speech_loses_its_punctuation_but_keeps_words_and_times():
+    heard = [
+        Utterance(0, "practitioner", "Okay, so how's the week been, anything happened?", 0.0, 3.2),
+        Utterance(1, "client", "Not great. I've been on nights.", 3.9, 6.0),
+    ]
+    read = as_recognised_speech(heard)
+    assert [u.text for u in read] == [
+        "okay so how's the week been anything happened",
+        "not great i've been on nights",
+    ]
+    assert [(u.index, u.speaker, u.start, u.end) for u in read] == [
+        (0, "practitioner", 0.0, 3.2),
+        (1, "client", 3.9, 6.0),
+    ]
+
+
+def test_whisper_punctuated_session_is_read_with_the_unpunctuated_variant():
+    heard = [
+        Utterance(0, "practitioner", "Right, did you get to the job centre, how did it go."),
+        Utterance(1, "client", "Yeah, it was fine."),
+        Utterance(2, "practitioner", "Good, and the housing form, you sent it off."),
+    ]
+    texts = [u.text for u in heard]
+    practitioner = [u.speaker == "practitioner" for u in heard]
+    assert is_punctuated(texts, practitioner)
+    read = [u.text for u in as_recognised_speech(heard)]
+    assert not is_punctuated(read, practitioner)
