@@ -141,6 +141,9 @@ class TranscriptionOptions:
     # for the measured gain). 1 (the default here) runs faster-whisper's sequential loop; the
     # worker's settings use BATCHED.
     batch_size: int = 1
+    # Longest piece of speech, in seconds, Whisper is given at once (None: its 30 s). The batched
+    # pipeline also cuts the voice detector's speech at this length.
+    chunk_length: int | None = None
     # Whisper's own guards against text invented over noise or silence (faster-whisper's
     # defaults): a segment is decoded again at a higher temperature when its text compresses
     # too well (a loop) or its log-probability is too low, and dropped as silence when the
@@ -177,7 +180,8 @@ class TranscriptionOptions:
             "initial_prompt": self.initial_prompt,
             "hotwords": self.hotwords,
             "vad_filter": True,
-            "vad_parameters": self.vad_parameters,
+            "vad_parameters": dict(self.vad_parameters),
+            "chunk_length": self.chunk_length,
         }
 
 
