@@ -290,6 +290,8 @@ def _pipeline(path: str, model: str | None, prompt: bool, spec: str = "") -> dic
                 "end": s.end,
                 "text": s.text,
                 "words": [[w.start, w.end, w.text] for w in s.words],
+                "avg_logprob": s.avg_logprob,
+                "no_speech_prob": s.no_speech_prob,
             }
             for s in segments
         ],

@@ -97,13 +97,15 @@ def whisper_base_files() -> dict:
     return files
 
 
-# The worker's default decoding (oep/settings/base.py, WHISPER_*), with Whisper base: greedy,
-# two voice-detected pieces decoded together, one window at a time on two threads. Measured on
-# the real conversations (bench/audio_pipeline.md): as accurate as beam 5 batched, a fifth less
-# CPU; two pieces held 720 MB (four 950 MB, eight over 1 GB; two windows side by side, 1.3-1.6
-# GB). With tiny.en it lost words on the generated test dialogue, so the tests' tiny.en keeps
-# the sequential defaults below.
-BATCHED = {"batch_size": 2, "beam_size": 1, "cpu_threads": 2, "parallel_windows": 1}
+# The worker's default decoding (oep/settings/base.py, WHISPER_*), with Whisper base: beam
+# search of 3, two voice-detected pieces decoded together, one window at a time on two threads.
+# Measured on the real conversations (bench/audio_pipeline.md): greedy decoding (beam 1) got a
+# third more words wrong on one of them (0.089 against 0.074, mostly words heard as others) for
+# about the same CPU time, as the encoder dominates; beam 5 was no better than 3. Two pieces
+# held 720-770 MB (four 950 MB, eight over 1 GB; two windows side by side, 1.3-1.6 GB). Batched
+# and greedy, tiny.en lost words on the generated test dialogue, so the tests' tiny.en keeps the
+# sequential defaults below.
+BATCHED = {"batch_size": 2, "beam_size": 3, "cpu_threads": 2, "parallel_windows": 1}
 
 
 @dataclass(frozen=True)

@@ -317,6 +317,13 @@ def test_the_batched_pipeline_gets_the_piece_length_and_its_own_copy_of_the_vad_
     assert options.vad_parameters == {"min_silence_duration_ms": 1000, "max_speech_duration_s": 20}
 
 
+def test_the_workers_batched_decoding_searches_beams_rather_than_decoding_greedily():
+    # Greedy batched decoding got a third more words wrong on a real conversation (mostly
+    # words heard as others) for about the same CPU time (bench/audio_pipeline.md).
+    assert transcribe_module.BATCHED["beam_size"] > 1
+    assert transcribe_module.BATCHED["batch_size"] > 1
+
+
 def test_whispers_silence_rule_needs_both_no_speech_and_doubtful_words():
     options = TranscriptionOptions()
     assert transcribe_module.heard_as_silence(_HeardSegment(0, 1, "Bye.", 0.9, -1.5), options)
