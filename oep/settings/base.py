@@ -243,9 +243,11 @@ RECORDINGS_MAX_ATTEMPTS = int(os.environ.get("RECORDINGS_MAX_ATTEMPTS", 3))
 WHISPER_MODEL = os.environ.get("WHISPER_MODEL") or "whisper-base"
 WHISPER_DEVICE = os.environ.get("WHISPER_DEVICE", "cpu")
 WHISPER_COMPUTE_TYPE = os.environ.get("WHISPER_COMPUTE_TYPE", "int8")
-# Greedy decoding, Whisper's pieces of speech decoded two at a time (speech.transcribe);
-# WHISPER_BATCH_SIZE=1 falls back to faster-whisper's sequential loop with its temperature retries.
-WHISPER_BEAM_SIZE = int(os.environ.get("WHISPER_BEAM_SIZE", 1))
+# Beam search of 3, Whisper's pieces of speech decoded two at a time (speech.transcribe.BATCHED:
+# greedy decoding, beam 1, got more words wrong on real conversations for about the same CPU time;
+# bench/audio_pipeline.md). WHISPER_BATCH_SIZE=1 falls back to faster-whisper's sequential loop
+# with its temperature retries.
+WHISPER_BEAM_SIZE = int(os.environ.get("WHISPER_BEAM_SIZE", 3))
 WHISPER_BATCH_SIZE = int(os.environ.get("WHISPER_BATCH_SIZE", 2))
 # One batched window at a time on two threads keeps a worker under 1 GB with Whisper base.
 WHISPER_CPU_THREADS = int(os.environ.get("WHISPER_CPU_THREADS", 2))

@@ -339,3 +339,16 @@ def test_whisper_base_is_the_default_model_outside_the_test_settings():
 
     assert base.WHISPER_MODEL == "whisper-base"
     assert base.WHISPER_BATCH_SIZE > 1
+
+
+def test_the_shipped_whisper_settings_are_the_decoding_the_bench_measures():
+    from oep.settings import base
+    from speech.transcribe import BATCHED
+
+    shipped = {
+        "batch_size": base.WHISPER_BATCH_SIZE,
+        "beam_size": base.WHISPER_BEAM_SIZE,
+        "cpu_threads": base.WHISPER_CPU_THREADS,
+        "parallel_windows": base.WHISPER_PARALLEL_WINDOWS,
+    }
+    assert shipped == BATCHED, "bench/real_speech.py measures BATCHED as the worker's decoding"
