@@ -9,7 +9,8 @@ against the items they were made for.
 from django.db import transaction
 
 from checklist.models import ChecklistVersion
-from scoring import SCORER_VERSION, Utterance, score_session
+from scoring import SCORER_VERSION, Utterance
+from scoring.speech_text import score_speech
 
 from .enums import SpeakerRole
 from .models import ScoreCard
@@ -35,13 +36,15 @@ def score_recording(recording) -> str:
     card = ScoreCard.objects.latest_for(recording)
     version = card.checklist_version if card else ChecklistVersion.objects.current()
     segments = list(recording.segments.order_by("start", "index"))
-    result = score_session(utterances_of(segments), version.checklist())
+    # Read as speech-recognition text: Whisper's commas and dropped question marks are not a
+    # typist's punctuation (docs/scoring.md, "Spoken aloud"); evidence quotes the transcript.
+    result = score_speech(utterances_of(segments), version.checklist())
     ScoreCard.objects.create(
         recording=recording,
         checklist_version=version,
         scorer_version=SCORER_VERSION,
-        result=result.to_dict(),
+        result=result,
         roles={str(segment.index): segment.role for segment in segments},
     )
-    found = sum(1 for item in result.items.values() if item.get("present"))
+    found = sum(1 for item in result["items"].values() if item.get("present"))
     return f"Scored against checklist {version} with {SCORER_VERSION}: {found} items with evidence."

@@ -85,6 +85,17 @@ def test_score_card_names_its_versions_and_points_at_moments(people):
     assert card.items["B5"]["present"]
 
 
+def test_a_transcript_is_scored_as_speech_and_its_evidence_quotes_the_transcript(people):
+    recording = make_recording(people["practitioner"])
+    add_lines(recording, SESSION)
+    score_recording(recording)
+
+    card = ScoreCard.objects.latest_for(recording)
+    quotes = [entry["text"] for item in card.items.values() for entry in item["evidence"]]
+    assert quotes
+    assert set(quotes) <= {text for _, _, text in SESSION}
+
+
 def test_rescoring_after_a_speaker_fix_adds_a_card_and_keeps_the_first(people):
     recording = make_recording(people["practitioner"])
     add_lines(recording, SESSION)
