@@ -473,3 +473,23 @@ def test_the_feedback_page_plays_each_moment_to_its_end(
     expect(page.get_by_test_id("player")).to_be_in_viewport()
     assert page.errors == []
     page.context.close()
+
+
+def test_on_a_phone_what_stays_in_view_leaves_most_of_the_screen_to_read(
+    browser, live_server, sign_in, cast
+):
+    """A 390 x 844 phone: the player and the item jumps that stick above the page take at most
+    a third of the screen once scrolled into the assessment."""
+    page = open_review(browser, live_server, sign_in, cast, 390, height=844)
+    page.get_by_label("Overall: Cognitive techniques").scroll_into_view_if_needed()
+    sticky = page.evaluate(
+        """() => {
+            const player = document.querySelector('[data-testid=player]').getBoundingClientRect();
+            const stuck = [...document.querySelectorAll('.app-item-jumps')]
+                .map((element) => element.getBoundingClientRect())
+                .filter((box) => box.top <= player.bottom + 1 && box.bottom > player.bottom);
+            return Math.max(player.bottom, ...stuck.map((box) => box.bottom));
+        }"""
+    )
+    assert sticky <= 844 / 3
+    page.context.close()
