@@ -36,9 +36,31 @@
     template.innerHTML = html.trim();
     return template.content.firstElementChild;
   };
+  // The form's fields read the message out with them (aria-describedby), as GOV.UK's error
+  // message pattern asks: the message may be about any of them.
+  let errorCount = 0;
+  const fieldsOf = (form) => [...form.querySelectorAll("textarea, input:not([type=hidden])")];
+  const describedBy = (field) => (field.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+  const unlinkError = (form) => {
+    const old = form.querySelector("[data-form-error] .govuk-error-message");
+    if (!old || !old.id) return;
+    fieldsOf(form).forEach((field) => {
+      const ids = describedBy(field).filter((id) => id !== old.id);
+      if (ids.length) field.setAttribute("aria-describedby", ids.join(" "));
+      else field.removeAttribute("aria-describedby");
+    });
+  };
   const showError = (form, message) => {
     const slot = form.querySelector("[data-form-error]");
     if (!slot) return;
+    unlinkError(form);
+    if (message.classList.contains("govuk-error-message")) {
+      errorCount += 1;
+      if (!message.id) message.id = `${form.id || "conversation"}-error-${errorCount}`;
+      fieldsOf(form).forEach((field) => {
+        field.setAttribute("aria-describedby", [...describedBy(field), message.id].join(" "));
+      });
+    }
     slot.replaceChildren(message);
     const group = slot.closest(".govuk-form-group");
     if (group) group.classList.add("govuk-form-group--error");
@@ -46,6 +68,7 @@
   const clearError = (form) => {
     const slot = form.querySelector("[data-form-error]");
     if (!slot) return;
+    unlinkError(form);
     slot.replaceChildren();
     const group = slot.closest(".govuk-form-group");
     if (group) group.classList.remove("govuk-form-group--error");

@@ -115,6 +115,10 @@ def test_comments_at_the_play_position_and_replies_on_both_sides(
     manager.get_by_role("button", name="Save comment").click()
     expect(form.get_by_test_id("form-error")).to_contain_text("Choose the moment")
     expect(manager.get_by_label("Comment", exact=True)).to_have_value("Where was this again?")
+    # The fields read the error out with them (GOV.UK's error message pattern).
+    expect(manager.get_by_label("Comment", exact=True)).to_have_accessible_description(
+        re.compile("Choose the moment")
+    )
     manager.get_by_label("Comment", exact=True).fill("")
 
     # On words selected in a line (the client's line at 0:15): listed after the 0:12 one.
