@@ -79,6 +79,7 @@ def build_site():
         reverse("reviews:progress", args=[practitioner.pk]),
         recording.get_absolute_url(),
     ]
+    make_what_wagtail_makes_on_first_read([practitioner, manager, editor, admin])
     return {
         "anonymous": (None, PUBLIC + content),
         "practitioner": (practitioner, PUBLIC + content + own),
@@ -174,3 +175,22 @@ def browser_context(browser, live_server, user, width):
             [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
         )
     return context
+
+
+def make_what_wagtail_makes_on_first_read(users):
+    """Wagtail stores each setting's defaults, and each user's admin profile, the first time
+    it reads them: made before any browser asks, so that two requests at once (a page and its
+    favicon) never race to create one on the live server's shared connection, and so that the
+    crawl's check for writes on GET sees only real ones."""
+    from django.apps import apps
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.models import Site
+    from wagtail.users.models import UserProfile
+
+    for model in apps.get_models():
+        if issubclass(model, BaseSiteSetting):
+            model.for_site(Site.objects.get(is_default_site=True))
+        elif issubclass(model, BaseGenericSetting):
+            model.load()
+    for user in users:
+        UserProfile.get_for_user(user)

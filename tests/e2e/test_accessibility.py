@@ -116,23 +116,6 @@ def database_fingerprint():
     return fingerprint
 
 
-def make_what_wagtail_makes_on_first_read(users):
-    """Wagtail stores each setting's defaults, and each user's admin profile, the first time
-    it reads them: made before the crawl, so that any other write on a GET shows."""
-    from django.apps import apps
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.models import Site
-    from wagtail.users.models import UserProfile
-
-    for model in apps.get_models():
-        if issubclass(model, BaseSiteSetting):
-            model.for_site(Site.objects.get(is_default_site=True))
-        elif issubclass(model, BaseGenericSetting):
-            model.load()
-    for user in users:
-        UserProfile.get_for_user(user)
-
-
 def check_page(page, where):
     """Problems with the open page: axe's serious and critical violations, sideways scrolling,
     and GOV.UK Frontend missing (its template, its stylesheet, its script started)."""
@@ -303,7 +286,6 @@ def test_every_page_each_role_reaches_is_accessible_at_both_widths(browser, live
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make frontend` (npm ci) first.")
     site = build_site()
-    make_what_wagtail_makes_on_first_read(user for user, _ in site.values() if user)
     problems = []
     started = time.monotonic()
     for role in ROLES:
