@@ -191,3 +191,18 @@ def sign_in(live_server):
         assert_no_sideways_scroll(page)  # the dashboard, where everyone lands
 
     return _sign_in
+
+
+def block_autosave(page):
+    """Stop the review form's autosave from reaching the live server: its in-memory SQLite
+    cannot take an autosave beside another write or the test's teardown (its tables lock; a
+    file database or PostgreSQL waits). Autosave is the review-flow test's, which runs a file
+    database; what is typed must survive in the page, which the other tests check."""
+    page.route(
+        "**/reviews/recordings/*/",
+        lambda route: (
+            route.abort()
+            if route.request.headers.get("x-requested-with") == "autosave"
+            else route.continue_()
+        ),
+    )

@@ -17,7 +17,7 @@ from recordings.models import Recording
 from reviews import reviewing
 from speech.waveform import waveform_peaks
 from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFactory
-from tests.e2e.conftest import WIDTHS, assert_no_sideways_scroll
+from tests.e2e.conftest import WIDTHS, assert_no_sideways_scroll, block_autosave
 from tests.recordings.factories import RecordingFactory
 from tests.reviews.conftest import SESSION, review_data
 
@@ -96,17 +96,7 @@ def open_page(browser, live_server, sign_in, user, path, width, height=800, **op
     context = browser.new_context(viewport={"width": width, "height": height}, **options)
     context.set_default_timeout(15_000)
     page = context.new_page()
-    # The live server's in-memory SQLite cannot take an autosave landing beside the test's
-    # teardown (its tables lock): these tests are about the player, autosave is the review
-    # flow's, which runs a file database.
-    page.route(
-        "**/reviews/recordings/*/",
-        lambda route: (
-            route.abort()
-            if route.request.headers.get("x-requested-with") == "autosave"
-            else route.continue_()
-        ),
-    )
+    block_autosave(page)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     sign_in(page, user)

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFactory
-from tests.e2e.conftest import WIDTHS, assert_no_sideways_scroll
+from tests.e2e.conftest import WIDTHS, assert_no_sideways_scroll, block_autosave
 from tests.recordings.conftest import tone_wav
 from tests.recordings.factories import RecordingFactory
 from tests.reviews.conftest import SESSION
@@ -35,16 +35,7 @@ def open_as(browser, sign_in, user, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     context.set_default_timeout(15_000)
     page = context.new_page()
-    # The live server's in-memory SQLite cannot take an autosave beside another write (its
-    # tables lock); autosave is the review-flow test's, which runs a file database.
-    page.route(
-        "**/reviews/recordings/*/",
-        lambda route: (
-            route.abort()
-            if route.request.headers.get("x-requested-with") == "autosave"
-            else route.continue_()
-        ),
-    )
+    block_autosave(page)
     sign_in(page, user)
     return page
 

@@ -10,7 +10,7 @@ from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFa
 from tests.recordings.factories import RecordingFactory
 from tests.reviews.test_corrections import MISHEARD_SUMMARY
 
-from .conftest import WIDTHS, assert_no_sideways_scroll, follow
+from .conftest import WIDTHS, assert_no_sideways_scroll, block_autosave, follow
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -24,17 +24,7 @@ def test_corrections_replace_lines_and_scores_and_keep_what_was_typed(page, live
     priya = PractitionerFactory(username="priya", team=team)
     mel = ManagerFactory(username="mel", teams=[team])
     recording = RecordingFactory(owner=priya, scored=True, lines=MISHEARD_SUMMARY)
-    # The live server's in-memory SQLite cannot take an autosave and a correction at once (its
-    # tables lock; a file database or PostgreSQL waits): the autosave is left to the review-flow
-    # test. What is typed must survive in the page, which is what this test checks.
-    page.route(
-        "**/reviews/recordings/*/",
-        lambda route: (
-            route.abort()
-            if route.request.headers.get("x-requested-with") == "autosave"
-            else route.continue_()
-        ),
-    )
+    block_autosave(page)
     sign_in(page, mel)
     page.goto(f"{live_server.url}/reviews/recordings/{recording.pk}/")
     assert_no_sideways_scroll(page)
