@@ -1,7 +1,7 @@
 """Page-load bench: the site under production-like settings on 127.0.0.1, loaded page by page.
 
     python bench/page_load.py [--clients 20] [--seconds 20] [--workers 2] [--var DIR]
-                              [--reference [--rounds 3]]
+                              [--reference [--reference-dir BAKERYDEMO] [--rounds 3]]
 
 Sets up a throwaway site (migrate, collectstatic, demo data; or reuses --var), starts it with
 gunicorn (sync workers; runserver if gunicorn is missing) under oep.settings.production, then
@@ -11,10 +11,13 @@ cookies; signed-in pages as the demo practitioner and manager. Prints per page: 
 second, p50 and p95 latency, the server's CPU time per request, the page's size and the errors.
 Only 127.0.0.1 is ever contacted, and every run is bounded in time.
 
-With --reference it also starts a reference Wagtail site (bench/reference_site.py: Wagtail's
-project template, since bakerydemo cannot be installed here) on the same gunicorn settings and
-loads the anonymous pages of both sites in alternating rounds, then prints each of our pages'
-median p95 against the reference's pooled p95.
+With --reference it also starts a reference Wagtail site (bench/reference_site.py) on the same
+gunicorn settings and loads the anonymous pages of both sites in alternating rounds, then prints
+each of our pages' median p95 against the reference's pooled p95 (the 95th percentile of every
+reference response in every round), with requests per second and server CPU per request. The
+reference is wagtail/bakerydemo when --reference-dir names a folder holding a rebuilt copy with
+its own virtualenv (implies --reference; its python and gunicorn serve it), else Wagtail's
+project template (`wagtail start`), which needs nothing outside this repository.
 """
 
 from __future__ import annotations
@@ -126,10 +129,13 @@ def slugs(env) -> dict:
     }
 
 
-def start_server(env, port: int, workers: int, var: Path, root=ROOT, wsgi="oep.wsgi"):
+def start_server(
+    env, port: int, workers: int, var: Path, root=ROOT, wsgi="oep.wsgi", gunicorn=None
+):
+    """Starts gunicorn (`gunicorn` if given: another site's virtualenv) and waits for "/"."""
     log = (var / f"server-{port}.log").open("w")
-    if shutil.which("gunicorn") or (Path(sys.executable).parent / "gunicorn").exists():
-        gunicorn = shutil.which("gunicorn") or str(Path(sys.executable).parent / "gunicorn")
+    gunicorn = gunicorn or shutil.which("gunicorn") or str(Path(sys.executable).parent / "gunicorn")
+    if Path(gunicorn).exists():
         # No access log: writing it would be part of what is measured.
         command = [
             gunicorn, wsgi, "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
@@ -283,6 +289,7 @@ def load_page(port, path, cookie, clients, seconds, server):
     count = len(latencies)
     cpu = (cpu_after - cpu_before) / count if None not in (cpu_before, cpu_after) else None
     return {
+        "latencies": latencies,
         "rps": count / elapsed,
         "p50": statistics.median(latencies),
         "p95": latencies[min(count - 1, int(0.95 * count))],
@@ -305,7 +312,7 @@ def print_row(name, row):
     )
 
 
-def main():
+def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20.0, help="per page")
@@ -315,8 +322,20 @@ def main():
     parser.add_argument(
         "--reference", action="store_true", help="side by side with a reference Wagtail site"
     )
+    parser.add_argument(
+        "--reference-dir",
+        type=Path,
+        help="a rebuilt wagtail/bakerydemo with its own .venv: the reference (implies --reference)",
+    )
     parser.add_argument("--rounds", type=int, default=3, help="with --reference")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    if args.reference_dir is not None:
+        args.reference = True
+    return args
+
+
+def main():
+    args = parse_args()
 
     var = args.var or Path(tempfile.mkdtemp(prefix="oep-page-load-"))
     fresh = not (var / "db.sqlite3").exists()
@@ -362,45 +381,74 @@ def main():
             shutil.rmtree(var, ignore_errors=True)
 
 
+def pooled_p95(rows) -> float:
+    """The 95th percentile of every response in `rows` (pages and rounds together)."""
+    latencies = sorted(x for row in rows for x in row["latencies"])
+    return latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
+
+
+def cpu_text(rows) -> str:
+    cpus = [row["cpu"] for row in rows if row.get("cpu") is not None]
+    return f"{statistics.median(cpus) * 1000:.1f}" if cpus else "-"
+
+
 def side_by_side(args, port, names, server, server_name, var):
     """Our anonymous pages and the reference site's, loaded in alternating rounds."""
-    reference_env = reference_site.make(var / "reference")
+    reference = reference_site.reference_for(args.reference_dir, var)
     reference_port = free_port()
-    reference, _ = start_server(
-        reference_env, reference_port, args.workers, var, var / "reference", reference_site.WSGI
-    )
+    reference_server, _ = start_server(
+        reference.env, reference_port, args.workers, var, reference.root, reference.wsgi,
+        gunicorn=reference.gunicorn,
+    )  # fmt: skip
     ours = {name: [] for name, _path in ANONYMOUS_PAGES}
-    theirs = []
+    theirs = {name: [] for name, _path in reference.pages}
     try:
         print(
-            f"{server_name} for both sites; {args.clients} clients for {args.seconds:g} s per "
-            f"page; {args.rounds} rounds; load average before: "
+            f"{server_name} for both sites; reference: {reference.name}; {args.clients} clients "
+            f"for {args.seconds:g} s per page; {args.rounds} rounds; load average before: "
             f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs"
         )
+        print(f"{'page':40} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>7} "
+              f"{'KB':>7} {'errors':>6}")  # fmt: skip
         for round_number in range(1, args.rounds + 1):
-            print(f"round {round_number}")
+            print(f"round {round_number}; load average {os.getloadavg()[0]:.1f}", flush=True)
             for name, path in ANONYMOUS_PAGES:
                 row = load_page(port, path.format(**names), "", args.clients, args.seconds, server)
                 print_row(name, row)
                 ours[name].append(row)
-            for name, path in reference_site.PAGES:
-                row = load_page(reference_port, path, "", args.clients, args.seconds, reference)
+            for name, path in reference.pages:
+                row = load_page(
+                    reference_port, path, "", args.clients, args.seconds, reference_server
+                )
                 print_row(name, row)
-                theirs.append(row)
+                theirs[name].append(row)
     finally:
-        stop_server(reference)
-    if any("error" in row for row in theirs):
+        stop_server(reference_server)
+    reference_rows = [row for rows in theirs.values() for row in rows]
+    if any("error" in row for row in reference_rows):
         raise SystemExit("The reference site did not serve every page.")
-    reference_p95 = statistics.median(row["p95"] for row in theirs)
-    print(f"reference site: median p95 {reference_p95 * 1000:.0f} ms over its pages and rounds")
-    print(f"{'our page':40} {'median p95 ms':>14} {'x reference':>12}")
+    reference_p95 = pooled_p95(reference_rows)
+    reference_rps = statistics.median(row["rps"] for row in reference_rows)
+    print(
+        f"{reference.name}: pooled p95 {reference_p95 * 1000:.0f} ms over its pages and rounds; "
+        f"median {reference_rps:.1f} req/s; median CPU {cpu_text(reference_rows)} ms per request"
+    )
+    header = f"{'page':40} {'median p95 ms':>14} {'x reference':>12} {'req/s':>7} {'CPU ms':>7}"
+    print(header)
+    for name, rows in theirs.items():
+        p95 = statistics.median(row["p95"] for row in rows)
+        rps = statistics.median(row["rps"] for row in rows)
+        print(f"{name:40} {p95 * 1000:14.0f} {p95 / reference_p95:12.2f} {rps:7.1f} "
+              f"{cpu_text(rows):>7}")  # fmt: skip
     for name, rows in ours.items():
-        good = [row["p95"] for row in rows if "error" not in row]
+        good = [row for row in rows if "error" not in row]
         if not good:
             print(f"{name:40} failed")
             continue
-        p95 = statistics.median(good)
-        print(f"{name:40} {p95 * 1000:14.0f} {p95 / reference_p95:12.2f}")
+        p95 = statistics.median(row["p95"] for row in good)
+        rps = statistics.median(row["rps"] for row in good)
+        print(f"{name:40} {p95 * 1000:14.0f} {p95 / reference_p95:12.2f} {rps:7.1f} "
+              f"{cpu_text(good):>7}")  # fmt: skip
     print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

@@ -1,11 +1,17 @@
-"""A reference Wagtail site for side-by-side page-load figures: Wagtail's own project template.
+"""Reference Wagtail sites for side-by-side page-load figures.
 
-The performance issue first compared against wagtail/bakerydemo, which cannot be installed from
-the package registries this machine may reach (PyPI, npm, Debian), so the side-by-side runs
-against what `wagtail start` makes with the same installed Wagtail and Python: its home page and
-its search view, SQLite, DEBUG off, ManifestStaticFilesStorage, no cache, served by the same
-gunicorn with the same workers. It does the least a Wagtail site does (bakerydemo's pages do
-more: images, menus, StreamFields), so a ratio against it is the harder one to meet.
+Two references, both served by the same gunicorn settings as ours (sync workers, same count),
+on SQLite with DEBUG off, ManifestStaticFilesStorage and no cache:
+
+- **bakerydemo** (`--reference-dir DIR`): wagtail/bakerydemo, the site the performance issue
+  compares with. It is not on PyPI, so it must already be rebuilt in DIR with its own
+  virtualenv in DIR/.venv (its python and gunicorn are used); the bench migrates it, loads its
+  fixture once with its own `load_initial_data` and loads its home, blog index, a blog post,
+  breads index, a bread page, locations index and search. How the copy on the development
+  machine was rebuilt is in docs/performance.md.
+- **the project template** (the default when no folder is given, as in CI): what
+  `wagtail start` makes with this project's Wagtail and Python, its home page and search view.
+  It does the least a Wagtail site does, so a ratio against it is the harder one to meet.
 """
 
 from __future__ import annotations
@@ -14,19 +20,49 @@ import os
 import secrets
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from site_process import manage
 
-PAGES = [
+TEMPLATE_PAGES = [
     ("reference home", "/"),
     ("reference search", "/search/?query=welcome"),
+]
+BAKERYDEMO_PAGES = [
+    ("bakerydemo home", "/"),
+    ("bakerydemo blog index", "/blog/"),
+    ("bakerydemo blog post", "/blog/wild-yeast/"),
+    ("bakerydemo breads index", "/breads/"),
+    ("bakerydemo bread page", "/breads/anpan/"),
+    ("bakerydemo locations index", "/locations/"),
+    ("bakerydemo search", "/search/?q=bread"),
 ]
 WSGI = "reference.wsgi"
 
 
-def make(folder: Path) -> dict:
-    """Creates the reference site in `folder` (empty or missing) and returns its environment."""
+@dataclass
+class Reference:
+    """How to set up, start and load one reference site."""
+
+    name: str
+    root: Path
+    env: dict
+    wsgi: str
+    pages: list[tuple[str, str]]
+    python: str = sys.executable
+
+    @property
+    def gunicorn(self) -> str:
+        return str(Path(self.python).parent / "gunicorn")
+
+
+def _clean_env() -> dict:
+    return {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+
+
+def template_reference(folder: Path) -> Reference:
+    """Wagtail's project template, made in `folder` (empty or missing), migrated and collected."""
     wagtail = Path(sys.executable).parent / "wagtail"
     if not (folder / "manage.py").exists():
         folder.mkdir(parents=True, exist_ok=True)
@@ -34,8 +70,40 @@ def make(folder: Path) -> dict:
         (folder / "reference" / "settings" / "local.py").write_text(
             f"SECRET_KEY = {secrets.token_hex(24)!r}\nALLOWED_HOSTS = ['127.0.0.1', 'localhost']\n"
         )
-    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env = _clean_env()
     env.update(DJANGO_SETTINGS_MODULE="reference.settings.production", PYTHONUNBUFFERED="1")
     manage(env, "migrate", "--noinput", "-v0", root=folder)
     manage(env, "collectstatic", "--noinput", "-v0", root=folder)
-    return env
+    return Reference("Wagtail project template", folder, env, WSGI, TEMPLATE_PAGES)
+
+
+def bakerydemo_reference(folder: Path, var: Path) -> Reference:
+    """The bakerydemo rebuilt in `folder`, with its database in `var` (loaded once)."""
+    python = folder / ".venv" / "bin" / "python"
+    if not (folder / "manage.py").exists() or not python.exists():
+        raise SystemExit(
+            f"{folder} has no bakerydemo with its virtualenv (manage.py and .venv/bin/python)."
+        )
+    var.mkdir(parents=True, exist_ok=True)
+    database = var / "bakerydemo.sqlite3"
+    fresh = not database.exists()
+    env = _clean_env()
+    env.update(
+        DJANGO_SETTINGS_MODULE="bakerydemo.settings.production",
+        DJANGO_SECRET_KEY="bench-" + secrets.token_hex(24),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1;localhost",
+        BAKERYDEMO_DB=str(database),
+        PYTHONUNBUFFERED="1",
+    )
+    for args in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"]):
+        manage(env, *args, root=folder, python=str(python))
+    if fresh:
+        manage(env, "load_initial_data", root=folder, python=str(python))
+    return Reference("bakerydemo", folder, env, "bakerydemo.wsgi", BAKERYDEMO_PAGES, str(python))
+
+
+def reference_for(folder: Path | None, var: Path) -> Reference:
+    """bakerydemo when a folder is given, else the project template (made under `var`)."""
+    if folder is None:
+        return template_reference(var / "reference")
+    return bakerydemo_reference(Path(folder).resolve(), var / "bakerydemo")

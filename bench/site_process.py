@@ -10,10 +10,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def manage(env, *args, timeout=900, root: Path = ROOT) -> str:
-    """Runs `root`/manage.py (this project's unless another site's folder is given)."""
+def manage(env, *args, timeout=900, root: Path = ROOT, python: str | None = None) -> str:
+    """Runs `root`/manage.py (this project's unless another site's folder is given) with
+    `python` (this interpreter unless another site's virtualenv is given)."""
     done = subprocess.run(
-        [sys.executable, str(root / "manage.py"), *args],
+        [python or sys.executable, str(root / "manage.py"), *args],
         cwd=root,
         env=env,
         capture_output=True,
