@@ -218,11 +218,19 @@ def transcription_options():
     )
 
 
-def _words_as_json(words):
-    return [
-        {"start": w.start, "end": w.end, "text": w.text, "probability": w.probability}
-        for w in words
-    ]
+def _stored_span(span):
+    """The fields a stretch of speech (a Whisper segment or a speaker turn) is stored with, the
+    same for `WhisperSegment` and `TranscriptSegment` rows: its times, its text without the
+    recogniser's edge spaces, and its words' timings as JSON."""
+    return {
+        "start": span.start,
+        "end": span.end,
+        "text": span.text.strip(),
+        "words": [
+            {"start": w.start, "end": w.end, "text": w.text, "probability": w.probability}
+            for w in span.words
+        ],
+    }
 
 
 def transcribe_stage(recording, path):
@@ -242,10 +250,7 @@ def transcribe_stage(recording, path):
             WhisperSegment.objects.create(
                 recording=recording,
                 index=index,
-                start=segment.start,
-                end=segment.end,
-                text=segment.text.strip(),
-                words=_words_as_json(segment.words),
+                **_stored_span(segment),
                 avg_logprob=segment.avg_logprob,
                 no_speech_prob=segment.no_speech_prob,
                 low_confidence=segment.low_confidence,
@@ -303,10 +308,7 @@ def separate_stage(recording, path):
             TranscriptSegment(
                 recording=recording,
                 index=index,
-                start=turn.start,
-                end=turn.end,
-                text=turn.text.strip(),
-                words=_words_as_json(turn.words),
+                **_stored_span(turn),
                 low_confidence=any(s < turn.end and e > turn.start for s, e in unsure),
                 speaker=str(turn.speaker),
                 role=SpeakerRole.PRACTITIONER

@@ -251,6 +251,23 @@ class SelfAssessmentForm(forms.Form):
     """The practitioner rates each skill on the managers' scale and picks two moments of the
     transcript: the one they are proudest of and one they would do again differently."""
 
+    # The two moments, each a line of the transcript and a note on it: (field prefix, label,
+    # message when no line is chosen, the note's label).
+    MOMENTS = (
+        (
+            "proudest",
+            "The moment you are proudest of",
+            "Choose the moment you are proudest of.",
+            "Why that moment?",
+        ),
+        (
+            "redo",
+            "A moment you would do differently",
+            "Choose a moment you would do differently.",
+            "What would you do instead?",
+        ),
+    )
+
     def __init__(self, *args, segments, **kwargs):
         super().__init__(*args, **kwargs)
         self.segments = {segment.index: segment for segment in segments}
@@ -264,28 +281,16 @@ class SelfAssessmentForm(forms.Form):
                 choices=[("", "Choose a rating"), *Rating.choices],
                 error_messages={"required": f"Rate your {skill.label.lower()}."},
             )
-        self.fields["proudest_line"] = forms.ChoiceField(
-            label="The moment you are proudest of",
-            choices=lines,
-            error_messages={"required": "Choose the moment you are proudest of."},
-        )
-        self.fields["proudest_note"] = forms.CharField(
-            label="Why that moment?",
-            widget=forms.Textarea(attrs={"rows": 2}),
-            required=False,
-            max_length=2000,
-        )
-        self.fields["redo_line"] = forms.ChoiceField(
-            label="A moment you would do differently",
-            choices=lines,
-            error_messages={"required": "Choose a moment you would do differently."},
-        )
-        self.fields["redo_note"] = forms.CharField(
-            label="What would you do instead?",
-            widget=forms.Textarea(attrs={"rows": 2}),
-            required=False,
-            max_length=2000,
-        )
+        for name, label, required, note_label in self.MOMENTS:
+            self.fields[f"{name}_line"] = forms.ChoiceField(
+                label=label, choices=lines, error_messages={"required": required}
+            )
+            self.fields[f"{name}_note"] = forms.CharField(
+                label=note_label,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                max_length=2000,
+            )
 
     @property
     def skill_fields(self):

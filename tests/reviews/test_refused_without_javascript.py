@@ -54,89 +54,105 @@ def refused_field(response, field_id):
     return held.strip("\r\n"), error.get_text(" ", strip=True), link.get_text(strip=True)
 
 
-def test_a_managers_refused_comment_comes_back_with_the_text_and_the_error_by_the_moment(
-    client, people, recording
+REVIEW_PAGE = "Review:"
+FEEDBACK_PAGE = "Feedback on your session"
+
+
+@pytest.mark.parametrize(
+    ("text", "moment", "refused", "error"),
+    [
+        pytest.param(
+            "Here you asked two questions at once; try one open question.",
+            "9:00",
+            "comment_moment",
+            "The recording is 0:30 long",
+            id="moment-after-the-end",
+        ),
+        pytest.param(
+            " ", "0:21", "comment_text", "Write your comment before saving it.", id="no-text"
+        ),
+    ],
+)
+def test_a_managers_refused_comment_comes_back_with_what_was_typed_and_the_error(
+    client, people, recording, text, moment, refused, error
 ):
     recording.duration = 30.0
     recording.save(update_fields=["duration"])
     client.force_login(people["manager"])
-    typed = "Here you asked two questions at once; try one open question."
-    response = add_comment(client, recording, headers=NO_SCRIPT, text=typed, moment="9:00")
+    response = add_comment(client, recording, headers=NO_SCRIPT, text=text, moment=moment)
 
-    moment, error, link = refused_field(response, "comment_moment")
-    assert moment == "9:00"
-    assert "The recording is 0:30 long" in error and "The recording is 0:30 long" in link
+    _held, shown, link = refused_field(response, refused)
+    assert error in shown and error in link
     page = BeautifulSoup(response.content, "html.parser")
-    assert page.find(id="comment_text").get_text().strip() == typed
-    assert page.find("h1").get_text(strip=True).startswith("Review:")
+    # Both fields keep what was typed, the refused one and the other.
+    assert page.find(id="comment_moment")["value"] == moment
+    assert page.find(id="comment_text").get_text().strip() == text.strip()
+    assert page.find("h1").get_text(strip=True).startswith(REVIEW_PAGE)
     assert not Comment.objects.exists()
 
 
-def test_a_managers_comment_without_text_comes_back_with_the_moment_kept(client, people, recording):
-    client.force_login(people["manager"])
-    response = add_comment(client, recording, headers=NO_SCRIPT, text=" ", moment="0:21")
-    _text, error, _link = refused_field(response, "comment_text")
-    assert "Write your comment before saving it." in error
-    page = BeautifulSoup(response.content, "html.parser")
-    assert page.find(id="comment_moment")["value"] == "0:21"
-    assert not Comment.objects.exists()
-
-
-def test_a_managers_refused_reply_to_a_comment_comes_back_on_the_review_page(
-    client, people, shared_comment
+@pytest.mark.parametrize(
+    ("who", "thread", "text", "error", "page_heading"),
+    [
+        pytest.param(
+            "manager",
+            "comment",
+            TOO_LONG,
+            "at most 4000 characters",
+            REVIEW_PAGE,
+            id="manager-on-a-comment",
+        ),
+        pytest.param(
+            "practitioner",
+            "comment",
+            TOO_LONG,
+            "at most 4000 characters",
+            FEEDBACK_PAGE,
+            id="practitioner-on-a-comment",
+        ),
+        pytest.param(
+            "manager",
+            "response",
+            "   ",
+            "Write your reply before sending it.",
+            REVIEW_PAGE,
+            id="manager-on-the-response",
+        ),
+        pytest.param(
+            "practitioner",
+            "response",
+            TOO_LONG,
+            "at most 4000 characters",
+            FEEDBACK_PAGE,
+            id="practitioner-on-their-response",
+        ),
+    ],
+)
+def test_a_refused_reply_comes_back_on_the_repliers_page_with_the_text_and_the_error(
+    client, people, practitioner_response, who, thread, text, error, page_heading
 ):
-    client.force_login(people["manager"])
-    response = reply_to_comment(client, shared_comment, TOO_LONG, headers=NO_SCRIPT)
+    comment = practitioner_response.review.comments.get()
+    replied, other = (
+        (f"reply-comment-{comment.pk}", f"reply-response-{practitioner_response.pk}")
+        if thread == "comment"
+        else (f"reply-response-{practitioner_response.pk}", f"reply-comment-{comment.pk}")
+    )
+    client.force_login(people[who])
+    if thread == "comment":
+        response = reply_to_comment(client, comment, text, headers=NO_SCRIPT)
+    else:
+        response = reply_to_response(client, practitioner_response, text, headers=NO_SCRIPT)
 
-    text, error, _link = refused_field(response, f"reply-comment-{shared_comment.pk}")
-    assert text == TOO_LONG
-    assert "at most 4000 characters" in error
+    held, shown, link = refused_field(response, replied)
+    assert held == text
+    assert error in shown and error in link
     page = BeautifulSoup(response.content, "html.parser")
-    assert page.find("h1").get_text(strip=True).startswith("Review:")
-    assert not Reply.objects.exists()
-
-
-def test_a_practitioners_refused_reply_to_a_comment_comes_back_on_the_feedback_page(
-    client, people, shared_comment
-):
-    client.force_login(people["practitioner"])
-    response = reply_to_comment(client, shared_comment, TOO_LONG, headers=NO_SCRIPT)
-
-    text, error, _link = refused_field(response, f"reply-comment-{shared_comment.pk}")
-    assert text == TOO_LONG and "at most 4000 characters" in error
-    page = BeautifulSoup(response.content, "html.parser")
-    assert page.find("h1").get_text(strip=True).startswith("Feedback on your session")
+    assert page.find("h1").get_text(strip=True).startswith(page_heading)
+    # Only the thread replied to is marked; the other thread's reply form is untouched.
+    group = page.find(id=other).find_parent(class_="govuk-form-group")
+    assert "govuk-form-group--error" not in group["class"]
     assert not Reply.objects.exists()
     assert not Notification.objects.filter(event=Event.REPLY).exists()
-
-
-def test_a_managers_refused_reply_to_the_response_comes_back_on_the_review_page(
-    client, people, practitioner_response
-):
-    client.force_login(people["manager"])
-    response = reply_to_response(client, practitioner_response, "   ", headers=NO_SCRIPT)
-
-    _text, error, link = refused_field(response, f"reply-response-{practitioner_response.pk}")
-    assert "Write your reply before sending it." in error and "Write your reply" in link
-    page = BeautifulSoup(response.content, "html.parser")
-    assert page.find("h1").get_text(strip=True).startswith("Review:")
-    # Only the thread replied to is marked; the comment's own reply form is untouched.
-    other = page.find(id=f"reply-comment-{practitioner_response.review.comments.get().pk}")
-    assert "govuk-form-group--error" not in other.find_parent(class_="govuk-form-group")["class"]
-    assert not Reply.objects.exists()
-
-
-def test_a_practitioners_refused_reply_to_their_response_comes_back_on_the_feedback_page(
-    client, people, practitioner_response
-):
-    client.force_login(people["practitioner"])
-    response = reply_to_response(client, practitioner_response, TOO_LONG, headers=NO_SCRIPT)
-
-    text, _error, _link = refused_field(response, f"reply-response-{practitioner_response.pk}")
-    assert text == TOO_LONG
-    page = BeautifulSoup(response.content, "html.parser")
-    assert page.find("h1").get_text(strip=True).startswith("Feedback on your session")
-    assert not Reply.objects.exists()
 
 
 def test_a_page_without_a_refusal_has_no_error_summary(client, people, practitioner_response):
