@@ -41,12 +41,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
+from probation_mixed import profile_figures  # noqa: E402
 from probation_twins import SKILLS, load, skill_label, writer  # noqa: E402
 
 from scoring import Utterance, score_session  # noqa: E402
 from scoring.skill_scores import EXCHANGE_CLIP, EXCHANGE_INPUTS, WEIGHTS_PATH  # noqa: E402
 
-VERSION = "skill-weights-2"
+VERSION = "skill-weights-3"
 STEPS = 20000
 
 
@@ -163,40 +164,36 @@ def mixed_set(transcript) -> str:
     return transcript["id"][0]
 
 
-def mixed_rotation(twins, mixed, inputs, l2) -> None:
-    """Each mixed set held out: weights fitted on the twins and the other sets."""
+def mixed_rotation(twins, mixed, inputs, l2) -> dict:
+    """Each mixed set held out: weights fitted on the twins and the other sets. Prints each
+    set's figures and the pooled ones (every session scored by weights that never saw its set),
+    all through ``probation_mixed.profile_figures``; returns the pooled figures."""
     print("mixed-profile sets held out (fitted on the twins and the other sets): good skill above")
-    print("poor within a session / lowest skill a poor one / per-skill AUC across the set")
+    print("poor within a session / lowest skill a poor one / per-skill AUC across sessions")
+    print("  set    within  lowest  " + " ".join(f"{n[:11]:>11}" for n in SKILLS))
+    held_scores = {}
     for held in sorted({mixed_set(t) for t in mixed}):
         mine = [t for t in mixed if mixed_set(t) == held]
         train = twins + [t for t in mixed if mixed_set(t) != held]
-        values = {}
+        ids = [t["id"] for t in mine]
         for name, code in SKILLS.items():
-            ids, y = labelled(train, name)
-            model = fit(rows(inputs, ids, code), y, l2)
-            ids = [t["id"] for t in mine]
-            values[name] = dict(zip(ids, apply(model, rows(inputs, ids, code)), strict=True))
-        within, lowest = [], []
-        for t in mine:
-            good = [n for n in SKILLS if skill_label(t, n) == "good"]
-            poor = [n for n in SKILLS if skill_label(t, n) == "poor"]
-            within += [(values[g][t["id"]], values[p][t["id"]]) for g in good for p in poor]
-            if poor:
-                low = min(SKILLS, key=lambda n: values[n][t["id"]])
-                lowest.append(low in poor)
-        aucs = [
-            auc(
-                (values[n][g["id"]], values[n][p["id"]])
-                for g in mine
-                for p in mine
-                if skill_label(g, n) == "good" and skill_label(p, n) == "poor"
-            )
-            for n in SKILLS
-        ]
-        print(
-            f"  {held}: {auc(within):.3f} / {sum(lowest)}/{len(lowest)} / "
-            + " ".join(_fmt(a) for a in aucs)
-        )
+            train_ids, y = labelled(train, name)
+            model = fit(rows(inputs, train_ids, code), y, l2)
+            for i, value in zip(ids, apply(model, rows(inputs, ids, code)), strict=True):
+                held_scores.setdefault(i, {})[name] = float(value)
+        _print_profile(held, profile_figures(mine, held_scores))
+    pooled = profile_figures(mixed, held_scores)
+    _print_profile("pooled", pooled)
+    return pooled
+
+
+def _print_profile(title: str, f: dict) -> None:
+    within = sum(f["within"]) / len(f["within"]) if f["within"] else None
+    lowest = f"{sum(f['growth']):g}/{len(f['growth'])}"
+    print(
+        f"  {title:<6} {_fmt(within)}  {lowest:>6}  "
+        + " ".join(f"{_fmt(f['auc'][n]):>11}" for n in SKILLS)
+    )
 
 
 def ablate(transcripts, inputs, l2, writers) -> None:

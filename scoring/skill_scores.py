@@ -22,8 +22,10 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from .judgement import SUPPORTS, SessionView, closes_down, elaborates
+from .judgement import AGAINST, SUPPORTS, SessionView, closes_down, elaborates
 from .judgement.exchange import exchange_rates
+from .judgement.prosocial import GOING_ALONG
+from .judgement.structuring import ENDING
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "models" / "skill-weights.json"
 # The exchange measures each skill's score reads besides its judged acts: for cognitive
@@ -41,6 +43,7 @@ STRUCTURING_ELEMENTS = ("A1", "A2", "A3", "A8", "A9")  # expected in every super
 ITEM_WEIGHT = 1.2
 COGNITIVE_ITEMS = ("D1", "D3", "D6", "D7")  # judged in scoring.judgement.cognitive
 COGNITIVE_WEIGHT = 2.0
+GOING_ALONG_TERM = 0.5  # per agreement left there, against prosocial modelling
 
 
 def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") -> float:
@@ -120,8 +123,12 @@ def session_rates(view: SessionView, codes, utterances) -> dict[str, float]:
     }
 
 
-def _count(view: SessionView, item: str, polarity: str) -> int:
-    return sum(1 for a in view.acts if a.item == item and a.polarity == polarity)
+def _count(view: SessionView, item: str, polarity: str, prefix: str = "") -> int:
+    return sum(
+        1
+        for a in view.acts
+        if a.item == item and a.polarity == polarity and a.rule.startswith(prefix)
+    )
 
 
 def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str, dict[str, float]]:
@@ -130,10 +137,16 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
     acts = view.acts
     r = session_rates(view, codes, utterances)
     present = {key: bool(v.get("present")) for key, v in items.items()}
+    ending = [a for a in acts if a.rule.startswith(ENDING)]
+    answered = [a for a in acts if not a.rule.startswith(GOING_ALONG)]
+    body = [a for a in acts if not a.rule.startswith(ENDING)]
     structuring = {
         # each element judged once for the session, however often it came up: a long session
         # that asks "did you ring them?" five times shows review no more than one that asks once
-        **{f"{it}_judged": ITEM_WEIGHT * _balance(acts, it) for it in STRUCTURING_ELEMENTS},
+        **{f"{it}_judged": ITEM_WEIGHT * _balance(body, it) for it in STRUCTURING_ELEMENTS},
+        # (2.4) how the session closes, on its own: a next step pinned to a time with the
+        # client, or an ending with no time for anything (``judge_ending``)
+        "ending": ITEM_WEIGHT * _balance(ending, "A9"),
         # (2.3) the phrase detectors for role (A4) and conditions (A5) no longer add: left out
         # in the rotation they changed nothing or raised the held-out AUC (docs/scoring.md);
         # the items still show on the card
@@ -160,7 +173,10 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
         # well once as five times, and "brilliant" said to anything dilutes it
         "praise_quality": 1.5 * praise_quality(acts),
         # what the practitioner did with the procriminal talk there was; none, no opportunity
-        "procriminal_balance": 1.5 * _balance(acts, "C2", "C3", prior=1.0),
+        "procriminal_balance": 1.5 * _balance(answered, "C2", "C3", prior=1.0),
+        # (2.4) collusion by friendliness: the client's account agreed with and left there,
+        # in any words (``judge_going_along``); a habit, so counted up to three times
+        "going_along": -GOING_ALONG_TERM * min(3, _count(view, "C3", AGAINST, GOING_ALONG)),
         # (2.3) nor does the own-commitments phrase detector (C5), for the same reason
         "services": 0.3 * present.get("C6", False),
         "lecturing": -4.0 * r["lecturing"],

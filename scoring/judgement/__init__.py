@@ -16,9 +16,9 @@ from __future__ import annotations
 from ..units import Unit
 from .cognitive import judge_cognitive
 from .context import AGAINST, SUPPORTS, Act, SessionView, closes_down, elaborates
-from .prosocial import judge_affirmations, judge_procriminal
+from .prosocial import judge_affirmations, judge_going_along, judge_procriminal
 from .relationship import judge_reflections, judge_talk
-from .structuring import judge_agenda, judge_asked_and_taken_up, judge_summary
+from .structuring import judge_agenda, judge_asked_and_taken_up, judge_ending, judge_summary
 
 __all__ = [
     "AGAINST",
@@ -35,9 +35,11 @@ JUDGES = (
     judge_talk,
     judge_affirmations,
     judge_procriminal,
+    judge_going_along,
     judge_agenda,
     judge_summary,
     judge_asked_and_taken_up,
+    judge_ending,
     judge_cognitive,
 )
 

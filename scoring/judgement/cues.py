@@ -116,6 +116,8 @@ COLLUSION = rx(
 )
 # A reply that opens by agreeing ("yeah, exactly") with what came before.
 AGREES = rx(r"^(?:ha |haha |oh )?(?:yeah|yes|exactly|true|totally|fair|i agree|too right)\b")
+# A reply that opens by laughing: laughing along with what the client just said.
+LAUGHS = rx(r"^(?:ha|haha|hahaha|lol|laughs?|laughter)\b")
 CHALLENGE = rx(
     r"\b(?:i (?:don't|do not|can't) agree|i disagree|i see it differently|(?:i )?(?:don't|do not) "
     r"see it (?:that way|like that|the same)|(?:somebody|someone|people) (?:does|do|did) get|"
@@ -241,3 +243,18 @@ EVALUATES = rx(
     r"\b(?:that's|that is|which is|it's|shows|showed|means|matters|mattered|big (?:thing|deal|"
     r"step)|exactly|the kind of|not easy|took|takes|difference|counts|proper|real)\b"
 )
+# When something will happen: a day, a date, a clock time or a span from now. Ordinary time
+# words, no skill's cue: the ending judge asks whether a next step is pinned to a time.
+TIME_ANCHOR = rx(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
+    r"(?:next|this|the) (?:week|weekend|month|morning|afternoon)|fortnight|same time|"
+    r"(?:in|within) (?:a|one|two|three|four|\d+) (?:days?|weeks?)|"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:[:.]\d\d)? ?(?:am|pm|o'?clock|thirty|fifteen|forty ?five)|at (?:\d{1,2}|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\b|half (?:past|\w+)|quarter (?:past|to)|"
+    r"\d{1,2}(?:st|nd|rd|th)|(?:on )?the (?:first|second|third|fourth|fifth|sixth|seventh|"
+    r"eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|twenty \w+)|"
+    r"by (?:the )?end of)\b"
+)
+# A time that leaves the step open: "sometime next week", "whenever you need".
+VAGUE_TIME = rx(r"\b(?:sometime|some time|whenever|at some point|one of these days)\b")

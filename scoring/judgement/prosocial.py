@@ -27,6 +27,7 @@ from .cues import (
     COLLUSION,
     EVALUATES,
     HEDGED,
+    LAUGHS,
     PRAISE,
     PRAISE_OBJECT,
     PROCRIMINAL,
@@ -224,7 +225,9 @@ def judge_procriminal(view: SessionView) -> None:
             )
         elif judges(follow) and word_count(follow) >= LECTURE_WORDS:
             _lecture(view, j)
-        elif _explores(view, j) or _returned_to(view, i) or _answers(view, i, j):
+        elif _returned_to(view, i) or (
+            (_explores(view, j) or _answers(view, i, j)) and not _ends_elsewhere(view, i, j)
+        ):
             # asked about, reflected on, answered on its own terms or come back to, and not
             # agreed with: not left unanswered, though not (as far as the cues can tell) a
             # calm challenge either, so it counts neither way
@@ -238,6 +241,17 @@ def judge_procriminal(view: SessionView) -> None:
                 0.6,
                 "procriminal talk left unanswered",
             )
+
+
+def _ends_elsewhere(view: SessionView, i: int, j: int) -> bool:
+    """(2.4) The practitioner's reply ends on another subject: its last unit asks about
+    something that shares no content with the client's turn i ("OK, we'll park that. Did you
+    do the homework?"). Whatever it said on the way, the talk is left there."""
+    units = view.units.get(j, [])
+    if not units:
+        return False
+    last = units[-1]
+    return last.code.behaviour == "question" and not shared_stems(last.text, view.texts[i])
 
 
 def _explores(view: SessionView, j: int) -> bool:
@@ -288,3 +302,37 @@ def _lecture(view: SessionView, at: int) -> None:
         0.5,
         "disapproval as a lecture, no alternative explored",
     )
+
+
+GOING_ALONG = "C3:goes_along"  # rule prefix: the skill score counts these on their own
+
+
+def judge_going_along(view: SessionView) -> None:
+    """C3 (2.4): collusion by friendliness. The client gives their account (an excuse, a
+    grievance, a view of someone else: anything of five words or more) and the practitioner's
+    reply opens by agreeing, excusing or laughing along, asks nothing and sets out no other
+    view; a reply already judged as praise of a prosocial act (C1) is not. No procriminal
+    wording is needed on either side: what counts is that the client's account is agreed
+    with and left there. Turns already judged for procriminal talk (C2, C3) are not judged
+    again."""
+    judged = {a.turn for a in view.acts if a.item in ("C2", "C3")}
+    # agreeing with a prosocial act the client reports is praise, judged as such (C1)
+    praised = {a.turn for a in view.acts if a.item == "C1" and a.polarity == SUPPORTS}
+    for j, is_practitioner in enumerate(view.practitioner):
+        i = j - 1
+        if not is_practitioner or i < 0 or view.practitioner[i] or {i, j} & judged:
+            continue
+        said, reply = normalise(view.texts[i]), normalise(view.texts[j])
+        if word_count(said) < ANSWER_WORDS - 3 or j in praised:
+            continue
+        agrees = AGREES.search(reply) or COLLUSION.search(reply) or LAUGHS.search(reply)
+        if agrees and not follow_asks(view, j) and not CHALLENGE.search(reply):
+            view.add(
+                "C3",
+                j,
+                AGAINST,
+                f"{GOING_ALONG}_with_the_account",
+                0.5,
+                "agrees with the client's account and offers no other view",
+                weight=0.5,
+            )

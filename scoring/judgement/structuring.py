@@ -1,5 +1,6 @@
 """Structuring: an agenda the session covers, a summary that draws the client's words
-together, and check-in, review and barrier questions whose answers are taken up."""
+together, check-in, review and barrier questions whose answers are taken up, and (2.4) an
+ending that pins a next step to a time with the client."""
 
 from __future__ import annotations
 
@@ -31,9 +32,12 @@ from .cues import (
     GRUDGING,
     NEXT_STEPS,
     NOTHING,
+    PUSHBACK,
     REVIEW_Q,
     SUMMARY_CUE,
+    TIME_ANCHOR,
     TOPIC_SHIFT,
+    VAGUE_TIME,
 )
 
 _TOPIC_SPLIT = re.compile(r"[,;:]|\b(?:and then|and|then|after that|also|plus)\b", re.I)
@@ -53,47 +57,62 @@ def _covered(topic: frozenset[str], later: list[frozenset[str]]) -> bool:
 
 
 def judge_agenda(view: SessionView) -> None:
-    """A3: an agenda counts when the session then covers its topics; imposed or dropped, against."""
+    """A3: an agenda counts when the session then covers its topics; imposed or dropped, against.
+
+    (2.4) Every early turn that sets out topics is a candidate, and the session is judged on
+    the one it went on to cover best: "last time you had two things to do" before the real
+    agenda is a review, and must not stand for an agenda dropped."""
     n = len(view.texts)
     early = max(8, n // 3)
+    best = None
     for i in range(min(n, early)):
-        if not view.practitioner[i] or not AGENDA_INTENT.search(normalise(view.texts[i])):
-            continue
-        topics = [t for u in view.units.get(i, []) for t in _topics(u.text)]
-        if _restates_client(view, i):
-            continue  # "angry first and then ashamed": the client's words given back, no plan
-        # the client's items, when asked for, join the agenda
-        invited = bool(AGENDA_INVITES.search(normalise(view.texts[i])))
-        reply_at, reply = view.reply(i)
-        if invited and reply_at is not None:
-            topics += _topics(reply)
-        if len(topics) < 2:
-            continue
-        later_stems = [content_stems(t) for t in view.texts[i + 2 :]]
-        covered = [t for t in topics if _covered(t, later_stems)]
-        share = len(covered) / len(topics)
-        # the client's own items taken forward; a "yeah" to an imposed list is not agreement
-        agreed = invited and reply_at is not None and not closes_down(reply)
-        if share >= 0.5:
-            view.add(
-                "A3",
-                i,
-                SUPPORTS,
-                f"A3:agenda_covered ({share:.0%} of its topics)",
-                0.7 if agreed else 0.55,
-                "agenda agreed with the client and covered" if agreed else "agenda covered",
-                weight=1.0 + 0.5 * agreed,
-            )
-        else:
-            view.add(
-                "A3",
-                i,
-                AGAINST,
-                f"A3:agenda_dropped ({share:.0%} of its topics)",
-                0.6,
-                "agenda announced and then not covered",
-            )
+        judged = _judge_agenda_at(view, i)
+        if judged is not None and (best is None or judged[0] > best[0]):
+            best = judged
+    if best is None:
         return
+    share, i, agreed = best
+    if share >= 0.5:
+        view.add(
+            "A3",
+            i,
+            SUPPORTS,
+            f"A3:agenda_covered ({share:.0%} of its topics)",
+            0.7 if agreed else 0.55,
+            "agenda agreed with the client and covered" if agreed else "agenda covered",
+            weight=1.0 + 0.5 * agreed,
+        )
+    else:
+        view.add(
+            "A3",
+            i,
+            AGAINST,
+            f"A3:agenda_dropped ({share:.0%} of its topics)",
+            0.6,
+            "agenda announced and then not covered",
+        )
+
+
+def _judge_agenda_at(view: SessionView, i: int) -> tuple[float, int, bool] | None:
+    """(share of its topics the session covered, turn, agreed with the client) for the
+    agenda turn i sets out, or None when turn i sets out no agenda."""
+    if not view.practitioner[i] or not AGENDA_INTENT.search(normalise(view.texts[i])):
+        return None
+    topics = [t for u in view.units.get(i, []) for t in _topics(u.text)]
+    if _restates_client(view, i):
+        return None  # "angry first and then ashamed": the client's words given back, no plan
+    # the client's items, when asked for, join the agenda
+    invited = bool(AGENDA_INVITES.search(normalise(view.texts[i])))
+    reply_at, reply = view.reply(i)
+    if invited and reply_at is not None:
+        topics += _topics(reply)
+    if len(topics) < 2:
+        return None
+    later_stems = [content_stems(t) for t in view.texts[i + 2 :]]
+    covered = [t for t in topics if _covered(t, later_stems)]
+    # the client's own items taken forward; a "yeah" to an imposed list is not agreement
+    agreed = invited and reply_at is not None and not closes_down(reply)
+    return len(covered) / len(topics), i, agreed
 
 
 def _restates_client(view: SessionView, i: int) -> bool:
@@ -230,3 +249,112 @@ def judge_asked_and_taken_up(view: SessionView) -> None:
                     0.6,
                     "asked, then the answer was not taken up",
                 )
+
+
+ENDING = "A9:ending"  # rule prefix of the ending's acts: the skill score weighs them on their own
+CLOSING_SHARE = 0.2  # the closing stretch: the last fifth of the turns ...
+CLOSING_TURNS = 8  # ... and at least this many
+STEP_WORDS = 2  # content words a closing turn shares with the session before it: what it is about
+
+TIME_STEMS = frozenset(
+    content_stems(
+        "monday tuesday wednesday thursday friday saturday sunday tomorrow tonight week weekend "
+        "month morning afternoon fortnight time next appointment session days weeks half past "
+        "quarter clock"
+    )
+)
+
+EVERYDAY_STEMS = frozenset(
+    content_stems(
+        "look stop let love lovely know see come go going get take make need want say said "
+        "think right good great fine thing things bit lot sort really just yeah okay alright"
+    )
+)
+
+
+def judge_ending(view: SessionView) -> None:
+    """A9 (2.4): how the session closes. It counts when a practitioner turn in the closing
+    stretch pins a step to a time (a day, a date, an hour: ``TIME_ANCHOR``) and names what
+    the step is, in the session's own terms (``STEP_WORDS`` content words the session used
+    before the close, besides the time), and the client goes along without pushing back or
+    grudging, and no question of the client's about when is left without a time. It counts
+    against when the stretch names no time at all (stopped when the clock ran out, "ring me
+    whenever") or the client asks when and gets no time back ("it'll be on your letter").
+    A time alone ("same time in a fortnight?") with no step is an appointment, not next
+    steps: it counts neither way. Sessions too short to have an ending are not judged."""
+    n = len(view.texts)
+    if n < 2 * CLOSING_TURNS or not any(view.practitioner):
+        return
+    start = min(n - CLOSING_TURNS, int(n * (1 - CLOSING_SHARE)))
+    covered = _session_topics(view, start)
+    timed = [i for i in range(start, n) if _timed(view.texts[i])]
+    steps = [
+        i
+        for i in timed
+        if view.practitioner[i]
+        and len((content_stems(view.texts[i]) - TIME_STEMS) & covered) >= STEP_WORDS
+        and _goes_along(view, i)
+    ]
+    left_open = [i for i in range(start, n) if _asks_when(view, i)]
+    if steps and not left_open:
+        view.add(
+            "A9",
+            steps[-1],
+            SUPPORTS,
+            f"{ENDING}_on_a_timed_step",
+            0.6,
+            "closes on a next step with a time, agreed with the client",
+        )
+        return
+    if not timed or left_open:
+        last = max(i for i, p in enumerate(view.practitioner) if p)
+        view.add(
+            "A9",
+            left_open[0] if left_open else last,
+            AGAINST,
+            f"{ENDING}_without_a_time",
+            0.55,
+            "the client asks when and gets no time"
+            if left_open
+            else "the session ends with no next step pinned to a time",
+        )
+
+
+def _timed(text: str) -> bool:
+    """Names a time, and not a vague one ("sometime next week" leaves it open)."""
+    norm = normalise(text)
+    return bool(TIME_ANCHOR.search(norm)) and not VAGUE_TIME.search(norm)
+
+
+def _session_topics(view: SessionView, end: int) -> frozenset[str]:
+    """What the session covered before turn ``end``: content words said in more than one
+    turn, less the everyday verbs a closing line is made of ("look", "stop", "let")."""
+    counts: dict[str, int] = {}
+    for i in range(end):
+        for stem in content_stems(view.texts[i]):
+            counts[stem] = counts.get(stem, 0) + 1
+    return frozenset(s for s, k in counts.items() if k >= TOPIC_MENTIONS) - EVERYDAY_STEMS
+
+
+ASKS_WHEN = re.compile(
+    r"\b(?:when(?:'s|s| is| do| does| will| am| are| shall| should| can| have| has)|"
+    r"what (?:time|day))\b"
+)
+
+
+def _asks_when(view: SessionView, i: int) -> bool:
+    """Client turn i asks when, and the practitioner's answer names no time."""
+    if view.practitioner[i] or not ASKS_WHEN.search(normalise(view.texts[i])):
+        return False
+    j = view.next_practitioner(i)
+    return j is not None and not _timed(view.texts[j])
+
+
+def _goes_along(view: SessionView, i: int) -> bool:
+    """The timed step at turn i is the client's too: they said it, or their reply neither
+    pushes back nor merely goes along ("if you say so")."""
+    if not view.practitioner[i]:
+        return True
+    at, reply = view.reply(i)
+    norm = normalise(reply)
+    return at is None or not (GRUDGING.search(norm) or PUSHBACK.search(norm))
