@@ -173,6 +173,8 @@
   const toggleButton = root && root.querySelector("[data-player-action=toggle]");
   const timeLabel = root && root.querySelector("[data-player-time]");
   const speedButtons = root ? Array.from(root.querySelectorAll("[data-player-speed]")) : [];
+  // A phone's one list of the speeds, shown instead of the buttons (reviews.css).
+  const speedChoice = root && root.querySelector("[data-player-speed-choice]");
   const duration = () => (Number.isFinite(audio.duration) && audio.duration) || facts.duration || 0;
 
   const toggle = () => {
@@ -196,6 +198,7 @@
     speedButtons.forEach((button) => {
       button.setAttribute("aria-pressed", String(Number(button.dataset.playerSpeed) === audio.playbackRate));
     });
+    if (speedChoice) speedChoice.value = String(audio.playbackRate);
   };
   const showTime = () => {
     if (timeLabel) timeLabel.textContent = `${timecode(audio.currentTime)} / ${timecode(duration())}`;
@@ -236,6 +239,7 @@
       const speed = event.target.closest("[data-player-speed]");
       if (speed) setSpeed(Number(speed.dataset.playerSpeed));
     });
+    if (speedChoice) speedChoice.addEventListener("change", () => setSpeed(Number(speedChoice.value)));
     controls.forEach((element) => { element.hidden = false; });
     showTime();
     showSpeed();
