@@ -244,17 +244,41 @@ EVALUATES = rx(
     r"step)|exactly|the kind of|not easy|took|takes|difference|counts|proper|real)\b"
 )
 # When something will happen: a day, a date, a clock time or a span from now. Ordinary time
-# words, no skill's cue: the ending judge asks whether a next step is pinned to a time.
-TIME_ANCHOR = rx(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
-    r"(?:next|this|the) (?:week|weekend|month|morning|afternoon)|fortnight|same time|"
-    r"(?:in|within) (?:a|one|two|three|four|\d+) (?:days?|weeks?)|"
-    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"(?:[:.]\d\d)? ?(?:am|pm|o'?clock|thirty|fifteen|forty ?five)|at (?:\d{1,2}|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|eleven|twelve)\b|half (?:past|\w+)|quarter (?:past|to)|"
-    r"\d{1,2}(?:st|nd|rd|th)|(?:on )?the (?:first|second|third|fourth|fifth|sixth|seventh|"
-    r"eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|twenty \w+)|"
-    r"by (?:the )?end of)\b"
+# words, no skill's cue: the ending judge asks whether a next step is pinned to a time. Each
+# piece is narrow on purpose, since everyday words look like times: an ordinal only as a date
+# ("the 3rd", "the fifth of March", not "the first thing"), "at ten" but not "at one point",
+# "half" only on a clock ("half ten", not "half the time"), "the week" only as "next week"
+# or "this week" (not "how was the week"), "same time" but not "at the same time".
+_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)"
 )
-# A time that leaves the step open: "sometime next week", "whenever you need".
-VAGUE_TIME = rx(r"\b(?:sometime|some time|whenever|at some point|one of these days)\b")
+_ORDINAL = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|twenty (?:first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth)|thirty first)"
+)
+_PERIOD = r"(?:week|weekend|month|morning|afternoon|evening)"
+_TIME_ANCHOR = (
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|"
+    rf"(?:next|this|coming|following) {_PERIOD}|later (?:on )?(?:today|this {_PERIOD})|"
+    r"(?<!last )(?<!past )fortnight|(?<!at the )same time|"
+    r"(?:in|within) (?:a|one|two|three|four|\d+) (?:days?|weeks?)|"
+    rf"{_NUMBER}(?: \d\d)? ?(?:am|pm|o'clock|thirty|fifteen|forty ?five)|"
+    rf"at {_NUMBER}\b(?! (?:points?|stages?|times?|things?|of|another|each|go|bits?|steps?|"
+    r"ways?|side|level|place|pounds?|percent|minutes?|hours?|days?|weeks?|years?))|"
+    rf"half (?:past|{_NUMBER}\b)|quarter (?:past|to) {_NUMBER}\b|"
+    rf"the \d{{1,2}}(?:st|nd|rd|th)\b(?! (?:time|thing|one|go|attempt|person|floor))|"
+    rf"(?:the )?{_ORDINAL} of (?:the month|this month|next month|{_MONTH})|"
+    rf"(?:{_MONTH}(?<!may) (?:the )?|may the ){_ORDINAL}|\d{{1,2}} {_MONTH}|"
+    rf"by (?:the )?end of (?:the |this |next )?(?:day|{_PERIOD}|fortnight|{_MONTH}))\b"
+)
+TIME_ANCHOR = rx(_TIME_ANCHOR)
+# A time that leaves the step open: "sometime next week", "whenever you need". The ending judge
+# removes it, with any time it governs, before looking for a time, so that "ring me whenever"
+# in the same turn as "Thursday at ten" leaves Thursday standing.
+VAGUE_TIME = rx(
+    r"\b(?:sometime|some time|whenever|at some point|one of these days)\b"
+    rf"(?: (?:(?:in|on|during|over|around|by|before|after) (?:the )?)?{_TIME_ANCHOR})?"
+)

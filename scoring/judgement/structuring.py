@@ -287,7 +287,7 @@ def judge_ending(view: SessionView) -> None:
         return
     start = min(n - CLOSING_TURNS, int(n * (1 - CLOSING_SHARE)))
     covered = _session_topics(view, start)
-    timed = [i for i in range(start, n) if _timed(view.texts[i])]
+    timed = [i for i in range(start, n) if names_a_time(view.texts[i])]
     steps = [
         i
         for i in timed
@@ -320,10 +320,11 @@ def judge_ending(view: SessionView) -> None:
         )
 
 
-def _timed(text: str) -> bool:
-    """Names a time, and not a vague one ("sometime next week" leaves it open)."""
-    norm = normalise(text)
-    return bool(TIME_ANCHOR.search(norm)) and not VAGUE_TIME.search(norm)
+def names_a_time(text: str) -> bool:
+    """Names a time once the vague ones are taken out: "sometime next week" leaves the step
+    open, while "Thursday at ten ... ring me whenever you need" still names Thursday."""
+    firm = VAGUE_TIME.sub(" ", normalise(text))
+    return bool(TIME_ANCHOR.search(firm))
 
 
 def _session_topics(view: SessionView, end: int) -> frozenset[str]:
@@ -347,7 +348,7 @@ def _asks_when(view: SessionView, i: int) -> bool:
     if view.practitioner[i] or not ASKS_WHEN.search(normalise(view.texts[i])):
         return False
     j = view.next_practitioner(i)
-    return j is not None and not _timed(view.texts[j])
+    return j is not None and not names_a_time(view.texts[j])
 
 
 def _goes_along(view: SessionView, i: int) -> bool:
