@@ -246,9 +246,10 @@ EVALUATES = rx(
 # When something will happen: a day, a date, a clock time or a span from now. Ordinary time
 # words, no skill's cue: the ending judge asks whether a next step is pinned to a time. Each
 # piece is narrow on purpose, since everyday words look like times: an ordinal only as a date
-# ("the 3rd", "the fifth of March", not "the first thing"), "at ten" but not "at one point",
-# "half" only on a clock ("half ten", not "half the time"), "the week" only as "next week"
-# or "this week" (not "how was the week"), "same time" but not "at the same time".
+# ("the 3rd", "the fifth of March", "see you on the twelfth", not "the first thing"), "at ten"
+# but not "at one point", "half" only on a clock ("half ten", not "half the time"), "the week"
+# only as "next week" or "this week" (not "how was the week"), "same time" but not "at the
+# same time".
 _NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
@@ -258,6 +259,11 @@ _ORDINAL = (
     r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
     r"tenth|eleventh|twelfth|\w+teenth|twentieth|thirtieth|twenty (?:first|second|third|"
     r"fourth|fifth|sixth|seventh|eighth|ninth)|thirty first)"
+)
+# What an ordinal counts when it is not a date: "on the second attempt", "the first thing".
+_COUNTED = (
+    r"(?:things?|times?|ones?|go|attempt|day|week|month|year|person|people|floor|place|step|"
+    r"bit|part|question|point|session|appointment|stage|round|half|lot|of (?:them|us|those))\b"
 )
 _PERIOD = r"(?:week|weekend|month|morning|afternoon|evening)"
 _TIME_ANCHOR = (
@@ -271,6 +277,8 @@ _TIME_ANCHOR = (
     rf"half (?:past|{_NUMBER}\b)|quarter (?:past|to) {_NUMBER}\b|"
     rf"the \d{{1,2}}(?:st|nd|rd|th)\b(?! (?:time|thing|one|go|attempt|person|floor))|"
     rf"(?:the )?{_ORDINAL} of (?:the month|this month|next month|{_MONTH})|"
+    rf"(?:on|before|after|by|until|till|from) the {_ORDINAL}\b(?! {_COUNTED})|"
+    rf"^(?:on )?the {_ORDINAL}$|"
     rf"(?:{_MONTH}(?<!may) (?:the )?|may the ){_ORDINAL}|\d{{1,2}} {_MONTH}|"
     rf"by (?:the )?end of (?:the |this |next )?(?:day|{_PERIOD}|fortnight|{_MONTH}))\b"
 )
