@@ -323,7 +323,7 @@ def judge_ending(view: SessionView) -> None:
 def names_a_time(text: str) -> bool:
     """Names a time once the vague ones are taken out: "sometime next week" leaves the step
     open, while "Thursday at ten ... ring me whenever you need" still names Thursday."""
-    firm = VAGUE_TIME.sub(" ", normalise(text))
+    firm = " ".join(VAGUE_TIME.sub(" ", normalise(text)).split())  # keeps ^/$ on the words
     return bool(TIME_ANCHOR.search(firm))
 
 
