@@ -201,3 +201,17 @@ def test_side_by_side_stops_when_the_reference_runs_on_another_server(bench, mon
 
     assert run.loaded == []
     assert run.stopped == ["reference server"]
+
+
+def test_the_rebuild_recipes_settings_read_what_the_bench_sets_for_bakerydemo(bench, tmp_path):
+    folder = tmp_path / "bakerydemo"
+    fake_bakerydemo(folder)
+    reference = bench.reference_site.reference_for(folder, tmp_path / "var")
+    settings_file = (BENCH / "bakerydemo_rebuild" / "production.py").read_text()
+
+    for name in ("BAKERYDEMO_DB", "DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"):
+        assert name in reference.env
+        assert f'"{name}"' in settings_file, f"production.py does not read {name}"
+    # The hosts are given ";"-separated, as the settings split them.
+    assert reference.env["DJANGO_ALLOWED_HOSTS"] == "127.0.0.1;localhost"
+    assert '.split(";")' in settings_file
