@@ -129,11 +129,12 @@ def slugs(env) -> dict:
     }
 
 
-def start_server(
-    env, port: int, workers: int, var: Path, root=ROOT, wsgi="oep.wsgi", gunicorn=None
-):
-    """Starts gunicorn (`gunicorn` if given: another site's virtualenv) and waits for "/"."""
-    log = (var / f"server-{port}.log").open("w")
+def server_command(
+    port: int, workers: int, wsgi="oep.wsgi", gunicorn=None, python=None
+) -> tuple[list[str], str]:
+    """The command that serves a site, and its server's name for the report: gunicorn (`gunicorn`
+    if given: another site's virtualenv), else runserver with `python` (the site's own
+    interpreter; this one if none is given)."""
     gunicorn = gunicorn or shutil.which("gunicorn") or str(Path(sys.executable).parent / "gunicorn")
     if Path(gunicorn).exists():
         # No access log: writing it would be part of what is measured.
@@ -141,10 +142,23 @@ def start_server(
             gunicorn, wsgi, "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
             "--log-level", "warning",
         ]  # fmt: skip
-        server_name = f"gunicorn, {workers} sync workers"
-    else:
-        command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
-        server_name = "runserver (gunicorn is not installed)"
+        return command, f"gunicorn, {workers} sync workers"
+    command = [
+        python or sys.executable,
+        "manage.py",
+        "runserver",
+        f"127.0.0.1:{port}",
+        "--noreload",
+    ]
+    return command, "runserver (gunicorn is not installed)"
+
+
+def start_server(
+    env, port: int, workers: int, var: Path, root=ROOT, wsgi="oep.wsgi", gunicorn=None, python=None
+):
+    """Starts the site (see server_command) and waits for "/"."""
+    log = (var / f"server-{port}.log").open("w")
+    command, server_name = server_command(port, workers, wsgi, gunicorn, python)
     process = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -396,16 +410,23 @@ def side_by_side(args, port, names, server, server_name, var):
     """Our anonymous pages and the reference site's, loaded in alternating rounds."""
     reference = reference_site.reference_for(args.reference_dir, var)
     reference_port = free_port()
-    reference_server, _ = start_server(
+    reference_server, reference_server_name = start_server(
         reference.env, reference_port, args.workers, var, reference.root, reference.wsgi,
-        gunicorn=reference.gunicorn,
+        gunicorn=reference.gunicorn, python=reference.python,
     )  # fmt: skip
+    if reference_server_name != server_name:
+        stop_server(reference_server)
+        # A ratio between two different servers would measure the servers, not the sites.
+        raise SystemExit(
+            f"Unlike servers: ours on {server_name}, {reference.name} on {reference_server_name}."
+        )
     ours = {name: [] for name, _path in ANONYMOUS_PAGES}
     theirs = {name: [] for name, _path in reference.pages}
     try:
         print(
-            f"{server_name} for both sites; reference: {reference.name}; {args.clients} clients "
-            f"for {args.seconds:g} s per page; {args.rounds} rounds; load average before: "
+            f"{server_name} for both sites (checked); reference: {reference.name}; "
+            f"{args.clients} clients for {args.seconds:g} s per page; {args.rounds} rounds; "
+            "load average before: "
             f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}; {os.cpu_count()} CPUs"
         )
         print(f"{'page':40} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>7} "

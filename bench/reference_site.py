@@ -5,13 +5,15 @@ on SQLite with DEBUG off, ManifestStaticFilesStorage and no cache:
 
 - **bakerydemo** (`--reference-dir DIR`): wagtail/bakerydemo, the site the performance issue
   compares with. It is not on PyPI, so it must already be rebuilt in DIR with its own
-  virtualenv in DIR/.venv (its python and gunicorn are used); the bench migrates it, loads its
-  fixture once with its own `load_initial_data` and loads its home, blog index, a blog post,
-  breads index, a bread page, locations index and search. How the copy on the development
-  machine was rebuilt is in docs/performance.md.
+  virtualenv in DIR/.venv holding gunicorn (its python and gunicorn are used: a copy without
+  gunicorn is refused rather than served by another server than ours); the bench migrates it,
+  loads its fixture once with its own `load_initial_data` and loads its home, blog index, a
+  blog post, breads index, a bread page, locations index and search. How to rebuild the copy is in
+  bench/bakerydemo_rebuild/README.md.
 - **the project template** (the default when no folder is given, as in CI): what
   `wagtail start` makes with this project's Wagtail and Python, its home page and search view.
   It does the least a Wagtail site does, so a ratio against it is the harder one to meet.
+  It runs in this interpreter, so its gunicorn is found exactly as ours is.
 """
 
 from __future__ import annotations
@@ -51,10 +53,8 @@ class Reference:
     wsgi: str
     pages: list[tuple[str, str]]
     python: str = sys.executable
-
-    @property
-    def gunicorn(self) -> str:
-        return str(Path(self.python).parent / "gunicorn")
+    # None: found as our own site's is (page_load.start_server), so both run on the same server.
+    gunicorn: str | None = None
 
 
 def _clean_env() -> dict:
@@ -84,6 +84,12 @@ def bakerydemo_reference(folder: Path, var: Path) -> Reference:
         raise SystemExit(
             f"{folder} has no bakerydemo with its virtualenv (manage.py and .venv/bin/python)."
         )
+    gunicorn = folder / ".venv" / "bin" / "gunicorn"
+    if not gunicorn.exists():
+        # Served by runserver it would be compared with our gunicorn: unlike servers.
+        raise SystemExit(
+            f"{folder}/.venv has no gunicorn: install it there (pip install gunicorn)."
+        )
     var.mkdir(parents=True, exist_ok=True)
     database = var / "bakerydemo.sqlite3"
     fresh = not database.exists()
@@ -99,7 +105,9 @@ def bakerydemo_reference(folder: Path, var: Path) -> Reference:
         manage(env, *args, root=folder, python=str(python))
     if fresh:
         manage(env, "load_initial_data", root=folder, python=str(python))
-    return Reference("bakerydemo", folder, env, "bakerydemo.wsgi", BAKERYDEMO_PAGES, str(python))
+    return Reference(
+        "bakerydemo", folder, env, "bakerydemo.wsgi", BAKERYDEMO_PAGES, str(python), str(gunicorn)
+    )
 
 
 def reference_for(folder: Path | None, var: Path) -> Reference:

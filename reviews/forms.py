@@ -6,6 +6,8 @@ the ones the machine scored and every anchor is a real line of the transcript. S
 practitioner did not choose at upload start as "not applicable" and need no rating to share.
 """
 
+from typing import NamedTuple
+
 from django import forms
 
 from checklist.enums import Skill
@@ -247,20 +249,28 @@ class ResponseForm(forms.Form):
     )
 
 
+class Moment(NamedTuple):
+    """One moment of the self-assessment: a line of the transcript and a note on it, stored in
+    the assessment's `<name>_line` and `<name>_note`."""
+
+    name: str
+    label: str
+    required_message: str  # shown when no line is chosen
+    note_label: str
+
+
 class SelfAssessmentForm(forms.Form):
     """The practitioner rates each skill on the managers' scale and picks two moments of the
     transcript: the one they are proudest of and one they would do again differently."""
 
-    # The two moments, each a line of the transcript and a note on it: (field prefix, label,
-    # message when no line is chosen, the note's label).
     MOMENTS = (
-        (
+        Moment(
             "proudest",
             "The moment you are proudest of",
             "Choose the moment you are proudest of.",
             "Why that moment?",
         ),
-        (
+        Moment(
             "redo",
             "A moment you would do differently",
             "Choose a moment you would do differently.",
@@ -281,12 +291,14 @@ class SelfAssessmentForm(forms.Form):
                 choices=[("", "Choose a rating"), *Rating.choices],
                 error_messages={"required": f"Rate your {skill.label.lower()}."},
             )
-        for name, label, required, note_label in self.MOMENTS:
-            self.fields[f"{name}_line"] = forms.ChoiceField(
-                label=label, choices=lines, error_messages={"required": required}
+        for moment in self.MOMENTS:
+            self.fields[f"{moment.name}_line"] = forms.ChoiceField(
+                label=moment.label,
+                choices=lines,
+                error_messages={"required": moment.required_message},
             )
-            self.fields[f"{name}_note"] = forms.CharField(
-                label=note_label,
+            self.fields[f"{moment.name}_note"] = forms.CharField(
+                label=moment.note_label,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 required=False,
                 max_length=2000,
@@ -296,25 +308,20 @@ class SelfAssessmentForm(forms.Form):
     def skill_fields(self):
         return [self[f"skill_{skill.value}"] for skill in Skill]
 
-    @staticmethod
-    def initial_for(assessment) -> dict:
+    @classmethod
+    def initial_for(cls, assessment) -> dict:
         if assessment is None:
             return {}
         initial = {f"skill_{code}": rating for code, rating in assessment.ratings.items()}
-        initial.update(
-            proudest_line=str(assessment.proudest_line),
-            proudest_note=assessment.proudest_note,
-            redo_line=str(assessment.redo_line),
-            redo_note=assessment.redo_note,
-        )
+        for moment in cls.MOMENTS:
+            initial[f"{moment.name}_line"] = str(getattr(assessment, f"{moment.name}_line"))
+            initial[f"{moment.name}_note"] = getattr(assessment, f"{moment.name}_note")
         return initial
 
     def values(self) -> dict:
         data = self.cleaned_data
-        return {
-            "ratings": {skill.value: data[f"skill_{skill.value}"] for skill in Skill},
-            "proudest_line": int(data["proudest_line"]),
-            "proudest_note": data["proudest_note"].strip(),
-            "redo_line": int(data["redo_line"]),
-            "redo_note": data["redo_note"].strip(),
-        }
+        values = {"ratings": {skill.value: data[f"skill_{skill.value}"] for skill in Skill}}
+        for moment in self.MOMENTS:
+            values[f"{moment.name}_line"] = int(data[f"{moment.name}_line"])
+            values[f"{moment.name}_note"] = data[f"{moment.name}_note"].strip()
+        return values

@@ -189,16 +189,18 @@
   const setSpeed = (rate) => {
     audio.playbackRate = rate;
   };
+  // The listed speed nearest the audio's: the browser's own controls can set any rate.
+  const nearestSpeed = () => SPEEDS.reduce((best, speed, index) =>
+    (Math.abs(speed - audio.playbackRate) < Math.abs(SPEEDS[best] - audio.playbackRate) ? index : best), 0);
   const stepSpeed = (step) => {
-    const now = SPEEDS.reduce((best, speed, index) =>
-      (Math.abs(speed - audio.playbackRate) < Math.abs(SPEEDS[best] - audio.playbackRate) ? index : best), 0);
-    setSpeed(SPEEDS[Math.min(Math.max(now + step, 0), SPEEDS.length - 1)]);
+    setSpeed(SPEEDS[Math.min(Math.max(nearestSpeed() + step, 0), SPEEDS.length - 1)]);
   };
   const showSpeed = () => {
     speedButtons.forEach((button) => {
       button.setAttribute("aria-pressed", String(Number(button.dataset.playerSpeed) === audio.playbackRate));
     });
-    if (speedChoice) speedChoice.value = String(audio.playbackRate);
+    // A select cannot show a value it has no option for (it went blank): it shows the nearest.
+    if (speedChoice) speedChoice.value = String(SPEEDS[nearestSpeed()]);
   };
   const showTime = () => {
     if (timeLabel) timeLabel.textContent = `${timecode(audio.currentTime)} / ${timecode(duration())}`;

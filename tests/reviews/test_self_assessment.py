@@ -2,9 +2,14 @@
 only after rating every skill (blind first), compared with the manager's ratings on the
 feedback page; and reflections that link to the learner's own recordings."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.urls import reverse
 
+from checklist.enums import Skill
+from reviews.enums import Rating
+from reviews.forms import Moment, SelfAssessmentForm
 from reviews.models import SelfAssessment
 from tests.roles import sign_in
 from training.models import ReflectiveLogEntry
@@ -175,3 +180,55 @@ def test_a_reflection_cannot_link_to_someone_elses_recording(client, people, tra
     assert "Choose one of your own recordings" in response.content.decode()
     assert not ReflectiveLogEntry.objects.exists()
     assert str(other) not in client.get(training["lesson"].url).content.decode()
+
+
+def segment(index):
+    """A transcript line as the form lists it."""
+    return SimpleNamespace(
+        index=index, start_label=f"0:0{index}", text=f"Line {index}", get_role_display=str
+    )
+
+
+def saved_assessment(**moments):
+    """What the form reads of a saved self-assessment: the ratings and each moment's fields."""
+    ratings = dict.fromkeys(Skill.values, Rating.SATISFACTORY.value)
+    return SimpleNamespace(ratings=ratings, **moments)
+
+
+class WithATurningPoint(SelfAssessmentForm):
+    MOMENTS = (
+        *SelfAssessmentForm.MOMENTS,
+        Moment("turning", "The turning point", "Choose the turning point.", "Why there?"),
+    )
+
+
+def test_a_saved_self_assessment_reopens_with_its_moments_and_saves_them_back_unchanged():
+    assessment = saved_assessment(
+        proudest_line=2, proudest_note="The check-in.", redo_line=3, redo_note="One question."
+    )
+    initial = SelfAssessmentForm.initial_for(assessment)
+    form = SelfAssessmentForm(initial, segments=[segment(i) for i in range(5)])
+
+    assert form.is_valid(), form.errors
+    values = form.values()
+    assert values["ratings"] == assessment.ratings
+    assert (values["proudest_line"], values["proudest_note"]) == (2, "The check-in.")
+    assert (values["redo_line"], values["redo_note"]) == (3, "One question.")
+
+
+def test_every_moment_the_form_lists_is_reopened_and_saved():
+    # The moments are listed once (MOMENTS): a further one needs no other change to the form.
+    assessment = saved_assessment(
+        proudest_line=0,
+        proudest_note="",
+        redo_line=1,
+        redo_note="",
+        turning_line=1,
+        turning_note="Here.",
+    )
+    initial = WithATurningPoint.initial_for(assessment)
+    assert (initial["turning_line"], initial["turning_note"]) == ("1", "Here.")
+
+    form = WithATurningPoint(initial, segments=[segment(i) for i in range(5)])
+    assert form.is_valid(), form.errors
+    assert (form.values()["turning_line"], form.values()["turning_note"]) == (1, "Here.")
