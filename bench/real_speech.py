@@ -253,6 +253,7 @@ def _pipeline(path: str, model: str | None, prompt: bool, spec: str = "") -> dic
     from speech.transcribe import transcribe
 
     options = pipeline_options(model, prompt, spec)
+    redecoded = _count_redecoded_pieces()
     timings = {}
     clock = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="oep-pcm-") as folder:
@@ -297,7 +298,24 @@ def _pipeline(path: str, model: str | None, prompt: bool, spec: str = "") -> dic
         ],
         "presence": presence,
         "timings": timings,
+        "redecoded": redecoded,
     }
+
+
+def _count_redecoded_pieces() -> list:
+    """A list that gets (start, end) of each batched piece speech.redecode decodes again."""
+    import logging
+
+    pieces: list = []
+
+    class Count(logging.Handler):
+        def emit(self, record):
+            pieces.append([round(a, 1) for a in record.args[:2]])
+
+    logger = logging.getLogger("speech.redecode")
+    logger.setLevel(logging.INFO)
+    logger.addHandler(Count())
+    return pieces
 
 
 def _child(kind: str, path: str, model: str, prompt: str, spec: str = "") -> None:
@@ -369,7 +387,7 @@ def main() -> None:
         + "".join(f"raw {m} WER | raw {m} s (CPU s) | raw {m} MB | " for m in raw_models)
         + "pipe WER | roles | pipe s (CPU s) | pipe MB | "
         + " | ".join(f"pipe/raw {m} (WER, time, CPU)" for m in raw_models)
-        + " | load | variant | stages"
+        + " | load | variant | stages | pieces decoded again (s)"
     )
     rows = []
     for name in names:
@@ -399,6 +417,7 @@ def main() -> None:
                         "presence": pipe["presence"],
                         "timings": {k: round(v, 1) for k, v in pipe["timings"].items()},
                         "segments": pipe["segments"],
+                        "redecoded": pipe["redecoded"],
                     }
                 row["load"] = os.getloadavg()[0]
                 rows.append(row)
@@ -439,7 +458,9 @@ def _line(row, raw_models) -> str:
             else "-"
         )
     cells += [f"{row['load']:.1f}", row.get("variant") or "-"]
-    return " | ".join(cells) + (f" | {pipe['timings']}" if pipe else "")
+    if pipe:
+        cells += [str(pipe["timings"]), f"decoded again: {pipe['redecoded'] or 'none'}"]
+    return " | ".join(cells)
 
 
 def _summary(rows, raw_models) -> None:

@@ -38,7 +38,10 @@ transcribe.py
     the same name; the worker's defaults are ``BATCHED`` (beam 3, two pieces a batch, one
     two-thread window). ``batch_size`` over 1 decodes the voice-detected pieces of a window together
     (faster-whisper's ``BatchedInferencePipeline``), drops what Whisper's no-speech rule calls
-    silence (``heard_as_silence``) and cuts pieces at sentences (``split_at_sentences``).
+    silence (``heard_as_silence``) and cuts pieces at sentences (``split_at_sentences``). A
+    batched piece whose text loops (compression ratio over ``compression_ratio_threshold``) is
+    decoded again by the sequential loop with Whisper's temperature fallback (``redecode.py``;
+    ``redecode_loops``, and ``redecode_unsure`` for pieces under ``log_prob_threshold``).
 
     ``transcribe(path, options=None, *, start_at=0.0, duration=None, after=None)`` yields
     ``Segment(start, end, text, words, avg_logprob, no_speech_prob, low_confidence)`` in order
@@ -51,6 +54,11 @@ transcribe.py
     (a CTranslate2 worker each), so a job uses that many cores. Repeated-phrase loops are
     already removed (``LoopFilter`` and ``filter_loops`` can be re-used). ``load_model`` is
     cached per process.
+
+redecode.py
+    ``needs_another_decoding(segment, options)``: the one rule for a batched piece to decode
+    again; ``redecode_doubtful(segments, options, decode_again, window)`` replaces such a piece
+    with what ``decode_again(start, end)`` hears between its neighbours.
 
 speakers.py
     ``separate_speakers(path, segments) -> list[Turn]`` with ``Turn(start, end, speaker, text,

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .audio import decode_window
+from .redecode import redecode_doubtful
 
 SAMPLE_RATE = 16000
 
@@ -160,6 +161,12 @@ class TranscriptionOptions:
     # as condition_on_previous_text is off); `hotwords` comes before every 30 s piece.
     initial_prompt: str | None = None
     hotwords: str | None = None
+    # The batched pipeline has none of those guards: a piece whose text compresses over
+    # `compression_ratio_threshold` (a repetition loop) is decoded again by the sequential loop,
+    # fallback and all (speech.redecode); with `redecode_unsure`, so is a piece whose average
+    # log-probability is under `log_prob_threshold` (bench/audio_pipeline.md has the figures).
+    redecode_loops: bool = True
+    redecode_unsure: bool = False
 
     @property
     def model_path(self) -> str:
@@ -377,20 +384,32 @@ def _side_by_side(model, windows, options) -> Iterator[Segment]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _whisper_segments(model, audio: np.ndarray, options):
-    """faster-whisper's segments of one window, batched or one 30 s piece after another."""
-    if options.batch_size > 1:
-        from faster_whisper import BatchedInferencePipeline
+def _whisper_segments(model, audio: np.ndarray, offset: float, options) -> Iterator[Segment]:
+    """faster-whisper's segments of one window, batched or one 30 s piece after another, as
+    Segments timed from the start of the file."""
+    if options.batch_size <= 1:
+        segments, _info = model.transcribe(audio, **options.decoding_arguments())
+        return (_as_segment(s, offset) for s in segments)
+    from faster_whisper import BatchedInferencePipeline
 
-        # One pipeline per window: it keeps the last word's time between batches.
-        segments, _info = BatchedInferencePipeline(model).transcribe(
-            audio, batch_size=options.batch_size, **options.decoding_arguments()
-        )
-        # The batched pipeline decodes once at the first temperature and keeps whatever it
-        # heard: Whisper's own test for text made up over silence is applied here.
-        return (s for s in segments if not heard_as_silence(s, options))
-    segments, _info = model.transcribe(audio, **options.decoding_arguments())
-    return segments
+    # One pipeline per window: it keeps the last word's time between batches.
+    segments, _info = BatchedInferencePipeline(model).transcribe(
+        audio, batch_size=options.batch_size, **options.decoding_arguments()
+    )
+
+    def decode_again(start: float, end: float) -> Iterator[Segment]:
+        # The sequential loop, with its temperature fallback, on that stretch of the window.
+        first, last = (max(0, round((t - offset) * SAMPLE_RATE)) for t in (start, end))
+        again, _info = model.transcribe(audio[first:last], **options.decoding_arguments())
+        return (_as_segment(s, offset + first / SAMPLE_RATE) for s in again)
+
+    window = (offset, offset + len(audio) / SAMPLE_RATE)
+    heard = redecode_doubtful(
+        (_as_segment(s, offset) for s in segments), options, decode_again, window
+    )
+    # The batched pipeline decodes once at the first temperature and keeps whatever it
+    # heard: Whisper's own test for text made up over silence is applied here.
+    return (s for s in heard if not heard_as_silence(s, options))
 
 
 def heard_as_silence(segment, options: TranscriptionOptions) -> bool:
@@ -403,26 +422,30 @@ def heard_as_silence(segment, options: TranscriptionOptions) -> bool:
     )
 
 
+def _as_segment(s, offset: float) -> Segment:
+    """A faster-whisper segment as a Segment, its times moved by `offset` seconds."""
+    words = tuple(
+        Word(
+            start=round(offset + float(w.start), 3),
+            end=round(offset + float(w.end), 3),
+            text=w.word.strip(),
+            probability=round(float(w.probability), 4),
+        )
+        for w in (s.words or ())
+        if w.word.strip()
+    )
+    return Segment(
+        start=round(offset + float(s.start), 3),
+        end=round(offset + float(s.end), 3),
+        text=s.text.strip(),
+        words=words,
+        avg_logprob=round(float(s.avg_logprob), 4),
+        no_speech_prob=round(float(s.no_speech_prob), 4),
+    )
+
+
 def _transcribe_window(model, audio: np.ndarray, offset: float, options) -> Iterator[Segment]:
-    for s in _whisper_segments(model, audio, options):
-        words = tuple(
-            Word(
-                start=round(offset + float(w.start), 3),
-                end=round(offset + float(w.end), 3),
-                text=w.word.strip(),
-                probability=round(float(w.probability), 4),
-            )
-            for w in (s.words or ())
-            if w.word.strip()
-        )
-        segment = Segment(
-            start=round(offset + float(s.start), 3),
-            end=round(offset + float(s.end), 3),
-            text=s.text.strip(),
-            words=words,
-            avg_logprob=round(float(s.avg_logprob), 4),
-            no_speech_prob=round(float(s.no_speech_prob), 4),
-        )
+    for segment in _whisper_segments(model, audio, offset, options):
         if segment.text:
             for sentence in split_at_sentences(segment):
                 yield replace(sentence, low_confidence=is_low_confidence(sentence, options))

@@ -1,0 +1,98 @@
+"""Decodes again a batched piece of speech whose text looped (or whose words Whisper doubted).
+
+faster-whisper's batched pipeline decodes each piece of speech once, at the first temperature,
+and keeps whatever came out: unlike its sequential loop it never checks the text's compression
+ratio or log-probability and never decodes again (bench/audio_pipeline.md). Under noise a piece
+can come out as one sentence over and over ("Have you had any cough or runny nose?" for 30 s),
+and the loop filter can then keep only one copy: the rest of the piece's words are lost.
+
+This module holds the one rule for such a piece (`needs_another_decoding`) and replaces it with
+what the sequential loop, with its temperature fallback and thresholds, hears in the same stretch
+of audio. The stretch runs from the end of the piece before to the start of the piece after, so
+the new words neither overlap their neighbours nor leave out what the loop swallowed.
+Pieces that pass (nearly all of them) are not touched, so the batched speed stays.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
+
+log = logging.getLogger(__name__)
+
+
+class Heard(Protocol):
+    """A piece as the pipeline reads it (speech.transcribe.Segment, times from the file's start)."""
+
+    start: float
+    end: float
+    text: str
+    avg_logprob: float
+    no_speech_prob: float
+
+
+def compression_ratio(text: str) -> float:
+    """How well the text compresses: faster-whisper's measure (over 2.4, Whisper decodes again)."""
+    data = text.encode("utf-8")
+    return len(data) / len(zlib.compress(data)) if data else 0.0
+
+
+def needs_another_decoding(segment: Heard, options) -> bool:
+    """The rule: a piece whose text compresses over `compression_ratio_threshold` (a loop), or,
+    with `redecode_unsure`, whose average log-probability is under `log_prob_threshold` while
+    Whisper does not take it for silence (the sequential loop's two fallback tests)."""
+    from .transcribe import heard_as_silence
+
+    if (
+        options.redecode_loops
+        and options.compression_ratio_threshold is not None
+        and compression_ratio(segment.text) > options.compression_ratio_threshold
+    ):
+        return True
+    return bool(
+        options.redecode_unsure
+        and options.log_prob_threshold is not None
+        and segment.avg_logprob < options.log_prob_threshold
+        and not heard_as_silence(segment, options)
+    )
+
+
+def redecode_doubtful(
+    segments: Iterable[Heard],
+    options,
+    decode_again: Callable[[float, float], Iterable[Heard]],
+    window: tuple[float, float],
+) -> Iterator[Heard]:
+    """`segments` (in order, one window's) with each doubtful piece replaced by
+    `decode_again(start, end)`: the segments heard between the previous piece's end (or the
+    window's start) and the next piece's start (or the window's end), in file time.
+
+    Looks one piece ahead, so a doubtful piece waits for the next batch to know where it ends.
+    """
+    previous_end = window[0]
+    pending = None
+    for segment in segments:
+        if pending is not None:
+            yield from _resolved(pending, previous_end, segment.start, options, decode_again)
+            previous_end = pending.end
+        pending = segment
+    if pending is not None:
+        yield from _resolved(pending, previous_end, window[1], options, decode_again)
+
+
+def _resolved(segment, previous_end, next_start, options, decode_again) -> Iterable[Heard]:
+    if not needs_another_decoding(segment, options):
+        return [segment]
+    # Never narrower than the piece itself (word timings can overlap a neighbour's slightly).
+    start = min(previous_end, segment.start)
+    end = max(next_start, segment.end)
+    log.info(
+        "Decoding %.1f-%.1f s again: ratio %.2f, log-probability %.2f",
+        start,
+        end,
+        compression_ratio(segment.text),
+        segment.avg_logprob,
+    )
+    return [s for s in decode_again(start, end) if s.text]
