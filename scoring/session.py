@@ -22,7 +22,7 @@ from .refine import encoder_probs, refine
 from .skill_scores import overall_score, scores_of, skill_inputs, weighted_terms
 from .units import Unit, derive_turn_code, flag_doubts, split_units
 
-SCORER_VERSION = "seeds-scorer-2.4"  # 2.4: structuring and prosocial judged by their own acts
+SCORER_VERSION = "seeds-scorer-2.4.1"  # 2.4.1: collusion judged only where the client gave occasion
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
 )

@@ -87,6 +87,13 @@ BREACH = rx(
     r"not going back|didn't tell (?:you|anyone)|met up with|went round to|(?:saw|seen) (?:him|"
     r"her|them|jordan|my co)|drove|driving)\b"
 )
+# Force the client reports using, besides BREACH's offences: with BREACH and PROCRIMINAL, what
+# makes a client turn an occasion for going along (C3). Kept apart from BREACH so that the
+# praise and C2 judgements, fitted on BREACH, are unchanged.
+FORCE = rx(
+    r"\b(?:shoved|pushed (?:him|her|them|someone)|slapped|headbutted|kicked (?:him|her|them|"
+    r"someone|his|her|their)|grabbed (?:him|her|them|someone)|threw (?:a|the) \w+ at)\b"
+)
 PROCRIMINAL = rx(
     r"\b(?:deserved it|had it coming|asked for it|everyone does it|everybody does it|"
     r"everyone's (?:doing it|at it)|no one got hurt|nobody got hurt|didn't hurt anyone|"
@@ -200,6 +207,9 @@ COGNITIVE_Q = rx(
     r"the) (?:options|choices)|what options|pros and cons|first step|another way (?:to|of)|"
     r"what would you say to a (?:friend|mate)|how else|how (?:would|might|did) (?:he|she|they|"
     r"your \w+|the \w+) (?:feel|have felt|see it|think)|in (?:his|her|their) shoes|"
+    # another person's view of it: "how might it look to someone else?"
+    r"(?:look|seem|sound|come across) to (?:someone|anyone|somebody|other people|others|"
+    r"him|her|them|the \w+|your \w+)|(?:someone|somebody) else's (?:side|view|shoes)|"
     r"what would (?:help|work|that look like)|what's (?:the|your) plan|how (?:would|will|could) "
     r"you (?:handle|deal|cope|manage|say|do)|what (?:could|would) you say|let's (?:practi[sc]e|"
     r"try)|try (?:saying|it)|say it to me|what's the evidence|is there another|"

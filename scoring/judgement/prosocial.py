@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon as lx
 from ..similarity import content_stems, shared_stems, word_count
 from ..text import normalise
 from ..units import Unit
+from .cognitive import asks_about_thinking
 from .context import (
     AGAINST,
     LECTURE_WORDS,
@@ -26,6 +28,7 @@ from .cues import (
     CHALLENGE,
     COLLUSION,
     EVALUATES,
+    FORCE,
     HEDGED,
     LAUGHS,
     PRAISE,
@@ -246,12 +249,27 @@ def judge_procriminal(view: SessionView) -> None:
 def _ends_elsewhere(view: SessionView, i: int, j: int) -> bool:
     """(2.4) The practitioner's reply ends on another subject: its last unit asks about
     something that shares no content with the client's turn i ("OK, we'll park that. Did you
-    do the homework?"). Whatever it said on the way, the talk is left there."""
+    do the homework?"). Whatever it said on the way, the talk is left there. (2.4.1) A last
+    question that explores the talk is not moving on, whatever its words: one that asks
+    about consequences, another person's view or the client's own thinking ("How do you
+    think he felt when he saw it?"), or asks openly about something the client named."""
     units = view.units.get(j, [])
     if not units:
         return False
     last = units[-1]
-    return last.code.behaviour == "question" and not shared_stems(last.text, view.texts[i])
+    if last.code.behaviour != "question" or shared_stems(last.text, view.texts[i]):
+        return False
+    return not _explores_the_talk(last)
+
+
+def _explores_the_talk(unit: Unit) -> bool:
+    """A question that explores what was said rather than changing the subject: it invites
+    the client's thinking, the consequences or someone else's side (the cognitive cues), or
+    questions the view (the challenge cues), and does not open by changing the subject."""
+    norm = normalise(unit.text)
+    if TOPIC_SHIFT.search(norm):
+        return False
+    return asks_about_thinking(norm) or bool(CHALLENGE.search(norm))
 
 
 def _explores(view: SessionView, j: int) -> bool:
@@ -308,13 +326,14 @@ GOING_ALONG = "C3:goes_along"  # rule prefix: the skill score counts these on th
 
 
 def judge_going_along(view: SessionView) -> None:
-    """C3 (2.4): collusion by friendliness. The client gives their account (an excuse, a
-    grievance, a view of someone else: anything of five words or more) and the practitioner's
-    reply opens by agreeing, excusing or laughing along, asks nothing and sets out no other
-    view; a reply already judged as praise of a prosocial act (C1) is not. No procriminal
-    wording is needed on either side: what counts is that the client's account is agreed
-    with and left there. Turns already judged for procriminal talk (C2, C3) are not judged
-    again."""
+    """C3 (2.4, narrowed in 2.4.1): collusion by friendliness. The client's turn is an
+    occasion (offending or a breach reported, or procriminal talk: an excuse, minimising,
+    blaming the victim, by the procriminal and breach cues) and the practitioner's reply
+    opens by agreeing, excusing or laughing along, asks nothing and sets out no other view.
+    Agreement with anything else is ordinary warmth, not collusion: "Yeah, that sounds hard"
+    about a mother in hospital is empathy. A reply that reflects a feeling or affirms a
+    prosocial act is not going along either, nor one already judged as praise of a prosocial
+    act (C1). Turns already judged for procriminal talk (C2, C3) are not judged again."""
     judged = {a.turn for a in view.acts if a.item in ("C2", "C3")}
     # agreeing with a prosocial act the client reports is praise, judged as such (C1)
     praised = {a.turn for a in view.acts if a.item == "C1" and a.polarity == SUPPORTS}
@@ -323,7 +342,9 @@ def judge_going_along(view: SessionView) -> None:
         if not is_practitioner or i < 0 or view.practitioner[i] or {i, j} & judged:
             continue
         said, reply = normalise(view.texts[i]), normalise(view.texts[j])
-        if word_count(said) < ANSWER_WORDS - 3 or j in praised:
+        if word_count(said) < ANSWER_WORDS - 3 or j in praised or not is_occasion(said):
+            continue
+        if _feels_with_or_affirms(view.units.get(j, []), said):
             continue
         agrees = AGREES.search(reply) or COLLUSION.search(reply) or LAUGHS.search(reply)
         if agrees and not follow_asks(view, j) and not CHALLENGE.search(reply):
@@ -331,8 +352,36 @@ def judge_going_along(view: SessionView) -> None:
                 "C3",
                 j,
                 AGAINST,
-                f"{GOING_ALONG}_with_the_account",
+                f"{GOING_ALONG}_with_offending_or_an_excuse",
                 0.5,
-                "agrees with the client's account and offers no other view",
+                "agrees with the client's account of offending or excuse for it and offers "
+                "no other view",
                 weight=0.5,
             )
+
+
+def is_occasion(norm: str) -> bool:
+    """A client turn that calls for a prosocial response: it reports offending or a breach,
+    or force used, or excuses, minimises or blames the victim for it (the procriminal
+    cues)."""
+    return bool(PROCRIMINAL.search(norm) or BREACH.search(norm) or FORCE.search(norm))
+
+
+def _feels_with_or_affirms(units: list[Unit], said: str) -> bool:
+    """The reply reflects a feeling or empathises ("Yeah, you've been feeling low", "that
+    sounds hard"), or affirms a prosocial act: warmth towards the person, not agreement
+    with the offending."""
+    for unit in units:
+        norm = normalise(unit.text)
+        if "empathy" in unit.code.tags:
+            return True
+        if unit.code.behaviour == "reflection" and set(norm.split()) & lx.FEELING_WORDS:
+            return True
+        if "affirmation" in unit.code.tags or PRAISE.search(norm):
+            named_at = PRAISE_OBJECT.search(norm)
+            named = named_at.group(1) if named_at else ""
+            if named and not (BREACH.search(named) or PROCRIMINAL.search(named)):
+                return True
+            if not named and lx_prosocial(said) and not BREACH.search(said):
+                return True
+    return False
