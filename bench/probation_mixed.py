@@ -1,7 +1,7 @@
 """Does the scorer judge each skill on its own? Sessions strong on some skills and weak on others.
 
 Reads ``bench/probation_mixed/`` (``--dir`` to override): transcripts written with a designed
-profile (some of the four skills done well, the others poorly; four writers, half raw ASR text),
+profile (some of the four skills done well, the others poorly; five writers, half raw ASR text),
 each rated by two blind readers. A skill is labelled good or poor only where the writer's
 rating and both readers' agree (>= 3 good, <= 2 poor). Prints, per transcript, the four skill
 scores against the labels, and over the set:
