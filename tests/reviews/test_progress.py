@@ -89,6 +89,20 @@ def test_scores_csv_has_a_row_per_session_with_metrics_and_shared_ratings(client
     assert rows[0]["machine score: Structuring"] != ""
 
 
+def test_progress_page_says_the_machines_scores_in_the_csv_are_not_a_measure_of_progress(
+    client, people, history
+):
+    # The scorer's skill scores do not compare sessions (docs/scoring-model-card.md): the page
+    # that offers them in a spreadsheet says so beside the download, for owner and manager.
+    for viewer in ("practitioner", "manager"):
+        client.force_login(people[viewer])
+        page = client.get(reverse("reviews:progress", args=[people["practitioner"].pk]))
+        caveat = page.content.decode().split('data-testid="machine-scores-caveat">')[1]
+        caveat = caveat.split("</p>")[0]
+        assert "not a measure of progress" in caveat
+        assert "prosocial modelling" in caveat
+
+
 def test_team_view_charts_every_practitioner_of_my_teams(client, people, history):
     scored_recording(people["colleague"], session_date=date(2026, 2, 1))
     scored_recording(people["other_practitioner"], session_date=date(2026, 2, 2))
