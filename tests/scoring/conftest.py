@@ -3,6 +3,8 @@
 import pytest
 
 from scoring import Utterance
+from scoring.judgement import judge_session
+from scoring.session import code_session
 
 
 def make_session(*turns, seconds_per_word=0.4):
@@ -15,6 +17,15 @@ def make_session(*turns, seconds_per_word=0.4):
         )
         clock += length + 0.5
     return utterances
+
+
+def judged_view(utterances):
+    """The session's judged acts (Layer 2) on the rules' codes, as ``score_session`` judges
+    them without the model: what the judgement tests look at before any score is made."""
+    _, units = code_session(utterances)
+    return judge_session(
+        [u.text for u in utterances], [u.is_practitioner for u in utterances], units
+    )
 
 
 @pytest.fixture

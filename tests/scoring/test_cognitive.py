@@ -1,18 +1,12 @@
 """Cognitive techniques are judged by what happened after the invitation, not by its words."""
 
 from scoring import score_session
-from scoring.judgement import judge_session
-from scoring.session import code_session
-from tests.scoring.conftest import make_session
+from tests.scoring.conftest import judged_view, make_session
 
 
 def acts_of(*turns):
     """The judged cognitive acts of a session, as (item, polarity, rule) triples."""
-    utterances = make_session(*turns)
-    _, units = code_session(utterances)
-    view = judge_session(
-        [u.text for u in utterances], [u.is_practitioner for u in utterances], units
-    )
+    view = judged_view(make_session(*turns))
     return [(a.item, a.polarity, a.rule) for a in view.acts if a.item.startswith("D")]
 
 

@@ -6,8 +6,8 @@ Every sentence here is invented for the test."""
 import pytest
 
 from scoring import score_session
-from scoring.judgement import AGAINST, judge_session
-from scoring.session import code_session, get_model
+from scoring.judgement import AGAINST
+from tests.scoring.conftest import judged_view
 
 OPENING = ("practitioner", "How has the week been?")
 
@@ -44,10 +44,7 @@ VICTIM_SIDE = [
 
 
 def judged(utterances):
-    _, units = code_session(utterances, get_model(False), None)
-    return judge_session(
-        [u.text for u in utterances], [u.is_practitioner for u in utterances], units
-    ).acts
+    return judged_view(utterances).acts
 
 
 def going_along(acts):

@@ -4,8 +4,8 @@ session that does the skill badly does not outscore a curt one that does it well
 Every sentence here is invented for the test."""
 
 from scoring import score_session
-from scoring.judgement import AGAINST, SUPPORTS, judge_session
-from scoring.session import code_session, get_model
+from scoring.judgement import AGAINST, SUPPORTS
+from tests.scoring.conftest import judged_view
 
 MIDDLE = [
     ("practitioner", "How did the week at the allotment go?"),
@@ -159,10 +159,7 @@ FRIENDLY_EXCUSE = [
 
 def judged(utterances):
     """The judged acts of a session, as the score card's skill terms read them."""
-    _, units = code_session(utterances, get_model(False), None)
-    return judge_session(
-        [u.text for u in utterances], [u.is_practitioner for u in utterances], units
-    ).acts
+    return judged_view(utterances).acts
 
 
 def test_agreeing_with_the_clients_account_and_leaving_it_counts_against_prosocial(session):

@@ -1,17 +1,11 @@
 """A check-in or review question is taken up when the practitioner invites the client to go
 on and the client does, even without repeating the client's words."""
 
-from scoring.judgement import judge_session
-from scoring.session import code_session
-from tests.scoring.conftest import make_session
+from tests.scoring.conftest import judged_view, make_session
 
 
 def structuring_acts(*turns):
-    utterances = make_session(*turns)
-    _, units = code_session(utterances)
-    view = judge_session(
-        [u.text for u in utterances], [u.is_practitioner for u in utterances], units
-    )
+    view = judged_view(make_session(*turns))
     return [(a.item, a.polarity, a.rule) for a in view.acts if a.item in ("A1", "A2")]
 
 
