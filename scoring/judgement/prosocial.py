@@ -40,6 +40,7 @@ from .cues import (
 
 AFFIRMATION_WORDS = 30  # half a lecture: longer than this, a unit is not one act of praise
 ANSWER_WORDS = 8  # a reply to procriminal talk this long says something about it
+OCCASION_WORDS = 5  # a client turn this long can carry an account to go along with
 
 
 def judge_affirmations(view: SessionView) -> None:
@@ -77,14 +78,11 @@ def judge_affirmations(view: SessionView) -> None:
                 view.add("B5", i, SUPPORTS, "B5:affirmation", 0.5, "praise before a lecture")
                 continue
             # the object: what the praise names ("for ...") or else what the client just said
-            named_at = PRAISE_OBJECT.search(norm)
-            named = named_at.group(1) if named_at else ""
+            named = praised_object(norm)
             if named:
-                bad = bool(BREACH.search(named) or PROCRIMINAL.search(named))
+                bad = reports_offending(named)
             else:
-                bad = bool(BREACH.search(before) or PROCRIMINAL.search(before)) and not (
-                    lx_prosocial(before)
-                )
+                bad = reports_offending(before) and not lx_prosocial(before)
             if bad:
                 view.add(
                     "C1",
@@ -342,7 +340,7 @@ def judge_going_along(view: SessionView) -> None:
         if not is_practitioner or i < 0 or view.practitioner[i] or {i, j} & judged:
             continue
         said, reply = normalise(view.texts[i]), normalise(view.texts[j])
-        if word_count(said) < ANSWER_WORDS - 3 or j in praised or not is_occasion(said):
+        if word_count(said) < OCCASION_WORDS or j in praised or not is_occasion(said):
             continue
         if _feels_with_or_affirms(view.units.get(j, []), said):
             continue
@@ -360,11 +358,23 @@ def judge_going_along(view: SessionView) -> None:
             )
 
 
+def praised_object(norm: str) -> str:
+    """What a piece of praise names as its object ("well done for ..."), or ""."""
+    named_at = PRAISE_OBJECT.search(norm)
+    return named_at.group(1) if named_at else ""
+
+
+def reports_offending(norm: str) -> bool:
+    """The words report a breach or offending, or excuse it: what praise must not reward and
+    what a client turn must say to be an occasion for going along (with force, below)."""
+    return bool(BREACH.search(norm) or PROCRIMINAL.search(norm))
+
+
 def is_occasion(norm: str) -> bool:
     """A client turn that calls for a prosocial response: it reports offending or a breach,
     or force used, or excuses, minimises or blames the victim for it (the procriminal
     cues)."""
-    return bool(PROCRIMINAL.search(norm) or BREACH.search(norm) or FORCE.search(norm))
+    return reports_offending(norm) or bool(FORCE.search(norm))
 
 
 def _feels_with_or_affirms(units: list[Unit], said: str) -> bool:
@@ -378,9 +388,8 @@ def _feels_with_or_affirms(units: list[Unit], said: str) -> bool:
         if unit.code.behaviour == "reflection" and set(norm.split()) & lx.FEELING_WORDS:
             return True
         if "affirmation" in unit.code.tags or PRAISE.search(norm):
-            named_at = PRAISE_OBJECT.search(norm)
-            named = named_at.group(1) if named_at else ""
-            if named and not (BREACH.search(named) or PROCRIMINAL.search(named)):
+            named = praised_object(norm)
+            if named and not reports_offending(named):
                 return True
             if not named and lx_prosocial(said) and not BREACH.search(said):
                 return True

@@ -255,6 +255,7 @@ ENDING = "A9:ending"  # rule prefix of the ending's acts: the skill score weighs
 CLOSING_SHARE = 0.2  # the closing stretch: the last fifth of the turns ...
 CLOSING_TURNS = 8  # ... and at least this many
 STEP_WORDS = 2  # content words a closing turn shares with the session before it: what it is about
+SESSION_TOPIC_TURNS = 2  # turns a content word must come up in to be one of the session's topics
 
 TIME_STEMS = frozenset(
     content_stems(
@@ -334,7 +335,7 @@ def _session_topics(view: SessionView, end: int) -> frozenset[str]:
     for i in range(end):
         for stem in content_stems(view.texts[i]):
             counts[stem] = counts.get(stem, 0) + 1
-    return frozenset(s for s, k in counts.items() if k >= TOPIC_MENTIONS) - EVERYDAY_STEMS
+    return frozenset(s for s, k in counts.items() if k >= SESSION_TOPIC_TURNS) - EVERYDAY_STEMS
 
 
 ASKS_WHEN = re.compile(
