@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from tests.accounts.factories import ManagerFactory, PractitionerFactory, TeamFactory
 from tests.reviews.conftest import scored_recording
 
-from .conftest import WIDTHS, assert_no_sideways_scroll, follow, new_page
+from .conftest import WIDTHS, assert_no_sideways_scroll, block_autosave, follow, new_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -43,16 +43,7 @@ def test_practitioner_self_assesses_and_the_manager_sees_it_only_after_rating(
 
     # The manager does not see it until she has rated every skill herself.
     manager = new_page(browser, width)
-    # The live server's in-memory SQLite cannot take an autosave and "Save draft" at once (its
-    # tables lock): autosave is left to the review-flow test, which runs a file database.
-    manager.route(
-        "**/reviews/recordings/*/",
-        lambda route: (
-            route.abort()
-            if route.request.headers.get("x-requested-with") == "autosave"
-            else route.continue_()
-        ),
-    )
+    block_autosave(manager)
     sign_in(manager, mel)
     manager.goto(f"{live_server.url}/reviews/recordings/{recording.pk}/")
     status = manager.get_by_test_id("self-assessment-status")
