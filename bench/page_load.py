@@ -401,6 +401,16 @@ def pooled_p95(rows) -> float:
     return latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))]
 
 
+def page_line(name: str, rows, reference_p95: float) -> str:
+    """One page's line of the side-by-side table: median p95, its ratio to the reference's
+    pooled p95, median requests per second and CPU per request over the rounds."""
+    p95 = statistics.median(row["p95"] for row in rows)
+    rps = statistics.median(row["rps"] for row in rows)
+    return (
+        f"{name:40} {p95 * 1000:14.0f} {p95 / reference_p95:12.2f} {rps:7.1f} {cpu_text(rows):>7}"
+    )
+
+
 def cpu_text(rows) -> str:
     cpus = [row["cpu"] for row in rows if row.get("cpu") is not None]
     return f"{statistics.median(cpus) * 1000:.1f}" if cpus else "-"
@@ -457,19 +467,13 @@ def side_by_side(args, port, names, server, server_name, var):
     header = f"{'page':40} {'median p95 ms':>14} {'x reference':>12} {'req/s':>7} {'CPU ms':>7}"
     print(header)
     for name, rows in theirs.items():
-        p95 = statistics.median(row["p95"] for row in rows)
-        rps = statistics.median(row["rps"] for row in rows)
-        print(f"{name:40} {p95 * 1000:14.0f} {p95 / reference_p95:12.2f} {rps:7.1f} "
-              f"{cpu_text(rows):>7}")  # fmt: skip
+        print(page_line(name, rows, reference_p95))
     for name, rows in ours.items():
         good = [row for row in rows if "error" not in row]
         if not good:
             print(f"{name:40} failed")
             continue
-        p95 = statistics.median(row["p95"] for row in good)
-        rps = statistics.median(row["rps"] for row in good)
-        print(f"{name:40} {p95 * 1000:14.0f} {p95 / reference_p95:12.2f} {rps:7.1f} "
-              f"{cpu_text(good):>7}")  # fmt: skip
+        print(page_line(name, good, reference_p95))
     print(f"load average after: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
