@@ -32,7 +32,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -47,7 +49,7 @@ from probation_twins import SKILLS, load, skill_label, writer  # noqa: E402
 from scoring import Utterance, score_session  # noqa: E402
 from scoring.skill_scores import EXCHANGE_CLIP, EXCHANGE_INPUTS, WEIGHTS_PATH  # noqa: E402
 
-VERSION = "skill-weights-3"
+VERSION = "skill-weights-4"
 STEPS = 20000
 
 
@@ -59,6 +61,35 @@ def collect(transcripts, use_model) -> dict[str, dict]:
             Utterance(i, u["speaker"], u.get("text") or "") for i, u in enumerate(t["utterances"])
         ]
         out[t["id"]] = score_session(utterances, use_model=use_model).skill_inputs
+    return out
+
+
+def collect_stance_held_out(transcripts, use_model) -> dict[str, dict]:
+    """As ``collect``, but each set's transcripts are read by a stance model
+    (``scoring.stance``) trained without that set's labelled exchanges: the stance term's
+    figures are then held out like the weights'."""
+    from scoring import encoder, train_stance
+    from scoring.stance import STANCE_ENV
+
+    labelled = train_stance.examples(train_stance.load_transcripts(), train_stance.load_labels())
+    vecs = train_stance.vectors(labelled, encoder.embed)
+    before, out = os.environ.get(STANCE_ENV), {}
+    try:
+        for group in sorted({train_stance.group_of(t["id"]) for t in transcripts}):
+            keep = [k for k, r in enumerate(labelled) if r["group"] != group]
+            model = train_stance.fit(
+                [labelled[k] for k in keep], {b: v[keep] for b, v in vecs.items()}
+            )
+            with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
+                json.dump(model, f)
+                f.flush()
+                os.environ[STANCE_ENV] = f.name
+                mine = [t for t in transcripts if train_stance.group_of(t["id"]) == group]
+                out.update(collect(mine, use_model))
+    finally:
+        os.environ.pop(STANCE_ENV, None)
+        if before is not None:
+            os.environ[STANCE_ENV] = before
     return out
 
 
@@ -253,12 +284,18 @@ def main() -> int:
     parser.add_argument("--no-model", action="store_true", help="rules only")
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
     parser.add_argument("--write", action="store_true", help=f"fit on all, write {WEIGHTS_PATH}")
+    parser.add_argument(
+        "--stance-held-out",
+        action="store_true",
+        help="read each set with a stance model trained without its labels",
+    )
     parser.add_argument("--ablate", action="store_true", help="each judged term left out in turn")
     args = parser.parse_args()
     transcripts = [t for t in load(args.dir) if t.get("utterances") and t.get("twin")]
     writers = sorted({writer(t) for t in transcripts})
     mixed = [t for t in load(args.mixed) if t.get("utterances")] if args.mixed.is_dir() else []
-    inputs = collect(transcripts + mixed, False if args.no_model else None)
+    gather = collect_stance_held_out if args.stance_held_out else collect
+    inputs = gather(transcripts + mixed, False if args.no_model else None)
     judged = {n: {i: sum(inputs[i]["judged"][SKILLS[n]].values()) for i in inputs} for n in SKILLS}
     print(
         f"{len(transcripts)} transcripts, writers {' '.join(writers)}; "
@@ -304,8 +341,15 @@ def main() -> int:
                     "version": VERSION,
                     "fitted_on": f"{len(transcripts)} probation twins ({args.dir.name}), writers "
                     f"{' '.join(writers)}, and {len(mixed)} mixed-profile sessions "
-                    f"({args.mixed.name}), {'rules only' if args.no_model else 'model on'}",
-                    "command": f"python bench/fit_skill_weights.py --write --l2 {args.l2:g}",
+                    f"({args.mixed.name}), {'rules only' if args.no_model else 'model on'}"
+                    + (
+                        ", each set read by a stance model without its labels"
+                        if args.stance_held_out
+                        else ""
+                    ),
+                    "command": "python bench/fit_skill_weights.py --write"
+                    + (" --stance-held-out" if args.stance_held_out else "")
+                    + f" --l2 {args.l2:g}",
                     "l2": args.l2,
                     "skills": skills,
                 },

@@ -183,15 +183,22 @@ def tfidf_values(ctx: Context, idf: dict[str, dict[str, float]]) -> dict[str, fl
     values: dict[str, float] = {}
     for namespace, table in idf.items():
         field_name, longest = TFIDF_BLOCKS[namespace]
-        counts: dict[str, int] = {}
-        for gram in word_ngrams(getattr(ctx, field_name), longest):
-            if gram in table:
-                counts[gram] = counts.get(gram, 0) + 1
-        weighted = {g: (1.0 + math.log(n)) * table[g] for g, n in counts.items()}
-        norm = math.sqrt(sum(v * v for v in weighted.values()))
-        for gram, value in weighted.items():
-            values[f"{namespace}|{gram}"] = value / norm
+        for gram, value in tfidf_block(getattr(ctx, field_name), table, longest).items():
+            values[f"{namespace}|{gram}"] = value
     return values
+
+
+def tfidf_block(text: str, table: dict[str, float], longest: int) -> dict[str, float]:
+    """One text's TF-IDF values over one vocabulary (n-gram -> IDF), as scikit-learn computes
+    them with ``word_ngrams`` as its analyser: sublinear tf, l2 norm over the n-grams in the
+    vocabulary."""
+    counts: dict[str, int] = {}
+    for gram in word_ngrams(text, longest):
+        if gram in table:
+            counts[gram] = counts.get(gram, 0) + 1
+    weighted = {g: (1.0 + math.log(n)) * table[g] for g, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in weighted.values()))
+    return {gram: value / norm for gram, value in weighted.items()}
 
 
 class LinearModel:

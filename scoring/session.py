@@ -22,7 +22,7 @@ from .refine import encoder_probs, refine
 from .skill_scores import overall_score, scores_of, skill_inputs, weighted_terms
 from .units import Unit, derive_turn_code, flag_doubts, split_units
 
-SCORER_VERSION = "seeds-scorer-2.4.1"  # 2.4.1: collusion judged only where the client gave occasion
+SCORER_VERSION = "seeds-scorer-2.5"  # 2.5: prosocial occasions read by meaning (stance model)
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
 )

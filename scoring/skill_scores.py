@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .judgement import AGAINST, SUPPORTS, SessionView, closes_down, elaborates
 from .judgement.exchange import exchange_rates
+from .judgement.occasions import read_by_meaning
 from .judgement.prosocial import GOING_ALONG
 from .judgement.structuring import ENDING
 
@@ -33,7 +34,9 @@ WEIGHTS_PATH = Path(__file__).resolve().parent / "models" / "skill-weights.json"
 EXCHANGE_INPUTS = {
     "structuring": ("client_follows", "words_taken_up"),
     "relationship_building": ("client_follows", "words_taken_up"),
-    "prosocial_modelling": ("client_follows", "words_taken_up"),
+    # (2.5) none for prosocial modelling: a client who talks more and takes up more measures a
+    # warm session, and a warm session that colludes is poor prosocial modelling
+    "prosocial_modelling": (),
     "cognitive_techniques": ("client_follows", "client_share"),
 }
 # An exchange rate counts at most this many spreads from the set's mean: in a short or odd
@@ -44,6 +47,9 @@ ITEM_WEIGHT = 1.2
 COGNITIVE_ITEMS = ("D1", "D3", "D6", "D7")  # judged in scoring.judgement.cognitive
 COGNITIVE_WEIGHT = 2.0
 GOING_ALONG_TERM = 0.5  # per agreement left there, against prosocial modelling
+# (2.5) the exchanges read by meaning (``judgement.occasions``), as a balance; chosen by
+# cross-validation by set with the stance models held out (docs/scoring.md)
+OCCASIONS_WEIGHT = 3.0
 
 
 def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") -> float:
@@ -138,7 +144,8 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
     r = session_rates(view, codes, utterances)
     present = {key: bool(v.get("present")) for key, v in items.items()}
     ending = [a for a in acts if a.rule.startswith(ENDING)]
-    answered = [a for a in acts if not a.rule.startswith(GOING_ALONG)]
+    answered = [a for a in acts if not a.rule.startswith(GOING_ALONG) and not read_by_meaning(a)]
+    read = [a for a in acts if read_by_meaning(a)]
     body = [a for a in acts if not a.rule.startswith(ENDING)]
     structuring = {
         # each element judged once for the session, however often it came up: a long session
@@ -177,12 +184,15 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
         # (2.4) collusion by friendliness: the client's account agreed with and left there,
         # in any words (``judge_going_along``); a habit, so counted up to three times
         "going_along": -GOING_ALONG_TERM * min(3, _count(view, "C3", AGAINST, GOING_ALONG)),
+        # (2.5) every exchange the stance model reads as an occasion, by what the reply did
+        # with it, in any words: the cue terms above see only the words they know
+        "occasions_read": OCCASIONS_WEIGHT * _balance(read, "C2", "C3", prior=1.0),
         # (2.3) nor does the own-commitments phrase detector (C5), for the same reason
         "services": 0.3 * present.get("C6", False),
         "lecturing": -4.0 * r["lecturing"],
-        "advice": -2.0 * r["advice"],
-        # modelling respect: a client who stays in the conversation
-        "client_goes_on": 1.0 * (r["elaboration"] - r["closing_down"]),
+        # (2.5) no advice rate and no client going on: they measure the relationship and the
+        # cognitive work, and across sessions they ranked warm colluding sessions above brisk
+        # challenging ones (bench/skill_inputs_auc.py; docs/scoring.md)
     }
     cognitive = {
         # what happened when the client's thinking, a problem or a rehearsal came up: explored

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..units import Unit
 from .cognitive import judge_cognitive
 from .context import AGAINST, SUPPORTS, Act, SessionView, closes_down, elaborates
+from .occasions import judge_occasions
 from .prosocial import judge_affirmations, judge_going_along, judge_procriminal
 from .relationship import judge_reflections, judge_talk
 from .structuring import judge_agenda, judge_asked_and_taken_up, judge_ending, judge_summary
@@ -36,6 +37,7 @@ JUDGES = (
     judge_affirmations,
     judge_procriminal,
     judge_going_along,
+    judge_occasions,
     judge_agenda,
     judge_summary,
     judge_asked_and_taken_up,
