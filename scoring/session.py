@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import encoder
+from . import encoder, stance
 from .checklist import Checklist, load_checklist
 from .codes import (
     CLIENT,
@@ -159,9 +159,14 @@ def score_session(
     model = get_model(use_model)
     encoder_path = _encoder_to_use(use_model, use_encoder)
     codes, units = code_session(utterances, model, encoder_path)
-    view = judge_session(
-        [u.text or "" for u in utterances], [u.is_practitioner for u in utterances], units
+    texts, practitioner = (
+        [u.text or "" for u in utterances],
+        [u.is_practitioner for u in utterances],
     )
+    # the stance model is a learned part: the rules-only switch turns it off with the others
+    reader = stance.get_model() if use_model is not False else None
+    exchanges = stance.read_session(texts, practitioner) if reader else []
+    view = judge_session(texts, practitioner, units, exchanges)
     items = collect_evidence(utterances, codes, checklist, view.acts)
     all_units = [unit for i in sorted(units) for unit in units[i]]
     metrics = session_metrics(utterances, codes, checklist, all_units, view.acts)
@@ -183,7 +188,11 @@ def score_session(
         quality=quality,
         model_version="+".join(
             v
-            for v in (model and model.version, encoder_path and encoder.version(encoder_path))
+            for v in (
+                model and model.version,
+                encoder_path and encoder.version(encoder_path),
+                exchanges and reader.version,
+            )
             if v
         )
         or None,

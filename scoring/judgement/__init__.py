@@ -46,9 +46,15 @@ JUDGES = (
 )
 
 
-def judge_session(texts: list[str], practitioner: list[bool], units: dict[int, list[Unit]]):
-    """All judged acts of a session, in the order of the judges above."""
-    view = SessionView(texts=texts, practitioner=practitioner, units=units)
+def judge_session(
+    texts: list[str], practitioner: list[bool], units: dict[int, list[Unit]], exchanges=()
+):
+    """All judged acts of a session, in the order of the judges above. ``exchanges``: the
+    session's exchanges as the stance model read them (``scoring.stance.read_session``), if
+    it ran."""
+    view = SessionView(
+        texts=texts, practitioner=practitioner, units=units, exchanges=list(exchanges)
+    )
     for judge in JUDGES:
         judge(view)
     return view

@@ -43,6 +43,8 @@ class SessionView:
     practitioner: list[bool]
     units: dict[int, list[Unit]]
     acts: list[Act] = field(default_factory=list)
+    # the exchanges the stance model read (``scoring.stance.Exchange``); none when it did not run
+    exchanges: list = field(default_factory=list)
 
     def client_before(self, i: int, turns: int = RECENT_CLIENT_TURNS) -> list[str]:
         found = []

@@ -2,23 +2,28 @@
 minimising, and what the practitioner's reply does with it, in any words.
 
 The cue rules (``judgement.prosocial``) judge the exchanges whose words they know. The rest
-are read by the stance model (``scoring.stance``, trained on exchanges a reader labelled):
+are read by the stance model (``scoring.stance``, trained on exchanges a reader labelled;
+the session passes its reading in as ``view.exchanges``):
 a client turn it reads as an occasion, answered by a reply it reads as going along, letting it
 pass, exploring, challenging or lecturing, becomes an act like the cue rules' own, marked
 "(read by meaning)" so the card says which reading it came from and the skill score can weigh
-it as its own term. Without the model (or the embedder) this judge adds nothing.
+it as its own term. Without the model (or the embedder, or with the rules only) this judge
+adds nothing.
 """
 
 from __future__ import annotations
 
-from .. import stance as stance_model
+from ..text import normalise
 from .context import AGAINST, SUPPORTS, SessionView
+from .prosocial import feels_with_or_affirms
 
 READ = "(read by meaning)"  # every rule of this judge ends so
 # A client turn counts as an occasion from this probability; below it the reply is not judged.
 # Chosen with the values below by cross-validation by set (docs/scoring.md): a low bar, since
 # each exchange weighs by how likely it is an occasion.
 OCCASION_P = 0.3
+# The least confidence (occasion times response probability) an act needs to count.
+MIN_CONFIDENCE = 0.15
 # What each response is worth to prosocial modelling. Exploring is neither: it is how a
 # challenge starts and how going along starts. A lecture disapproves, so it is half as bad as
 # going along: the client hears that the offending is not OK, though not why.
@@ -43,7 +48,7 @@ def judge_occasions(view: SessionView) -> None:
     worth (each response's value times its probability), weighing that worth times the
     probability of the occasion. The exchanges the cue rules judged keep their judgement."""
     judged = {a.turn for a in view.acts if a.item in ("C2", "C3")}
-    for exchange in stance_model.read_session(view.texts, view.practitioner):
+    for exchange in view.exchanges:
         # the cue rules' judgement stands where they judged: letting the reading replace it
         # measured no better (docs/scoring.md)
         if exchange.occasion < OCCASION_P or {exchange.turn, exchange.reply} & judged:
@@ -55,6 +60,16 @@ def judge_occasions(view: SessionView) -> None:
         side = [c for c in REASONS if (VALUES[c] > 0) == (worth > 0)]
         response = max(side, key=exchange.response.get)
         item, reason = REASONS[response]
+        # a reading this doubtful is no evidence to show a reviewer; leaving it out measured
+        # the same held out (docs/scoring.md)
+        if exchange.occasion * exchange.response[response] < MIN_CONFIDENCE:
+            continue
+        # warmth towards the person is not agreement with the offending: a reply that
+        # empathises or credits a prosocial act is not going along, whatever the reading
+        if response == "goes_along" and feels_with_or_affirms(
+            view.units.get(exchange.reply, []), normalise(view.texts[exchange.turn])
+        ):
+            continue
         # what was left unanswered is the client's turn; every other response is the reply
         at = exchange.turn if response == "lets_pass" else exchange.reply
         view.add(

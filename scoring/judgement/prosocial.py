@@ -342,7 +342,7 @@ def judge_going_along(view: SessionView) -> None:
         said, reply = normalise(view.texts[i]), normalise(view.texts[j])
         if word_count(said) < OCCASION_WORDS or j in praised or not is_occasion(said):
             continue
-        if _feels_with_or_affirms(view.units.get(j, []), said):
+        if feels_with_or_affirms(view.units.get(j, []), said):
             continue
         agrees = AGREES.search(reply) or COLLUSION.search(reply) or LAUGHS.search(reply)
         if agrees and not follow_asks(view, j) and not CHALLENGE.search(reply):
@@ -377,7 +377,7 @@ def is_occasion(norm: str) -> bool:
     return reports_offending(norm) or bool(FORCE.search(norm))
 
 
-def _feels_with_or_affirms(units: list[Unit], said: str) -> bool:
+def feels_with_or_affirms(units: list[Unit], said: str) -> bool:
     """The reply reflects a feeling or empathises ("Yeah, you've been feeling low", "that
     sounds hard"), or affirms a prosocial act: warmth towards the person, not agreement
     with the offending."""

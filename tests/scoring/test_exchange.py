@@ -87,7 +87,9 @@ def test_the_score_is_the_logistic_of_its_terms(session):
         assert math.isclose(score.skills[code]["score"], expected, abs_tol=1e-4)
 
 
-def test_a_client_who_takes_up_the_practitioners_turns_raises_every_skill(session):
+def test_a_client_who_takes_up_the_practitioners_turns_raises_every_skill_that_weighs_it(
+    session,
+):
     # the same practitioner turns; short client replies either way (neither elaborates nor
     # closes down), so only whether the client takes the turn up differs
     questions = [
@@ -118,9 +120,15 @@ def test_a_client_who_takes_up_the_practitioners_turns_raises_every_skill(sessio
         return score_session(session(*turns), use_model=False)
 
     engaged, elsewhere = run(engaged_replies), run(elsewhere_replies)
-    for code in EXCHANGE_INPUTS:
+    weighing = [code for code, names in EXCHANGE_INPUTS.items() if "client_follows" in names]
+    assert weighing == ["structuring", "relationship_building", "cognitive_techniques"]
+    for code in weighing:
         assert (
             engaged.skill_terms[code]["client_follows"]
             > elsewhere.skill_terms[code]["client_follows"]
         )
         assert engaged.skills[code]["score"] > elsewhere.skills[code]["score"]
+    # (2.5) prosocial modelling does not read the exchange: a client who goes along with the
+    # practitioner says nothing about what the practitioner models
+    prosocial = "prosocial_modelling"
+    assert engaged.skills[prosocial]["score"] == elsewhere.skills[prosocial]["score"]
