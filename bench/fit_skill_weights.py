@@ -1,18 +1,19 @@
 """Fit how much each skill's judged acts and the exchange weigh, measured leave-one-writer-out.
 
-Each skill's score (``scoring.skill_scores``) is the logistic of a weighted sum of three
-inputs: the sum of its judged terms (``judged_terms``, in their hand-set scale) and two rates
-of the exchange (``judgement.exchange``; which two per skill: ``EXCHANGE_INPUTS``). This
+Each skill's score (``scoring.skill_scores``) is the logistic of a weighted sum of its
+inputs: the sum of its judged terms (``judged_terms``, in their hand-set scale) and up to two
+rates of the exchange (``judgement.exchange``; which per skill: ``EXCHANGE_INPUTS``; none for
+prosocial modelling since 2.5). This
 bench fits those weights and a bias per skill on the probation twins, as an L2-regularised
 logistic regression on standardised inputs with every weight held at zero or above (a
 client who takes up more, or acts judged better, can never lower a score).
 
 It prints, per skill, the AUC of the judged terms alone (scorer 2.2's weighting) and of the
-fitted mix, each writer held out in turn: weights fitted on the other four writers' labelled
+fitted mix, each writer held out in turn: weights fitted on the other writers' labelled
 transcripts, then the held-out writer's transcripts scored. "within" compares that writer's
 transcripts only, "against" every good/poor pair with at least one of them, "pooled" all
 transcripts each scored by the weights that never saw its writer. ``--write`` then fits on
-all five writers and writes ``scoring/models/skill-weights.json`` (ship it only when the
+all writers and writes ``scoring/models/skill-weights.json`` (ship it only when the
 rotation shows the mix helps: docs/scoring.md).
 
 The mixed-profile sessions (``bench/probation_mixed/``: each good at some skills and poor at
@@ -23,9 +24,11 @@ held out in turn (weights fitted on the twins and the other mixed sets) and scor
 skill a poor one, per-skill AUC.
 
 ``--ablate`` prints the same figures with each judged term left out in turn.
+``--stance-held-out`` reads each set with a stance model (``scoring.stance``) trained without
+that set's labelled exchanges, as 2.5's weights were fitted.
 
     python bench/fit_skill_weights.py [--dir DIR] [--mixed DIR] [--no-model] [--l2 1.0]
-        [--ablate] [--write]
+        [--ablate] [--stance-held-out] [--write]
 """
 
 from __future__ import annotations
@@ -76,10 +79,7 @@ def collect_stance_held_out(transcripts, use_model) -> dict[str, dict]:
     before, out = os.environ.get(STANCE_ENV), {}
     try:
         for group in sorted({train_stance.group_of(t["id"]) for t in transcripts}):
-            keep = [k for k, r in enumerate(labelled) if r["group"] != group]
-            model = train_stance.fit(
-                [labelled[k] for k in keep], {b: v[keep] for b, v in vecs.items()}
-            )
+            model = train_stance.fit_without(labelled, vecs, group)
             with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
                 json.dump(model, f)
                 f.flush()

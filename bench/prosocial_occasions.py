@@ -105,7 +105,7 @@ def _description_vectors():
     from scoring import encoder
 
     try:
-        if encoder._embedder() is None:  # noqa: SLF001 - the embedder alone, not the codes
+        if not encoder.embedder_available():  # the embedder alone, not the codes model
             return None
         kinds = [(kind, d) for kind, ds in DESCRIPTIONS.items() for d in ds]
         kinds += [("promise", d) for d in PROMISE_REMINDER]

@@ -251,6 +251,11 @@ def _embedder(path: str | Path | None = None) -> _Runner | None:
     return _runner(str(path or DEFAULT_EMBEDDER_PATH))
 
 
+def embedder_available() -> bool:
+    """True when ``embed`` can run here (the shipped embedder, not switched off)."""
+    return _embedder() is not None
+
+
 def embed(texts: list[str], path: str | Path | None = None):
     """L2-normalised sentence vectors (numpy array, one row per text). Needs ``available()``.
 

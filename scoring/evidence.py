@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .checklist import Checklist, ChecklistItem
 from .codes import UtteranceCode
+from .judgement.occasions import listed_as_evidence
 from .lexicon import rx
 from .text import normalise
 
@@ -502,7 +503,7 @@ def verdict_label(present: bool, item: ChecklistItem, evidence: list[dict]) -> s
 def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklist, acts=()) -> dict:
     """{item id: result} for every item of the checklist; ``acts`` are the judged acts."""
     ctx = Context(utterances=utterances, codes=codes, norms=[normalise(u.text) for u in utterances])
-    acts = list(acts)
+    acts = [a for a in acts if listed_as_evidence(a)]
     explored = explored_turns(acts)
     out = {}
     for item in checklist.items:

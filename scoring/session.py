@@ -165,7 +165,7 @@ def score_session(
     )
     # the stance model is a learned part: the rules-only switch turns it off with the others
     reader = stance.get_model() if use_model is not False else None
-    exchanges = stance.read_session(texts, practitioner) if reader else []
+    exchanges = stance.read_session(texts, practitioner, reader)
     view = judge_session(texts, practitioner, units, exchanges)
     items = collect_evidence(utterances, codes, checklist, view.acts)
     all_units = [unit for i in sorted(units) for unit in units[i]]

@@ -187,7 +187,8 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
         # (2.5) every exchange the stance model reads as an occasion, by what the reply did
         # with it, in any words: the cue terms above see only the words they know
         "occasions_read": OCCASIONS_WEIGHT * _balance(read, "C2", "C3", prior=1.0),
-        # (2.3) nor does the own-commitments phrase detector (C5), for the same reason
+        # (2.3) the own-commitments phrase detector (C5) no longer adds: it did not survive
+        # leave-one-writer-out (docs/scoring.md)
         "services": 0.3 * present.get("C6", False),
         "lecturing": -4.0 * r["lecturing"],
         # (2.5) no advice rate and no client going on: they measure the relationship and the

@@ -1,6 +1,7 @@
 """What the practitioner does with procriminal talk, read by meaning rather than cue words.
 
-Two small linear models over the pretrained sentence vectors (``encoder.embed``), trained by
+Two small linear models over TF-IDF word n-grams and the pretrained sentence vectors
+(``encoder.embed``), trained by
 ``scoring.train_stance`` on exchanges of the probation development set that a reader
 labelled turn by turn (``bench/probation_stance/``):
 - *occasion*: does a client turn call for a prosocial response (offending or a breach
@@ -11,8 +12,9 @@ labelled turn by turn (``bench/probation_stance/``):
 The cue patterns of ``judgement.prosocial`` know a fixed set of phrases; a kind practitioner
 who colludes in their own words ("honestly, in your shoes...") or a brisk one who challenges
 with one plain question ("and how did she get home?") passes them by. These models read the
-turn whole. They are optional: without the weights file or the embedder, or with
-``OEP_SCORING_MODEL=off``, ``read_session`` returns nothing and the cue rules decide alone.
+client's turn whole and the opening of the reply. They are optional: without the weights
+file or the embedder, or with ``OEP_SCORING_MODEL=off`` or ``OEP_SCORING_STANCE=off``,
+``read_session`` returns nothing and the cue rules decide alone.
 
 Inference needs numpy and the embedder only; scikit-learn is needed only to retrain.
 """
@@ -41,17 +43,12 @@ REPLY_WORDS = 60
 
 @dataclass(frozen=True)
 class Exchange:
-    """One client turn read as an occasion, and the practitioner's reply to it."""
+    """One exchange as the model read it: a client turn and the practitioner's next turn."""
 
     turn: int  # the client's turn
     reply: int  # the practitioner's next turn
     occasion: float  # probability the client turn calls for a prosocial response
     response: dict[str, float]  # probability of each of RESPONSES for the reply
-
-    @property
-    def stance(self) -> tuple[str, float]:
-        best = max(self.response, key=self.response.get)
-        return best, self.response[best]
 
 
 # What each head reads: TF-IDF word 1-2-grams and the sentence vector, of the client's turn
@@ -180,12 +177,13 @@ def get_model(path: str | Path | None = None) -> StanceModel | None:
     return _load(str(path or setting or DEFAULT_STANCE_PATH))
 
 
-def read_session(texts: list[str], practitioner: list[bool]) -> list[Exchange]:
-    """The session's exchanges read by the shipped stance model, or [] when it or the
-    embedder cannot run here (the cue rules then decide alone)."""
+def read_session(
+    texts: list[str], practitioner: list[bool], model: StanceModel | None
+) -> list[Exchange]:
+    """The session's exchanges read by ``model`` (``get_model()``), or [] when there is none
+    or the embedder cannot run here (the cue rules then decide alone)."""
     from . import encoder
 
-    model = get_model()
-    if model is None or encoder._embedder() is None:
+    if model is None or not encoder.embedder_available():
         return []
     return read_exchanges(model, texts, practitioner, encoder.embed)

@@ -177,16 +177,19 @@ def fit(rows, vecs, c=DEFAULT_C) -> dict:
     return {"version": VERSION, "idf": idf, "heads": heads}
 
 
+def fit_without(rows, vecs, group: str, c=DEFAULT_C) -> dict:
+    """The model fitted on every row but ``group``'s: what a set never seen would be read by."""
+    keep = [k for k, r in enumerate(rows) if r["group"] != group]
+    return fit([rows[k] for k in keep], {b: v[keep] for b, v in vecs.items()}, c)
+
+
 def cross_validate(rows, vecs, c=DEFAULT_C) -> dict:
     """Per exchange, the probabilities of a model fitted without its group (set)."""
     from .stance import StanceModel
 
     out = {}
     for group in sorted({r["group"] for r in rows}):
-        train = [k for k, r in enumerate(rows) if r["group"] != group]
-        model = StanceModel(
-            fit([rows[k] for k in train], {b: v[train] for b, v in vecs.items()}, c)
-        )
+        model = StanceModel(fit_without(rows, vecs, group, c))
         for k, r in enumerate(rows):
             if r["group"] == group:
                 reading = Reading(r["client"], r["reply"], {b: v[k] for b, v in vecs.items()})

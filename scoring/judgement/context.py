@@ -45,6 +45,9 @@ class SessionView:
     acts: list[Act] = field(default_factory=list)
     # the exchanges the stance model read (``scoring.stance.Exchange``); none when it did not run
     exchanges: list = field(default_factory=list)
+    # client turns whose procriminal or breach talk the cue rules decided, with an act or on
+    # purpose without one (explored, answered, come back to): not for another reading
+    decided: set[int] = field(default_factory=set)
 
     def client_before(self, i: int, turns: int = RECENT_CLIENT_TURNS) -> list[str]:
         found = []

@@ -13,9 +13,8 @@ adds nothing.
 
 from __future__ import annotations
 
-from ..text import normalise
 from .context import AGAINST, SUPPORTS, SessionView
-from .prosocial import feels_with_or_affirms
+from .prosocial import warmth_not_collusion
 
 READ = "(read by meaning)"  # every rule of this judge ends so
 # A client turn counts as an occasion from this probability; below it the reply is not judged.
@@ -24,6 +23,14 @@ READ = "(read by meaning)"  # every rule of this judge ends so
 OCCASION_P = 0.3
 # The least confidence (occasion times response probability) an act needs to count.
 MIN_CONFIDENCE = 0.15
+# The least confidence a reading needs to be listed as evidence on the checklist card and to
+# decide an item's verdict. Weaker readings still count in the prosocial score, each by its
+# weight: many of them together carry the session (held out, keeping only these in the score
+# took prosocial modelling on the twins from 0.93 to 0.79), but one alone is too often wrong
+# to show a reviewer as a finding (on the development set, held out by set, 39% of all
+# readings sit on a turn readers marked as an occasion, 76% of those of 0.5 and above;
+# docs/scoring.md).
+EVIDENCE_CONFIDENCE = 0.5
 # What each response is worth to prosocial modelling. Exploring is neither: it is how a
 # challenge starts and how going along starts. A lecture disapproves, so it is half as bad as
 # going along: the client hears that the offending is not OK, though not why.
@@ -46,30 +53,29 @@ def judge_occasions(view: SessionView) -> None:
     """C2/C3 for the session's exchanges as the stance model reads them: one act per
     exchange whose client turn is likely an occasion, for or against by the reply's expected
     worth (each response's value times its probability), weighing that worth times the
-    probability of the occasion. The exchanges the cue rules judged keep their judgement."""
+    probability of the occasion. The talk the cue rules decided keeps their judgement."""
     judged = {a.turn for a in view.acts if a.item in ("C2", "C3")}
     for exchange in view.exchanges:
-        # the cue rules' judgement stands where they judged: letting the reading replace it
-        # measured no better (docs/scoring.md)
-        if exchange.occasion < OCCASION_P or {exchange.turn, exchange.reply} & judged:
-            continue
-        worth = sum(VALUES[c] * p for c, p in exchange.response.items())
-        if worth == 0:
-            continue
-        # the reason named is the likeliest response on the side the worth came out
-        side = [c for c in REASONS if (VALUES[c] > 0) == (worth > 0)]
-        response = max(side, key=exchange.response.get)
-        item, reason = REASONS[response]
-        # a reading this doubtful is no evidence to show a reviewer; leaving it out measured
-        # the same held out (docs/scoring.md)
-        if exchange.occasion * exchange.response[response] < MIN_CONFIDENCE:
-            continue
-        # warmth towards the person is not agreement with the offending: a reply that
-        # empathises or credits a prosocial act is not going along, whatever the reading
-        if response == "goes_along" and feels_with_or_affirms(
-            view.units.get(exchange.reply, []), normalise(view.texts[exchange.turn])
+        if (
+            exchange.occasion < OCCASION_P
+            or exchange.turn in view.decided
+            or {exchange.turn, exchange.reply} & judged
         ):
             continue
+        probability = {c: exchange.response.get(c, 0.0) for c in VALUES}
+        worth = sum(VALUES[c] * p for c, p in probability.items())
+        response = max(probability, key=probability.__getitem__)
+        # the act names what the model read likeliest, and only when that is on the side the
+        # worth came out: an exchange most likely explored is no evidence either way
+        if response not in REASONS or (VALUES[response] > 0) != (worth > 0):
+            continue
+        confidence = exchange.occasion * probability[response]
+        # a reading this doubtful is no evidence to show a reviewer
+        if confidence < MIN_CONFIDENCE:
+            continue
+        if response == "goes_along" and warmth_not_collusion(view, exchange.turn, exchange.reply):
+            continue
+        item, reason = REASONS[response]
         # what was left unanswered is the client's turn; every other response is the reply
         at = exchange.turn if response == "lets_pass" else exchange.reply
         view.add(
@@ -77,7 +83,7 @@ def judge_occasions(view: SessionView) -> None:
             at,
             SUPPORTS if worth > 0 else AGAINST,
             f"{item}:meaning_{response} {READ}",
-            exchange.occasion * exchange.response[response],
+            confidence,
             reason,
             weight=exchange.occasion * abs(worth),
         )
@@ -85,3 +91,9 @@ def judge_occasions(view: SessionView) -> None:
 
 def read_by_meaning(act) -> bool:
     return act.rule.endswith(READ)
+
+
+def listed_as_evidence(act) -> bool:
+    """Every judged act is evidence on the card, except a reading by meaning too doubtful to
+    show alone (it still counts in the skill score)."""
+    return not read_by_meaning(act) or act.confidence >= EVIDENCE_CONFIDENCE

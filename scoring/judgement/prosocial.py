@@ -178,6 +178,7 @@ def judge_procriminal(view: SessionView) -> None:
             if BREACH.search(norm):
                 j = view.next_practitioner(i)
                 if j == i + 1 and COLLUSION.search(normalise(view.texts[j])):
+                    view.decided.add(i)
                     view.add(
                         "C2",
                         j,
@@ -192,6 +193,7 @@ def judge_procriminal(view: SessionView) -> None:
         j = answers[0] if answers else None
         if j is None:
             continue
+        view.decided.add(i)  # whatever comes of it below, these rules decided this talk
         follow = normalise(view.texts[j])
         later = view.next_practitioner(j + 1) if j + 2 < len(view.texts) else None
         follow2 = normalise(view.texts[later]) if later is not None and later <= j + 2 else ""
@@ -333,19 +335,18 @@ def judge_going_along(view: SessionView) -> None:
     prosocial act is not going along either, nor one already judged as praise of a prosocial
     act (C1). Turns already judged for procriminal talk (C2, C3) are not judged again."""
     judged = {a.turn for a in view.acts if a.item in ("C2", "C3")}
-    # agreeing with a prosocial act the client reports is praise, judged as such (C1)
-    praised = {a.turn for a in view.acts if a.item == "C1" and a.polarity == SUPPORTS}
     for j, is_practitioner in enumerate(view.practitioner):
         i = j - 1
         if not is_practitioner or i < 0 or view.practitioner[i] or {i, j} & judged:
             continue
         said, reply = normalise(view.texts[i]), normalise(view.texts[j])
-        if word_count(said) < OCCASION_WORDS or j in praised or not is_occasion(said):
+        if word_count(said) < OCCASION_WORDS or not is_occasion(said):
             continue
-        if feels_with_or_affirms(view.units.get(j, []), said):
+        if warmth_not_collusion(view, i, j):
             continue
         agrees = AGREES.search(reply) or COLLUSION.search(reply) or LAUGHS.search(reply)
         if agrees and not follow_asks(view, j) and not CHALLENGE.search(reply):
+            view.decided.add(i)
             view.add(
                 "C3",
                 j,
@@ -377,7 +378,16 @@ def is_occasion(norm: str) -> bool:
     return reports_offending(norm) or bool(FORCE.search(norm))
 
 
-def feels_with_or_affirms(units: list[Unit], said: str) -> bool:
+def warmth_not_collusion(view: SessionView, i: int, j: int) -> bool:
+    """The practitioner's reply j to client turn i is warmth towards the person, not agreement
+    with the offending: it was judged as praise of a prosocial act the client reported (C1),
+    or it empathises, reflects a feeling or affirms a prosocial act. Never going along, by
+    the cues or by meaning."""
+    praised = any(a.turn == j and a.item == "C1" and a.polarity == SUPPORTS for a in view.acts)
+    return praised or _feels_with_or_affirms(view.units.get(j, []), normalise(view.texts[i]))
+
+
+def _feels_with_or_affirms(units: list[Unit], said: str) -> bool:
     """The reply reflects a feeling or empathises ("Yeah, you've been feeling low", "that
     sounds hard"), or affirms a prosocial act: warmth towards the person, not agreement
     with the offending."""

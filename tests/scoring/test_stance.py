@@ -9,9 +9,17 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from scoring import score_session, stance, train_stance
-from scoring.judgement import AGAINST, SUPPORTS
-from scoring.judgement.occasions import MIN_CONFIDENCE, OCCASION_P, READ, judge_occasions
+from scoring.evidence import collect_evidence
+from scoring.judgement import AGAINST, SUPPORTS, judge_session
+from scoring.judgement.occasions import (
+    MIN_CONFIDENCE,
+    OCCASION_P,
+    READ,
+    VALUES,
+    judge_occasions,
+)
 from scoring.model import tfidf_block, word_ngrams
+from scoring.session import code_session, default_checklist
 from scoring.stance import Exchange, Reading, StanceModel
 
 from .conftest import judged_view, make_session
@@ -129,34 +137,36 @@ def _judged(session, reply, reading):
     return view.acts
 
 
-def test_going_along_read_by_meaning_counts_against_at_the_reply(session):
-    acts = _judged(
-        session,
-        "Honestly, in your shoes I'd have done the same.",
-        _reading(1, 0.9, goes_along=0.8, challenges=0.2),
-    )
-    assert [(a.item, a.turn, a.polarity) for a in acts] == [("C3", 2, AGAINST)]
+@pytest.mark.parametrize(
+    ("reply", "reading", "expected"),
+    [
+        # going along counts against, at the reply
+        (
+            "Honestly, in your shoes I'd have done the same.",
+            _reading(1, 0.9, goes_along=0.8, challenges=0.2),
+            ("C3", 2, AGAINST),
+        ),
+        # a challenge counts for, at the reply
+        (
+            "And how did your sister feel when it kicked off?",
+            _reading(1, 0.8, challenges=0.7, explores=0.3),
+            ("C2", 2, SUPPORTS),
+        ),
+        # talk let pass is marked at the client's turn, what was left
+        (
+            "Right. Did you get to the job centre?",
+            _reading(1, 0.9, lets_pass=0.9, explores=0.1),
+            ("C3", 1, AGAINST),
+        ),
+    ],
+)
+def test_a_reading_becomes_one_act_for_or_against(session, reply, reading, expected):
+    acts = _judged(session, reply, reading)
+    assert [(a.item, a.turn, a.polarity) for a in acts] == [expected]
     assert acts[0].rule.endswith(READ)
     # the weight is the occasion's probability times the reply's expected worth
-    assert acts[0].weight == pytest.approx(0.9 * (0.8 - 0.2))
-
-
-def test_a_challenge_read_by_meaning_counts_for(session):
-    acts = _judged(
-        session,
-        "And how did your sister feel when it kicked off?",
-        _reading(1, 0.8, challenges=0.7, explores=0.3),
-    )
-    assert [(a.item, a.turn, a.polarity) for a in acts] == [("C2", 2, SUPPORTS)]
-
-
-def test_talk_let_pass_is_marked_at_the_clients_turn(session):
-    acts = _judged(
-        session,
-        "Right. Did you get to the job centre?",
-        _reading(1, 0.9, lets_pass=0.9, explores=0.1),
-    )
-    assert [(a.item, a.turn, a.polarity) for a in acts] == [("C3", 1, AGAINST)]
+    worth = sum(VALUES[c] * p for c, p in reading.response.items())
+    assert acts[0].weight == pytest.approx(reading.occasion * abs(worth))
 
 
 def test_no_act_when_exploring_or_doubtful(session):
@@ -181,20 +191,6 @@ def test_empathy_is_not_read_as_going_along(session):
         _reading(1, 0.9, goes_along=0.9, challenges=0.1),
     )
     assert acts == []
-
-
-def test_exchanges_the_cue_rules_judged_keep_their_judgement(session):
-    utterances = session(
-        ("practitioner", "How was the weekend?"),
-        EXCUSE,
-        ("practitioner", "Fair enough, he had it coming."),
-    )
-    view = judged_view(utterances)
-    cue_acts = [a for a in view.acts if a.item in ("C2", "C3")]
-    assert cue_acts  # "had it coming" agreed with: the cue rules judge this exchange
-    view.exchanges = [_reading(1, 0.9, challenges=1.0)]
-    judge_occasions(view)
-    assert not [a for a in view.acts if a.rule.endswith(READ)]
 
 
 # --- the switch and the shipped model ----------------------------------------------------
@@ -247,13 +243,55 @@ def _read_acts(result):
 
 def test_the_shipped_model_reads_going_along_and_a_challenge_apart():
     along, challenged = _read(GOING_ALONG), _read(CHALLENGING)
+
+    def term(result):
+        return result.skill_inputs["judged"]["prosocial_modelling"]["occasions_read"]
+
+    assert term(along) < 0 < term(challenged)
+    # what the card lists from the reading agrees with it
     assert {e["polarity"] for e in _read_acts(along)} == {AGAINST}
-    assert SUPPORTS in {e["polarity"] for e in _read_acts(challenged)}
-    assert (
-        challenged.skill_terms["prosocial_modelling"]["occasions_read"]
-        > along.skill_terms["prosocial_modelling"]["occasions_read"]
-    )
+    assert AGAINST not in {e["polarity"] for e in _read_acts(challenged)}
     assert "stance-1" in along.model_version
+
+
+def test_a_doubtful_reading_counts_in_the_score_but_is_not_listed(session):
+    utterances = session(
+        ("practitioner", "How was the weekend?"),
+        EXCUSE,
+        ("practitioner", "Did you get to the job centre?"),
+    )
+    codes, units = code_session(utterances)
+    doubtful = _reading(1, 0.6, challenges=0.7, explores=0.3)  # confidence 0.42
+    confident = _reading(1, 0.9, challenges=0.7, explores=0.3)  # confidence 0.63
+    for reading, listed in ((doubtful, []), (confident, [SUPPORTS])):
+        view = judge_session(
+            [u.text for u in utterances],
+            [u.is_practitioner for u in utterances],
+            units,
+            [reading],
+        )
+        assert [a.polarity for a in view.acts if a.rule.endswith(READ)] == [SUPPORTS]
+        items = collect_evidence(utterances, codes, default_checklist(), view.acts)
+        assert [e["polarity"] for e in items["C2"]["evidence"] if e["rule"].endswith(READ)] == (
+            listed
+        )
+
+
+def test_talk_the_cue_rules_decided_is_not_read_again(session):
+    # the cue rules answer this excuse two turns on, with a challenge; the first reply alone
+    # would read as going along
+    utterances = session(
+        ("practitioner", "How was the weekend?"),
+        ("client", "I nicked a few bits from the shop but everyone does it, it's only Tesco."),
+        ("practitioner", "Right, okay."),
+        ("client", "Yeah."),
+        ("practitioner", "Everyone does it? What about the lad on the till who gets the blame?"),
+    )
+    view = judged_view(utterances)
+    assert 1 in view.decided
+    view.exchanges = [_reading(1, 0.9, goes_along=1.0)]
+    judge_occasions(view)
+    assert not [a for a in view.acts if a.rule.endswith(READ)]
 
 
 def test_the_rules_only_switches_turn_the_reading_off(monkeypatch):
