@@ -17,7 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
@@ -89,8 +89,27 @@ def claim(recording_id) -> Recording | None:
     return Recording.objects.get(pk=recording_id)
 
 
-def beat(recording_id, **fields):
-    Recording.objects.filter(pk=recording_id).update(heartbeat_at=timezone.now(), **fields)
+# A heartbeat (and the progress it carries) is advisory: a database locked for a moment by
+# another writer (SQLite under a busy site) must not fail the transcription. Each try is its
+# own savepoint, so a failed one leaves the caller's transaction usable.
+BEAT_RETRIES = (0.05, 0.2, 0.5)  # seconds to wait before each try after the first
+
+
+def beat(recording_id, **fields) -> bool:
+    """Stamps ``heartbeat_at`` (and ``fields``, such as progress); False when the database
+    stayed busy through every try (logged; the next beat writes again)."""
+    for wait in (0, *BEAT_RETRIES):
+        time.sleep(wait)
+        try:
+            with transaction.atomic():
+                Recording.objects.filter(pk=recording_id).update(
+                    heartbeat_at=timezone.now(), **fields
+                )
+            return True
+        except OperationalError:
+            continue
+    logger.warning("Heartbeat of recording %s not written: the database stayed busy", recording_id)
+    return False
 
 
 class Heartbeat:
@@ -106,10 +125,7 @@ class Heartbeat:
     def _run(self):
         try:
             while not self._stop.wait(self.interval):
-                try:
-                    beat(self.recording_id)
-                except Exception:  # a busy database must not kill the job; the next beat retries
-                    logger.warning("Heartbeat of recording %s failed", self.recording_id)
+                beat(self.recording_id)  # a busy database is retried there, never raised
         finally:
             connection.close()  # this thread's own connection
 

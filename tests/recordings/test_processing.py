@@ -267,6 +267,50 @@ def test_the_heartbeat_is_stamped_while_the_job_is_busy(people):
     assert processing.stale_recordings().filter(pk=recording.pk).count() == 0
 
 
+def _busy_for(monkeypatch, tries):
+    """The database refuses the next ``tries`` updates as a locked SQLite table does."""
+    from django.db import OperationalError
+    from django.db.models.query import QuerySet
+
+    real_update, refused = QuerySet.update, []
+
+    def update(self, **kwargs):
+        if len(refused) < tries:
+            refused.append(kwargs)
+            raise OperationalError("database table is locked: recordings_recording")
+        return real_update(self, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "update", update)
+    monkeypatch.setattr(processing, "BEAT_RETRIES", (0, 0, 0))
+    return refused
+
+
+@pytest.mark.django_db
+def test_a_progress_beat_waits_out_a_busy_database_inside_the_lines_transaction(
+    people, monkeypatch
+):
+    from django.db import transaction
+
+    recording = silent_worker(people["practitioner"], seconds_ago=600)
+    refused = _busy_for(monkeypatch, tries=2)
+    with transaction.atomic():  # as transcribe_stage saves a line and its progress together
+        assert processing.beat(recording.pk, progress=0.5)
+        # the failed tries rolled back to their own savepoints: the transaction goes on
+        assert Recording.objects.filter(pk=recording.pk).exists()
+    assert len(refused) == 2
+    assert Recording.objects.get(pk=recording.pk).progress == 0.5
+
+
+@pytest.mark.django_db
+def test_a_beat_the_database_never_takes_is_logged_and_the_job_goes_on(people, monkeypatch, caplog):
+    recording = silent_worker(people["practitioner"], seconds_ago=600)
+    refused = _busy_for(monkeypatch, tries=len(processing.BEAT_RETRIES) + 1)
+    assert processing.beat(recording.pk, progress=0.5) is False
+    assert len(refused) == len(processing.BEAT_RETRIES) + 1
+    assert "stayed busy" in caplog.text
+    assert Recording.objects.get(pk=recording.pk).progress != 0.5
+
+
 @pytest.mark.slow
 def test_the_audio_is_decoded_once_and_every_stage_reads_the_decoded_copy(
     queued_dialogue, monkeypatch
