@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .model import SWITCHED_OFF
+
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_ENCODER_PATH = MODELS_DIR / "codes-encoder.onnx"
 # The pretrained checkpoint's mean-pooled vectors, for ``embed``: fine-tuning for the codes
@@ -29,7 +31,7 @@ DEFAULT_EMBEDDER_PATH = MODELS_DIR / "minilm-embed.onnx"
 TOKENIZER_NAME = "minilm-tokenizer.json"
 ENCODER_ENV = "OEP_SCORING_ENCODER"  # "on" runs the shipped file; a path another .onnx file
 MODEL_ENV = "OEP_SCORING_MODEL"  # "off" disables every learned part of the scorer
-_OFF = ("off", "0", "false", "no", "rules")
+_OFF = SWITCHED_OFF  # the same switch words as the linear model's
 _ON = ("on", "1", "true", "yes")
 
 BEHAVIOUR_LABELS = ("question", "reflection", "therapist_input", "other")

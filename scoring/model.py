@@ -27,6 +27,8 @@ from .text import normalise, sentences, strip_fillers
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL_PATH = MODELS_DIR / "codes-annomi.json"
+# What a switch variable (OEP_SCORING_MODEL, OEP_SCORING_STANCE) says to turn a part off.
+SWITCHED_OFF = ("off", "0", "false", "no", "rules")
 MODEL_ENV = "OEP_SCORING_MODEL"  # "off" disables it; a path points at another file
 
 
@@ -188,6 +190,14 @@ def tfidf_values(ctx: Context, idf: dict[str, dict[str, float]]) -> dict[str, fl
     return values
 
 
+def softmax(scores: list[float]) -> list[float]:
+    """Probabilities from a head's raw scores (shifted by the largest, so none overflows)."""
+    top = max(scores)
+    exps = [math.exp(v - top) for v in scores]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
 def tfidf_block(text: str, table: dict[str, float], longest: int) -> dict[str, float]:
     """One text's TF-IDF values over one vocabulary (n-gram -> IDF), as scikit-learn computes
     them with ``word_ngrams`` as its analyser: sublinear tf, l2 norm over the n-grams in the
@@ -247,10 +257,7 @@ class LinearModel:
             if row:
                 for k, value in enumerate(row):
                     scores[k] += value * x
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        return {label: e / total for label, e in zip(labels, exps, strict=True)}
+        return dict(zip(labels, softmax(scores), strict=True))
 
     def predict(self, head: str, feats: dict[str, float] | list[str]) -> tuple[str, float]:
         """(label, probability) for one head; ``feats`` from ``vector`` (or binary names)."""
@@ -277,6 +284,6 @@ def get_model(use_model: bool | str | Path | None = None) -> LinearModel | None:
     if isinstance(use_model, str | Path) and not isinstance(use_model, bool):
         return _load(str(use_model))
     setting = os.environ.get(MODEL_ENV, "").strip()
-    if setting.lower() in ("off", "0", "false", "no", "rules"):
+    if setting.lower() in SWITCHED_OFF:
         return None
     return _load(setting or str(DEFAULT_MODEL_PATH))

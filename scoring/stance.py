@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .model import tfidf_block
+from .model import SWITCHED_OFF, softmax, tfidf_block
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_STANCE_PATH = MODELS_DIR / "stance.json"
@@ -60,13 +60,6 @@ HEAD_BLOCKS = {
     "response": ("reply",),
 }
 LONGEST_GRAM = 2
-
-
-def _softmax(raw: list[float]) -> list[float]:
-    top = max(raw)
-    exps = [math.exp(v - top) for v in raw]
-    total = sum(exps)
-    return [e / total for e in exps]
 
 
 @dataclass(frozen=True)
@@ -110,7 +103,7 @@ class StanceModel:
         if len(classes) == 2:  # scikit-learn keeps one row of coefficients for two classes
             p = 1.0 / (1.0 + math.exp(-raw[0]))
             return dict(zip(classes, (1.0 - p, p), strict=True))
-        return dict(zip(classes, _softmax(raw), strict=True))
+        return dict(zip(classes, softmax(raw), strict=True))
 
 
 def reply_text(text: str) -> str:
@@ -172,7 +165,7 @@ def get_model(path: str | Path | None = None) -> StanceModel | None:
     """The stance model at ``path``, else at $OEP_SCORING_STANCE, else the shipped one; None
     when switched off ("off") or when the file cannot be read."""
     setting = os.environ.get(STANCE_ENV, "").strip()
-    if path is None and setting.lower() in ("off", "0", "false", "no", "rules"):
+    if path is None and setting.lower() in SWITCHED_OFF:
         return None
     return _load(str(path or setting or DEFAULT_STANCE_PATH))
 
