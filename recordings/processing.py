@@ -125,7 +125,10 @@ class Heartbeat:
     def _run(self):
         try:
             while not self._stop.wait(self.interval):
-                beat(self.recording_id)  # a busy database is retried there, never raised
+                try:
+                    beat(self.recording_id)  # a busy database is retried in there
+                except Exception:  # any other failure must not end the beating either
+                    logger.warning("Heartbeat of recording %s failed", self.recording_id)
         finally:
             connection.close()  # this thread's own connection
 

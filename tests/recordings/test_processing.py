@@ -267,6 +267,29 @@ def test_the_heartbeat_is_stamped_while_the_job_is_busy(people):
     assert processing.stale_recordings().filter(pk=recording.pk).count() == 0
 
 
+@pytest.mark.django_db(transaction=True)
+def test_the_heartbeat_keeps_beating_after_an_unexpected_failure(people, monkeypatch):
+    recording = silent_worker(people["practitioner"], seconds_ago=600)
+    before = Recording.objects.get(pk=recording.pk).heartbeat_at
+    real_beat, failed = processing.beat, []
+
+    def beat_once_broken(recording_id, **fields):
+        if not failed:
+            failed.append(recording_id)
+            raise RuntimeError("connection dropped")
+        return real_beat(recording_id, **fields)
+
+    monkeypatch.setattr(processing, "beat", beat_once_broken)
+    stamped = threading.Event()
+    with processing.Heartbeat(recording.pk, interval=0.05):
+        for _ in range(100):
+            if Recording.objects.get(pk=recording.pk).heartbeat_at > before:
+                stamped.set()
+                break
+            threading.Event().wait(0.05)
+    assert failed and stamped.is_set()
+
+
 def _busy_for(monkeypatch, tries):
     """The database refuses the next ``tries`` updates as a locked SQLite table does."""
     from django.db import OperationalError
