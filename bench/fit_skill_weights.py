@@ -24,8 +24,8 @@ held out in turn (weights fitted on the twins and the other mixed sets) and scor
 skill a poor one, per-skill AUC.
 
 ``--ablate`` prints the same figures with each judged term left out in turn.
-``--stance-held-out`` reads each set with a stance model (``scoring.stance``) trained without
-that set's labelled exchanges, as 2.5's weights were fitted.
+``--stance-held-out`` reads each set with reading models (``scoring.stance``, ``rapport``,
+``moves``) trained without that set's labelled turns, as 2.5's and 2.6's weights were fitted.
 
     python bench/fit_skill_weights.py [--dir DIR] [--mixed DIR] [--no-model] [--l2 1.0]
         [--ablate] [--stance-held-out] [--write]
@@ -52,7 +52,7 @@ from probation_twins import SKILLS, load, skill_label, writer  # noqa: E402
 from scoring import Utterance, score_session  # noqa: E402
 from scoring.skill_scores import EXCHANGE_CLIP, EXCHANGE_INPUTS, WEIGHTS_PATH  # noqa: E402
 
-VERSION = "skill-weights-4"
+VERSION = "skill-weights-5"
 STEPS = 20000
 
 
@@ -68,28 +68,34 @@ def collect(transcripts, use_model) -> dict[str, dict]:
 
 
 def collect_stance_held_out(transcripts, use_model) -> dict[str, dict]:
-    """As ``collect``, but each set's transcripts are read by a stance model
-    (``scoring.stance``) trained without that set's labelled exchanges: the stance term's
-    figures are then held out like the weights'."""
-    from scoring import encoder, train_stance
+    """As ``collect``, but each set's transcripts are read by reading models (the stance,
+    rapport and moves models: ``scoring.train_stance``) trained without that set's labelled
+    turns: the reading terms' figures are then held out like the weights'."""
+    from scoring import encoder, moves, rapport, train_stance
     from scoring.stance import STANCE_ENV
 
-    labelled = train_stance.examples(train_stance.load_transcripts(), train_stance.load_labels())
-    vecs = train_stance.vectors(labelled, encoder.embed)
-    before, out = os.environ.get(STANCE_ENV), {}
+    envs = {"stance": STANCE_ENV, "rapport": rapport.RAPPORT_ENV, "moves": moves.MOVES_ENV}
+    tasks = [train_stance.TASKS[name] for name in envs]
+    labelled = {task.name: train_stance.training_rows(task) for task in tasks}
+    vecs = {name: train_stance.vectors(rows, encoder.embed) for name, rows in labelled.items()}
+    before, out = {env: os.environ.get(env) for env in envs.values()}, {}
     try:
-        for group in sorted({train_stance.group_of(t["id"]) for t in transcripts}):
-            model = train_stance.fit_without(labelled, vecs, group)
-            with tempfile.NamedTemporaryFile("w", suffix=".json") as f:
-                json.dump(model, f)
-                f.flush()
-                os.environ[STANCE_ENV] = f.name
+        with tempfile.TemporaryDirectory() as folder:
+            for group in sorted({train_stance.group_of(t["id"]) for t in transcripts}):
+                for task in tasks:
+                    model = train_stance.fit_without(
+                        labelled[task.name], vecs[task.name], group, task=task
+                    )
+                    path = Path(folder) / f"{task.name}-{group}.json"
+                    path.write_text(json.dumps(model))
+                    os.environ[envs[task.name]] = str(path)
                 mine = [t for t in transcripts if train_stance.group_of(t["id"]) == group]
                 out.update(collect(mine, use_model))
     finally:
-        os.environ.pop(STANCE_ENV, None)
-        if before is not None:
-            os.environ[STANCE_ENV] = before
+        for env, value in before.items():
+            os.environ.pop(env, None)
+            if value is not None:
+                os.environ[env] = value
     return out
 
 
@@ -343,7 +349,8 @@ def main() -> int:
                     f"{' '.join(writers)}, and {len(mixed)} mixed-profile sessions "
                     f"({args.mixed.name}), {'rules only' if args.no_model else 'model on'}"
                     + (
-                        ", each set read by a stance model without its labels"
+                        ", each set read by reading models (stance, rapport, moves)"
+                        " trained without its labels"
                         if args.stance_held_out
                         else ""
                     ),

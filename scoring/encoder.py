@@ -258,6 +258,25 @@ def embedder_available() -> bool:
     return _embedder() is not None
 
 
+def remembering_embed():
+    """``embed`` that remembers what it has embedded: for one session, whose turns the stance,
+    rapport and moves models each read (the same client turns and replies), so each text is
+    embedded once."""
+    import numpy as np
+
+    seen: dict[str, object] = {}
+
+    def embed_once(texts: list[str]):
+        new = [t for t in dict.fromkeys(texts) if t not in seen]
+        if new:
+            seen.update(zip(new, embed(new), strict=True))
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        return np.stack([seen[t] for t in texts])
+
+    return embed_once
+
+
 def embed(texts: list[str], path: str | Path | None = None):
     """L2-normalised sentence vectors (numpy array, one row per text). Needs ``available()``.
 

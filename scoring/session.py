@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import encoder, stance
+from . import encoder, moves, rapport, stance
 from .checklist import Checklist, load_checklist
 from .codes import (
     CLIENT,
@@ -22,7 +22,7 @@ from .refine import encoder_probs, refine
 from .skill_scores import overall_score, scores_of, skill_inputs, weighted_terms
 from .units import Unit, derive_turn_code, flag_doubts, split_units
 
-SCORER_VERSION = "seeds-scorer-2.5"  # 2.5: prosocial occasions read by meaning (stance model)
+SCORER_VERSION = "seeds-scorer-2.6"  # 2.6: structuring moves and disclosures read by meaning
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
 )
@@ -163,10 +163,17 @@ def score_session(
         [u.text or "" for u in utterances],
         [u.is_practitioner for u in utterances],
     )
-    # the stance model is a learned part: the rules-only switch turns it off with the others
-    reader = stance.get_model() if use_model is not False else None
-    exchanges = stance.read_session(texts, practitioner, reader)
-    view = judge_session(texts, practitioner, units, exchanges)
+    # the reading models are learned parts: the rules-only switch turns them off with the others
+    readers = (
+        (stance.get_model(), rapport.get_model(), moves.get_model())
+        if use_model is not False
+        else (None, None, None)
+    )
+    embed = encoder.remembering_embed()
+    exchanges = stance.read_session(texts, practitioner, readers[0], embed)
+    disclosures = rapport.read_session(texts, practitioner, readers[1], embed)
+    moved = moves.read_session(texts, practitioner, readers[2], embed)
+    view = judge_session(texts, practitioner, units, exchanges, disclosures, moved)
     items = collect_evidence(utterances, codes, checklist, view.acts)
     all_units = [unit for i in sorted(units) for unit in units[i]]
     metrics = session_metrics(utterances, codes, checklist, all_units, view.acts)
@@ -191,7 +198,9 @@ def score_session(
             for v in (
                 model and model.version,
                 encoder_path and encoder.version(encoder_path),
-                exchanges and reader.version,
+                exchanges and readers[0].version,
+                disclosures and readers[1].version,
+                moved and readers[2].version,
             )
             if v
         )

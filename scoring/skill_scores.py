@@ -32,7 +32,10 @@ WEIGHTS_PATH = Path(__file__).resolve().parent / "models" / "skill-weights.json"
 # The exchange measures each skill's score reads besides its judged acts: for cognitive
 # techniques, who does the talking (and so the thinking) rather than whose words come back.
 EXCHANGE_INPUTS = {
-    "structuring": ("client_follows", "words_taken_up"),
+    # (2.6) none for structuring: a client who follows and takes up measures a warm session,
+    # and across sessions they ranked warm drifting sessions above brisk organised ones
+    # (bench/skill_inputs_auc.py); the moves read by meaning judge the structure itself
+    "structuring": (),
     "relationship_building": ("client_follows", "words_taken_up"),
     # (2.5) none for prosocial modelling: a client who talks more and takes up more measures a
     # warm session, and a warm session that colludes is poor prosocial modelling
@@ -50,6 +53,12 @@ GOING_ALONG_TERM = 0.5  # per agreement left there, against prosocial modelling
 # (2.5) the exchanges read by meaning (``judgement.occasions``), as a balance; chosen by
 # cross-validation by set with the stance models held out (docs/scoring.md)
 OCCASIONS_WEIGHT = 3.0
+# (2.6) what the client shared and the replies, read by meaning (``judgement.disclosures``),
+# as a balance; and the structuring moves read by meaning (``judgement.structuring_moves``),
+# each move counted once at its best; chosen as above (docs/scoring.md)
+DISCLOSURES_WEIGHT = 3.0
+MOVES_WEIGHT = 2.0
+EMPTY_MOVE_SHARE = 0.5  # an empty move counts against at this share of a real one's worth
 
 
 def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") -> float:
@@ -69,6 +78,21 @@ def _balance(acts, *items: str, prior: float = 0.0) -> float:
     shown = sum(a.weight for a in acts if a.item in items and a.polarity == SUPPORTS)
     against = sum(a.weight for a in acts if a.item in items and a.polarity == "counts_against")
     return (shown - against) / max(1.0, shown + against + prior)
+
+
+def moves_read(acts) -> float:
+    """The structuring moves read by meaning: per move (check-in, review, agenda, steer,
+    summary, next steps) its best reading as done, less a share of its best reading as only
+    words. A session that summarises well twice shows no more summarising than one that does
+    it once; one that never summarises shows none, however often it says "to sum up"."""
+    best: dict[tuple[str, str], float] = {}
+    for a in acts:
+        if read_by_meaning(a) and a.item in STRUCTURING_ELEMENTS:
+            key = (a.rule.split()[0], a.polarity)
+            best[key] = max(best.get(key, 0.0), a.weight)
+    done = sum(v for (_, polarity), v in best.items() if polarity == SUPPORTS)
+    words = sum(v for (_, polarity), v in best.items() if polarity != SUPPORTS)
+    return done - EMPTY_MOVE_SHARE * words
 
 
 def _built_on(acts) -> int:
@@ -130,10 +154,14 @@ def session_rates(view: SessionView, codes, utterances) -> dict[str, float]:
 
 
 def _count(view: SessionView, item: str, polarity: str, prefix: str = "") -> int:
+    # the readings by meaning are weighed as their own terms, not as the cue rules' counts
     return sum(
         1
         for a in view.acts
-        if a.item == item and a.polarity == polarity and a.rule.startswith(prefix)
+        if a.item == item
+        and a.polarity == polarity
+        and a.rule.startswith(prefix)
+        and not read_by_meaning(a)
     )
 
 
@@ -146,7 +174,7 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
     ending = [a for a in acts if a.rule.startswith(ENDING)]
     answered = [a for a in acts if not a.rule.startswith(GOING_ALONG) and not read_by_meaning(a)]
     read = [a for a in acts if read_by_meaning(a)]
-    body = [a for a in acts if not a.rule.startswith(ENDING)]
+    body = [a for a in answered if not a.rule.startswith(ENDING)]
     structuring = {
         # each element judged once for the session, however often it came up: a long session
         # that asks "did you ring them?" five times shows review no more than one that asks once
@@ -158,10 +186,11 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
         # in the rotation they changed nothing or raised the held-out AUC (docs/scoring.md);
         # the items still show on the card
         "goals": 0.3 * present.get("A7", False),
-        "talk_balance": 0.5 if present.get("A10", False) else -0.5,
         "lecturing": -3.0 * r["lecturing"],
-        # a structure the client can work in: they go on rather than close down
-        "client_goes_on": 1.0 * (r["elaboration"] - r["closing_down"]),
+        # (2.6) the moves read by meaning, in any words (``judgement.structuring_moves``);
+        # no talk balance and no client going on: like the exchange rates, they measure the
+        # relationship (docs/scoring.md), and A10 still shows on the card
+        "moves_read": MOVES_WEIGHT * moves_read(acts),
     }
     relationship = {
         "reflection_share": 4.0 * r["reflection_share"],
@@ -174,6 +203,9 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
         # (docs/scoring.md); praise taken back still counts against
         "hedged_praise": -0.5 * _capped(acts, "B5", "counts_against", 2),
         "talk_share": -3.0 * max(0.0, r["talk_share"] - 0.5),
+        # (2.6) what the client shared and what the replies did with it, read by meaning
+        # (``judgement.disclosures``)
+        "disclosures_read": DISCLOSURES_WEIGHT * _balance(read, "B1", "B6", "B10", prior=1.0),
     }
     prosocial = {
         # what the praise rewards, on average: a specific word for a prosocial act scores as

@@ -81,9 +81,13 @@ class StanceModel:
         self.version = data["version"]
         self.idf = data["idf"]
         self.heads = {}
+        self.blocks = {}
         for name, head in data["heads"].items():
             vectors = {b: np.asarray(w, dtype=np.float32) for b, w in head["vectors"].items()}
             self.heads[name] = (list(head["classes"]), head["intercept"], head["words"], vectors)
+            # a model file names what each head reads (the rapport and moves models read other
+            # blocks); stance-1 files predate that
+            self.blocks[name] = tuple(head["blocks"] if "blocks" in head else HEAD_BLOCKS[name])
 
     @classmethod
     def load(cls, path: str | Path) -> StanceModel:
@@ -92,7 +96,7 @@ class StanceModel:
     def probabilities(self, head: str, reading: Reading) -> dict[str, float]:
         classes, intercept, words, vectors = self.heads[head]
         raw = list(intercept)
-        for block in HEAD_BLOCKS[head]:
+        for block in self.blocks[head]:
             text = getattr(reading, block)
             for gram, value in tfidf_block(text, self.idf[block], LONGEST_GRAM).items():
                 for k, w in enumerate(words.get(f"{block}|{gram}", ())):
@@ -153,7 +157,7 @@ def read_exchanges(
     ]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _load(path: str) -> StanceModel | None:
     try:
         return StanceModel.load(path)
@@ -161,22 +165,29 @@ def _load(path: str) -> StanceModel | None:
         return None
 
 
+def model_from(env: str, default: Path, path: str | Path | None = None) -> StanceModel | None:
+    """A reading model (this one, ``rapport``'s or ``moves``'): the one at ``path``, else at
+    $``env``, else ``default``; None when switched off ("off") or when the file cannot be read."""
+    setting = os.environ.get(env, "").strip()
+    if path is None and setting.lower() in SWITCHED_OFF:
+        return None
+    return _load(str(path or setting or default))
+
+
 def get_model(path: str | Path | None = None) -> StanceModel | None:
     """The stance model at ``path``, else at $OEP_SCORING_STANCE, else the shipped one; None
     when switched off ("off") or when the file cannot be read."""
-    setting = os.environ.get(STANCE_ENV, "").strip()
-    if path is None and setting.lower() in SWITCHED_OFF:
-        return None
-    return _load(str(path or setting or DEFAULT_STANCE_PATH))
+    return model_from(STANCE_ENV, DEFAULT_STANCE_PATH, path)
 
 
 def read_session(
-    texts: list[str], practitioner: list[bool], model: StanceModel | None
+    texts: list[str], practitioner: list[bool], model: StanceModel | None, embed=None
 ) -> list[Exchange]:
     """The session's exchanges read by ``model`` (``get_model()``), or [] when there is none
-    or the embedder cannot run here (the cue rules then decide alone)."""
+    or the embedder cannot run here (the cue rules then decide alone). ``embed``: the
+    embedder, ``encoder.embed`` unless given (the session passes one that remembers)."""
     from . import encoder
 
     if model is None or not encoder.embedder_available():
         return []
-    return read_exchanges(model, texts, practitioner, encoder.embed)
+    return read_exchanges(model, texts, practitioner, embed or encoder.embed)

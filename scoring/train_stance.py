@@ -1,14 +1,18 @@
-"""Train the stance models (``scoring.stance``) on the labelled exchanges of the probation set.
+"""Train the reading models on turns of the probation set that readers labelled: the stance
+model (``scoring.stance``: prosocial occasions and the reply), the rapport model
+(``scoring.rapport``: what the client shares and the reply) and the moves model
+(``scoring.moves``: the structuring move a practitioner turn makes, and whether it does its job).
 
-The labels (``bench/probation_stance/labels.jsonl``) were given turn by turn by readers who saw
-neither the transcripts' skill labels nor the scorer: each client turn that calls for a
-prosocial response (an *occasion*) and what the practitioner's next turn did with it. Every
-other client turn of a labelled transcript is a non-occasion. Cross-validation folds are whole
-sets (one writer each), never single turns: a fold never sees its writer's wording.
+The labels were given turn by turn by readers who saw neither the transcripts' skill labels
+nor the scorer (``bench/probation_stance/`` for the stance model, ``bench/probation_turns/``
+for the other two). For the exchange models every other client turn of a labelled transcript
+is a non-occasion; for the moves model every other practitioner turn is no move.
+Cross-validation folds are whole sets (one writer each), never single turns: a fold never sees
+its writer's wording.
 
 Needs scikit-learn (training only).
 
-    python -m scoring.train_stance [--labels FILE] [--cv] [--write] [--c 1.0]
+    python -m scoring.train_stance [--task stance|rapport|moves] [--cv] [--write] [--c C C]
 """
 
 from __future__ import annotations
@@ -16,8 +20,10 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
+from . import moves, rapport
 from .model import word_ngrams
 from .stance import (
     DEFAULT_STANCE_PATH,
@@ -31,10 +37,30 @@ from .stance import (
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "bench" / "probation_stance" / "labels.jsonl"
+TURN_LABELS = REPO / "bench" / "probation_turns" / "labels.jsonl"
 TRANSCRIPT_DIRS = (REPO / "bench" / "probation_set", REPO / "bench" / "probation_mixed")
 VERSION = "stance-1"
 DEFAULT_C = {"occasion": 1.0, "response": 3.0}
 MIN_DF = 2  # an n-gram one exchange used says nothing about the next
+
+
+@dataclass(frozen=True)
+class Task:
+    """One reading model: where its labels are, how a labelled transcript becomes rows, and
+    its heads (name, the row field it learns, the blocks it reads, its C)."""
+
+    name: str
+    version: str
+    labels: Path
+    path: Path
+    heads: tuple[tuple[str, str, tuple[str, ...], float], ...]
+
+
+def _rows_of(task: Task, transcripts, labels) -> list[dict]:
+    if task.name == "moves":
+        return move_examples(transcripts, labels)
+    kind, responses = ("occasion", RESPONSES) if task.name == "stance" else RAPPORT_KIND
+    return examples(transcripts, labels, kind, responses)
 
 
 def group_of(transcript_id: str) -> str:
@@ -60,20 +86,31 @@ def load_labels(path: Path = LABELS) -> dict[str, list[dict]]:
     return by_transcript
 
 
-def examples(transcripts: dict[str, dict], labels: dict[str, list[dict]]) -> list[dict]:
-    """One row per exchange of every labelled transcript: its texts, group, whether the
-    client turn is an occasion and, for occasions the next turn answers, the response."""
-    rows = []
+def _labelled(transcripts: dict[str, dict], labels: dict[str, list[dict]]):
+    """Per labelled transcript: its id, its labels, its turns' texts and who spoke them."""
     for tid, rows_of in labels.items():
         t = transcripts.get(tid)
-        if t is None:
-            continue
-        texts = [u.get("text") or "" for u in t["utterances"]]
-        practitioner = [u["speaker"] == "practitioner" for u in t["utterances"]]
+        if t is not None:
+            texts = [u.get("text") or "" for u in t["utterances"]]
+            practitioner = [u["speaker"] == "practitioner" for u in t["utterances"]]
+            yield tid, rows_of, texts, practitioner
+
+
+def examples(
+    transcripts: dict[str, dict],
+    labels: dict[str, list[dict]],
+    kind: str = "occasion",
+    responses: tuple[str, ...] = RESPONSES,
+) -> list[dict]:
+    """One row per exchange of every labelled transcript: its texts, group, whether the
+    client turn is an occasion (labelled ``kind``) and, for occasions the next turn answers,
+    the response."""
+    rows = []
+    for tid, rows_of, texts, practitioner in _labelled(transcripts, labels):
         occasions = {
             r["turn"]: r.get("stance")
             for r in rows_of
-            if r.get("kind") == "occasion" and r.get("reply_turn", r["turn"] + 1) == r["turn"] + 1
+            if r.get("kind") == kind and r.get("reply_turn", r["turn"] + 1) == r["turn"] + 1
         }
         for i, j in exchanges_in(texts, practitioner):
             stance = occasions.get(i)
@@ -85,7 +122,34 @@ def examples(transcripts: dict[str, dict], labels: dict[str, list[dict]]) -> lis
                     "client": texts[i],
                     "reply": reply_text(texts[j]),
                     "occasion": i in occasions,
-                    "response": stance if stance in RESPONSES else None,
+                    "response": stance if stance in responses else None,
+                }
+            )
+    return rows
+
+
+def move_examples(transcripts: dict[str, dict], labels: dict[str, list[dict]]) -> list[dict]:
+    """One row per practitioner turn of every labelled transcript: the client's turn before
+    it and the turn, its move (``function``; "none" when readers marked none) and, for moves,
+    whether it did its job (``done``: real or empty). A turn readers gave two moves keeps
+    the first."""
+    rows = []
+    for tid, rows_of, texts, practitioner in _labelled(transcripts, labels):
+        marked: dict[int, dict] = {}
+        for r in rows_of:
+            if r.get("kind") == "structure" and r.get("function") in moves.FUNCTIONS:
+                marked.setdefault(r["turn"], r)
+        for i, j in moves.turns_in(texts, practitioner):
+            label = marked.get(j)
+            rows.append(
+                {
+                    "id": tid,
+                    "group": group_of(tid),
+                    "turn": j,
+                    "client": moves.before_text(texts, practitioner, i),
+                    "reply": reply_text(texts[j]),
+                    "function": label["function"] if label else "none",
+                    "done": label["done"] if label else None,
                 }
             )
     return rows
@@ -100,15 +164,16 @@ def _analyser(text: str) -> list[str]:
     return word_ngrams(text, LONGEST_GRAM)
 
 
-def _design(rows, vecs, head, tables=None):
-    """The head's feature matrix: per block, TF-IDF n-grams then the sentence vector. Fits the
-    TF-IDF tables when ``tables`` is None; returns (matrix, tables, column names)."""
+def _design(rows, vecs, head, tables=None, blocks=None):
+    """The head's feature matrix: per block (``blocks``, else the stance head's), TF-IDF
+    n-grams then the sentence vector. Fits the TF-IDF tables when ``tables`` is None; returns
+    (matrix, tables, column names)."""
     from scipy import sparse
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     tables = {} if tables is None else tables
     parts, names = [], []
-    for block in HEAD_BLOCKS[head]:
+    for block in blocks or HEAD_BLOCKS[head]:
         texts = [r[block] for r in rows]
         if block not in tables:
             tfidf = TfidfVectorizer(analyzer=_analyser, sublinear_tf=True, min_df=MIN_DF)
@@ -121,7 +186,7 @@ def _design(rows, vecs, head, tables=None):
     return sparse.hstack(parts).tocsr(), tables, names
 
 
-def _head_json(clf, names) -> dict:
+def _head_json(clf, names, blocks) -> dict:
     rows = clf.coef_
     words: dict[str, list[float]] = {}
     vectors: dict[str, list[list[float]]] = {}
@@ -135,6 +200,7 @@ def _head_json(clf, names) -> dict:
             for k, v in enumerate(column):
                 vectors[block][k].append(v)
     return {
+        "blocks": list(blocks),
         "classes": [str(c) for c in clf.classes_],
         "intercept": [round(float(v), 6) for v in clf.intercept_],
         "words": words,
@@ -142,106 +208,169 @@ def _head_json(clf, names) -> dict:
     }
 
 
-def _occasion_label(row) -> str:
-    return "occasion" if row["occasion"] else "none"
+def _gold(row: dict, field_name: str) -> str | None:
+    """What a head learns from a row: the occasion head a class for every row, the others
+    their field where readers gave one."""
+    if field_name == "occasion":
+        return "occasion" if row["occasion"] else "none"
+    return row[field_name]
 
 
-def _response_label(row) -> str | None:
-    return row["response"]
-
-
-def fit(rows, vecs, c=DEFAULT_C) -> dict:
-    """Both heads fitted on ``rows`` (``vecs``: their sentence vectors), as the JSON
-    ``StanceModel`` reads."""
+def fit(rows, vecs, c=None, task: Task | None = None) -> dict:
+    """Every head of ``task`` (the stance model's by default) fitted on ``rows`` (``vecs``:
+    their sentence vectors), as the JSON ``StanceModel`` reads. ``c``: per head, its C."""
     from sklearn.linear_model import LogisticRegression
 
-    # the occasion head reads every exchange, the response head the occasions; the TF-IDF
-    # tables are fitted once (on every exchange, by the occasion head) and shared, as
-    # inference computes one TF-IDF vector per text
+    task = task or STANCE
+    c = c or {head: value for head, _, _, value in task.heads}
+    # the first head reads every row, the second the rows the first marks (occasions,
+    # moves); the TF-IDF tables are fitted once (on every row, by the first head) and
+    # shared, as inference computes one TF-IDF vector per text
     tables: dict = {}
     heads = {}
-    for head, gold in (("occasion", _occasion_label), ("response", _response_label)):
-        keep = [k for k, r in enumerate(rows) if gold(r)]
+    for head, field_name, blocks, _ in task.heads:
+        keep = [k for k, r in enumerate(rows) if _gold(r, field_name)]
         x, tables, names = _design(
-            [rows[k] for k in keep], {b: v[keep] for b, v in vecs.items()}, head, tables
+            [rows[k] for k in keep], {b: v[keep] for b, v in vecs.items()}, head, tables, blocks
         )
         clf = LogisticRegression(C=c[head], max_iter=3000, class_weight="balanced")
-        clf.fit(x, [gold(rows[k]) for k in keep])
-        heads[head] = _head_json(clf, names)
+        clf.fit(x, [_gold(rows[k], field_name) for k in keep])
+        heads[head] = _head_json(clf, names, blocks)
     idf = {
         block: {
             g: round(float(v), 4) for g, v in zip(t.get_feature_names_out(), t.idf_, strict=True)
         }
         for block, t in tables.items()
     }
-    return {"version": VERSION, "idf": idf, "heads": heads}
+    return {"version": task.version, "idf": idf, "heads": heads}
 
 
-def fit_without(rows, vecs, group: str, c=DEFAULT_C) -> dict:
+def fit_without(rows, vecs, group: str, c=None, task: Task | None = None) -> dict:
     """The model fitted on every row but ``group``'s: what a set never seen would be read by."""
     keep = [k for k, r in enumerate(rows) if r["group"] != group]
-    return fit([rows[k] for k in keep], {b: v[keep] for b, v in vecs.items()}, c)
+    return fit([rows[k] for k in keep], {b: v[keep] for b, v in vecs.items()}, c, task)
 
 
-def cross_validate(rows, vecs, c=DEFAULT_C) -> dict:
-    """Per exchange, the probabilities of a model fitted without its group (set)."""
+def cross_validate(rows, vecs, c=None, task: Task | None = None) -> dict:
+    """Per row, each head's probabilities from a model fitted without the row's group (set)."""
     from .stance import StanceModel
 
+    task = task or STANCE
     out = {}
     for group in sorted({r["group"] for r in rows}):
-        model = StanceModel(fit_without(rows, vecs, group, c))
+        model = StanceModel(fit_without(rows, vecs, group, c, task))
         for k, r in enumerate(rows):
             if r["group"] == group:
                 reading = Reading(r["client"], r["reply"], {b: v[k] for b, v in vecs.items()})
-                out[k] = (
-                    model.probabilities("occasion", reading)["occasion"],
-                    model.probabilities("response", reading),
-                )
+                out[k] = {head: model.probabilities(head, reading) for head, *_ in task.heads}
     return out
 
 
-def report(rows, predicted) -> None:
+def report(rows, predicted, task: Task | None = None) -> None:
+    """The cross-validated figures: the first head's AUC (occasion, or move against none),
+    the second's accuracy, and the bad responses (or empty moves) against the rest."""
+    task = task or STANCE
+    if task.name == "moves":
+        return report_moves(rows, predicted)
     from sklearn.metrics import f1_score, roc_auc_score
 
     y = [rows[k]["occasion"] for k in sorted(predicted)]
-    p = [predicted[k][0] for k in sorted(predicted)]
+    p = [predicted[k]["occasion"]["occasion"] for k in sorted(predicted)]
     print(f"exchanges {len(rows)}, occasions {sum(y)}")
     f1 = f1_score(y, [v >= 0.5 for v in p])
     print(f"occasion AUC {roc_auc_score(y, p):.3f}   F1 at 0.5 {f1:.3f}")
     keep = [k for k in sorted(predicted) if rows[k]["response"]]
     gold = [rows[k]["response"] for k in keep]
-    guess = [max(predicted[k][1], key=predicted[k][1].get) for k in keep]
+    guess = [max(predicted[k]["response"], key=predicted[k]["response"].get) for k in keep]
     print(f"responses {len(keep)}: {dict(Counter(gold))}")
     print(
         f"response accuracy {sum(g == h for g, h in zip(gold, guess, strict=True)) / len(keep):.3f}"
         f"   macro-F1 {f1_score(gold, guess, average='macro'):.3f}"
     )
-    bad = {"goes_along", "lets_pass"}
+    bad = BAD_RESPONSES[task.name]
     yb = [g in bad for g in gold]
-    pb = [predicted[k][1].get("goes_along", 0) + predicted[k][1].get("lets_pass", 0) for k in keep]
-    print(f"goes along or lets pass (against the rest) AUC {roc_auc_score(yb, pb):.3f}")
+    pb = [sum(predicted[k]["response"].get(b, 0) for b in bad) for k in keep]
+    print(f"{' or '.join(bad)} (against the rest) AUC {roc_auc_score(yb, pb):.3f}")
+
+
+def report_moves(rows, predicted) -> None:
+    from sklearn.metrics import f1_score, roc_auc_score
+
+    keys = sorted(predicted)
+    y = [rows[k]["function"] != "none" for k in keys]
+    p = [1.0 - predicted[k]["function"].get("none", 0.0) for k in keys]
+    print(f"practitioner turns {len(rows)}, moves {sum(y)}")
+    print(f"move against none AUC {roc_auc_score(y, p):.3f}")
+    gold = [rows[k]["function"] for k in keys]
+    guess = [max(predicted[k]["function"], key=predicted[k]["function"].get) for k in keys]
+    print(f"function macro-F1 {f1_score(gold, guess, average='macro'):.3f} {dict(Counter(gold))}")
+    done = [k for k in keys if rows[k]["done"]]
+    yd = [rows[k]["done"] == "real" for k in done]
+    pd = [predicted[k]["done"].get("real", 0.0) for k in done]
+    print(f"real against empty ({len(done)} moves) AUC {roc_auc_score(yd, pd):.3f}")
+
+
+STANCE = Task(
+    "stance",
+    VERSION,
+    LABELS,
+    DEFAULT_STANCE_PATH,
+    (
+        ("occasion", "occasion", HEAD_BLOCKS["occasion"], DEFAULT_C["occasion"]),
+        ("response", "response", HEAD_BLOCKS["response"], DEFAULT_C["response"]),
+    ),
+)
+RAPPORT_KIND = ("disclosure", rapport.RESPONSES)
+RAPPORT = Task(
+    "rapport",
+    "rapport-1",
+    TURN_LABELS,
+    rapport.DEFAULT_RAPPORT_PATH,
+    (
+        ("occasion", "occasion", ("client", "reply"), 1.0),
+        ("response", "response", ("client", "reply"), 1.0),
+    ),
+)
+MOVES = Task(
+    "moves",
+    "moves-1",
+    TURN_LABELS,
+    moves.DEFAULT_MOVES_PATH,
+    (
+        ("function", "function", ("client", "reply"), 1.0),
+        ("done", "done", ("reply",), 1.0),
+    ),
+)
+TASKS = {t.name: t for t in (STANCE, RAPPORT, MOVES)}
+BAD_RESPONSES = {"stance": ("goes_along", "lets_pass"), "rapport": ("passes_over", "dismisses")}
+
+
+def training_rows(task: Task) -> list[dict]:
+    return _rows_of(task, load_transcripts(), load_labels(task.labels))
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--task", choices=sorted(TASKS), default="stance")
     parser.add_argument("--cv", action="store_true", help="leave-one-set-out figures")
-    parser.add_argument("--write", action="store_true", help=f"write {DEFAULT_STANCE_PATH}")
+    parser.add_argument("--write", action="store_true", help="write the task's model file")
     parser.add_argument("--c", type=float, nargs=2, default=None, help="C of both heads")
     args = parser.parse_args(argv)
     from . import encoder
 
-    c = dict(zip(("occasion", "response"), args.c, strict=True)) if args.c else DEFAULT_C
-    rows = examples(load_transcripts(), load_labels(args.labels))
+    task = TASKS[args.task]
+    names = [head for head, *_ in task.heads]
+    c = dict(zip(names, args.c, strict=True)) if args.c else None
+    rows = training_rows(task)
     vecs = vectors(rows, encoder.embed)
     if args.cv:
-        report(rows, cross_validate(rows, vecs, c))
+        report(rows, cross_validate(rows, vecs, c, task), task)
     if args.write:
-        data = fit(rows, vecs, c)
-        data["trained_on"] = f"{len(rows)} exchanges of {len({r['id'] for r in rows})} transcripts"
-        data["command"] = "python -m scoring.train_stance --write"
-        DEFAULT_STANCE_PATH.write_text(json.dumps(data) + "\n")
-        print(f"wrote {DEFAULT_STANCE_PATH}")
+        data = fit(rows, vecs, c, task)
+        data["trained_on"] = f"{len(rows)} rows of {len({r['id'] for r in rows})} transcripts"
+        data["command"] = f"python -m scoring.train_stance --task {task.name} --write"
+        task.path.write_text(json.dumps(data) + "\n")
+        print(f"wrote {task.path}")
 
 
 if __name__ == "__main__":

@@ -16,10 +16,12 @@ from __future__ import annotations
 from ..units import Unit
 from .cognitive import judge_cognitive
 from .context import AGAINST, SUPPORTS, Act, SessionView, closes_down, elaborates
+from .disclosures import judge_disclosures
 from .occasions import judge_occasions
 from .prosocial import judge_affirmations, judge_going_along, judge_procriminal
 from .relationship import judge_reflections, judge_talk
 from .structuring import judge_agenda, judge_asked_and_taken_up, judge_ending, judge_summary
+from .structuring_moves import judge_moves
 
 __all__ = [
     "AGAINST",
@@ -38,22 +40,34 @@ JUDGES = (
     judge_procriminal,
     judge_going_along,
     judge_occasions,
+    judge_disclosures,
     judge_agenda,
     judge_summary,
     judge_asked_and_taken_up,
     judge_ending,
+    judge_moves,
     judge_cognitive,
 )
 
 
 def judge_session(
-    texts: list[str], practitioner: list[bool], units: dict[int, list[Unit]], exchanges=()
+    texts: list[str],
+    practitioner: list[bool],
+    units: dict[int, list[Unit]],
+    exchanges=(),
+    disclosures=(),
+    moves=(),
 ):
-    """All judged acts of a session, in the order of the judges above. ``exchanges``: the
-    session's exchanges as the stance model read them (``scoring.stance.read_session``), if
-    it ran."""
+    """All judged acts of a session, in the order of the judges above. ``exchanges``,
+    ``disclosures``, ``moves``: the session as the stance, rapport and moves models read it
+    (``scoring.stance``, ``scoring.rapport``, ``scoring.moves``), where they ran."""
     view = SessionView(
-        texts=texts, practitioner=practitioner, units=units, exchanges=list(exchanges)
+        texts=texts,
+        practitioner=practitioner,
+        units=units,
+        exchanges=list(exchanges),
+        disclosures=list(disclosures),
+        moves=list(moves),
     )
     for judge in JUDGES:
         judge(view)

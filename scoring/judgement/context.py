@@ -48,6 +48,11 @@ class SessionView:
     # client turns whose procriminal or breach talk the cue rules decided, with an act or on
     # purpose without one (explored, answered, come back to): not for another reading
     decided: set[int] = field(default_factory=set)
+    # what the client shared and the replies, as the rapport model read them
+    # (``scoring.rapport``), and the practitioner's structuring moves as the moves model read
+    # them (``scoring.moves``); none when they did not run
+    disclosures: list = field(default_factory=list)
+    moves: list = field(default_factory=list)
 
     def client_before(self, i: int, turns: int = RECENT_CLIENT_TURNS) -> list[str]:
         found = []

@@ -62,31 +62,49 @@ def judge_occasions(view: SessionView) -> None:
             or {exchange.turn, exchange.reply} & judged
         ):
             continue
-        probability = {c: exchange.response.get(c, 0.0) for c in VALUES}
-        worth = sum(VALUES[c] * p for c, p in probability.items())
-        response = max(probability, key=probability.__getitem__)
-        # the act names what the model read likeliest, and only when that is on the side the
-        # worth came out: an exchange most likely explored is no evidence either way
-        if response not in REASONS or (VALUES[response] > 0) != (worth > 0):
+        reading = likeliest_reply(exchange, VALUES)
+        # an exchange most likely explored is no evidence either way
+        if reading is None or reading[0] not in REASONS:
             continue
-        confidence = exchange.occasion * probability[response]
-        # a reading this doubtful is no evidence to show a reviewer
-        if confidence < MIN_CONFIDENCE:
-            continue
+        response = reading[0]
         if response == "goes_along" and warmth_not_collusion(view, exchange.turn, exchange.reply):
             continue
-        item, reason = REASONS[response]
-        # what was left unanswered is the client's turn; every other response is the reply
-        at = exchange.turn if response == "lets_pass" else exchange.reply
-        view.add(
-            item,
-            at,
-            SUPPORTS if worth > 0 else AGAINST,
-            f"{item}:meaning_{response} {READ}",
-            confidence,
-            reason,
-            weight=exchange.occasion * abs(worth),
-        )
+        add_reading(view, exchange, reading, REASONS[response], left="lets_pass")
+
+
+def likeliest_reply(exchange, values: dict[str, float]) -> tuple[str, float, float] | None:
+    """What a read exchange says, if anything: the reply the model read likeliest, the
+    reading's confidence (the occasion's probability times that reply's) and the reply's
+    expected worth (each reply's value in ``values`` times its probability). None when the
+    likeliest reply is not on the side the worth came out (the act must name what the model
+    read likeliest) or the reading is too doubtful to be evidence."""
+    probability = {c: exchange.response.get(c, 0.0) for c in values}
+    worth = sum(values[c] * p for c, p in probability.items())
+    response = max(probability, key=probability.__getitem__)
+    if (values[response] > 0) != (worth > 0):
+        return None
+    confidence = exchange.occasion * probability[response]
+    if confidence < MIN_CONFIDENCE:
+        return None
+    return response, confidence, worth
+
+
+def add_reading(view: SessionView, exchange, reading, reason: tuple[str, str], left: str) -> None:
+    """The act for one read exchange (``likeliest_reply``'s ``reading``): on ``reason``'s
+    item, for or against by the reply's worth, weighing that worth times the occasion's
+    probability. A reply that leaves the client's turn (``left``) is marked at that turn, what
+    was left; every other at the reply."""
+    response, confidence, worth = reading
+    item, why = reason
+    view.add(
+        item,
+        exchange.turn if response == left else exchange.reply,
+        SUPPORTS if worth > 0 else AGAINST,
+        f"{item}:meaning_{response} {READ}",
+        confidence,
+        why,
+        weight=exchange.occasion * abs(worth),
+    )
 
 
 def read_by_meaning(act) -> bool:

@@ -28,7 +28,9 @@ def test_switched_off_by_environment(session, monkeypatch):
 
 def test_missing_model_file_falls_back_to_rules(session, tmp_path):
     score = score_session(session(*TURNS), use_model=tmp_path / "absent.json")
-    assert score.model_version is None
+    # the codes come from the rules; the reading models (their own files) still read
+    assert {c.source for c in score.codes if c.behaviour} == {"rules"}
+    assert get_model(DEFAULT_MODEL_PATH).version not in (score.model_version or "")
     assert score.codes[0].behaviour == "question"
 
 

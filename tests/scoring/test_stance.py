@@ -108,13 +108,14 @@ def test_cross_validation_never_reads_a_set_with_a_model_that_saw_it(monkeypatch
     fitted_on = []
     real_fit = train_stance.fit
 
-    def recording_fit(train_rows, vecs, c=train_stance.DEFAULT_C):
+    def recording_fit(train_rows, vecs, c=None, task=None):
         fitted_on.append({r["group"] for r in train_rows})
-        return real_fit(train_rows, vecs, c)
+        return real_fit(train_rows, vecs, c, task)
 
     monkeypatch.setattr(train_stance, "fit", recording_fit)
     predicted = train_stance.cross_validate(rows, vectors)
     assert sorted(predicted) == list(range(len(rows)))
+    assert set(predicted[0]) == {"occasion", "response"}
     assert fitted_on == [{"b"}, {"a"}]
 
 
@@ -233,10 +234,12 @@ def _read(turns, **kwargs):
 
 
 def _read_acts(result):
+    """The evidence the stance model's reading put on the card (the rapport and moves models
+    read other items)."""
     return [
         e
-        for item in result.items.values()
-        for e in item.get("evidence", [])
+        for code in ("C2", "C3")
+        for e in result.items[code].get("evidence", [])
         if e["rule"].endswith(READ)
     ]
 
