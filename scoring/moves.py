@@ -47,6 +47,8 @@ def before_text(texts: list[str], practitioner: list[bool], i: int) -> str:
 
 
 def read_moves(model: StanceModel, texts: list[str], practitioner: list[bool], embed) -> list[Move]:
+    """Every practitioner turn of a session read by both heads, with the client's words
+    before it. ``embed`` maps a list of texts to sentence vectors (``encoder.embed``)."""
     pairs = turns_in(texts, practitioner)
     if not pairs:
         return []

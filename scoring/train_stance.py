@@ -46,21 +46,24 @@ MIN_DF = 2  # an n-gram one exchange used says nothing about the next
 
 @dataclass(frozen=True)
 class Task:
-    """One reading model: where its labels are, how a labelled transcript becomes rows, and
-    its heads (name, the row field it learns, the blocks it reads, its C)."""
+    """One reading model: where its labels are, how a labelled transcript becomes rows, its
+    heads (name, the row field it learns, the blocks it reads, its C), and, for the exchange
+    models, the label kind of an occasion, the replies it tells apart and the bad ones (which
+    ``report`` weighs against the rest); the moves model has none and reports its own way."""
 
     name: str
     version: str
     labels: Path
     path: Path
     heads: tuple[tuple[str, str, tuple[str, ...], float], ...]
+    kind: str = ""
+    responses: tuple[str, ...] = ()
+    bad: tuple[str, ...] = ()
 
-
-def _rows_of(task: Task, transcripts, labels) -> list[dict]:
-    if task.name == "moves":
-        return move_examples(transcripts, labels)
-    kind, responses = ("occasion", RESPONSES) if task.name == "stance" else RAPPORT_KIND
-    return examples(transcripts, labels, kind, responses)
+    def rows(self, transcripts, labels) -> list[dict]:
+        if not self.kind:
+            return move_examples(transcripts, labels)
+        return examples(transcripts, labels, self.kind, self.responses)
 
 
 def group_of(transcript_id: str) -> str:
@@ -270,7 +273,7 @@ def report(rows, predicted, task: Task | None = None) -> None:
     """The cross-validated figures: the first head's AUC (occasion, or move against none),
     the second's accuracy, and the bad responses (or empty moves) against the rest."""
     task = task or STANCE
-    if task.name == "moves":
+    if not task.kind:
         return report_moves(rows, predicted)
     from sklearn.metrics import f1_score, roc_auc_score
 
@@ -287,13 +290,15 @@ def report(rows, predicted, task: Task | None = None) -> None:
         f"response accuracy {sum(g == h for g, h in zip(gold, guess, strict=True)) / len(keep):.3f}"
         f"   macro-F1 {f1_score(gold, guess, average='macro'):.3f}"
     )
-    bad = BAD_RESPONSES[task.name]
+    bad = task.bad
     yb = [g in bad for g in gold]
     pb = [sum(predicted[k]["response"].get(b, 0) for b in bad) for k in keep]
     print(f"{' or '.join(bad)} (against the rest) AUC {roc_auc_score(yb, pb):.3f}")
 
 
 def report_moves(rows, predicted) -> None:
+    """The moves model's cross-validated figures: move against none, the function's
+    macro-F1, done against only words."""
     from sklearn.metrics import f1_score, roc_auc_score
 
     keys = sorted(predicted)
@@ -319,8 +324,10 @@ STANCE = Task(
         ("occasion", "occasion", HEAD_BLOCKS["occasion"], DEFAULT_C["occasion"]),
         ("response", "response", HEAD_BLOCKS["response"], DEFAULT_C["response"]),
     ),
+    kind="occasion",
+    responses=RESPONSES,
+    bad=("goes_along", "lets_pass"),
 )
-RAPPORT_KIND = ("disclosure", rapport.RESPONSES)
 RAPPORT = Task(
     "rapport",
     "rapport-1",
@@ -330,6 +337,9 @@ RAPPORT = Task(
         ("occasion", "occasion", ("client", "reply"), 1.0),
         ("response", "response", ("client", "reply"), 1.0),
     ),
+    kind="disclosure",
+    responses=rapport.RESPONSES,
+    bad=("passes_over", "dismisses"),
 )
 MOVES = Task(
     "moves",
@@ -342,11 +352,11 @@ MOVES = Task(
     ),
 )
 TASKS = {t.name: t for t in (STANCE, RAPPORT, MOVES)}
-BAD_RESPONSES = {"stance": ("goes_along", "lets_pass"), "rapport": ("passes_over", "dismisses")}
 
 
 def training_rows(task: Task) -> list[dict]:
-    return _rows_of(task, load_transcripts(), load_labels(task.labels))
+    """The task's rows from the development transcripts and its labels file."""
+    return task.rows(load_transcripts(), load_labels(task.labels))
 
 
 def main(argv=None) -> None:

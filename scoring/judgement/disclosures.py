@@ -33,7 +33,10 @@ def judge_disclosures(view: SessionView) -> None:
     """B-items for the session's exchanges as the rapport model reads them: one act per
     exchange whose client turn likely shares something, for or against by the reply's
     expected worth, weighing that worth times the probability the turn shares something.
-    Procriminal talk is the stance model's (``judge_occasions``), and is not read here."""
+    Procriminal talk the cue rules decided is not read here. The model itself was taught to
+    leave procriminal talk to the stance model, but where it reads such a turn as a
+    disclosure anyway, the reply counts here too (a lecture about an excuse, against
+    prosocial modelling and as a dismissal): a known overlap (docs/scoring.md)."""
     for exchange in view.disclosures:
         if exchange.occasion < DISCLOSURE_P or exchange.turn in view.decided:
             continue

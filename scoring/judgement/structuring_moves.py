@@ -27,9 +27,11 @@ ITEMS = {
 
 
 def judge_moves(view: SessionView) -> None:
-    """A-items for the practitioner turns the moves model reads as a move: for when it reads
-    the move as done, against when it reads it as only words, weighing the move's probability
-    times that reading's."""
+    """A-items for the practitioner turns the moves model reads as a likely move: its
+    likeliest move of the six, at ``MOVE_P`` or more even where "none" is likelier (many weak
+    readings together carry the session, as the stance model's do; one under 0.5 never
+    reaches the card), for when it reads the move as done, against when it reads it as only
+    words, weighing the move's probability times that reading's."""
     for move in view.moves:
         function = max(ITEMS, key=lambda f: move.function.get(f, 0.0))
         p = move.function.get(function, 0.0)

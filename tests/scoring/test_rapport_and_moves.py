@@ -12,6 +12,7 @@ from scoring.judgement import AGAINST, SUPPORTS
 from scoring.judgement.disclosures import DISCLOSURE_P, VALUES, judge_disclosures
 from scoring.judgement.occasions import MIN_CONFIDENCE, READ
 from scoring.judgement.structuring_moves import MOVE_P, judge_moves
+from scoring.model import MODEL_ENV
 from scoring.moves import Move
 from scoring.skill_scores import EMPTY_MOVE_SHARE, judged_terms, moves_read
 from scoring.stance import Exchange, Reading, StanceModel
@@ -78,6 +79,37 @@ def test_procriminal_talk_the_cue_rules_decided_is_not_read_as_a_disclosure(sess
     before = len(view.acts)
     judge_disclosures(view)
     assert len(view.acts) == before
+
+
+def test_the_card_shows_an_understood_disclosure_as_empathy(session):
+    from scoring.evidence import collect_evidence
+    from scoring.judgement import judge_session
+    from scoring.session import code_session, default_checklist
+
+    # no empathy phrase a detector knows: only the reading shows it
+    utterances = session(
+        ("practitioner", "How's the week been?"),
+        WORRY,
+        ("practitioner", "So the flat is what keeps you up, and the kids with it."),
+    )
+    codes, units = code_session(utterances)
+
+    def card(reading):
+        view = judge_session(
+            [u.text for u in utterances],
+            [u.is_practitioner for u in utterances],
+            units,
+            disclosures=[reading],
+        )
+        return collect_evidence(utterances, codes, default_checklist(), view.acts)["B6"]
+
+    shown = card(_disclosure(1, 0.9, attunes=0.9, explores=0.1))
+    assert shown["present"] is True
+    assert [(e["utterance"], e["polarity"]) for e in shown["evidence"]] == [(2, SUPPORTS)]
+    assert shown["evidence"][0]["rule"].endswith(READ)
+    # too doubtful to list (confidence under 0.5): the card says nothing from it
+    doubtful = card(_disclosure(1, 0.5, attunes=0.9, explores=0.1))
+    assert doubtful["present"] is False and doubtful["evidence"] == []
 
 
 def _judge_moves(session, move):
@@ -164,10 +196,9 @@ def test_training_rows_come_from_the_readers_turn_labels():
             {"kind": "lapse", "turn": 4, "stance": "jargon"},
         ]
     }
-    kind, responses = train_stance.RAPPORT_KIND
-    exchanges = train_stance.examples(transcripts, labels, kind, responses)
+    exchanges = train_stance.RAPPORT.rows(transcripts, labels)
     assert [(r["turn"], r["occasion"], r["response"]) for r in exchanges] == [(1, True, "attunes")]
-    rows = train_stance.move_examples(transcripts, labels)
+    rows = train_stance.MOVES.rows(transcripts, labels)
     assert [(r["turn"], r["function"], r["done"]) for r in rows] == [
         (0, "check_in", "real"),
         (2, "none", None),
@@ -288,15 +319,29 @@ def test_the_session_embeds_each_turn_once_for_all_three_readings(monkeypatch):
     assert len(embedded) == len(set(embedded))
 
 
-def test_the_switches_turn_each_reading_off(monkeypatch):
-    assert (
-        _read(HEARD, use_model=False).skill_inputs["judged"]["relationship_building"][
-            "disclosures_read"
-        ]
-        == 0
+def _both_read(result):
+    return (
+        _term(result, "relationship_building", "disclosures_read") != 0,
+        _term(result, "structuring", "moves_read") != 0,
     )
-    monkeypatch.setenv(rapport.RAPPORT_ENV, "off")
-    monkeypatch.setenv(moves.MOVES_ENV, "off")
-    result = _read(SUMMARISED)
-    assert _term(result, "structuring", "moves_read") == 0
-    assert "rapport" not in result.model_version and "moves" not in result.model_version
+
+
+BOTH = HEARD + SUMMARISED  # a disclosure understood, then a summary in plain words
+
+
+def test_each_switch_turns_its_own_reading_off(monkeypatch):
+    assert _both_read(_read(BOTH)) == (True, True)
+    assert _both_read(_read(BOTH, use_model=False)) == (False, False)
+    with monkeypatch.context() as m:
+        m.setenv(rapport.RAPPORT_ENV, "off")
+        result = _read(BOTH)
+        assert _both_read(result) == (False, True)
+        assert "rapport" not in result.model_version and "moves-1" in result.model_version
+    with monkeypatch.context() as m:
+        m.setenv(moves.MOVES_ENV, "off")
+        result = _read(BOTH)
+        assert _both_read(result) == (True, False)
+        assert "moves" not in result.model_version and "rapport-1" in result.model_version
+    # switching the learned parts off switches every reading off
+    monkeypatch.setenv(MODEL_ENV, "off")
+    assert _both_read(_read(BOTH)) == (False, False)
