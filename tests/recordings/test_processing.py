@@ -252,18 +252,33 @@ def test_a_worker_starting_a_job_requeues_recordings_of_dead_workers(
     assert dead.status == RecordingStatus.QUEUED
 
 
+def _told_when_beaten(monkeypatch, before=None):
+    """An event set once the heartbeat thread has written a beat. The test reads the row only
+    after the thread has stopped: reading while it writes can find an in-memory SQLite table
+    locked, which says nothing about the heartbeat. ``before`` runs before every beat (it may
+    raise, as a failing database would)."""
+    real_beat, beaten = processing.beat, threading.Event()
+
+    def beat(recording_id, **fields):
+        if before is not None:
+            before(recording_id)
+        written = real_beat(recording_id, **fields)
+        if written:
+            beaten.set()
+        return written
+
+    monkeypatch.setattr(processing, "beat", beat)
+    return beaten
+
+
 @pytest.mark.django_db(transaction=True)
-def test_the_heartbeat_is_stamped_while_the_job_is_busy(people):
+def test_the_heartbeat_is_stamped_while_the_job_is_busy(people, monkeypatch):
     recording = silent_worker(people["practitioner"], seconds_ago=600)
     before = Recording.objects.get(pk=recording.pk).heartbeat_at
-    stamped = threading.Event()
+    beaten = _told_when_beaten(monkeypatch)
     with processing.Heartbeat(recording.pk, interval=0.05):
-        for _ in range(100):
-            if Recording.objects.get(pk=recording.pk).heartbeat_at > before:
-                stamped.set()
-                break
-            threading.Event().wait(0.05)
-    assert stamped.is_set()
+        assert beaten.wait(10), "no beat written while the job was busy"
+    assert Recording.objects.get(pk=recording.pk).heartbeat_at > before
     assert processing.stale_recordings().filter(pk=recording.pk).count() == 0
 
 
@@ -271,23 +286,18 @@ def test_the_heartbeat_is_stamped_while_the_job_is_busy(people):
 def test_the_heartbeat_keeps_beating_after_an_unexpected_failure(people, monkeypatch):
     recording = silent_worker(people["practitioner"], seconds_ago=600)
     before = Recording.objects.get(pk=recording.pk).heartbeat_at
-    real_beat, failed = processing.beat, []
+    failed = []
 
-    def beat_once_broken(recording_id, **fields):
+    def fail_once(recording_id):
         if not failed:
             failed.append(recording_id)
             raise RuntimeError("connection dropped")
-        return real_beat(recording_id, **fields)
 
-    monkeypatch.setattr(processing, "beat", beat_once_broken)
-    stamped = threading.Event()
+    beaten = _told_when_beaten(monkeypatch, before=fail_once)
     with processing.Heartbeat(recording.pk, interval=0.05):
-        for _ in range(100):
-            if Recording.objects.get(pk=recording.pk).heartbeat_at > before:
-                stamped.set()
-                break
-            threading.Event().wait(0.05)
-    assert failed and stamped.is_set()
+        assert beaten.wait(10), "the beating stopped after one failure"
+    assert failed == [recording.pk]
+    assert Recording.objects.get(pk=recording.pk).heartbeat_at > before
 
 
 def _busy_for(monkeypatch, tries):
