@@ -3,8 +3,9 @@
 import pytest
 
 from scoring import Utterance
+from scoring.evidence import collect_evidence
 from scoring.judgement import judge_session
-from scoring.session import code_session
+from scoring.session import code_session, default_checklist
 
 
 def make_session(*turns, seconds_per_word=0.4):
@@ -19,13 +20,24 @@ def make_session(*turns, seconds_per_word=0.4):
     return utterances
 
 
+def _judged(utterances, readings):
+    codes, units = code_session(utterances)
+    texts, practitioner = [u.text for u in utterances], [u.is_practitioner for u in utterances]
+    return codes, judge_session(texts, practitioner, units, **readings)
+
+
 def judged_view(utterances):
     """The session's judged acts (Layer 2) on the rules' codes, as ``score_session`` judges
     them without the model: what the judgement tests look at before any score is made."""
-    _, units = code_session(utterances)
-    return judge_session(
-        [u.text for u in utterances], [u.is_practitioner for u in utterances], units
-    )
+    return _judged(utterances, {})[1]
+
+
+def judged_card(utterances, **readings):
+    """The session judged on the rules' codes with the reading models' ``readings`` given
+    (``exchanges``, ``disclosures``, ``moves``), and the checklist card its acts make:
+    (view, items)."""
+    codes, view = _judged(utterances, readings)
+    return view, collect_evidence(utterances, codes, default_checklist(), view.acts)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from scoring.moves import Move
 from scoring.skill_scores import EMPTY_MOVE_SHARE, judged_terms, moves_read
 from scoring.stance import Exchange, Reading, StanceModel
 
-from .conftest import judged_view, make_session
+from .conftest import judged_card, judged_view, make_session
 
 WORRY = ("client", "I just keep lying awake worrying the flat will go and the kids with it.")
 
@@ -82,26 +82,15 @@ def test_procriminal_talk_the_cue_rules_decided_is_not_read_as_a_disclosure(sess
 
 
 def test_the_card_shows_an_understood_disclosure_as_empathy(session):
-    from scoring.evidence import collect_evidence
-    from scoring.judgement import judge_session
-    from scoring.session import code_session, default_checklist
-
     # no empathy phrase a detector knows: only the reading shows it
     utterances = session(
         ("practitioner", "How's the week been?"),
         WORRY,
         ("practitioner", "So the flat is what keeps you up, and the kids with it."),
     )
-    codes, units = code_session(utterances)
 
     def card(reading):
-        view = judge_session(
-            [u.text for u in utterances],
-            [u.is_practitioner for u in utterances],
-            units,
-            disclosures=[reading],
-        )
-        return collect_evidence(utterances, codes, default_checklist(), view.acts)["B6"]
+        return judged_card(utterances, disclosures=[reading])[1]["B6"]
 
     shown = card(_disclosure(1, 0.9, attunes=0.9, explores=0.1))
     assert shown["present"] is True

@@ -9,8 +9,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from scoring import score_session, stance, train_stance
-from scoring.evidence import collect_evidence
-from scoring.judgement import AGAINST, SUPPORTS, judge_session
+from scoring.judgement import AGAINST, SUPPORTS
 from scoring.judgement.occasions import (
     MIN_CONFIDENCE,
     OCCASION_P,
@@ -19,10 +18,9 @@ from scoring.judgement.occasions import (
     judge_occasions,
 )
 from scoring.model import tfidf_block, word_ngrams
-from scoring.session import code_session, default_checklist
 from scoring.stance import Exchange, Reading, StanceModel
 
-from .conftest import judged_view, make_session
+from .conftest import judged_card, judged_view, make_session
 
 CORPUS = [
     "he had it coming to be honest",
@@ -263,18 +261,11 @@ def test_a_doubtful_reading_counts_in_the_score_but_is_not_listed(session):
         EXCUSE,
         ("practitioner", "Did you get to the job centre?"),
     )
-    codes, units = code_session(utterances)
     doubtful = _reading(1, 0.6, challenges=0.7, explores=0.3)  # confidence 0.42
     confident = _reading(1, 0.9, challenges=0.7, explores=0.3)  # confidence 0.63
     for reading, listed in ((doubtful, []), (confident, [SUPPORTS])):
-        view = judge_session(
-            [u.text for u in utterances],
-            [u.is_practitioner for u in utterances],
-            units,
-            [reading],
-        )
+        view, items = judged_card(utterances, exchanges=[reading])
         assert [a.polarity for a in view.acts if a.rule.endswith(READ)] == [SUPPORTS]
-        items = collect_evidence(utterances, codes, default_checklist(), view.acts)
         assert [e["polarity"] for e in items["C2"]["evidence"] if e["rule"].endswith(READ)] == (
             listed
         )
