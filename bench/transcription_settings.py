@@ -30,6 +30,7 @@ from real_speech import (  # noqa: E402
     word_error_rate,
 )
 
+from speech.transcribe import BATCHED  # noqa: E402
 from speech.vocabulary import PROBATION_PROMPT, hotwords  # noqa: E402
 
 CONFIGS = {
@@ -52,6 +53,16 @@ CONFIGS = {
     "base": {"model": "whisper-base"},
     "base-greedy": {"model": "whisper-base", "beam_size": 1},
     "base-prompt": {"model": "whisper-base", "initial_prompt": PROBATION_PROMPT},
+    # the worker's own decoding (WHISPER_MODEL and BATCHED), without and with the vocabulary
+    "worker": {"model": "whisper-base", **BATCHED},
+    "worker-prompt": {"model": "whisper-base", **BATCHED, "initial_prompt": PROBATION_PROMPT},
+    "worker-no-refill": {"model": "whisper-base", **BATCHED, "refill_unheard_seconds": None},
+    "worker-prompt-no-refill": {
+        "model": "whisper-base",
+        **BATCHED,
+        "initial_prompt": PROBATION_PROMPT,
+        "refill_unheard_seconds": None,
+    },
 }
 
 

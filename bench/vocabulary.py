@@ -1,13 +1,14 @@
 """Recall of probation terms in synthesised sentences, with and without the vocabulary prompt.
 
-    python bench/vocabulary.py [--model M]
+    python bench/vocabulary.py [--model M] [--batched] [--settings none prompt hotwords]
 
 Speaks SENTENCES with espeak-ng (two voices, alternating; cached in the audio cache), transcribes
 each with the pipeline's `transcribe` under three settings (nothing, `initial_prompt` and
 `hotwords` from speech.vocabulary) and prints per setting the share of terms written as the
 term (case and punctuation ignored, "license" counted as "licence") and the WER over all
-sentences. Check on the real conversations that the prompt does not hurt there:
-bench/transcription_settings.py --configs default prompt.
+sentences. `--batched` decodes as the worker does (speech.transcribe.BATCHED). Check on the
+real conversations what the prompt costs there: bench/transcription_settings.py --configs
+worker worker-prompt.
 """
 
 from __future__ import annotations
@@ -78,14 +79,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", help='"whisper-base" or a model folder (default tiny.en)')
     parser.add_argument("--settings", nargs="+", default=["none", "prompt", "hotwords"])
+    parser.add_argument("--batched", action="store_true", help="the worker's batched decoding")
     args = parser.parse_args()
-    from speech.transcribe import TranscriptionOptions, transcribe
+    from speech.transcribe import BATCHED, TranscriptionOptions, transcribe
     from speech.vocabulary import PROBATION_PROMPT, hotwords
 
+    decoding = {"model": args.model, **(BATCHED if args.batched else {})}
     settings = {
-        "none": TranscriptionOptions(model=args.model),
-        "prompt": TranscriptionOptions(model=args.model, initial_prompt=PROBATION_PROMPT),
-        "hotwords": TranscriptionOptions(model=args.model, hotwords=hotwords()),
+        "none": TranscriptionOptions(**decoding),
+        "prompt": TranscriptionOptions(**decoding, initial_prompt=PROBATION_PROMPT),
+        "hotwords": TranscriptionOptions(**decoding, hotwords=hotwords()),
     }
     files = [spoken(i, sentence) for i, (sentence, _) in enumerate(SENTENCES)]
     reference = [w for sentence, _ in SENTENCES for w in normalise(sentence)]

@@ -109,6 +109,10 @@ def administrator_part() -> dict:
                     "Retention of recordings",
                     _url("wagtailsettings:edit", "recordings", "retentionsettings"),
                 ),
+                (
+                    "Words of the trade for transcription",
+                    _url("wagtailsettings:edit", "recordings", "transcriptionsettings"),
+                ),
             )
             if url
         ],

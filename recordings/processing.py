@@ -224,9 +224,14 @@ def store_waveform(recording, pcm_path) -> bool:
 
 
 def transcription_options():
+    """The worker's Whisper settings: the deployment's (WHISPER_*) and the administrators'
+    vocabulary (Settings > Transcription)."""
     from speech.transcribe import TranscriptionOptions
 
+    from .models import TranscriptionSettings
+
     return TranscriptionOptions(
+        initial_prompt=TranscriptionSettings.current().initial_prompt(),
         model=settings.WHISPER_MODEL,
         device=settings.WHISPER_DEVICE,
         compute_type=settings.WHISPER_COMPUTE_TYPE,

@@ -1,4 +1,5 @@
-"""Decodes again a batched piece of speech whose text looped (or whose words Whisper doubted).
+"""Decodes again a batched piece of speech whose text looped (or whose words Whisper doubted),
+and speech the batched pipeline left without words.
 
 faster-whisper's batched pipeline decodes each piece of speech once, at the first temperature,
 and keeps whatever came out: unlike its sequential loop it never checks the text's compression
@@ -11,6 +12,13 @@ what the sequential loop, with its temperature fallback and thresholds, hears in
 of audio. The stretch runs from the end of the piece before to the start of the piece after, so
 the new words neither overlap their neighbours nor leave out what the loop swallowed.
 Pieces that pass (nearly all of them) are not touched, so the batched speed stays.
+
+A batched piece can also come back with a few words for 30 s of speech: Whisper ends the piece
+early. With a vocabulary prompt before every piece this happened to two pieces of one real
+interview (that run left out 194 of its 1,097 words, 51 without the prompt;
+bench/audio_pipeline.md).
+`refill_unheard` finds such stretches by the voice detector: where the pieces leave a stretch
+holding at least `refill_unheard_seconds` of speech, that stretch is decoded again the same way.
 """
 
 from __future__ import annotations
@@ -94,5 +102,41 @@ def _resolved(segment, previous_end, next_start, options, decode_again) -> Itera
         end,
         compression_ratio(segment.text),
         segment.avg_logprob,
+    )
+    return [s for s in decode_again(start, end) if s.text]
+
+
+def speech_between(start: float, end: float, speech: Iterable[tuple[float, float]]) -> float:
+    """Seconds of `speech` (the voice detector's spans, in order) between `start` and `end`."""
+    return sum(max(0.0, min(b, end) - max(a, start)) for a, b in speech)
+
+
+def refill_unheard(
+    segments: Iterable[Heard],
+    speech: list[tuple[float, float]],
+    options,
+    decode_again: Callable[[float, float], Iterable[Heard]],
+    window: tuple[float, float],
+) -> Iterator[Heard]:
+    """`segments` (in order, one window's) with what `decode_again(start, end)` hears in each
+    stretch between them (and before the first and after the last, within `window`) that holds
+    at least `options.refill_unheard_seconds` of `speech`. None switches it off."""
+    least = options.refill_unheard_seconds
+    previous_end = window[0]
+    for segment in segments:
+        if least is not None:
+            yield from _unheard(previous_end, segment.start, speech, least, decode_again)
+        yield segment
+        previous_end = max(previous_end, segment.end)
+    if least is not None:
+        yield from _unheard(previous_end, window[1], speech, least, decode_again)
+
+
+def _unheard(start, end, speech, least, decode_again) -> Iterable[Heard]:
+    heard = speech_between(start, end, speech)
+    if heard < least:
+        return []
+    log.info(
+        "Decoding %.1f-%.1f s again: %.1f s of speech came back without words", start, end, heard
     )
     return [s for s in decode_again(start, end) if s.text]

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .audio import decode_window
-from .redecode import redecode_doubtful
+from .redecode import redecode_doubtful, refill_unheard
 
 SAMPLE_RATE = 16000
 
@@ -167,6 +167,9 @@ class TranscriptionOptions:
     # log-probability is under `log_prob_threshold` (bench/audio_pipeline.md has the figures).
     redecode_loops: bool = True
     redecode_unsure: bool = False
+    # A stretch between batched pieces holding at least this many seconds of speech (by the
+    # voice detector) came back without words, and is decoded again the same way (None: never).
+    refill_unheard_seconds: float | None = 4.0
 
     @property
     def model_path(self) -> str:
@@ -407,9 +410,22 @@ def _whisper_segments(model, audio: np.ndarray, offset: float, options) -> Itera
     heard = redecode_doubtful(
         (_as_segment(s, offset) for s in segments), options, decode_again, window
     )
+    if options.refill_unheard_seconds is not None:
+        heard = refill_unheard(
+            heard, speech_spans(audio, offset, options), options, decode_again, window
+        )
     # The batched pipeline decodes once at the first temperature and keeps whatever it
     # heard: Whisper's own test for text made up over silence is applied here.
     return (s for s in heard if not heard_as_silence(s, options))
+
+
+def speech_spans(audio: np.ndarray, offset: float, options) -> list[tuple[float, float]]:
+    """Where the voice detector hears speech in the window, with the pipeline's own settings,
+    in seconds from the start of the file."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    spans = get_speech_timestamps(audio, VadOptions(**options.vad_parameters))
+    return [(offset + s["start"] / SAMPLE_RATE, offset + s["end"] / SAMPLE_RATE) for s in spans]
 
 
 def heard_as_silence(segment, options: TranscriptionOptions) -> bool:

@@ -3,6 +3,7 @@
 from .recording import Recording, TranscriptSegment, WhisperSegment, recordings_storage
 from .retention import RetentionSettings
 from .scorecard import ScoreCard
+from .transcription import TranscriptionSettings
 from .voice import VoicePrint
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "RetentionSettings",
     "ScoreCard",
     "TranscriptSegment",
+    "TranscriptionSettings",
     "VoicePrint",
     "WhisperSegment",
     "recordings_storage",

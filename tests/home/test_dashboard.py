@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from django.utils import timezone
 
 from home.models import HomePage
@@ -214,6 +215,8 @@ def test_administrators_see_failed_recordings_and_their_settings(client, people)
     response = home(client, people["admin"])
     assert "1 recording failed processing." in part(response, "failed-recordings")
     assert b"Retention of recordings" in response.content
+    words = reverse("wagtailsettings:edit", args=["recordings", "transcriptionsettings"])
+    assert f'href="{words}"' in response.content.decode()
 
 
 def test_an_editor_sees_their_unpublished_changes(client, people):

@@ -436,6 +436,85 @@ def test_a_looping_piece_decoded_again_by_the_real_model_gives_the_words_at_thei
     assert [s.start for s in kept] == sorted(s.start for s in kept)
 
 
+def _decoder(heard_by_stretch):
+    """`decode_again` for refill_unheard: what it hears in each (start, end), and its calls."""
+    calls = []
+
+    def decode_again(start, end):
+        calls.append((start, end))
+        return list(heard_by_stretch.get((start, end), []))
+
+    return decode_again, calls
+
+
+def test_speech_the_batched_pieces_left_without_words_is_decoded_again_in_order():
+    from speech.redecode import refill_unheard
+
+    # What happened with the vocabulary prompt on a real interview: Whisper wrote four words
+    # for 30 s of speech, ended the piece, and the rest was lost.
+    first = _HeardSegment(0.0, 0.9, "We'll bring in here today.")
+    second = _HeardSegment(29.9, 40.0, "Okay, and do you remember if you twisted it?")
+    last = _HeardSegment(50.0, 52.0, "Inwards, yeah.")
+    speech = [(0.0, 28.5), (29.9, 40.0), (41.0, 42.0), (50.0, 52.0), (53.0, 60.0)]
+    found = _HeardSegment(1.0, 28.0, "So tell me what happened to your ankle.")
+    at_the_end = _HeardSegment(53.2, 59.5, "I was out running on Sunday.")
+    decode_again, calls = _decoder({(0.9, 29.9): [found], (52.0, 60.0): [at_the_end]})
+    options = TranscriptionOptions(**transcribe_module.BATCHED)
+
+    kept = list(refill_unheard([first, second, last], speech, options, decode_again, (0.0, 60.0)))
+
+    assert [s.text for s in kept] == [s.text for s in (first, found, second, last, at_the_end)]
+    # 1 s of speech between the second and the last piece is an answer too short to miss (and
+    # what the voice detector pads); only stretches with 4 s of speech or more are decoded again
+    assert calls == [(0.9, 29.9), (52.0, 60.0)]
+
+
+def test_nothing_is_decoded_again_where_the_pieces_cover_the_speech_or_when_switched_off():
+    from speech.redecode import refill_unheard
+
+    pieces = [_HeardSegment(0.0, 10.0, "So how was your week?"), _HeardSegment(12.0, 30.0, "Fine.")]
+    speech = [(0.0, 10.2), (11.5, 30.0), (30.5, 33.0)]
+    options = TranscriptionOptions(**transcribe_module.BATCHED)
+    decode_again, calls = _decoder({})
+
+    assert list(refill_unheard(pieces, speech, options, decode_again, (0.0, 34.0))) == pieces
+    assert calls == []
+    off = replace(options, refill_unheard_seconds=None)
+    gap = [(10.0, 12.0), (12.0, 30.0)]
+    assert list(refill_unheard(pieces[:1], gap, off, decode_again, (0.0, 34.0))) == pieces[:1]
+    assert calls == []
+
+
+def test_speech_left_without_words_is_heard_again_by_the_real_model(monkeypatch, dialogue_segments):
+    """The batched pipeline (faked) wrote a few words for the dialogue's 20-40 s and ended the
+    piece; the voice detector hears the speech left over, and tiny.en's sequential loop gives
+    its words back at their times."""
+    from speech.audio import decode_window
+
+    def heard(segment):
+        words = [(w.start, w.end, w.text) for w in segment.words]
+        return _HeardSegment(segment.start, segment.end, segment.text, words=words)
+
+    outside = [s for s in dialogue_segments if s.end < 20 or s.start > 40]
+    inside = [s for s in dialogue_segments if s not in outside]
+    _fake_batched(monkeypatch, [heard(s) for s in outside])
+    model = transcribe_module._model(TranscriptionOptions())
+    audio = decode_window(DIALOGUE, 0, None)
+    options = TranscriptionOptions(batch_size=2)
+
+    kept = list(transcribe_module._transcribe_window(model, audio, 0.0, options))
+    without = list(
+        transcribe_module._transcribe_window(
+            model, audio, 0.0, replace(options, refill_unheard_seconds=None)
+        )
+    )
+
+    assert _text(without) == _text(outside), "without the refill the words stay lost"
+    again = [s for s in kept if inside[0].start - 1 <= s.start and s.end <= inside[-1].end + 1]
+    assert word_error_rate(_text(inside), _text(again)) < 0.15
+    assert [s.start for s in kept] == sorted(s.start for s in kept)
+
+
 def test_the_workers_batched_decoding_searches_beams_rather_than_decoding_greedily():
     # Greedy batched decoding got a third more words wrong on a real conversation (mostly
     # words heard as others) for about the same CPU time (bench/audio_pipeline.md).

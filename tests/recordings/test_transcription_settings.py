@@ -1,0 +1,73 @@
+"""The words of the trade Whisper is told before it listens: a setting administrators edit in
+the Wagtail admin (Settings > Transcription), off by default, read by the worker."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Site
+
+from accounts.roles import Role
+from recordings import processing
+from recordings.models import TranscriptionSettings
+from speech.vocabulary import MAX_VOCABULARY_WORDS, PROBATION_TERMS, prompt_for, terms_in
+from tests.accounts.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _edit_url():
+    site = Site.objects.get(is_default_site=True)
+    return reverse("wagtailsettings:edit", args=["recordings", "transcriptionsettings", site.pk])
+
+
+def test_whisper_is_told_nothing_until_an_administrator_turns_the_list_on():
+    assert processing.transcription_options().initial_prompt is None
+    assert terms_in(TranscriptionSettings.current().vocabulary) == list(PROBATION_TERMS)
+
+
+def test_an_administrator_edits_the_list_and_the_worker_tells_whisper_those_terms(client):
+    # Not only superusers: a member of the Administrator group.
+    admin = UserFactory(username="adele", role=Role.ADMINISTRATOR)
+    assert not admin.is_superuser
+    client.force_login(admin)
+    form = client.get(_edit_url())
+    assert form.status_code == 200 and 'name="vocabulary"' in form.content.decode()
+
+    response = client.post(
+        _edit_url(), {"use_vocabulary": "on", "vocabulary": "Pathfinder\nOASys\n\npathfinder, HDC"}
+    )
+
+    assert response.status_code == 302
+    prompt = processing.transcription_options().initial_prompt
+    assert prompt == prompt_for(["Pathfinder", "OASys", "HDC"])
+    assert "MAPPA" not in prompt, "a term taken off the list is no longer given"
+
+
+def test_a_list_longer_than_whisper_reads_is_refused_with_what_to_do(client, people):
+    client.force_login(people["admin"])
+    too_long = "\n".join(f"term{k} words" for k in range(MAX_VOCABULARY_WORDS // 2 + 1))
+
+    response = client.post(_edit_url(), {"use_vocabulary": "on", "vocabulary": too_long})
+
+    assert response.status_code == 200
+    assert "Whisper reads at most" in response.content.decode()
+    assert not TranscriptionSettings.current().use_vocabulary
+
+
+def test_turning_on_an_empty_list_is_refused(client, people):
+    client.force_login(people["admin"])
+
+    response = client.post(_edit_url(), {"use_vocabulary": "on", "vocabulary": " \n "})
+
+    assert response.status_code == 200
+    assert "Add at least one term" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ["practitioner", "manager", "editor"])
+def test_only_administrators_reach_the_setting(client, people, role):
+    client.force_login(people[role])
+
+    response = client.get(_edit_url(), follow=True)
+
+    # Wagtail sends them elsewhere (the admin's login or its dashboard), never to the form
+    assert response.redirect_chain and response.status_code == 200
+    assert 'name="vocabulary"' not in response.content.decode()
