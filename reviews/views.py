@@ -384,6 +384,7 @@ def practitioner_progress(request, user_id):
             "is_self": practitioner.pk == request.user.pk,
             "chart_range": chart_range,
             "chart_ranges": ChartRange.choices,
+            "machine_scores_caveat": progress.MACHINE_SCORES_CAVEAT,
         },
     )
 
