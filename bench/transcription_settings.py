@@ -29,6 +29,7 @@ from real_speech import (  # noqa: E402
     reference_words,
     word_error_rate,
 )
+from vocabulary import SENTENCE_PROMPT  # noqa: E402
 
 from speech.transcribe import BATCHED  # noqa: E402
 from speech.vocabulary import PROBATION_PROMPT, hotwords  # noqa: E402
@@ -57,6 +58,14 @@ CONFIGS = {
     "worker": {"model": "whisper-base", **BATCHED},
     "worker-prompt": {"model": "whisper-base", **BATCHED, "initial_prompt": PROBATION_PROMPT},
     "worker-no-refill": {"model": "whisper-base", **BATCHED, "refill_unheard_seconds": None},
+    # the hand-written sentence measured before the list (bench/audio_pipeline.md)
+    "worker-sentence": {"model": "whisper-base", **BATCHED, "initial_prompt": SENTENCE_PROMPT},
+    "worker-sentence-no-refill": {
+        "model": "whisper-base",
+        **BATCHED,
+        "initial_prompt": SENTENCE_PROMPT,
+        "refill_unheard_seconds": None,
+    },
     "worker-prompt-no-refill": {
         "model": "whisper-base",
         **BATCHED,

@@ -1,6 +1,6 @@
 """Recall of probation terms in synthesised sentences, with and without the vocabulary prompt.
 
-    python bench/vocabulary.py [--model M] [--batched] [--settings none prompt hotwords]
+    python bench/vocabulary.py [--model M] [--batched] [--settings none prompt sentence hotwords]
 
 Speaks SENTENCES with espeak-ng (two voices, alternating; cached in the audio cache), transcribes
 each with the pipeline's `transcribe` under three settings (nothing, `initial_prompt` and
@@ -55,6 +55,13 @@ SENTENCES = [
     ("Building Choices helps you think about relationships.", ["Building Choices"]),
 ]
 VOICES = ("en-gb", "en-gb-x-gbcwmd+m3")
+# The prompt measured before the list (`speech.vocabulary.prompt_for`), a sentence written by
+# hand: the tables of bench/audio_pipeline.md before 26 Nov 21:00 are of this one.
+SENTENCE_PROMPT = (
+    "A probation supervision session. We talked about your licence conditions, the curfew, "
+    "unpaid work, your RAR days, MAPPA, your OASys assessment, Approved Premises, breach and "
+    "recall, Building Choices and the Thinking Skills Programme."
+)
 
 
 def spoken(index: int, sentence: str) -> Path:
@@ -88,6 +95,7 @@ def main() -> None:
     settings = {
         "none": TranscriptionOptions(**decoding),
         "prompt": TranscriptionOptions(**decoding, initial_prompt=PROBATION_PROMPT),
+        "sentence": TranscriptionOptions(**decoding, initial_prompt=SENTENCE_PROMPT),
         "hotwords": TranscriptionOptions(**decoding, hotwords=hotwords()),
     }
     files = [spoken(i, sentence) for i, (sentence, _) in enumerate(SENTENCES)]

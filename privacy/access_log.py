@@ -4,8 +4,8 @@ announce (recordings.signals), and deleting records older than the privacy setti
 from datetime import timedelta
 
 from django.utils import timezone
-from wagtail.models import Site
 
+from core.site_settings import for_default_site
 from recordings.signals import AccessKind
 
 from .models import AccessRecord, PrivacySettings
@@ -64,10 +64,7 @@ def log_subject_access_export(user, subject):
 
 
 def retention_days():
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    if site is None:
-        return PrivacySettings._meta.get_field("access_log_days").default
-    return PrivacySettings.for_site(site).access_log_days
+    return for_default_site(PrivacySettings).access_log_days
 
 
 def delete_expired_access_records(now=None):

@@ -16,7 +16,8 @@ from datetime import datetime, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import Site
+
+from core.site_settings import for_default_site
 
 from . import erasure
 from .enums import ErasureReason, RecordingStatus
@@ -33,8 +34,7 @@ class RetentionPolicy:
 
     @classmethod
     def current(cls) -> "RetentionPolicy":
-        site = Site.objects.filter(is_default_site=True).first()
-        settings = RetentionSettings.for_site(site) if site else RetentionSettings()
+        settings = for_default_site(RetentionSettings)
         return cls(
             audio_days_after_feedback=settings.audio_days_after_feedback,
             audio_days_if_never_reviewed=settings.audio_days_if_never_reviewed,

@@ -15,16 +15,16 @@ from .enums import ChartRange, Rating
 
 RATING_TICKS = [(2, "Satisfactory"), (1, "Needs improvement"), (0, "Missed opportunity")]
 # What the machine's skill scores can and cannot say across sessions, beside the download and
-# in the spreadsheet's own column names. The figures are scorer 2.6's, held out on sessions
-# where the client's manner and each skill varied apart (docs/scoring-model-card.md,
-# skill-weights-5): AUC relationship 0.877, prosocial 0.923, cognitive 0.975, structuring 0.989.
+# in the spreadsheet's own column names. From scorer 2.6's figures on sessions written for the
+# project where the client's manner and each skill varied apart (docs/scoring-model-card.md,
+# skill-weights-5): held out AUC 0.88 to 0.99, on two sets never seen 0.83 to 1.00, relationship
+# building the lowest. Older cards (the CSV names their scorer) were measured lower.
 MACHINE_SCORES_CAVEAT = (
     "The spreadsheet also holds the machine's skill scores: its first reading of each session, "
-    "before a manager's review. They are not a measure of progress. On test sessions where the "
-    "client's manner and the practitioner's skills varied apart, it put the better session "
-    "first about 9 times in 10 for relationship building and prosocial modelling, and nearly "
-    "always for structuring and cognitive techniques: a warm, talkative client can still lift "
-    "a score. Follow the shared ratings over time instead."
+    "before a manager's review. They are not a measure of progress. On sessions written to "
+    "test this, where the client's manner and the practitioner's skills varied apart, it put "
+    "the better session first about 9 times in 10, relationship building least often: a warm, "
+    "talkative client can still lift a score. Follow the shared ratings over time instead."
 )
 MACHINE_SCORE_COLUMN = "machine's first reading, not a progress measure: {skill}"
 # Metrics that are shares are charted 0 to 100%; the reflection ratio 0 to 3 (2:1 is good).
@@ -165,6 +165,7 @@ def csv_rows(session_list):
     header = ["session date", "client", "reviewed"]
     header += [f"{m.id} {m.title}" for m in metrics]
     header += [MACHINE_SCORE_COLUMN.format(skill=skill.label) for skill in Skill]
+    header += ["machine scorer"]
     header += [f"rating: {skill.label}" for skill in Skill]
     rows = [header]
     for recording in session_list:
@@ -180,6 +181,7 @@ def csv_rows(session_list):
             _blank(card.skills.get(skill.value, {}).get("score") if card else None)
             for skill in Skill
         ]
+        row += [card.scorer_version if card else ""]
         row += [
             Rating(ratings[skill.value]).label if skill.value in ratings else "" for skill in Skill
         ]

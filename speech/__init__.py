@@ -58,7 +58,10 @@ transcribe.py
 redecode.py
     ``needs_another_decoding(segment, options)``: the one rule for a batched piece to decode
     again; ``redecode_doubtful(segments, options, decode_again, window)`` replaces such a piece
-    with what ``decode_again(start, end)`` hears between its neighbours.
+    with what ``decode_again(start, end)`` hears between its neighbours;
+    ``refill_unheard(segments, speech, options, decode_again, window)`` adds what it hears in a
+    stretch between pieces that holds ``refill_unheard_seconds`` of speech but came back
+    without words.
 
 speakers.py
     ``separate_speakers(path, segments) -> list[Turn]`` with ``Turn(start, end, speaker, text,
@@ -72,6 +75,9 @@ speakers.py
     whether one label seems to hold two people.
 
 vocabulary.py
-    ``PROBATION_PROMPT`` (for ``TranscriptionOptions.initial_prompt``) and ``hotwords()`` (for
-    ``TranscriptionOptions.hotwords``): probation terms Whisper should expect.
+    ``prompt_for(terms)`` (for ``TranscriptionOptions.initial_prompt``; ``PROBATION_PROMPT``
+    for the default ``PROBATION_TERMS``), ``terms_in(text)`` for a list typed one term a line,
+    ``prompt_tokens(prompt, model)`` against ``MAX_PROMPT_TOKENS`` (what Whisper reads of a
+    prompt), and ``hotwords()`` (for ``TranscriptionOptions.hotwords``): probation terms Whisper
+    should expect.
 """

@@ -15,7 +15,7 @@ Pieces that pass (nearly all of them) are not touched, so the batched speed stay
 
 A batched piece can also come back with a few words for 30 s of speech: Whisper ends the piece
 early. With a vocabulary prompt before every piece this happened to two pieces of one real
-interview (that run left out 194 of its 1,097 words, 51 without the prompt;
+interview (that run left out 194 words of the reference's 1,097, 51 without the prompt;
 bench/audio_pipeline.md).
 `refill_unheard` finds such stretches by the voice detector: where the pieces leave a stretch
 holding at least `refill_unheard_seconds` of speech, that stretch is decoded again the same way.
@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import logging
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol
 
 log = logging.getLogger(__name__)
@@ -117,24 +117,39 @@ def refill_unheard(
     options,
     decode_again: Callable[[float, float], Iterable[Heard]],
     window: tuple[float, float],
+    decoded_again: Sequence[tuple[float, float]] = (),
 ) -> Iterator[Heard]:
     """`segments` (in order, one window's) with what `decode_again(start, end)` hears in each
     stretch between them (and before the first and after the last, within `window`) that holds
-    at least `options.refill_unheard_seconds` of `speech`. None switches it off."""
+    at least `options.refill_unheard_seconds` of `speech` (None: nothing is decoded again).
+
+    A piece that came back without words (the batched pipeline yields one, spanning the whole
+    piece, when Whisper wrote nothing) covers nothing. A stretch inside one already decoded
+    again (`decoded_again`, filled as `redecode_doubtful` works) is not decoded a second time.
+    """
     least = options.refill_unheard_seconds
+    if least is None:  # switched off
+        yield from segments
+        return
     previous_end = window[0]
     for segment in segments:
-        if least is not None:
-            yield from _unheard(previous_end, segment.start, speech, least, decode_again)
+        if not segment.text.strip():
+            continue
+        yield from _unheard(previous_end, segment.start, speech, least, decode_again, decoded_again)
         yield segment
         previous_end = max(previous_end, segment.end)
-    if least is not None:
-        yield from _unheard(previous_end, window[1], speech, least, decode_again)
+    yield from _unheard(previous_end, window[1], speech, least, decode_again, decoded_again)
 
 
-def _unheard(start, end, speech, least, decode_again) -> Iterable[Heard]:
+# Word timings and the stretch a piece is decoded again over can differ by a few frames.
+_SAME_STRETCH = 0.05
+
+
+def _unheard(start, end, speech, least, decode_again, decoded_again) -> Iterable[Heard]:
     heard = speech_between(start, end, speech)
-    if heard < least:
+    if heard < least or any(
+        a - _SAME_STRETCH <= start and end <= b + _SAME_STRETCH for a, b in decoded_again
+    ):
         return []
     log.info(
         "Decoding %.1f-%.1f s again: %.1f s of speech came back without words", start, end, heard

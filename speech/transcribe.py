@@ -98,6 +98,17 @@ def whisper_base_files() -> dict:
     return files
 
 
+@functools.lru_cache(maxsize=2)
+def tokenizer_json(model: str | None) -> str:
+    """The tokenizer file of `model` (as `TranscriptionOptions.model` names it), read without
+    loading the model: what Whisper's prompt is counted in."""
+    if model == WHISPER_BASE:
+        from importlib import resources
+
+        return (resources.files(_WHISPER_BASE_PACKAGES[0]) / "data" / "tokenizer.json").read_text()
+    return (Path(TranscriptionOptions(model=model).model_path) / "tokenizer.json").read_text()
+
+
 # The worker's default decoding (oep/settings/base.py, WHISPER_*), with Whisper base: beam
 # search of 3, two voice-detected pieces decoded together, one window at a time on two threads.
 # Measured on the real conversations (bench/audio_pipeline.md): greedy decoding (beam 1) got a
@@ -156,9 +167,10 @@ class TranscriptionOptions:
     compression_ratio_threshold: float | None = 2.4
     log_prob_threshold: float | None = -1.0
     no_speech_threshold: float | None = 0.6
-    # Words of the trade that Whisper should expect (see speech.vocabulary). `initial_prompt` is
-    # the text before a window's first 30 s only (the earlier text is dropped after each piece,
-    # as condition_on_previous_text is off); `hotwords` comes before every 30 s piece.
+    # Words of the trade that Whisper should expect (see speech.vocabulary). `initial_prompt`
+    # comes before every piece in the batched pipeline (the worker's), and before the first 30 s
+    # of each window in the sequential loop (condition_on_previous_text is off); `hotwords`
+    # comes before every 30 s piece in both.
     initial_prompt: str | None = None
     hotwords: str | None = None
     # The batched pipeline has none of those guards: a piece whose text compresses over
@@ -400,8 +412,11 @@ def _whisper_segments(model, audio: np.ndarray, offset: float, options) -> Itera
         audio, batch_size=options.batch_size, **options.decoding_arguments()
     )
 
+    decoded_again: list[tuple[float, float]] = []
+
     def decode_again(start: float, end: float) -> Iterator[Segment]:
         # The sequential loop, with its temperature fallback, on that stretch of the window.
+        decoded_again.append((start, end))
         first, last = (max(0, round((t - offset) * SAMPLE_RATE)) for t in (start, end))
         again, _info = model.transcribe(audio[first:last], **options.decoding_arguments())
         return (_as_segment(s, offset + first / SAMPLE_RATE) for s in again)
@@ -411,17 +426,17 @@ def _whisper_segments(model, audio: np.ndarray, offset: float, options) -> Itera
         (_as_segment(s, offset) for s in segments), options, decode_again, window
     )
     if options.refill_unheard_seconds is not None:
-        heard = refill_unheard(
-            heard, speech_spans(audio, offset, options), options, decode_again, window
-        )
+        speech = speech_spans(audio, offset, options)
+        heard = refill_unheard(heard, speech, options, decode_again, window, decoded_again)
     # The batched pipeline decodes once at the first temperature and keeps whatever it
     # heard: Whisper's own test for text made up over silence is applied here.
     return (s for s in heard if not heard_as_silence(s, options))
 
 
 def speech_spans(audio: np.ndarray, offset: float, options) -> list[tuple[float, float]]:
-    """Where the voice detector hears speech in the window, with the pipeline's own settings,
-    in seconds from the start of the file."""
+    """Where the voice detector hears speech in the window, with the pipeline's voice-detector
+    settings (the batched pipeline also caps a span at its piece length, which does not change
+    how much speech a stretch holds), in seconds from the start of the file."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
     spans = get_speech_timestamps(audio, VadOptions(**options.vad_parameters))

@@ -32,10 +32,10 @@ PROBATION_TERMS = (
     "offender manager",
 )
 
-# Whisper reads at most 223 tokens of prompt and drops the earliest beyond that. The default
-# list is 2.4 tokens a word (82 tokens for 34 words), and acronyms take more, so the list is
-# capped in words (tests/speech/test_vocabulary.py holds a full list of them under 223).
-MAX_VOCABULARY_WORDS = 70
+# faster-whisper keeps only the last max_length // 2 - 1 = 223 tokens of a prompt and drops the
+# start (the opening words, the first terms). The default list is 82 tokens; 70 acronyms are
+# about 275, so the setting counts tokens, not words.
+MAX_PROMPT_TOKENS = 223
 
 
 def terms_in(text: str) -> list[str]:
@@ -66,6 +66,17 @@ def prompt_for(terms) -> str | None:
 
 
 PROBATION_PROMPT = prompt_for(PROBATION_TERMS)
+
+
+def prompt_tokens(prompt: str, model: str | None = None) -> int:
+    """How many tokens Whisper makes of `prompt` with the tokenizer of `model` (as
+    WHISPER_MODEL names it; tiny.en when None), counted as faster-whisper encodes a prompt."""
+    from tokenizers import Tokenizer
+
+    from .transcribe import tokenizer_json
+
+    tokenizer = Tokenizer.from_str(tokenizer_json(model))
+    return len(tokenizer.encode(" " + prompt.strip(), add_special_tokens=False).ids)
 
 
 def hotwords(terms=PROBATION_TERMS) -> str:

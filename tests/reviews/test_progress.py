@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from reviews.charts import Series, line_chart
+from scoring.session import SCORER_VERSION
 
 from .chart_tables import chart_table
 from .conftest import post_review, scored_recording
@@ -88,6 +89,8 @@ def test_scores_csv_has_a_row_per_session_with_metrics_and_shared_ratings(client
     assert float(rows[0]["E2 Share of open questions"]) > 0
     # the column names themselves say what the machine's scores are not, wherever the file goes
     assert rows[0]["machine's first reading, not a progress measure: Structuring"] != ""
+    # which scorer read it: the caveat's figures are one scorer's
+    assert rows[0]["machine scorer"] == SCORER_VERSION
 
 
 def test_progress_page_says_the_machines_scores_in_the_csv_are_not_a_measure_of_progress(
@@ -101,7 +104,7 @@ def test_progress_page_says_the_machines_scores_in_the_csv_are_not_a_measure_of_
         caveat = page.content.decode().split('data-testid="machine-scores-caveat">')[1]
         caveat = caveat.split("</p>")[0]
         assert "not a measure of progress" in caveat
-        assert "relationship building" in caveat and "9 times in 10" in caveat
+        assert "relationship building least often" in caveat and "9 times in 10" in caveat
 
 
 def test_team_view_charts_every_practitioner_of_my_teams(client, people, history):

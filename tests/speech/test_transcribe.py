@@ -485,6 +485,39 @@ def test_nothing_is_decoded_again_where_the_pieces_cover_the_speech_or_when_swit
     assert calls == []
 
 
+def test_a_piece_that_came_back_without_words_does_not_cover_its_speech():
+    from speech.redecode import refill_unheard
+
+    # faster-whisper yields a piece Whisper wrote nothing for as one empty segment spanning it
+    empty = _HeardSegment(0.0, 26.8, "", words=[])
+    after = _HeardSegment(27.4, 30.0, "And since then?")
+    found = _HeardSegment(0.5, 26.0, "So it started last Tuesday at work.")
+    decode_again, calls = _decoder({(0.0, 27.4): [found]})
+    options = TranscriptionOptions(**transcribe_module.BATCHED)
+
+    kept = list(refill_unheard([empty, after], [(0.0, 26.5)], options, decode_again, (0.0, 30.0)))
+
+    assert calls == [(0.0, 27.4)]
+    assert [s.text for s in kept] == [found.text, after.text]
+
+
+def test_a_stretch_already_decoded_again_is_not_decoded_a_second_time(monkeypatch):
+    # A looping piece is decoded again between its neighbours; the sequential loop hears
+    # nothing there (its own silence rule): the stretch stays empty, it is not decoded twice.
+    before = _HeardSegment(1.0, 3.0, "So how was your week?")
+    looping = _HeardSegment(3.5, 30.0, _LOOP)
+    _fake_batched(monkeypatch, [before, looping])
+    monkeypatch.setattr(transcribe_module, "speech_spans", lambda *args: [(1.0, 30.0)])
+    model = _FakeSequentialModel([])
+    options = TranscriptionOptions(**transcribe_module.BATCHED)
+    audio = np.zeros(16000 * 31, np.float32)
+
+    kept = list(transcribe_module._transcribe_window(model, audio, 0.0, options))
+
+    assert [s.text for s in kept] == ["So how was your week?"]
+    assert [seconds for seconds, _ in model.calls] == [pytest.approx(28.0)]
+
+
 def test_speech_left_without_words_is_heard_again_by_the_real_model(monkeypatch, dialogue_segments):
     """The batched pipeline (faked) wrote a few words for the dialogue's 20-40 s and ended the
     piece; the voice detector hears the speech left over, and tiny.en's sequential loop gives
