@@ -17,14 +17,16 @@ RATING_TICKS = [(2, "Satisfactory"), (1, "Needs improvement"), (0, "Missed oppor
 # What the machine's skill scores can and cannot say across sessions, beside the download and
 # in the spreadsheet's own column names. From scorer 2.6's figures on sessions written for the
 # project where the client's manner and each skill varied apart (docs/scoring-model-card.md,
-# skill-weights-5): held out AUC 0.88 to 0.99, on two sets never seen 0.83 to 1.00, relationship
-# building the lowest. Older cards (the CSV names their scorer) were measured lower.
+# skill-weights-5; docs/scoring.md, sets u and v): held out AUC relationship 0.88, prosocial
+# 0.92, cognitive 0.98, structuring 0.99; on the two sets never seen, relationship and prosocial
+# down to 0.83 and 0.78. Older cards (the CSV names their scorer) were measured lower.
 MACHINE_SCORES_CAVEAT = (
     "The spreadsheet also holds the machine's skill scores: its first reading of each session, "
     "before a manager's review. They are not a measure of progress. On sessions written to "
     "test this, where the client's manner and the practitioner's skills varied apart, it put "
-    "the better session first about 9 times in 10, relationship building least often: a warm, "
-    "talkative client can still lift a score. Follow the shared ratings over time instead."
+    "the better session first about 8 or 9 times in 10 for relationship building and prosocial "
+    "modelling, more often for the other two: a warm, talkative client can still lift a score. "
+    "Follow the shared ratings over time instead."
 )
 MACHINE_SCORE_COLUMN = "machine's first reading, not a progress measure: {skill}"
 # Metrics that are shares are charted 0 to 100%; the reflection ratio 0 to 3 (2:1 is good).

@@ -46,7 +46,13 @@ class TranscriptionSettings(BaseSiteSetting):
         prompt = prompt_for(terms_in(self.vocabulary))
         if prompt is None and self.use_vocabulary:
             raise ValidationError({"vocabulary": "Add at least one term, or turn the list off."})
-        tokens = prompt_tokens(prompt, settings.WHISPER_MODEL) if prompt else 0
+        try:
+            tokens = prompt_tokens(prompt, settings.WHISPER_MODEL) if prompt else 0
+        except (OSError, ModuleNotFoundError) as error:
+            raise ValidationError(
+                f"Whisper's model ({settings.WHISPER_MODEL}) cannot be read to count the list: "
+                "ask whoever runs the site to check the WHISPER_MODEL setting."
+            ) from error
         if tokens > MAX_PROMPT_TOKENS:
             raise ValidationError(
                 {

@@ -73,3 +73,16 @@ def test_only_administrators_reach_the_setting(client, people, role):
     # Wagtail sends them elsewhere (the admin's login or its dashboard), never to the form
     assert response.redirect_chain and response.status_code == 200
     assert 'name="vocabulary"' not in response.content.decode()
+
+
+def test_a_model_that_cannot_be_read_is_said_on_the_form_not_a_server_error(
+    client, people, settings, tmp_path
+):
+    settings.WHISPER_MODEL = str(tmp_path / "no-model-here")
+    client.force_login(people["admin"])
+
+    response = client.post(_edit_url(), {"use_vocabulary": "on", "vocabulary": "OASys"})
+
+    assert response.status_code == 200
+    assert "cannot be read to count the list" in response.content.decode()
+    assert not TranscriptionSettings.current().use_vocabulary
