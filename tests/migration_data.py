@@ -10,6 +10,11 @@ DATA_MIGRATIONS = [
     ("accounts.migrations.0002_create_role_groups", "create_groups"),
     ("recordings.migrations.0003_editors_maintain_the_checklist", "grant"),
     ("recordings.migrations.0005_editors_do_not_add_checklists", "revoke_add"),
+    (
+        "recordings.migrations.0009_retention_consent_versions_and_erasure",
+        "administrators_set_retention",
+    ),
+    ("recordings.migrations.0013_transcription_settings", "administrators_set_transcription"),
 ]
 
 
