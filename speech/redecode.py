@@ -106,14 +106,9 @@ def _resolved(segment, previous_end, next_start, options, decode_again) -> Itera
     return [s for s in decode_again(start, end) if s.text]
 
 
-def speech_between(start: float, end: float, speech: Iterable[tuple[float, float]]) -> float:
-    """Seconds of `speech` (the voice detector's spans, in order) between `start` and `end`."""
-    return sum(max(0.0, min(b, end) - max(a, start)) for a, b in speech)
-
-
 def refill_unheard(
     segments: Iterable[Heard],
-    speech: list[tuple[float, float]],
+    speech_in: Callable[[float, float], float],
     options,
     decode_again: Callable[[float, float], Iterable[Heard]],
     window: tuple[float, float],
@@ -121,7 +116,8 @@ def refill_unheard(
 ) -> Iterator[Heard]:
     """`segments` (in order, one window's) with what `decode_again(start, end)` hears in each
     stretch between them (and before the first and after the last, within `window`) that holds
-    at least `options.refill_unheard_seconds` of `speech` (None: nothing is decoded again).
+    at least `options.refill_unheard_seconds` of speech by `speech_in(start, end)` (the voice
+    detector, asked only about stretches at least that long), None: nothing is decoded again.
 
     A piece that came back without words (the batched pipeline yields one, spanning the whole
     piece, when Whisper wrote nothing) covers nothing. A stretch inside one already decoded
@@ -135,21 +131,25 @@ def refill_unheard(
     for segment in segments:
         if not segment.text.strip():
             continue
-        yield from _unheard(previous_end, segment.start, speech, least, decode_again, decoded_again)
+        yield from _unheard(
+            previous_end, segment.start, speech_in, least, decode_again, decoded_again
+        )
         yield segment
         previous_end = max(previous_end, segment.end)
-    yield from _unheard(previous_end, window[1], speech, least, decode_again, decoded_again)
+    yield from _unheard(previous_end, window[1], speech_in, least, decode_again, decoded_again)
 
 
 # Word timings and the stretch a piece is decoded again over can differ by a few frames.
 _SAME_STRETCH = 0.05
 
 
-def _unheard(start, end, speech, least, decode_again, decoded_again) -> Iterable[Heard]:
-    heard = speech_between(start, end, speech)
-    if heard < least or any(
+def _unheard(start, end, speech_in, least, decode_again, decoded_again) -> Iterable[Heard]:
+    if end - start < least or any(
         a - _SAME_STRETCH <= start and end <= b + _SAME_STRETCH for a, b in decoded_again
     ):
+        return []
+    heard = speech_in(start, end)
+    if heard < least:
         return []
     log.info(
         "Decoding %.1f-%.1f s again: %.1f s of speech came back without words", start, end, heard

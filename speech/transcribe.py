@@ -426,21 +426,25 @@ def _whisper_segments(model, audio: np.ndarray, offset: float, options) -> Itera
         (_as_segment(s, offset) for s in segments), options, decode_again, window
     )
     if options.refill_unheard_seconds is not None:
-        speech = speech_spans(audio, offset, options)
-        heard = refill_unheard(heard, speech, options, decode_again, window, decoded_again)
+        speech_in = speech_seconds(audio, offset, options)
+        heard = refill_unheard(heard, speech_in, options, decode_again, window, decoded_again)
     # The batched pipeline decodes once at the first temperature and keeps whatever it
     # heard: Whisper's own test for text made up over silence is applied here.
     return (s for s in heard if not heard_as_silence(s, options))
 
 
-def speech_spans(audio: np.ndarray, offset: float, options) -> list[tuple[float, float]]:
-    """Where the voice detector hears speech in the window, with the pipeline's voice-detector
-    settings (the batched pipeline also caps a span at its piece length, which does not change
-    how much speech a stretch holds), in seconds from the start of the file."""
+def speech_seconds(audio: np.ndarray, offset: float, options):
+    """`speech_in(start, end)`: the seconds of speech the voice detector hears in that stretch
+    of the window (times from the start of the file), with the pipeline's voice-detector
+    settings. Only the stretch is read, so only gaps long enough to matter cost anything."""
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
-    spans = get_speech_timestamps(audio, VadOptions(**options.vad_parameters))
-    return [(offset + s["start"] / SAMPLE_RATE, offset + s["end"] / SAMPLE_RATE) for s in spans]
+    def speech_in(start: float, end: float) -> float:
+        first, last = (max(0, round((t - offset) * SAMPLE_RATE)) for t in (start, end))
+        spans = get_speech_timestamps(audio[first:last], VadOptions(**options.vad_parameters))
+        return sum(s["end"] - s["start"] for s in spans) / SAMPLE_RATE
+
+    return speech_in
 
 
 def heard_as_silence(segment, options: TranscriptionOptions) -> bool:

@@ -436,6 +436,18 @@ def test_a_looping_piece_decoded_again_by_the_real_model_gives_the_words_at_thei
     assert [s.start for s in kept] == sorted(s.start for s in kept)
 
 
+def _detector(spans):
+    """`speech_in` for refill_unheard: the seconds of `spans` in a stretch, and the stretches
+    it was asked about."""
+    asked = []
+
+    def speech_in(start, end):
+        asked.append((start, end))
+        return sum(max(0.0, min(b, end) - max(a, start)) for a, b in spans)
+
+    return speech_in, asked
+
+
 def _decoder(heard_by_stretch):
     """`decode_again` for refill_unheard: what it hears in each (start, end), and its calls."""
     calls = []
@@ -461,12 +473,16 @@ def test_speech_the_batched_pieces_left_without_words_is_decoded_again_in_order(
     decode_again, calls = _decoder({(0.9, 29.9): [found], (52.0, 60.0): [at_the_end]})
     options = TranscriptionOptions(**transcribe_module.BATCHED)
 
-    kept = list(refill_unheard([first, second, last], speech, options, decode_again, (0.0, 60.0)))
+    speech_in, asked = _detector(speech)
+
+    kept = list(refill_unheard([first, second, last], speech_in, options, decode_again, (0, 60)))
 
     assert [s.text for s in kept] == [s.text for s in (first, found, second, last, at_the_end)]
     # 1 s of speech between the second and the last piece is an answer too short to miss (and
     # what the voice detector pads); only stretches with 4 s of speech or more are decoded again
     assert calls == [(0.9, 29.9), (52.0, 60.0)]
+    # the voice detector is asked only about stretches long enough to hold 4 s of speech
+    assert asked == [(0.9, 29.9), (40.0, 50.0), (52.0, 60.0)]
 
 
 def test_nothing_is_decoded_again_where_the_pieces_cover_the_speech_or_when_switched_off():
@@ -477,11 +493,12 @@ def test_nothing_is_decoded_again_where_the_pieces_cover_the_speech_or_when_swit
     options = TranscriptionOptions(**transcribe_module.BATCHED)
     decode_again, calls = _decoder({})
 
-    assert list(refill_unheard(pieces, speech, options, decode_again, (0.0, 34.0))) == pieces
+    speech_in, _ = _detector(speech)
+    assert list(refill_unheard(pieces, speech_in, options, decode_again, (0.0, 34.0))) == pieces
     assert calls == []
     off = replace(options, refill_unheard_seconds=None)
-    gap = [(10.0, 12.0), (12.0, 30.0)]
-    assert list(refill_unheard(pieces[:1], gap, off, decode_again, (0.0, 34.0))) == pieces[:1]
+    everywhere, _ = _detector([(0.0, 34.0)])
+    assert list(refill_unheard(pieces[:1], everywhere, off, decode_again, (0, 34))) == pieces[:1]
     assert calls == []
 
 
@@ -495,7 +512,9 @@ def test_a_piece_that_came_back_without_words_does_not_cover_its_speech():
     decode_again, calls = _decoder({(0.0, 27.4): [found]})
     options = TranscriptionOptions(**transcribe_module.BATCHED)
 
-    kept = list(refill_unheard([empty, after], [(0.0, 26.5)], options, decode_again, (0.0, 30.0)))
+    speech_in, _ = _detector([(0.0, 26.5)])
+
+    kept = list(refill_unheard([empty, after], speech_in, options, decode_again, (0.0, 30.0)))
 
     assert calls == [(0.0, 27.4)]
     assert [s.text for s in kept] == [found.text, after.text]
@@ -507,7 +526,7 @@ def test_a_stretch_already_decoded_again_is_not_decoded_a_second_time(monkeypatc
     before = _HeardSegment(1.0, 3.0, "So how was your week?")
     looping = _HeardSegment(3.5, 30.0, _LOOP)
     _fake_batched(monkeypatch, [before, looping])
-    monkeypatch.setattr(transcribe_module, "speech_spans", lambda *args: [(1.0, 30.0)])
+    monkeypatch.setattr(transcribe_module, "speech_seconds", lambda *args: _detector([(1, 30)])[0])
     model = _FakeSequentialModel([])
     options = TranscriptionOptions(**transcribe_module.BATCHED)
     audio = np.zeros(16000 * 31, np.float32)
