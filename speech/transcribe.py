@@ -417,7 +417,7 @@ def _whisper_segments(model, audio: np.ndarray, offset: float, options) -> Itera
     def decode_again(start: float, end: float) -> Iterator[Segment]:
         # The sequential loop, with its temperature fallback, on that stretch of the window.
         decoded_again.append((start, end))
-        first, last = (max(0, round((t - offset) * SAMPLE_RATE)) for t in (start, end))
+        first, last = _samples_between(offset, start, end)
         again, _info = model.transcribe(audio[first:last], **options.decoding_arguments())
         return (_as_segment(s, offset + first / SAMPLE_RATE) for s in again)
 
@@ -433,6 +433,14 @@ def _whisper_segments(model, audio: np.ndarray, offset: float, options) -> Itera
     return (s for s in heard if not heard_as_silence(s, options))
 
 
+def _samples_between(offset: float, start: float, end: float) -> tuple[int, int]:
+    """The sample indices, in a window that starts `offset` s into the file, of the stretch from
+    `start` to `end` (file times)."""
+    return max(0, round((start - offset) * SAMPLE_RATE)), max(
+        0, round((end - offset) * SAMPLE_RATE)
+    )
+
+
 def speech_seconds(audio: np.ndarray, offset: float, options):
     """`speech_in(start, end)`: the seconds of speech the voice detector hears in that stretch
     of the window (times from the start of the file), with the pipeline's voice-detector
@@ -440,7 +448,7 @@ def speech_seconds(audio: np.ndarray, offset: float, options):
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
     def speech_in(start: float, end: float) -> float:
-        first, last = (max(0, round((t - offset) * SAMPLE_RATE)) for t in (start, end))
+        first, last = _samples_between(offset, start, end)
         spans = get_speech_timestamps(audio[first:last], VadOptions(**options.vad_parameters))
         return sum(s["end"] - s["start"] for s in spans) / SAMPLE_RATE
 
