@@ -223,15 +223,20 @@ def store_waveform(recording, pcm_path) -> bool:
     return bool(kept)
 
 
-def transcription_options():
+def transcription_options(recording=None):
     """The worker's Whisper settings: the deployment's (WHISPER_*) and the administrators'
-    vocabulary (Settings > Transcription)."""
+    vocabulary (Settings > Transcription), or the vocabulary `recording`'s transcription
+    started with (`keep_transcription_prompt`)."""
     from speech.transcribe import TranscriptionOptions
 
     from .models import TranscriptionSettings
 
+    if recording is not None and recording.transcription_prompt is not None:
+        prompt = recording.transcription_prompt or None
+    else:
+        prompt = TranscriptionSettings.current().initial_prompt()
     return TranscriptionOptions(
-        initial_prompt=TranscriptionSettings.current().initial_prompt(),
+        initial_prompt=prompt,
         model=settings.WHISPER_MODEL,
         device=settings.WHISPER_DEVICE,
         compute_type=settings.WHISPER_COMPUTE_TYPE,
@@ -257,6 +262,18 @@ def _stored_span(span):
     }
 
 
+def keep_transcription_prompt(recording):
+    """Notes the vocabulary a transcription starts with. An administrator may change the list
+    while a recording waits to be resumed after a crash; the rest of it is then decoded with the
+    list its first part was, not a mix of the two."""
+    from .models import TranscriptionSettings
+
+    recording.transcription_prompt = TranscriptionSettings.current().initial_prompt() or ""
+    Recording.objects.filter(pk=recording.pk).update(
+        transcription_prompt=recording.transcription_prompt
+    )
+
+
 def transcribe_stage(recording, path):
     """Saves each segment as Whisper produces it; after a crash, resumes after the last one,
     losing and repeating no words (`speech.transcribe.resume`)."""
@@ -265,8 +282,10 @@ def transcribe_stage(recording, path):
     last = recording.whisper_segments.order_by("-index").first()
     after = Segment(start=last.start, end=last.end, text=last.text) if last else None
     index = last.index + 1 if last else 0
+    if last is None:
+        keep_transcription_prompt(recording)
     duration = recording.duration or 0
-    for segment in transcribe(path, transcription_options(), after=after):
+    for segment in transcribe(path, transcription_options(recording), after=after):
         recording.progress = min(segment.end / duration, 1.0) if duration else 0.0
         # A line and the progress it makes are saved together: a worker killed between the two
         # would otherwise leave a saved line that the progress bar does not count.

@@ -89,6 +89,14 @@ class Recording(models.Model):
         help_text="The waveform the player draws (speech.waveform), made when the audio is "
         "decoded; erased with the audio.",
     )
+    transcription_prompt = models.TextField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="What Whisper was told before it listened (Settings > Transcription), kept "
+        "when transcription starts so that a resumed transcription is told the same; empty "
+        "for no list, null before transcription starts.",
+    )
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(
         default=0, help_text="Workers that took it since it was last queued by a person."

@@ -13,12 +13,13 @@ from django.utils import timezone
 
 from recordings import processing
 from recordings.enums import RecordingStatus, Stage
-from recordings.models import Recording
+from recordings.models import Recording, TranscriptionSettings
 from recordings.tasks import process_recording, recover_stale_recordings
 from recordings.uploads import CheckedAudio, check_audio, sha256_of, store_recording
 from speech import speakers
 from speech import transcribe as transcribe_module
 from speech.audio import decode_to_pcm, probe_audio
+from speech.vocabulary import prompt_for
 from tests.fixtures.audio.reference import script_text, word_error_rate
 
 from .conftest import DIALOGUE, DUMMY_TASKS, jobs, make_recording, tone_wav
@@ -161,6 +162,49 @@ def test_a_transcription_that_stopped_resumes_after_its_last_saved_line(
         w.text for segment in whole for w in segment.words
     ]
     assert [row.text for row in stored] == [segment.text for segment in whole]
+
+
+@pytest.mark.slow
+def test_a_resumed_transcription_is_told_the_vocabulary_it_started_with(
+    client, people, queued_dialogue, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    vocabulary = TranscriptionSettings.current()
+    vocabulary.use_vocabulary, vocabulary.vocabulary = True, "Pathfinder\nOASys"
+    vocabulary.save()
+    real_transcribe = transcribe_module.transcribe
+    prompts = []
+
+    def transcribe_that_dies_after_two_lines(path, options, **kwargs):
+        prompts.append(options.initial_prompt)
+        for count, segment in enumerate(real_transcribe(path, options, **kwargs), 1):
+            yield segment
+            if len(prompts) == 1 and count == 2:
+                raise OSError("the disk went away")
+
+    monkeypatch.setattr(transcribe_module, "transcribe", transcribe_that_dies_after_two_lines)
+    process_recording.call(queued_dialogue.pk)
+    # An administrator changes the list while the recording waits to be tried again.
+    vocabulary.vocabulary = "HDC\nMAPPA"
+    vocabulary.save()
+    before_the_change = len(prompts)
+
+    recording = retry_as_owner(
+        client,
+        people,
+        Recording.objects.get(pk=queued_dialogue.pk),
+        settings,
+        django_capture_on_commit_callbacks,
+    )
+
+    assert recording.status == RecordingStatus.READY
+    started_with = prompt_for(["Pathfinder", "OASys"])
+    assert prompts[0] == started_with
+    resumed = prompts[before_the_change:]
+    assert resumed and set(resumed) == {started_with}, "the rest is not decoded with the new list"
+    assert recording.transcription_prompt == started_with
+    assert processing.transcription_options().initial_prompt == prompt_for(["HDC", "MAPPA"]), (
+        "recordings transcribed from now on are told the new list"
+    )
 
 
 def test_trying_again_a_recording_that_has_not_failed_does_nothing(client, people, settings):
