@@ -16,6 +16,16 @@ variant), ``question_shapes`` and ``client_overlap`` (extra features, not adopte
 and ``c1`` (weaker regularisation of the originals-only model), ``offsets`` (per-code offsets
 tuned for macro-F1 on the other folds' out-of-fold probabilities, not adopted), ``blend``
 (the two variants' probabilities averaged on punctuated text, not adopted).
+
+Frozen sentence vectors (``scoring.encoder.embed``, the pretrained MiniLM, L2-normalised 384-d),
+stacked as dense columns with the sparse blocks: ``embed_self`` (the utterance's vector, times
+w = 1; ``embed_self_w0.5`` and ``embed_self_w2`` other scales), ``embed_context`` (also the
+previous client turn's vector, their elementwise product times sqrt(384) and their cosine, all
+times w; zeros when there is no client turn before; ``_w0.5``, ``_w2`` likewise), all in the
+``both`` setting; ``originals_embed_self`` and ``originals_embed_context`` the same (w = 1) in
+the ``originals`` setting; a ``_c0.5`` suffix sets C = 0.5 instead of 0.25 (``both_c0.5`` is
+the ``both`` baseline at that C). Not adopted: none moves macro-F1 by a point or more over its
+baseline. Each text is embedded once per run (stripped text for stripped examples).
 """
 
 from __future__ import annotations
@@ -97,8 +107,62 @@ def client_overlap(ctx: M.Context) -> list[str]:
     return feats
 
 
-def cross_validate(transcripts, extra=None, c=0.25, originals=True, stripped=True):
-    """Out-of-fold gold labels and probabilities, as written and stripped."""
+_VECTORS: dict[str, object] = {}  # text -> sentence vector, for the whole run
+
+
+def embed_all(transcripts) -> float:
+    """Embed every utterance of the transcripts, as written and stripped, once; seconds taken."""
+    import time
+
+    from scoring import encoder
+
+    if not encoder.embedder_available():
+        raise SystemExit("codes_variants: the sentence embedder is not available here")
+    texts = [u["text"] for t in transcripts for u in t["utterances"]]
+    new = [t for t in dict.fromkeys(texts + [strip_punctuation(t) for t in texts]) if t]
+    new = [t for t in new if t not in _VECTORS]
+    start = time.perf_counter()
+    if new:
+        _VECTORS.update(zip(new, encoder.embed(new), strict=True))
+    return time.perf_counter() - start
+
+
+def _vector(text: str):
+    import numpy as np
+
+    if not text:
+        return np.zeros(384, dtype=np.float32)
+    if text not in _VECTORS:
+        from scoring import encoder
+
+        _VECTORS[text] = encoder.embed([text])[0]
+    return _VECTORS[text]
+
+
+def embedding_features(weight: float = 1.0, context: bool = False):
+    """Dense columns for a list of Contexts: the utterance's sentence vector times ``weight``;
+    with ``context`` also the previous client turn's vector, the elementwise product (times
+    sqrt(384), to bring it near unit length) and the cosine, all times ``weight``."""
+
+    def dense(contexts):
+        import numpy as np
+
+        mine = np.stack([_vector(ctx.text) for ctx in contexts])
+        if not context:
+            return weight * mine
+        theirs = np.stack([_vector(ctx.previous_client) for ctx in contexts])
+        product = mine * theirs
+        cosine = product.sum(1, keepdims=True)
+        return weight * np.hstack([mine, theirs, product * np.sqrt(mine.shape[1]), cosine])
+
+    return dense
+
+
+def cross_validate(transcripts, extra=None, c=0.25, originals=True, stripped=True, dense=None):
+    """Out-of-fold gold labels and probabilities, as written and stripped.
+
+    ``dense`` (a function of a list of Contexts giving an array, one row each) adds dense
+    columns to the sparse blocks."""
     import numpy as np
     from scipy import sparse
     from sklearn.feature_extraction import DictVectorizer
@@ -122,6 +186,8 @@ def cross_validate(transcripts, extra=None, c=0.25, originals=True, stripped=Tru
             )
             blocks.append(tfidf.fit_transform([ctx for ctx, _ in data]))
             tfidfs.append(tfidf)
+        if dense:
+            blocks.append(sparse.csr_matrix(dense([ctx for ctx, _ in data])))
         clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
         clf.fit(sparse.hstack(blocks).tocsr(), [gold["behaviour"] for _, gold in data])
         order = [list(clf.classes_).index(label) for label in LABELS]
@@ -130,6 +196,7 @@ def cross_validate(transcripts, extra=None, c=0.25, originals=True, stripped=Tru
             x = sparse.hstack(
                 [vectoriser.transform([binary(ctx) for ctx, _ in held])]
                 + [t.transform([ctx for ctx, _ in held]) for t in tfidfs]
+                + ([sparse.csr_matrix(dense([ctx for ctx, _ in held]))] if dense else [])
             ).tocsr()
             out[name][0].extend(gold["behaviour"] for _, gold in held)
             out[name][1].append(clf.predict_proba(x)[:, order])
@@ -195,6 +262,26 @@ EXPERIMENTS = {
     "c1": {"stripped": False, "c": 1.0},
     "offsets": {"stripped": False},
     "blend": {},
+    "both_c0.5": {"c": 0.5},
+    "embed_self_w0.5": {"dense": embedding_features(0.5)},
+    "embed_self": {"dense": embedding_features(1.0)},
+    "embed_self_w2": {"dense": embedding_features(2.0)},
+    "embed_context_w0.5": {"dense": embedding_features(0.5, context=True)},
+    "embed_context": {"dense": embedding_features(1.0, context=True)},
+    "embed_context_w2": {"dense": embedding_features(2.0, context=True)},
+    "embed_self_c0.5": {"dense": embedding_features(1.0), "c": 0.5},
+    "embed_context_c0.5": {"dense": embedding_features(1.0, context=True), "c": 0.5},
+    "originals_embed_self": {"dense": embedding_features(1.0), "stripped": False},
+    "originals_embed_context": {
+        "dense": embedding_features(1.0, context=True),
+        "stripped": False,
+    },
+    "originals_embed_self_c0.5": {"dense": embedding_features(1.0), "stripped": False, "c": 0.5},
+    "originals_embed_context_c0.5": {
+        "dense": embedding_features(1.0, context=True),
+        "stripped": False,
+        "c": 0.5,
+    },
 }
 
 
@@ -219,7 +306,11 @@ def main(argv: list[str]) -> int:
         print(f"codes_variants: no {path}; set OEP_SHARED_DATA. Nothing measured.", file=sys.stderr)
         return 2
     transcripts = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    for name in argv or list(EXPERIMENTS):
+    names = argv or list(EXPERIMENTS)
+    if any(EXPERIMENTS.get(name, {}).get("dense") for name in names):
+        seconds = embed_all(transcripts)
+        print(f"embedded {len(_VECTORS)} distinct texts (written and stripped) in {seconds:.1f} s")
+    for name in names:
         print(name, flush=True)
         if name == "blend":
             blend_report(transcripts)
