@@ -22,7 +22,9 @@ from .refine import encoder_probs, refine
 from .skill_scores import overall_score, scores_of, skill_inputs, weighted_terms
 from .units import Unit, derive_turn_code, flag_doubts, split_units
 
-SCORER_VERSION = "seeds-scorer-2.6"  # 2.6: structuring moves and disclosures read by meaning
+# 2.7: praise of a temptation turned down is praise; praise for not being caught counts against;
+# a practitioner who negates an excuse is not voicing it
+SCORER_VERSION = "seeds-scorer-2.7"
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
 )

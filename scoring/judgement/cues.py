@@ -231,6 +231,30 @@ CONCERN = rx(
     r"how (?:do|am) i (?:supposed|meant|get)|why not|what's the point)\b"
 )
 
+# Not being caught named as the good thing ("at least you didn't get pinched"): praise in the
+# same turn rewards getting away with it. Only the forms that say so; "nobody would have
+# noticed, and you put it on anyway" praises honesty and is left alone.
+EVADED = rx(
+    r"\b(?:(?:didn't|did not|never|not|don't|won't) (?:get |got |getting |be )?(?:caught|pinched|"
+    r"nicked|lifted|collared)|got away with (?:it|that))\b"
+)
+# A temptation the client reports resisting, not a breach: the words before an offending cue
+# make it something that nearly happened ("I nearly didn't bother"), or the words after it
+# turn it down ("... but then I thought no"). Ordinary words of changing one's mind.
+NEARLY = rx(
+    r"\b(?:nearly|almost|was going to|were going to|thought about|thinking about|could have|"
+    r"could've|tempted to|wanted to|close to)\W+(?:\w+\W+){0,2}$"
+)
+TURNED_DOWN = rx(
+    r"^\W*(?:\w+\W+){0,12}?but (?:then )?(?:i |we )?(?:didn't|did not|thought (?:no|better|"
+    r"twice)|stopped|said no|changed my mind|decided (?:not|against)|walked away|held back)\b"
+)
+# A practitioner who negates a procriminal phrase is disagreeing with it ("it's not
+# victimless"), not voicing it.
+NEGATED = rx(
+    r"\b(?:not|isn't|wasn't|aren't|never|no|(?:don't|do not) (?:think|believe))\W+(?:\w+\W+)?$"
+)
+
 PROSOCIAL = rx(
     r"\b(?:got (?:a|the|an) (?:job|place|interview|flat|offer|course)|start(?:ed|ing)? (?:work|"
     r"college|a course|the course|volunteering)|went (?:to|along)|go(?:ing)? to (?:the|my|a|an) "

@@ -27,15 +27,19 @@ from .cues import (
     BREACH,
     CHALLENGE,
     COLLUSION,
+    EVADED,
     EVALUATES,
     FORCE,
     HEDGED,
     LAUGHS,
+    NEARLY,
+    NEGATED,
     PRAISE,
     PRAISE_OBJECT,
     PROCRIMINAL,
     PROSOCIAL,
     TOPIC_SHIFT,
+    TURNED_DOWN,
 )
 
 AFFIRMATION_WORDS = 30  # half a lecture: longer than this, a unit is not one act of praise
@@ -70,6 +74,18 @@ def judge_affirmations(view: SessionView) -> None:
                         "affirms what the client did",
                     )
                 continue
+            if EVADED.search(normalise(view.texts[i])):
+                # what the turn says was good is not being caught: it rewards the risk taken
+                view.add(
+                    "C1",
+                    i,
+                    AGAINST,
+                    "C1:praise_for_not_being_caught",
+                    0.65,
+                    "praise for getting away with it, not for what the client did",
+                    weight=1.5,
+                )
+                continue
             if HEDGED.search(norm):
                 view.add("B5", i, AGAINST, "B5:hedged_praise", 0.5, "praise taken back")
                 continue
@@ -82,7 +98,9 @@ def judge_affirmations(view: SessionView) -> None:
             if named:
                 bad = reports_offending(named)
             else:
-                bad = reports_offending(before) and not lx_prosocial(before)
+                bad = (
+                    reports_offending(before) and not lx_prosocial(before) and not resisted(before)
+                )
             if bad:
                 view.add(
                     "C1",
@@ -95,7 +113,7 @@ def judge_affirmations(view: SessionView) -> None:
                 )
                 continue
             view.add("B5", i, SUPPORTS, "B5:affirmation", 0.6, "affirms the client")
-            if lx_prosocial(named or before) or lx_prosocial(norm):
+            if lx_prosocial(named or before) or lx_prosocial(norm) or resisted(before):
                 specific = (
                     bool(re.search(r"\b(?:because|shows|means|matters|that's the|exactly)\b", norm))
                     or len(content_stems(unit.text)) >= 4
@@ -154,7 +172,7 @@ def judge_procriminal(view: SessionView) -> None:
                 u
                 for u in view.units.get(i, [])
                 # the client's words given back or asked about are not the practitioner's view
-                if PROCRIMINAL.search(normalise(u.text))
+                if voices_procriminal(normalise(u.text))
                 and u.code.behaviour not in ("reflection", "question")
             ]
             # naming the client's words to ask about them explores the view, it does not voice it
@@ -369,6 +387,20 @@ def reports_offending(norm: str) -> bool:
     """The words report a breach or offending, or excuse it: what praise must not reward and
     what a client turn must say to be an occasion for going along (with force, below)."""
     return bool(BREACH.search(norm) or PROCRIMINAL.search(norm))
+
+
+def resisted(norm: str) -> bool:
+    """Every breach or offending the words report is a temptation turned down: it nearly
+    happened, or the client says they thought better of it. Resisting is the prosocial act."""
+    found = [m for cue in (BREACH, PROCRIMINAL) for m in cue.finditer(norm)]
+    return bool(found) and all(
+        NEARLY.search(norm[: m.start()]) or TURNED_DOWN.search(norm[m.end() :]) for m in found
+    )
+
+
+def voices_procriminal(norm: str) -> bool:
+    """A procriminal phrase the speaker says without negating it."""
+    return any(not NEGATED.search(norm[: m.start()]) for m in PROCRIMINAL.finditer(norm))
 
 
 def is_occasion(norm: str) -> bool:

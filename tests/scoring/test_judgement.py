@@ -8,6 +8,11 @@ def card(session, *turns):
     return score_session(session(*turns), use_model=False)
 
 
+def modelled(session, *turns):
+    """Scored as the worker scores: with the codes model."""
+    return score_session(session(*turns), use_model=True)
+
+
 def rules(item):
     return [(e["rule"].split(" ")[0], e["polarity"]) for e in item["evidence"]]
 
@@ -330,3 +335,86 @@ def test_procriminal_talk_met_by_a_change_of_subject_is_still_unanswered(session
         "The placement dates suit me fine, Tuesdays are best for me.",
     )
     assert any(r.startswith("C3:procriminal_talk_unanswered") for r in rules)
+
+
+def test_praise_for_a_temptation_turned_down_is_praise_of_the_act(session):
+    # (2.7) The client reports what nearly happened, in the words of a breach or an excuse,
+    # and then that they thought better of it: the praise rewards the turning down.
+    resisted = card(
+        session,
+        ("practitioner", "How did the form go?"),
+        (
+            "client",
+            "I was going to leave the overtime off. It's only forty quid a month. "
+            "But then I thought no and wrote it in.",
+        ),
+        (
+            "practitioner",
+            "That's really good, writing in the forty quid when nobody would have known, and "
+            "it means the claim is honest from the start.",
+        ),
+        ("client", "I want it straight this time."),
+    )
+    left_off = card(
+        session,
+        ("practitioner", "How did the form go?"),
+        ("client", "I left the overtime off, it's only forty quid a month, so I sent it."),
+        (
+            "practitioner",
+            "That's really good, getting the form in on time, and it means the claim is sorted.",
+        ),
+        ("client", "Yeah, done now."),
+    )
+    assert ("C1:praise_rewards_breach", "counts_against") not in rules(resisted.items["C1"])
+    assert resisted.items["C1"]["present"] is True
+    assert ("C1:praise_rewards_breach", "counts_against") in rules(left_off.items["C1"])
+
+
+def test_praise_for_not_being_caught_counts_against_prosocial_modelling(session):
+    caught = card(
+        session,
+        ("practitioner", "You said something nearly happened on Saturday?"),
+        ("client", "I had the aftershave in my coat, then I saw the guard and put it back."),
+        (
+            "practitioner",
+            "Well done. At least you didn't get caught, that would have been a breach.",
+        ),
+        ("client", "Yeah, that's what I thought."),
+    )
+    put_back = card(
+        session,
+        ("practitioner", "You said something nearly happened on Saturday?"),
+        ("client", "I had the aftershave in my coat, then I saw the guard and put it back."),
+        ("practitioner", "Well done. Putting it back and walking out took something."),
+        ("client", "Yeah, it did."),
+    )
+    assert ("C1:praise_for_not_being_caught", "counts_against") in rules(caught.items["C1"])
+    assert "C1:praise_for_not_being_caught" not in dict(rules(put_back.items["C1"]))
+
+
+def test_a_practitioner_who_negates_an_excuse_is_not_voicing_it(session):
+    turns = (
+        ("practitioner", "What do you make of it now, looking back?"),
+        ("client", "The firm wrote the stock off in the end."),
+    )
+    # with the codes model, as the worker scores: the rules alone code this turn a reflection
+    negated = modelled(
+        session,
+        *turns,
+        (
+            "practitioner",
+            # as speech recognition writes it: one unit, no punctuation
+            "i hear that a lot and i dont think its the whole story the staff got the blame for "
+            "the missing stock and the firm had to cover it its not victimless",
+        ),
+        ("client", "I hadn't thought about the staff."),
+    )
+    voiced = modelled(
+        session,
+        *turns,
+        ("practitioner", "Well, they're insured. It's victimless really, a firm that size."),
+        ("client", "Exactly."),
+    )
+    voicing = ("C2:practitioner_voices_procriminal_view", "counts_against")
+    assert voicing not in rules(negated.items["C2"])
+    assert voicing in rules(voiced.items["C2"])
