@@ -11,6 +11,8 @@ says where it came from and relationship building weighs it as its own term.
 
 from __future__ import annotations
 
+from ..text import normalise
+from .cognitive import asks_about_thinking
 from .context import SessionView
 from .occasions import add_reading, likeliest_reply
 
@@ -42,5 +44,10 @@ def judge_disclosures(view: SessionView) -> None:
             continue
         reading = likeliest_reply(exchange, VALUES)
         if reading is None:
+            continue
+        if reading[0] == "explores" and asks_about_thinking(normalise(view.texts[exchange.reply])):
+            # (2.7) asking about the client's thinking is the cognitive judge's (D1): counted
+            # here too, a session of good cognitive work read as good listening whatever the
+            # practitioner did with what the client shared
             continue
         add_reading(view, exchange, reading, REASONS[reading[0]], left="passes_over")

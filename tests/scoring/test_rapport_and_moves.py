@@ -66,6 +66,16 @@ def test_no_disclosure_act_when_doubtful_or_split(session):
     assert [a.item for a in _judge_disclosures(session, reply, doubtful)] == ["B1"]
 
 
+def test_asking_about_the_clients_thinking_is_left_to_the_cognitive_judge(session):
+    # (2.7) "what went through your head" explores, but it is cognitive work (D1): counted
+    # for relationship too, good cognitive work read as good listening
+    asked_more = _disclosure(1, 0.9, explores=0.7, attunes=0.3)
+    thinking = ("practitioner", "And what was going through your head, lying there?")
+    about_them = ("practitioner", "How long has the flat been on your mind like that?")
+    assert _judge_disclosures(session, thinking, asked_more) == []
+    assert [a.item for a in _judge_disclosures(session, about_them, asked_more)] == ["B1"]
+
+
 def test_procriminal_talk_the_cue_rules_decided_is_not_read_as_a_disclosure(session):
     view = judged_view(
         session(
