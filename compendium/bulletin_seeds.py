@@ -1,12 +1,11 @@
 """The first research bulletins: four source documents shipped in data/bulletins/, each with
-what is known of its author, date, source and licence (data/bulletins/bulletins.yaml), and a
-plain-text-to-blocks reader for their light Markdown (headings, lists, emphasis)."""
+what is known of its author, date, source and licence, and a plain-text-to-blocks reader for
+their light Markdown (headings, lists, emphasis)."""
 
 import re
 from dataclasses import dataclass
 from datetime import date
 
-import yaml
 from django.utils.html import escape
 
 from .source import DATA_DIR
@@ -37,17 +36,85 @@ class BulletinSeed:
 
 UNKNOWN_LICENCE = "Not stated in the source document; all rights remain with the copyright holder."
 
-
-def _seed(row: dict) -> BulletinSeed:
-    note = row.pop("licence_note", "")
-    row.setdefault("licence", f"{UNKNOWN_LICENCE} {note}".strip())
-    return BulletinSeed(**{**row, "related_entries": tuple(row["related_entries"])})
-
-
-# What is known of each document is data, kept beside the documents themselves.
 SEEDS = [
-    _seed(row)
-    for row in yaml.safe_load((BULLETIN_DIR / "bulletins.yaml").read_text(encoding="utf-8"))
+    BulletinSeed(
+        slug="practitioner-group-desistance-and-compliance",
+        title="Practitioner group: desistance and compliance",
+        authors="Chairs: Gill Kelly, Tina Eadie. Notes: Sarah Hilder, Brian Stout",
+        date=date(2009, 12, 1),
+        summary=(
+            "Notes of a practitioner group on how professional discretion, organisational "
+            "processes and the offender management model help or hinder desistance and "
+            "compliance."
+        ),
+        source=(
+            "Notes of the practitioner group “Desistance and Compliance”, December 2009, as "
+            "supplied with the SEEDS source documents. The date is the month of the meeting "
+            "(the day is not recorded)."
+        ),
+        licence=UNKNOWN_LICENCE,
+        start_marker="The group were asked",
+        related_entries=(3, 5, 31),
+    ),
+    BulletinSeed(
+        slug="oep-rationale-and-objectives",
+        title="The Offender Engagement Programme: rationale and objectives",
+        authors="Sue Rex, Programme and Research Manager, Offender Engagement Programme",
+        date=date(2011, 1, 1),
+        summary=(
+            "Why NOMS set up the Offender Engagement Programme, what it aims to achieve, and "
+            "the evidence for skilled one-to-one supervision (Trotter, Taxman, STICS) behind "
+            "the SEED pilot."
+        ),
+        source=(
+            "Article by Sue Rex for the NOMS Offender Engagement Programme. The text gives no "
+            "publication details; it describes the programme as started in early 2010, so it "
+            "is dated here to 2011 (year only, approximate)."
+        ),
+        licence=UNKNOWN_LICENCE + " Probably Crown copyright (NOMS), as a programme document.",
+        start_marker="The Offender Engagement Programme (OEP) is",
+        related_entries=(9, 15, 31),
+    ),
+    BulletinSeed(
+        slug="vcs-skills-in-offender-engagement",
+        title="Harnessing voluntary and community sector skills in offender engagement",
+        authors="",
+        date=date(2011, 6, 1),
+        summary=(
+            "Two ways to use the voluntary and community sector's engagement skills: "
+            "transferring its techniques to offender managers, and VCS mentors working "
+            "alongside them with the same offenders."
+        ),
+        source=(
+            "Short article supplied with the SEEDS source documents, without a byline or "
+            "publication details. It cites work published in 2011, so it is dated here to "
+            "2011 (approximate)."
+        ),
+        licence=UNKNOWN_LICENCE,
+        start_marker="The establishment of the Offender Engagement Programme",
+        related_entries=(24, 43),
+    ),
+    BulletinSeed(
+        slug="voluntary-sector-model-for-engaging-offenders",
+        title="Developing a voluntary sector model for engaging offenders",
+        authors="Kevin Wong, Rachel Kinsella and Linda Meadows",
+        date=date(2018, 1, 1),
+        summary=(
+            "Reciprocity, reliability, consistency and emotional pleasure: what young adults on "
+            "the T2A Pathway Programme said makes engagement work, mapped onto the NOMS "
+            "engaging-practitioner blueprint."
+        ),
+        source=(
+            "Wong, K., Kinsella, R. and Meadows, L. (2018) “Developing a voluntary sector model "
+            "for engaging offenders”, Howard Journal of Crime and Justice, "
+            "doi:10.1111/hojo.12284. Published version from Manchester Metropolitan "
+            "University's e-space, http://e-space.mmu.ac.uk/620415/. Dated to its year of "
+            "publication."
+        ),
+        licence="Creative Commons Attribution 4.0 International (CC BY 4.0)",
+        start_marker="**Keywords:**",
+        related_entries=(24, 31, 43),
+    ),
 ]
 
 
