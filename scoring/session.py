@@ -23,8 +23,8 @@ from .skill_scores import overall_score, scores_of, skill_inputs, weighted_terms
 from .units import Unit, derive_turn_code, flag_doubts, split_units
 
 # 2.7: praise of a temptation turned down is praise; praise for not being caught counts against;
-# a practitioner who negates an excuse is not voicing it; a question about the client's thinking
-# is cognitive work, not also relationship building's exploring
+# a negated excuse is not voiced; "it's only" before a place is no excuse; a question the
+# cognitive judge credited is not also relationship building's exploring
 SCORER_VERSION = "seeds-scorer-2.7"
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='recording',
             name='transcription_prompt',
-            field=models.TextField(blank=True, editable=False, help_text='What Whisper was told before it listened (Settings > Transcription), kept when transcription starts so that a resumed transcription is told the same; empty for no list, null before transcription starts.', null=True),
+            field=models.TextField(blank=True, editable=False, help_text='What Whisper was told before it listened (Settings > Transcription), kept when transcription starts so that a resumed transcription is told the same; empty for no list, null when not recorded (not started yet, or transcribed before it was kept).', null=True),
         ),
     ]

@@ -40,13 +40,14 @@ JUDGES = (
     judge_procriminal,
     judge_going_along,
     judge_occasions,
-    judge_disclosures,
     judge_agenda,
     judge_summary,
     judge_asked_and_taken_up,
     judge_ending,
     judge_moves,
     judge_cognitive,
+    # after the cognitive judge: a question it credited is not also relationship's exploring
+    judge_disclosures,
 )
 
 

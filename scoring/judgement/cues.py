@@ -109,7 +109,9 @@ PROCRIMINAL = rx(
     r"(?:i'd|i would) do it again|what (?:else )?was i supposed to do|had no choice|"
     r"(?:he|she|they) started it|victimless|(?:only|just) (?:shoplifting|nicking|a bit)|"
     r"just borrowed|what they don't know|won't get caught|not getting caught|"
-    r"it's not a big deal|no big deal|it's only|(?:he|she) needed (?:a slap|sorting|telling)|"
+    r"it's not a big deal|no big deal|(?:it's|it was) only(?! (?:round|around|down|up|across|"
+    r"over|next door|me|us|you|him|her|a (?:short )?walk|\w+ minutes? (?:away|walk|from)))|"
+    r"(?:he|she) needed (?:a slap|sorting|telling)|"
     r"should have (?:hit|smacked|battered)|stand up for (?:myself|yourself)|"
     r"(?:can't|couldn't) (?:just )?let (?:him|her|them) (?:get away|disrespect|mug)|"
     r"police (?:are|were) (?:pigs|out to get)|treated like a criminal|i'm not a criminal)\b"
@@ -232,27 +234,34 @@ CONCERN = rx(
 )
 
 # Not being caught named as the good thing ("at least you didn't get pinched"): praise in the
-# same turn rewards getting away with it. Only the forms that say so; "nobody would have
-# noticed, and you put it on anyway" praises honesty and is left alone.
+# same turn rewards getting away with it. Only where the words make it the good thing ("at
+# least", "lucky", "good thing"): "you could have got away with it and you told them" praises
+# honesty, "it's not about not getting caught" challenges, "caught up in it" is another verb.
 EVADED = rx(
-    r"\b(?:(?:didn't|did not|never|not|don't|won't) (?:get |got |getting |be )?(?:caught|pinched|"
-    r"nicked|lifted|collared)|got away with (?:it|that))\b"
+    r"\b(?:at least|good (?:thing|job)|lucky|glad|thank god|thankfully) (?:that )?(?:you |they )?"
+    r"(?:(?:didn't|did not|never|weren't|wasn't|won't|don't) (?:get |got |getting |be |been )?"
+    r"(?:caught|pinched|nicked|lifted|collared|stopped|pulled)\b(?! up| out| on)|got away with "
+    r"(?:it|that)\b)"
 )
-# A temptation the client reports resisting, not a breach: the words before an offending cue
-# make it something that nearly happened ("I nearly didn't bother"), or the words after it
-# turn it down ("... but then I thought no"). Ordinary words of changing one's mind.
+# A temptation the client reports resisting, not a breach: the words just before an offending
+# cue make it something that nearly happened ("I nearly didn't bother"), or the client says
+# after it that they turned it down ("... but then I thought no"). A plain "but I didn't ..."
+# is not enough: "I had a drink but I didn't get drunk" minimises.
 NEARLY = rx(
-    r"\b(?:nearly|almost|was going to|were going to|thought about|thinking about|could have|"
-    r"could've|tempted to|wanted to|close to)\W+(?:\w+\W+){0,2}$"
+    r"\b(?:nearly|almost|was going to|were going to|was about to|tempted to|close to)\W+"
+    r"(?:\w+\W+){0,2}$"
 )
 TURNED_DOWN = rx(
-    r"^\W*(?:\w+\W+){0,12}?but (?:then )?(?:i |we )?(?:didn't|did not|thought (?:no|better|"
-    r"twice)|stopped|said no|changed my mind|decided (?:not|against)|walked away|held back)\b"
+    r"^\W*(?:\w+\W+){0,14}?but (?:then )?(?:i |we )?(?:thought (?:no|better|twice|again)|"
+    r"said no|changed my mind|decided (?:not|against)|walked (?:away|off|out)|put (?:it|them) "
+    r"back|didn't go through with it|held back|stopped myself)\b"
 )
 # A practitioner who negates a procriminal phrase is disagreeing with it ("it's not
-# victimless"), not voicing it.
+# victimless", "I don't think everyone does it"), not voicing it. The negation must govern
+# the phrase: "not surprised, everyone does it" and "no doubt everyone does it" voice it.
 NEGATED = rx(
-    r"\b(?:not|isn't|wasn't|aren't|never|no|(?:don't|do not) (?:think|believe))\W+(?:\w+\W+)?$"
+    r"(?:\b(?:not|isn't|wasn't|aren't|weren't)\W+(?:(?:just|exactly|entirely|totally|all|"
+    r"that|so)\W+)?|\b(?:don't|do not) (?:think|believe)\W+(?:\w+\W+){0,2})$"
 )
 
 PROSOCIAL = rx(

@@ -11,9 +11,7 @@ says where it came from and relationship building weighs it as its own term.
 
 from __future__ import annotations
 
-from ..text import normalise
-from .cognitive import asks_about_thinking
-from .context import SessionView
+from .context import SUPPORTS, SessionView
 from .occasions import add_reading, likeliest_reply
 
 # A client turn counts as sharing something from this probability; each exchange then weighs
@@ -45,9 +43,16 @@ def judge_disclosures(view: SessionView) -> None:
         reading = likeliest_reply(exchange, VALUES)
         if reading is None:
             continue
-        if reading[0] == "explores" and asks_about_thinking(normalise(view.texts[exchange.reply])):
-            # (2.7) asking about the client's thinking is the cognitive judge's (D1): counted
+        if reading[0] == "explores" and credited_as_cognitive_work(view, exchange.reply):
+            # (2.7) the cognitive judge already credited this question (a D item): counted
             # here too, a session of good cognitive work read as good listening whatever the
             # practitioner did with what the client shared
             continue
         add_reading(view, exchange, reading, REASONS[reading[0]], left="passes_over")
+
+
+def credited_as_cognitive_work(view: SessionView, turn: int) -> bool:
+    """The cognitive judge (which runs first) counted the practitioner's turn for a D item."""
+    return any(
+        a.turn == turn and a.item.startswith("D") and a.polarity == SUPPORTS for a in view.acts
+    )

@@ -76,6 +76,11 @@ def judge_affirmations(view: SessionView) -> None:
                 continue
             if EVADED.search(normalise(view.texts[i])):
                 # what the turn says was good is not being caught: it rewards the risk taken
+                # (one act for the turn, however many units of praise it holds)
+                if any(
+                    a.turn == i and a.rule == "C1:praise_for_not_being_caught" for a in view.acts
+                ):
+                    continue
                 view.add(
                     "C1",
                     i,

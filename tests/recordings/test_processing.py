@@ -50,6 +50,20 @@ def uploaded(owner, path, checked=None):
     return recording
 
 
+def transcribe_that_dies_once(real, lines, calls):
+    """`real` transcription that fails after `lines` lines on its first call, as a worker
+    whose disk went away; each call's (options, keyword arguments) is appended to `calls`."""
+
+    def transcribe(path, options, **kwargs):
+        calls.append((options, kwargs))
+        for count, segment in enumerate(real(path, options, **kwargs), 1):
+            yield segment
+            if len(calls) == 1 and count == lines:
+                raise OSError("the disk went away")
+
+    return transcribe
+
+
 def retry_as_owner(client, people, recording, settings, capture):
     """Presses "Try again"; the job runs in this process once the request commits."""
     settings.TASKS = {
@@ -124,16 +138,10 @@ def test_a_transcription_that_stopped_resumes_after_its_last_saved_line(
     tmp_path,
 ):
     real_transcribe = transcribe_module.transcribe
-    resumed_after = []
-
-    def transcribe_that_dies_after_three_lines(path, options, **kwargs):
-        resumed_after.append(kwargs.get("after"))
-        for count, segment in enumerate(real_transcribe(path, options, **kwargs), 1):
-            yield segment
-            if len(resumed_after) == 1 and count == 3:
-                raise OSError("the disk went away")
-
-    monkeypatch.setattr(transcribe_module, "transcribe", transcribe_that_dies_after_three_lines)
+    calls = []
+    monkeypatch.setattr(
+        transcribe_module, "transcribe", transcribe_that_dies_once(real_transcribe, 3, calls)
+    )
     process_recording.call(queued_dialogue.pk)
     recording = Recording.objects.get(pk=queued_dialogue.pk)
     assert (recording.status, recording.stage) == (RecordingStatus.FAILED, Stage.TRANSCRIBE)
@@ -146,6 +154,7 @@ def test_a_transcription_that_stopped_resumes_after_its_last_saved_line(
         client, people, recording, settings, django_capture_on_commit_callbacks
     )
     assert recording.status == RecordingStatus.READY
+    resumed_after = [kwargs.get("after") for _, kwargs in calls]
     assert resumed_after[0] is None
     assert (resumed_after[1].start, resumed_after[1].end) == (saved[-1].start, saved[-1].end)
     text = " ".join(recording.segments.order_by("index").values_list("text", flat=True))
@@ -171,22 +180,17 @@ def test_a_resumed_transcription_is_told_the_vocabulary_it_started_with(
     vocabulary = TranscriptionSettings.current()
     vocabulary.use_vocabulary, vocabulary.vocabulary = True, "Pathfinder\nOASys"
     vocabulary.save()
-    real_transcribe = transcribe_module.transcribe
-    prompts = []
-
-    def transcribe_that_dies_after_two_lines(path, options, **kwargs):
-        prompts.append(options.initial_prompt)
-        for count, segment in enumerate(real_transcribe(path, options, **kwargs), 1):
-            yield segment
-            if len(prompts) == 1 and count == 2:
-                raise OSError("the disk went away")
-
-    monkeypatch.setattr(transcribe_module, "transcribe", transcribe_that_dies_after_two_lines)
+    calls = []
+    monkeypatch.setattr(
+        transcribe_module,
+        "transcribe",
+        transcribe_that_dies_once(transcribe_module.transcribe, 2, calls),
+    )
     process_recording.call(queued_dialogue.pk)
     # An administrator changes the list while the recording waits to be tried again.
     vocabulary.vocabulary = "HDC\nMAPPA"
     vocabulary.save()
-    before_the_change = len(prompts)
+    before_the_change = len(calls)
 
     recording = retry_as_owner(
         client,
@@ -197,6 +201,7 @@ def test_a_resumed_transcription_is_told_the_vocabulary_it_started_with(
     )
 
     assert recording.status == RecordingStatus.READY
+    prompts = [options.initial_prompt for options, _ in calls]
     started_with = prompt_for(["Pathfinder", "OASys"])
     assert prompts[0] == started_with
     resumed = prompts[before_the_change:]

@@ -1,5 +1,7 @@
 """Each act is judged in its context: cue words said emptily do not count, plain words do."""
 
+import pytest
+
 from scoring import score_session
 from scoring.units import split_clauses, split_units
 
@@ -365,9 +367,43 @@ def test_praise_for_a_temptation_turned_down_is_praise_of_the_act(session):
         ),
         ("client", "Yeah, done now."),
     )
-    assert ("C1:praise_rewards_breach", "counts_against") not in rules(resisted.items["C1"])
-    assert resisted.items["C1"]["present"] is True
+    assert rules(resisted.items["C1"]) == [("C1:praise_of_prosocial_act", "supports")]
     assert ("C1:praise_rewards_breach", "counts_against") in rules(left_off.items["C1"])
+
+
+@pytest.mark.parametrize(
+    ("client", "expected"),
+    [
+        # nearly happened: the breach's words with "nearly" before them
+        (
+            "I nearly didn't bother going to unpaid work on Saturday, I was that tired.",
+            ("C1:praise_of_prosocial_act", "supports"),
+        ),
+        # "but I didn't ..." that only makes light of it is not a temptation turned down
+        (
+            "I had a few drinks on Saturday but I didn't get drunk.",
+            ("C1:praise_rewards_breach", "counts_against"),
+        ),
+        (
+            "I took it, everyone does it, but I didn't get caught.",
+            ("C1:praise_rewards_breach", "counts_against"),
+        ),
+        # one thing nearly happened, another did: the praise still rewards a breach
+        (
+            "I nearly didn't bother going to unpaid work, and on Sunday I got drunk.",
+            ("C1:praise_rewards_breach", "counts_against"),
+        ),
+    ],
+)
+def test_only_a_temptation_turned_down_is_praised_as_one(session, client, expected):
+    score = card(
+        session,
+        ("practitioner", "How was the weekend?"),
+        ("client", client),
+        ("practitioner", "Well done, that's great, getting yourself through it."),
+        ("client", "Yeah."),
+    )
+    assert expected in rules(score.items["C1"])
 
 
 def test_praise_for_not_being_caught_counts_against_prosocial_modelling(session):
@@ -390,6 +426,26 @@ def test_praise_for_not_being_caught_counts_against_prosocial_modelling(session)
     )
     assert ("C1:praise_for_not_being_caught", "counts_against") in rules(caught.items["C1"])
     assert "C1:praise_for_not_being_caught" not in dict(rules(put_back.items["C1"]))
+
+
+@pytest.mark.parametrize(
+    "praise",
+    [
+        "Well done. I'm glad you didn't get caught up in the fight, that shows sense.",
+        "Well done for being honest. You could have got away with it and you told them anyway.",
+        "Well done for putting it back. It's not about not getting caught though, is it, "
+        "it's about who loses out.",
+    ],
+)
+def test_praise_that_only_mentions_being_caught_is_not_praise_for_it(session, praise):
+    score = card(
+        session,
+        ("practitioner", "How did it go?"),
+        ("client", "I put it back and told the manager what I'd nearly done."),
+        ("practitioner", praise),
+        ("client", "Yeah."),
+    )
+    assert "C1:praise_for_not_being_caught" not in dict(rules(score.items["C1"]))
 
 
 def test_a_practitioner_who_negates_an_excuse_is_not_voicing_it(session):
@@ -418,3 +474,35 @@ def test_a_practitioner_who_negates_an_excuse_is_not_voicing_it(session):
     voicing = ("C2:practitioner_voices_procriminal_view", "counts_against")
     assert voicing not in rules(negated.items["C2"])
     assert voicing in rules(voiced.items["C2"])
+
+
+@pytest.mark.parametrize(
+    "said", ["Not surprised, everyone does it.", "No doubt everyone does it, to be honest."]
+)
+def test_a_negation_that_does_not_govern_the_excuse_still_voices_it(session, said):
+    score = card(
+        session,
+        ("practitioner", "How's work?"),
+        ("client", "Fine. The lads take stuff home from the yard."),
+        ("practitioner", said),
+        ("client", "Yeah."),
+    )
+    voicing = ("C2:practitioner_voices_procriminal_view", "counts_against")
+    assert voicing in rules(score.items["C2"])
+
+
+def test_it_is_only_minimises_an_amount_not_a_distance(session):
+    # (2.7) "it's only" excuses offending when it makes light of what was taken or done;
+    # "it's only round the corner" says where the hostel is
+    def unanswered(client_turn):
+        score = card(
+            session,
+            ("practitioner", "How are things at the hostel?"),
+            ("client", client_turn),
+            ("practitioner", "Right. And the job centre on Thursday?"),
+            ("client", "Yeah, I'll go."),
+        )
+        return ("C3:procriminal_talk_unanswered", "counts_against") in rules(score.items["C3"])
+
+    assert not unanswered("It's fine, it's only round the corner from my mum's.")
+    assert unanswered("I took a bit from the kitty but it's only forty quid, they won't miss it.")

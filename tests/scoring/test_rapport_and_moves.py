@@ -9,6 +9,7 @@ import pytest
 
 from scoring import moves, rapport, score_session, train_stance
 from scoring.judgement import AGAINST, SUPPORTS
+from scoring.judgement.cognitive import judge_cognitive
 from scoring.judgement.disclosures import DISCLOSURE_P, VALUES, judge_disclosures
 from scoring.judgement.occasions import MIN_CONFIDENCE, READ
 from scoring.judgement.structuring_moves import MOVE_P, judge_moves
@@ -66,14 +67,26 @@ def test_no_disclosure_act_when_doubtful_or_split(session):
     assert [a.item for a in _judge_disclosures(session, reply, doubtful)] == ["B1"]
 
 
-def test_asking_about_the_clients_thinking_is_left_to_the_cognitive_judge(session):
-    # (2.7) "what went through your head" explores, but it is cognitive work (D1): counted
-    # for relationship too, good cognitive work read as good listening
+def test_a_question_the_cognitive_judge_credited_is_not_also_relationships_exploring(session):
+    # (2.7) "what went through your head" explores, but where the cognitive judge counted it
+    # (a D item), counting it for relationship too read good cognitive work as good listening
     asked_more = _disclosure(1, 0.9, explores=0.7, attunes=0.3)
-    thinking = ("practitioner", "And what was going through your head, lying there?")
-    about_them = ("practitioner", "How long has the flat been on your mind like that?")
-    assert _judge_disclosures(session, thinking, asked_more) == []
-    assert [a.item for a in _judge_disclosures(session, about_them, asked_more)] == ["B1"]
+    reply = ("practitioner", "And what was going through your head, lying there?")
+    view = judged_view(session(("practitioner", "How's the week been?"), WORRY, reply))
+    view.acts.clear()
+    view.add("D1", 2, SUPPORTS, "D1:explored_and_built_on", 0.7, "the client's thinking explored")
+    view.disclosures = [asked_more]
+    judge_disclosures(view)
+    assert [a.item for a in view.acts] == ["D1"]
+    # the same question with no cognitive credit (a feelings question, or one left unanswered)
+    # stays relationship's
+    assert [a.item for a in _judge_disclosures(session, reply, asked_more)] == ["B1"]
+
+
+def test_the_cognitive_judge_runs_before_the_disclosures_judge():
+    from scoring.judgement import JUDGES
+
+    assert JUDGES.index(judge_cognitive) < JUDGES.index(judge_disclosures)
 
 
 def test_procriminal_talk_the_cue_rules_decided_is_not_read_as_a_disclosure(session):
