@@ -18,8 +18,9 @@ rotation shows the mix helps: docs/scoring.md).
 
 The mixed-profile sessions (``bench/probation_mixed/``: each good at some skills and poor at
 others) are in every fit: twin labels alone teach a fit to score the session as a whole, since a
-twin is good or poor at nearly every skill. Each mixed set (m, n, p, q, r: one writer each) is also
-held out in turn (weights fitted on the twins and the other mixed sets) and scored as
+twin is good or poor at nearly every skill. Each mixed set (one writer each, named by its files'
+first letter) is also held out in turn (weights fitted on the twins and the other mixed sets) and
+scored as
 ``bench/probation_mixed.py`` does: a good skill above a poor one within a session, the lowest
 skill a poor one, per-skill AUC.
 
