@@ -109,8 +109,9 @@ PROCRIMINAL = rx(
     r"(?:i'd|i would) do it again|what (?:else )?was i supposed to do|had no choice|"
     r"(?:he|she|they) started it|victimless|(?:only|just) (?:shoplifting|nicking|a bit)|"
     r"just borrowed|what they don't know|won't get caught|not getting caught|"
-    r"it's not a big deal|no big deal|(?:it's|it was) only(?! (?:round|around|down|up|across|"
-    r"over|next door|me|us|you|him|her|a (?:short )?walk|\w+ minutes? (?:away|walk|from)))|"
+    r"it's not a big deal|no big deal|it's only(?! (?:round|around|down|up|across|over|next door|"
+    r"me|us|you|him|her|a (?:short )?walk|\w+ minutes? (?:away|walk|from)|last|yesterday|today|"
+    r"\w+day|when|after|now|fair|natural|right|a matter of|a (?:few )?(?:days?|weeks?|months?)))|"
     r"(?:he|she) needed (?:a slap|sorting|telling)|"
     r"should have (?:hit|smacked|battered)|stand up for (?:myself|yourself)|"
     r"(?:can't|couldn't) (?:just )?let (?:him|her|them) (?:get away|disrespect|mug)|"
@@ -235,33 +236,46 @@ CONCERN = rx(
 
 # Not being caught named as the good thing ("at least you didn't get pinched"): praise in the
 # same turn rewards getting away with it. Only where the words make it the good thing ("at
-# least", "lucky", "good thing"): "you could have got away with it and you told them" praises
-# honesty, "it's not about not getting caught" challenges, "caught up in it" is another verb.
+# least", "lucky", "good thing", "good job", "glad", "thank god", "thankfully"): "you could have
+# got away with it and you told them" praises honesty, "it's not about not getting caught"
+# challenges, and "caught up in it", "caught in the rain" are other senses.
 EVADED = rx(
-    r"\b(?:at least|good (?:thing|job)|lucky|glad|thank god|thankfully) (?:that )?(?:you |they )?"
-    r"(?:(?:didn't|did not|never|weren't|wasn't|won't|don't) (?:get |got |getting |be |been )?"
-    r"(?:caught|pinched|nicked|lifted|collared|stopped|pulled)\b(?! up| out| on)|got away with "
-    r"(?:it|that)\b)"
+    r"\b(?:at least|least|good (?:thing|job)|lucky|glad|thank god|thankfully) (?:that )?"
+    r"(?:(?:you |they )?(?:didn't|did not|never|weren't|wasn't|won't|don't) (?:get |got |getting "
+    r"|be |been )?(?:caught|pinched|nicked|lifted|collared)\b(?! up| out| on| in| short| into)|"
+    r"(?:you |they )?got away with (?:it|that)\b|(?:they|the police|nobody|no one) (?:didn't |"
+    r"never )?(?:catch you|caught you|nicked you|found out|saw you)\b)"
 )
 # A temptation the client reports resisting, not a breach: the words just before an offending
-# cue make it something that nearly happened ("I nearly didn't bother"), or the client says
-# after it that they turned it down ("... but then I thought no"). A plain "but I didn't ..."
-# is not enough: "I had a drink but I didn't get drunk" minimises.
+# cue make it something that nearly happened ("I nearly didn't bother"), or the client turns it
+# down after it ("... but then I thought no"). A plain "but I didn't ..." is not enough: "I had a
+# drink but I didn't get drunk" minimises. Nearly being caught is not nearly offending.
 NEARLY = rx(
     r"\b(?:nearly|almost|was going to|were going to|was about to|tempted to|close to)\W+"
     r"(?:\w+\W+){0,2}$"
 )
+CAUGHT = rx(r"\b(?:got|get|been|being) (?:caught|arrested|nicked|lifted|pulled|stopped|done)\b")
 TURNED_DOWN = rx(
     r"^\W*(?:\w+\W+){0,14}?but (?:then )?(?:i |we )?(?:thought (?:no|better|twice|again)|"
     r"said no|changed my mind|decided (?:not|against)|walked (?:away|off|out)|put (?:it|them) "
     r"back|didn't go through with it|held back|stopped myself)\b"
 )
+# What makes an act the client reports something they meant or were offered, not something
+# done: only such an act can be turned down afterwards ("I wanted to hit him, but I walked
+# away"); "I hit him but then I walked away" reports the hitting.
+INTENDED = rx(
+    r"\b(?:wanted to|felt like|was going to|were going to|was about to|tempted to|offered(?: me)?|"
+    r"had it in my (?:coat|pocket|bag|hand)|could have|thought about)\W+(?:\w+\W+){0,3}$"
+)
 # A practitioner who negates a procriminal phrase is disagreeing with it ("it's not
 # victimless", "I don't think everyone does it"), not voicing it. The negation must govern
-# the phrase: "not surprised, everyone does it" and "no doubt everyone does it" voice it.
+# the phrase: "not surprised, everyone does it", "no doubt everyone does it" and "I don't think
+# it matters, everyone does it" voice it.
 NEGATED = rx(
-    r"(?:\b(?:not|isn't|wasn't|aren't|weren't)\W+(?:(?:just|exactly|entirely|totally|all|"
-    r"that|so)\W+)?|\b(?:don't|do not) (?:think|believe)\W+(?:\w+\W+){0,2})$"
+    r"(?:\b(?:not|isn't|wasn't|aren't|weren't)\W+(?:(?:just|exactly|entirely|totally|all|that|so|"
+    r"really|even|actually)\W+)?|\bwouldn't (?:call|say) (?:it |that )?|\b(?:don't|do not) "
+    r"(?:really )?(?:think|believe) (?:that )?(?:it's |it is |it was |that's |everyone |everybody "
+    r"|they |they're |he |she )?)$"
 )
 
 PROSOCIAL = rx(

@@ -25,12 +25,14 @@ from .context import (
 from .cues import (
     AGREES,
     BREACH,
+    CAUGHT,
     CHALLENGE,
     COLLUSION,
     EVADED,
     EVALUATES,
     FORCE,
     HEDGED,
+    INTENDED,
     LAUGHS,
     NEARLY,
     NEGATED,
@@ -397,9 +399,25 @@ def reports_offending(norm: str) -> bool:
 def resisted(norm: str) -> bool:
     """Every breach or offending the words report is a temptation turned down: it nearly
     happened, or the client says they thought better of it. Resisting is the prosocial act."""
-    found = [m for cue in (BREACH, PROCRIMINAL) for m in cue.finditer(norm)]
-    return bool(found) and all(
-        NEARLY.search(norm[: m.start()]) or TURNED_DOWN.search(norm[m.end() :]) for m in found
+    acts = list(BREACH.finditer(norm))
+    excuses = list(PROCRIMINAL.finditer(norm))
+
+    def nearly(m) -> bool:
+        # "I almost got caught shoplifting": what nearly happened is the catching
+        before = NEARLY.search(norm[: m.start()])
+        return bool(before) and not CAUGHT.search(norm[before.start() : m.end()])
+
+    def turned_down(m, act: bool) -> bool:
+        # an act can be turned down only if it was meant or offered; an excuse the client
+        # voices and then rejects ("it's only sixty quid... but then I thought no") can
+        return bool(TURNED_DOWN.search(norm[m.end() :])) and (
+            not act or bool(INTENDED.search(norm[: m.start()]))
+        )
+
+    return bool(acts or excuses) and all(
+        nearly(m) or turned_down(m, act)
+        for found, act in ((acts, True), (excuses, False))
+        for m in found
     )
 
 

@@ -388,6 +388,11 @@ def test_praise_for_a_temptation_turned_down_is_praise_of_the_act(session):
             "I took it, everyone does it, but I didn't get caught.",
             ("C1:praise_rewards_breach", "counts_against"),
         ),
+        # nearly being caught is not nearly offending
+        (
+            "I almost got caught shoplifting on Tuesday.",
+            ("C1:praise_rewards_breach", "counts_against"),
+        ),
         # one thing nearly happened, another did: the praise still rewards a breach
         (
             "I nearly didn't bother going to unpaid work, and on Sunday I got drunk.",
@@ -428,6 +433,17 @@ def test_praise_for_not_being_caught_counts_against_prosocial_modelling(session)
     assert "C1:praise_for_not_being_caught" not in dict(rules(put_back.items["C1"]))
 
 
+def test_praise_for_not_being_caught_counts_once_a_turn_in_other_words_too(session):
+    score = card(
+        session,
+        ("practitioner", "How did it go?"),
+        ("client", "I had it in my bag, then I saw the guard and put it back."),
+        ("practitioner", "Well done, lucky they didn't catch you. At least you didn't get nicked."),
+        ("client", "Yeah."),
+    )
+    assert rules(score.items["C1"]).count(("C1:praise_for_not_being_caught", "counts_against")) == 1
+
+
 @pytest.mark.parametrize(
     "praise",
     [
@@ -435,6 +451,8 @@ def test_praise_for_not_being_caught_counts_against_prosocial_modelling(session)
         "Well done for being honest. You could have got away with it and you told them anyway.",
         "Well done for putting it back. It's not about not getting caught though, is it, "
         "it's about who loses out.",
+        "Well done, I'm glad you didn't get pulled into that, that shows sense.",
+        "Well done, and lucky you didn't get caught in the rain on the way.",
     ],
 )
 def test_praise_that_only_mentions_being_caught_is_not_praise_for_it(session, praise):
@@ -477,7 +495,12 @@ def test_a_practitioner_who_negates_an_excuse_is_not_voicing_it(session):
 
 
 @pytest.mark.parametrize(
-    "said", ["Not surprised, everyone does it.", "No doubt everyone does it, to be honest."]
+    "said",
+    [
+        "Not surprised, everyone does it.",
+        "No doubt everyone does it, to be honest.",
+        "I don't think it matters, everyone does it.",
+    ],
 )
 def test_a_negation_that_does_not_govern_the_excuse_still_voices_it(session, said):
     score = card(
@@ -505,4 +528,6 @@ def test_it_is_only_minimises_an_amount_not_a_distance(session):
         return ("C3:procriminal_talk_unanswered", "counts_against") in rules(score.items["C3"])
 
     assert not unanswered("It's fine, it's only round the corner from my mum's.")
+    assert not unanswered("It was only last week I started the course there.")
+    assert not unanswered("It's only fair to say the staff have been all right.")
     assert unanswered("I took a bit from the kitty but it's only forty quid, they won't miss it.")

@@ -79,8 +79,12 @@ def test_a_question_the_cognitive_judge_credited_is_not_also_relationships_explo
     judge_disclosures(view)
     assert [a.item for a in view.acts] == ["D1"]
     # the same question with no cognitive credit (a feelings question, or one left unanswered)
-    # stays relationship's
+    # stays relationship's, and so does one the cognitive judge counted against
     assert [a.item for a in _judge_disclosures(session, reply, asked_more)] == ["B1"]
+    view.acts.clear()
+    view.add("D1", 2, AGAINST, "D1:answered_for_the_client", 0.6, "the answer given for them")
+    judge_disclosures(view)
+    assert [a.item for a in view.acts] == ["D1", "B1"]
 
 
 def test_the_cognitive_judge_runs_before_the_disclosures_judge():
