@@ -111,7 +111,8 @@ PROCRIMINAL = rx(
     r"just borrowed|what they don't know|won't get caught|not getting caught|"
     r"it's not a big deal|no big deal|it's only(?! (?:round|around|down|up|across|over|next door|"
     r"me|us|you|him|her|a (?:short )?walk|\w+ minutes? (?:away|walk|from)|last|yesterday|today|"
-    r"\w+day|when|after|now|fair|natural|right|a matter of|a (?:few )?(?:days?|weeks?|months?)))|"
+    r"(?:\w+day|a (?:few )?(?:days?|weeks?|months?))\b(?!'?s? (?:wages|money|pay|takings|worth))|"
+    r"when|after|now|fair|natural|right|a matter of))|"
     r"(?:he|she) needed (?:a slap|sorting|telling)|"
     r"should have (?:hit|smacked|battered)|stand up for (?:myself|yourself)|"
     r"(?:can't|couldn't) (?:just )?let (?:him|her|them) (?:get away|disrespect|mug)|"
@@ -243,8 +244,9 @@ EVADED = rx(
     r"\b(?:at least|least|good (?:thing|job)|lucky|glad|thank god|thankfully) (?:that )?"
     r"(?:(?:you |they )?(?:didn't|did not|never|weren't|wasn't|won't|don't) (?:get |got |getting "
     r"|be |been )?(?:caught|pinched|nicked|lifted|collared)\b(?! up| out| on| in| short| into)|"
-    r"(?:you |they )?got away with (?:it|that)\b|(?:they|the police|nobody|no one) (?:didn't |"
-    r"never )?(?:catch you|caught you|nicked you|found out|saw you)\b)"
+    r"(?:you |they )?got away with (?:it|that)\b|(?:nobody|no one) (?:caught|nicked|saw|noticed|"
+    r"found out)\b|(?:they|the police) (?:didn't|did not|never) (?:catch|caught|nick|nicked|see|"
+    r"saw|find out|found out)\b)"
 )
 # A temptation the client reports resisting, not a breach: the words just before an offending
 # cue make it something that nearly happened ("I nearly didn't bother"), or the client turns it
@@ -254,18 +256,22 @@ NEARLY = rx(
     r"\b(?:nearly|almost|was going to|were going to|was about to|tempted to|close to)\W+"
     r"(?:\w+\W+){0,2}$"
 )
-CAUGHT = rx(r"\b(?:got|get|been|being) (?:caught|arrested|nicked|lifted|pulled|stopped|done)\b")
+CAUGHT = rx(
+    r"\b(?:got|get|been|being|was|were)\W+(?:(?:nearly|almost)\W+)?(?:caught|arrested|nicked|"
+    r"lifted|pulled|stopped|done)\b"
+)
 TURNED_DOWN = rx(
-    r"^\W*(?:\w+\W+){0,14}?but (?:then )?(?:i |we )?(?:thought (?:no|better|twice|again)|"
-    r"said no|changed my mind|decided (?:not|against)|walked (?:away|off|out)|put (?:it|them) "
-    r"back|didn't go through with it|held back|stopped myself)\b"
+    r"^\W*(?:\w+\W+){0,14}?but (?:then )?(?:i |we )?(?:thought (?:no\b(?! more)|better|twice|"
+    r"again)|said no|changed my mind|decided (?:not|against)|walked (?:away|off|out)|"
+    r"put (?:it|them) back|didn't go through with it|held back|stopped myself)\b"
 )
 # What makes an act the client reports something they meant or were offered, not something
 # done: only such an act can be turned down afterwards ("I wanted to hit him, but I walked
 # away"); "I hit him but then I walked away" reports the hitting.
 INTENDED = rx(
     r"\b(?:wanted to|felt like|was going to|were going to|was about to|tempted to|offered(?: me)?|"
-    r"had it in my (?:coat|pocket|bag|hand)|could have|thought about)\W+(?:\w+\W+){0,3}$"
+    r"had it in my (?:coat|pocket|bag|hand)|could have|thought about)\W+"
+    r"(?:(?!(?:so|but|because|cos|then|and)\b)\w+\W+){0,3}$"
 )
 # A practitioner who negates a procriminal phrase is disagreeing with it ("it's not
 # victimless", "I don't think everyone does it"), not voicing it. The negation must govern

@@ -405,7 +405,9 @@ def resisted(norm: str) -> bool:
     def nearly(m) -> bool:
         # "I almost got caught shoplifting": what nearly happened is the catching
         before = NEARLY.search(norm[: m.start()])
-        return bool(before) and not CAUGHT.search(norm[before.start() : m.end()])
+        # from a word before "nearly", so that "I was nearly arrested" is seen whole
+        start = norm.rfind(" ", 0, max(before.start() - 1, 0)) + 1 if before else 0
+        return bool(before) and not CAUGHT.search(norm[start : m.end()])
 
     def turned_down(m, act: bool) -> bool:
         # an act can be turned down only if it was meant or offered; an excuse the client

@@ -393,6 +393,24 @@ def test_praise_for_a_temptation_turned_down_is_praise_of_the_act(session):
             "I almost got caught shoplifting on Tuesday.",
             ("C1:praise_rewards_breach", "counts_against"),
         ),
+        (
+            "I was nearly arrested for shoplifting again.",
+            ("C1:praise_rewards_breach", "counts_against"),
+        ),
+        # an act can be turned down only if it was meant: "could have", not done
+        (
+            "I could have skipped it, but then I thought better of it.",
+            ("C1:praise_of_prosocial_act", "supports"),
+        ),
+        (
+            "I skipped it, but then I thought better of it.",
+            ("C1:praise_rewards_breach", "counts_against"),
+        ),
+        # an intention in another clause does not make the act a temptation
+        (
+            "I was going to leave so I skipped it, but then I thought better of it.",
+            ("C1:praise_rewards_breach", "counts_against"),
+        ),
         # one thing nearly happened, another did: the praise still rewards a breach
         (
             "I nearly didn't bother going to unpaid work, and on Sunday I got drunk.",
@@ -433,6 +451,26 @@ def test_praise_for_not_being_caught_counts_against_prosocial_modelling(session)
     assert "C1:praise_for_not_being_caught" not in dict(rules(put_back.items["C1"]))
 
 
+@pytest.mark.parametrize(
+    "praise",
+    [
+        "Well done, lucky they didn't catch you.",
+        "Well done, good thing nobody saw you.",
+        "Well done. At least you got away with it.",
+        "well done least you didnt get nicked",
+    ],
+)
+def test_praise_for_not_being_caught_in_other_words(session, praise):
+    score = card(
+        session,
+        ("practitioner", "How did it go?"),
+        ("client", "I had it in my bag, then I saw the guard and put it back."),
+        ("practitioner", praise),
+        ("client", "Yeah."),
+    )
+    assert ("C1:praise_for_not_being_caught", "counts_against") in rules(score.items["C1"])
+
+
 def test_praise_for_not_being_caught_counts_once_a_turn_in_other_words_too(session):
     score = card(
         session,
@@ -453,6 +491,9 @@ def test_praise_for_not_being_caught_counts_once_a_turn_in_other_words_too(sessi
         "it's about who loses out.",
         "Well done, I'm glad you didn't get pulled into that, that shows sense.",
         "Well done, and lucky you didn't get caught in the rain on the way.",
+        # being caught, praised as the better outcome, is not praise for getting away with it
+        "Good thing they caught you before it got any worse, well done for owning up.",
+        "Well done, I'm glad the police found out early on.",
     ],
 )
 def test_praise_that_only_mentions_being_caught_is_not_praise_for_it(session, praise):
@@ -514,6 +555,26 @@ def test_a_negation_that_does_not_govern_the_excuse_still_voices_it(session, sai
     assert voicing in rules(score.items["C2"])
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I wouldn't call it victimless, the staff got the blame.",
+        "its not really victimless is it the staff got the blame",
+        "I don't think everyone does it, most of the lads never did.",
+    ],
+)
+def test_a_negation_that_governs_the_excuse_does_not_voice_it(session, said):
+    score = card(
+        session,
+        ("practitioner", "How's work?"),
+        ("client", "Fine. The lads take stuff home from the yard."),
+        ("practitioner", said),
+        ("client", "Yeah."),
+    )
+    voicing = ("C2:practitioner_voices_procriminal_view", "counts_against")
+    assert voicing not in rules(score.items["C2"])
+
+
 def test_it_is_only_minimises_an_amount_not_a_distance(session):
     # (2.7) "it's only" excuses offending when it makes light of what was taken or done;
     # "it's only round the corner" says where the hostel is
@@ -530,4 +591,6 @@ def test_it_is_only_minimises_an_amount_not_a_distance(session):
     assert not unanswered("It's fine, it's only round the corner from my mum's.")
     assert not unanswered("It was only last week I started the course there.")
     assert not unanswered("It's only fair to say the staff have been all right.")
+    assert not unanswered("It's only a few weeks till my court date, so I'm keeping my head down.")
+    assert unanswered("I took a bit off the top, it's only a day's wages for them.")
     assert unanswered("I took a bit from the kitty but it's only forty quid, they won't miss it.")
