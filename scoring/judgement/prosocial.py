@@ -102,12 +102,11 @@ def judge_affirmations(view: SessionView) -> None:
                 continue
             # the object: what the praise names ("for ...") or else what the client just said
             named = praised_object(norm)
+            resisting = resisted(before)
             if named:
                 bad = reports_offending(named)
             else:
-                bad = (
-                    reports_offending(before) and not lx_prosocial(before) and not resisted(before)
-                )
+                bad = reports_offending(before) and not lx_prosocial(before) and not resisting
             if bad:
                 view.add(
                     "C1",
@@ -120,7 +119,7 @@ def judge_affirmations(view: SessionView) -> None:
                 )
                 continue
             view.add("B5", i, SUPPORTS, "B5:affirmation", 0.6, "affirms the client")
-            if lx_prosocial(named or before) or lx_prosocial(norm) or resisted(before):
+            if lx_prosocial(named or before) or lx_prosocial(norm) or resisting:
                 specific = (
                     bool(re.search(r"\b(?:because|shows|means|matters|that's the|exactly)\b", norm))
                     or len(content_stems(unit.text)) >= 4

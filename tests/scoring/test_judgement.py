@@ -451,26 +451,6 @@ def test_praise_for_not_being_caught_counts_against_prosocial_modelling(session)
     assert "C1:praise_for_not_being_caught" not in dict(rules(put_back.items["C1"]))
 
 
-@pytest.mark.parametrize(
-    "praise",
-    [
-        "Well done, lucky they didn't catch you.",
-        "Well done, good thing nobody saw you.",
-        "Well done. At least you got away with it.",
-        "well done least you didnt get nicked",
-    ],
-)
-def test_praise_for_not_being_caught_in_other_words(session, praise):
-    score = card(
-        session,
-        ("practitioner", "How did it go?"),
-        ("client", "I had it in my bag, then I saw the guard and put it back."),
-        ("practitioner", praise),
-        ("client", "Yeah."),
-    )
-    assert ("C1:praise_for_not_being_caught", "counts_against") in rules(score.items["C1"])
-
-
 def test_praise_for_not_being_caught_counts_once_a_turn_in_other_words_too(session):
     score = card(
         session,
@@ -483,28 +463,41 @@ def test_praise_for_not_being_caught_counts_once_a_turn_in_other_words_too(sessi
 
 
 @pytest.mark.parametrize(
-    "praise",
+    ("praise", "for_not_being_caught"),
     [
-        "Well done. I'm glad you didn't get caught up in the fight, that shows sense.",
-        "Well done for being honest. You could have got away with it and you told them anyway.",
-        "Well done for putting it back. It's not about not getting caught though, is it, "
-        "it's about who loses out.",
-        "Well done, I'm glad you didn't get pulled into that, that shows sense.",
-        "Well done, and lucky you didn't get caught in the rain on the way.",
+        ("Well done, lucky they didn't catch you.", True),
+        ("Well done, good thing nobody saw you.", True),
+        ("Well done. At least you got away with it.", True),
+        ("well done least you didnt get nicked", True),
+        ("Well done. I'm glad you didn't get caught up in the fight, that shows sense.", False),
+        (
+            "Well done for being honest. You could have got away with it and you told them anyway.",
+            False,
+        ),
+        (
+            "Well done for putting it back. It's not about not getting caught though, is it, "
+            "it's about who loses out.",
+            False,
+        ),
+        ("Well done, I'm glad you didn't get pulled into that, that shows sense.", False),
+        ("Well done, and lucky you didn't get caught in the rain on the way.", False),
         # being caught, praised as the better outcome, is not praise for getting away with it
-        "Good thing they caught you before it got any worse, well done for owning up.",
-        "Well done, I'm glad the police found out early on.",
+        ("Good thing they caught you before it got any worse, well done for owning up.", False),
+        ("Well done, I'm glad the police found out early on.", False),
     ],
 )
-def test_praise_that_only_mentions_being_caught_is_not_praise_for_it(session, praise):
+def test_praise_for_not_being_caught_in_its_words_and_not_in_others(
+    session, praise, for_not_being_caught
+):
     score = card(
         session,
         ("practitioner", "How did it go?"),
-        ("client", "I put it back and told the manager what I'd nearly done."),
+        ("client", "I had it in my bag, then I saw the guard and put it back."),
         ("practitioner", praise),
         ("client", "Yeah."),
     )
-    assert "C1:praise_for_not_being_caught" not in dict(rules(score.items["C1"]))
+    found = ("C1:praise_for_not_being_caught", "counts_against") in rules(score.items["C1"])
+    assert found is for_not_being_caught
 
 
 def test_a_practitioner_who_negates_an_excuse_is_not_voicing_it(session):
@@ -536,14 +529,19 @@ def test_a_practitioner_who_negates_an_excuse_is_not_voicing_it(session):
 
 
 @pytest.mark.parametrize(
-    "said",
+    ("said", "voiced"),
     [
-        "Not surprised, everyone does it.",
-        "No doubt everyone does it, to be honest.",
-        "I don't think it matters, everyone does it.",
+        # the negation does not govern the excuse: it is voiced
+        ("Not surprised, everyone does it.", True),
+        ("No doubt everyone does it, to be honest.", True),
+        ("I don't think it matters, everyone does it.", True),
+        # it does: disagreeing with the excuse
+        ("I wouldn't call it victimless, the staff got the blame.", False),
+        ("its not really victimless is it the staff got the blame", False),
+        ("I don't think everyone does it, most of the lads never did.", False),
     ],
 )
-def test_a_negation_that_does_not_govern_the_excuse_still_voices_it(session, said):
+def test_a_negation_disagrees_only_where_it_governs_the_excuse(session, said, voiced):
     score = card(
         session,
         ("practitioner", "How's work?"),
@@ -552,27 +550,7 @@ def test_a_negation_that_does_not_govern_the_excuse_still_voices_it(session, sai
         ("client", "Yeah."),
     )
     voicing = ("C2:practitioner_voices_procriminal_view", "counts_against")
-    assert voicing in rules(score.items["C2"])
-
-
-@pytest.mark.parametrize(
-    "said",
-    [
-        "I wouldn't call it victimless, the staff got the blame.",
-        "its not really victimless is it the staff got the blame",
-        "I don't think everyone does it, most of the lads never did.",
-    ],
-)
-def test_a_negation_that_governs_the_excuse_does_not_voice_it(session, said):
-    score = card(
-        session,
-        ("practitioner", "How's work?"),
-        ("client", "Fine. The lads take stuff home from the yard."),
-        ("practitioner", said),
-        ("client", "Yeah."),
-    )
-    voicing = ("C2:practitioner_voices_procriminal_view", "counts_against")
-    assert voicing not in rules(score.items["C2"])
+    assert (voicing in rules(score.items["C2"])) is voiced
 
 
 def test_it_is_only_minimises_an_amount_not_a_distance(session):
