@@ -61,10 +61,7 @@ def gives_back(view: SessionView, j: int, units: list[Unit]) -> bool:
     reflection the relationship judge found genuine (it restates the client, without a
     verdict). A unit merely coded as a reflection is not enough: "you'd lose your flat"
     after "I'd lose my job" adds the practitioner's conclusion."""
-    genuine = any(
-        a.turn == j and a.item in ("B3", "B4") and a.polarity == SUPPORTS for a in view.acts
-    )
-    return genuine or any(u.code.question_subtype == "open" for u in units)
+    return view.credited(j, ("B3", "B4")) or any(u.code.question_subtype == "open" for u in units)
 
 
 def own_content(unit: Unit, client_said: list[str]) -> bool:
@@ -83,7 +80,7 @@ def own_content(unit: Unit, client_said: list[str]) -> bool:
 def affirms(view: SessionView, j: int, units: list[Unit]) -> bool:
     """The follow-up affirms what the client answered or did (the prosocial and relationship
     judges found praise or an affirmation in it, or it opens with one)."""
-    if any(a.turn == j and a.item in ("B5", "C1") and a.polarity == SUPPORTS for a in view.acts):
+    if view.credited(j, ("B5", "C1")):
         return True
     first = units[0] if units else None
     return first is not None and (

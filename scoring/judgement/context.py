@@ -79,6 +79,14 @@ class SessionView:
     def add(self, item, turn, polarity, rule, confidence, reason="", weight=1.0) -> None:
         self.acts.append(Act(item, turn, polarity, rule, round(confidence, 2), reason, weight))
 
+    def credited(self, turn: int, items) -> bool:
+        """An act already judged at ``turn`` counts for one of ``items``: item codes ("B3"),
+        or a skill's letter ("D") for any of its items."""
+        return any(
+            a.turn == turn and (a.item in items or a.item[:1] in items) and a.polarity == SUPPORTS
+            for a in self.acts
+        )
+
 
 def elaborates(reply: str) -> bool:
     norm = normalise(reply)

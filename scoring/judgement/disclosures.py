@@ -11,7 +11,7 @@ says where it came from and relationship building weighs it as its own term.
 
 from __future__ import annotations
 
-from .context import SUPPORTS, SessionView
+from .context import SessionView
 from .occasions import add_reading, likeliest_reply
 
 # A client turn counts as sharing something from this probability; each exchange then weighs
@@ -43,16 +43,9 @@ def judge_disclosures(view: SessionView) -> None:
         reading = likeliest_reply(exchange, VALUES)
         if reading is None:
             continue
-        if reading[0] == "explores" and credited_as_cognitive_work(view, exchange.reply):
-            # (2.7) the cognitive judge already credited this question (a D item): counted
+        if reading[0] == "explores" and view.credited(exchange.reply, ("D",)):
+            # (2.7) the cognitive judge (which runs first) credited this question: counted
             # here too, a session of good cognitive work read as good listening whatever the
             # practitioner did with what the client shared
             continue
         add_reading(view, exchange, reading, REASONS[reading[0]], left="passes_over")
-
-
-def credited_as_cognitive_work(view: SessionView, turn: int) -> bool:
-    """The cognitive judge (which runs first) counted the practitioner's turn for a D item."""
-    return any(
-        a.turn == turn and a.item.startswith("D") and a.polarity == SUPPORTS for a in view.acts
-    )

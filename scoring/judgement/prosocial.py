@@ -439,8 +439,9 @@ def warmth_not_collusion(view: SessionView, i: int, j: int) -> bool:
     with the offending: it was judged as praise of a prosocial act the client reported (C1),
     or it empathises, reflects a feeling or affirms a prosocial act. Never going along, by
     the cues or by meaning."""
-    praised = any(a.turn == j and a.item == "C1" and a.polarity == SUPPORTS for a in view.acts)
-    return praised or _feels_with_or_affirms(view.units.get(j, []), normalise(view.texts[i]))
+    return view.credited(j, ("C1",)) or _feels_with_or_affirms(
+        view.units.get(j, []), normalise(view.texts[i])
+    )
 
 
 def _feels_with_or_affirms(units: list[Unit], said: str) -> bool:
