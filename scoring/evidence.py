@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from . import lexicon as lx
 from .checklist import Checklist, ChecklistItem
 from .codes import UtteranceCode
+from .judgement.context import READ_INVITATION
 from .judgement.occasions import listed_as_evidence
 from .lexicon import rx
 from .text import normalise
@@ -540,6 +541,12 @@ def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklis
                 dropped += [
                     e for e in act_evidence(ctx, acts, item.id) if e["polarity"] != "supports"
                 ]
+            # (2.8) an invitation no cue found, read by meaning and explored, is shown too
+            kept += [
+                e
+                for e in act_evidence(ctx, acts, item.id)
+                if e["polarity"] == "supports" and e["rule"].endswith(READ_INVITATION)
+            ]
             present, evidence = (len(kept) >= 2 if item.id == "D4" else bool(kept)), kept + dropped
         if item.id == "B10":
             evidence = evidence + act_evidence(ctx, acts, "B10")

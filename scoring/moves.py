@@ -46,17 +46,23 @@ def before_text(texts: list[str], practitioner: list[bool], i: int) -> str:
     return texts[i] if i >= 0 and not practitioner[i] else ""
 
 
-def read_moves(model: StanceModel, texts: list[str], practitioner: list[bool], embed) -> list[Move]:
-    """Every practitioner turn of a session read by both heads, with the client's words
-    before it. ``embed`` maps a list of texts to sentence vectors (``encoder.embed``)."""
+def practitioner_readings(texts: list[str], practitioner: list[bool], embed) -> list[tuple]:
+    """(turn, reading) for every practitioner turn with words, read with the client's words
+    before it; the moves and invitations models (``scoring.invitations``) read turns this way.
+    ``embed`` maps a list of texts to sentence vectors (``encoder.embed``)."""
     pairs = turns_in(texts, practitioner)
     if not pairs:
         return []
     shown = [before_text(texts, practitioner, i) for i, _ in pairs]
     read = readings(shown + texts, [(k, len(shown) + j) for k, (_, j) in enumerate(pairs)], embed)
+    return [(j, r) for (_, j), r in zip(pairs, read, strict=True)]
+
+
+def read_moves(model: StanceModel, texts: list[str], practitioner: list[bool], embed) -> list[Move]:
+    """Every practitioner turn of a session read by both heads."""
     return [
         Move(j, model.probabilities("function", r), model.probabilities("done", r).get("real", 0.0))
-        for (_, j), r in zip(pairs, read, strict=True)
+        for j, r in practitioner_readings(texts, practitioner, embed)
     ]
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import encoder, moves, rapport, stance
+from . import encoder, invitations, moves, rapport, stance
 from .checklist import Checklist, load_checklist
 from .codes import (
     CLIENT,
@@ -25,7 +25,7 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # 2.7: praise of a temptation turned down is praise; praise for not being caught counts against;
 # a negated excuse is not voiced; "it's only" before a place is no excuse; a question the
 # cognitive judge credited is not also relationship building's exploring
-SCORER_VERSION = "seeds-scorer-2.7"
+SCORER_VERSION = "seeds-scorer-2.8"
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
 )
@@ -168,15 +168,16 @@ def score_session(
     )
     # the reading models are learned parts: the rules-only switch turns them off with the others
     readers = (
-        (stance.get_model(), rapport.get_model(), moves.get_model())
+        (stance.get_model(), rapport.get_model(), moves.get_model(), invitations.get_model())
         if use_model is not False
-        else (None, None, None)
+        else (None, None, None, None)
     )
     embed = encoder.remembering_embed()
     exchanges = stance.read_session(texts, practitioner, readers[0], embed)
     disclosures = rapport.read_session(texts, practitioner, readers[1], embed)
     moved = moves.read_session(texts, practitioner, readers[2], embed)
-    view = judge_session(texts, practitioner, units, exchanges, disclosures, moved)
+    invited = invitations.read_session(texts, practitioner, readers[3], embed)
+    view = judge_session(texts, practitioner, units, exchanges, disclosures, moved, invited)
     items = collect_evidence(utterances, codes, checklist, view.acts)
     all_units = [unit for i in sorted(units) for unit in units[i]]
     metrics = session_metrics(utterances, codes, checklist, all_units, view.acts)
@@ -204,6 +205,7 @@ def score_session(
                 exchanges and readers[0].version,
                 disclosures and readers[1].version,
                 moved and readers[2].version,
+                invited and readers[3].version,
             )
             if v
         )

@@ -100,7 +100,7 @@ def _built_on(acts) -> int:
     return sum(
         1
         for a in acts
-        if a.item in COGNITIVE_ITEMS and a.polarity == SUPPORTS and a.rule.endswith("built on)")
+        if a.item in COGNITIVE_ITEMS and a.polarity == SUPPORTS and "(answer built on)" in a.rule
     )
 
 

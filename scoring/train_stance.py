@@ -20,10 +20,11 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import moves, rapport
+from . import invitations, moves, rapport
 from .model import word_ngrams
 from .stance import (
     DEFAULT_STANCE_PATH,
@@ -59,16 +60,21 @@ class Task:
     kind: str = ""
     responses: tuple[str, ...] = ()
     bad: tuple[str, ...] = ()
+    # how a labelled transcript becomes rows, for the models of practitioner turns
+    turn_rows: Callable | None = None
 
     def rows(self, transcripts, labels) -> list[dict]:
-        if not self.kind:
-            return move_examples(transcripts, labels)
+        if self.turn_rows:
+            return self.turn_rows(transcripts, labels)
         return examples(transcripts, labels, self.kind, self.responses)
 
 
 def group_of(transcript_id: str) -> str:
-    """The set (one writer) a transcript belongs to: "w3" for twins w3c01-good, "q" for q07."""
-    return transcript_id[:2] if transcript_id.startswith("w") else transcript_id[0]
+    """The set (one writer) a transcript belongs to: "w3" for twins w3c01-good, "w10" for
+    w10c01-good, "q" for q07."""
+    if transcript_id.startswith("w"):
+        return transcript_id.split("c", 1)[0]
+    return transcript_id[0]
 
 
 def load_transcripts(dirs=TRANSCRIPT_DIRS) -> dict[str, dict]:
@@ -131,19 +137,14 @@ def examples(
     return rows
 
 
-def move_examples(transcripts: dict[str, dict], labels: dict[str, list[dict]]) -> list[dict]:
+def turn_rows(transcripts, labels, marks, unmarked: dict) -> list[dict]:
     """One row per practitioner turn of every labelled transcript: the client's turn before
-    it and the turn, its move (``function``; "none" when readers marked none) and, for moves,
-    whether it did its job (``done``: real or empty). A turn readers gave two moves keeps
-    the first."""
+    it and the turn, with the fields ``marks(labels of the transcript)`` gives that turn, or
+    ``unmarked``'s."""
     rows = []
     for tid, rows_of, texts, practitioner in _labelled(transcripts, labels):
-        marked: dict[int, dict] = {}
-        for r in rows_of:
-            if r.get("kind") == "structure" and r.get("function") in moves.FUNCTIONS:
-                marked.setdefault(r["turn"], r)
+        marked = marks(rows_of)
         for i, j in moves.turns_in(texts, practitioner):
-            label = marked.get(j)
             rows.append(
                 {
                     "id": tid,
@@ -151,11 +152,40 @@ def move_examples(transcripts: dict[str, dict], labels: dict[str, list[dict]]) -
                     "turn": j,
                     "client": moves.before_text(texts, practitioner, i),
                     "reply": reply_text(texts[j]),
-                    "function": label["function"] if label else "none",
-                    "done": label["done"] if label else None,
+                    **marked.get(j, unmarked),
                 }
             )
     return rows
+
+
+def move_examples(transcripts: dict[str, dict], labels: dict[str, list[dict]]) -> list[dict]:
+    """Rows of practitioner turns (``turn_rows``) with their move (``function``; "none" when
+    readers marked none) and, for moves, whether it did its job (``done``: real or empty). A
+    turn readers gave two moves keeps the first."""
+
+    def marks(rows_of):
+        marked: dict[int, dict] = {}
+        for r in rows_of:
+            if r.get("kind") == "structure" and r.get("function") in moves.FUNCTIONS:
+                marked.setdefault(r["turn"], {"function": r["function"], "done": r["done"]})
+        return marked
+
+    return turn_rows(transcripts, labels, marks, {"function": "none", "done": None})
+
+
+def invitation_examples(transcripts: dict[str, dict], labels: dict[str, list[dict]]) -> list[dict]:
+    """Rows of practitioner turns (``turn_rows``) with the kind of invitation to think each
+    makes (``invites``; "none" where readers marked none; a transcript read with nothing
+    marked has a line with turn null)."""
+
+    def marks(rows_of):
+        return {
+            r["turn"]: {"invites": r["type"]}
+            for r in rows_of
+            if r.get("turn") is not None and r.get("type") in invitations.KINDS
+        }
+
+    return turn_rows(transcripts, labels, marks, {"invites": "none"})
 
 
 def vectors(rows: list[dict], embed) -> dict:
@@ -273,6 +303,8 @@ def report(rows, predicted, task: Task | None = None) -> None:
     """The cross-validated figures: the first head's AUC (occasion, or move against none),
     the second's accuracy, and the bad responses (or empty moves) against the rest."""
     task = task or STANCE
+    if task is INVITATIONS:
+        return report_invitations(rows, predicted)
     if not task.kind:
         return report_moves(rows, predicted)
     from sklearn.metrics import f1_score, roc_auc_score
@@ -315,6 +347,21 @@ def report_moves(rows, predicted) -> None:
     print(f"real against empty ({len(done)} moves) AUC {roc_auc_score(yd, pd):.3f}")
 
 
+def report_invitations(rows, predicted) -> None:
+    """The invitations model's cross-validated figures: invitation against none, per turn and
+    at the probability the cognitive judge reads from (``judgement.cognitive.INVITATION_P``)."""
+    from sklearn.metrics import f1_score, roc_auc_score
+
+    from .judgement.cognitive import INVITATION_P
+
+    keys = sorted(predicted)
+    y = [rows[k]["invites"] != "none" for k in keys]
+    p = [1.0 - predicted[k]["invites"].get("none", 0.0) for k in keys]
+    print(f"practitioner turns {len(rows)}, invitations {sum(y)}")
+    print(f"invitation against none AUC {roc_auc_score(y, p):.3f}")
+    print(f"F1 at p >= {INVITATION_P}: {f1_score(y, [v >= INVITATION_P for v in p]):.3f}")
+
+
 STANCE = Task(
     "stance",
     VERSION,
@@ -350,8 +397,17 @@ MOVES = Task(
         ("function", "function", ("client", "reply"), 1.0),
         ("done", "done", ("reply",), 1.0),
     ),
+    turn_rows=move_examples,
 )
-TASKS = {t.name: t for t in (STANCE, RAPPORT, MOVES)}
+INVITATIONS = Task(
+    "invitations",
+    "invitations-1",
+    REPO / "bench" / "probation_turns" / "invitations.jsonl",
+    invitations.DEFAULT_INVITATIONS_PATH,
+    (("invites", "invites", ("client", "reply"), 1.0),),
+    turn_rows=invitation_examples,
+)
+TASKS = {t.name: t for t in (STANCE, RAPPORT, MOVES, INVITATIONS)}
 
 
 def training_rows(task: Task) -> list[dict]:

@@ -58,10 +58,12 @@ def judge_session(
     exchanges=(),
     disclosures=(),
     moves=(),
+    invitations=(),
 ):
     """All judged acts of a session, in the order of the judges above. ``exchanges``,
-    ``disclosures``, ``moves``: the session as the stance, rapport and moves models read it
-    (``scoring.stance``, ``scoring.rapport``, ``scoring.moves``), where they ran."""
+    ``disclosures``, ``moves``, ``invitations``: the session as the stance, rapport, moves and
+    invitations models read it (``scoring.stance``, ``scoring.rapport``, ``scoring.moves``,
+    ``scoring.invitations``), where they ran."""
     view = SessionView(
         texts=texts,
         practitioner=practitioner,
@@ -69,6 +71,7 @@ def judge_session(
         exchanges=list(exchanges),
         disclosures=list(disclosures),
         moves=list(moves),
+        invitations=list(invitations),
     )
     for judge in JUDGES:
         judge(view)

@@ -10,6 +10,12 @@ Three techniques, each judged from the turns around the invitation:
   words, rather than an invitation that no practice follows.
 Labelling the client's thinking for them ("that's your thinking error") counts against D3.
 Every act weighs for or against, so the skill score can be a balance per session.
+
+An invitation is found by its words (the D items' cues) or, in a turn with none of them, by
+its meaning: the invitations model (``scoring.invitations``; the session passes its reading in
+as ``view.invitations``) reads "what about next time he turns up?" as asking for a plan. Either
+way, what follows is judged the same; an invitation read by meaning weighs by how sure the
+reading is.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from ..text import normalise
 from ..units import Unit
 from .context import (
     AGAINST,
+    READ_INVITATION,
     RESTATES,
     SUPPORTS,
     SessionView,
@@ -36,6 +43,15 @@ OVERRIDE_SHARE = 0.5  # ... when it is at least this share of what the follow-up
 REHEARSAL_WORDS = 8  # a client turn this long can be a rehearsal
 REHEARSAL_NOVEL = 0.5  # share of its content words the client brings (not the practitioner's)
 REHEARSAL_CLIENT_TURNS = 2  # how many client turns after the invitation the practice may start
+INVITATION_P = 0.5  # a turn the invitations model reads as inviting at this probability
+# the item an invitation read by meaning bears on, by its kind; the other kinds ask for the
+# client's thinking (D1)
+KIND_ITEMS = {"options": "D6", "plan": "D6", "rehearsal": "D7"}
+# the kinds judged when found by meaning: the techniques. Questions about what the client
+# thought or what happened, found only by meaning, are open questions any exploring session
+# asks; counted here, the cognitive score followed relationship building and fell across the
+# mixed-profile sessions (docs/scoring.md, scorer 2.8); their cue forms are judged above
+JUDGED_KINDS = ("consequences", "other_view", "options", "plan", "rehearsal")
 
 
 def asks_about_thinking(norm: str) -> bool:
@@ -138,6 +154,7 @@ def rehearsed(view: SessionView, i: int) -> bool:
 
 def judge_cognitive(view: SessionView) -> None:
     """D items: the client's own thinking explored and answered, not labelled for them."""
+    read = {invitation.turn: invited(invitation) for invitation in view.invitations}
     for i, units in view.units.items():
         for k, unit in enumerate(units):
             norm = normalise(unit.text)
@@ -156,25 +173,50 @@ def judge_cognitive(view: SessionView) -> None:
                 continue
             _judge_invitation(view, i, units, k, technique_of(norm))
             break
+        else:
+            kind, p = read.get(i, ("", 0.0))
+            if p >= INVITATION_P and units and not any(judges(u.text) for u in units):
+                _judge_invitation(view, i, units, _asked_at(units), KIND_ITEMS.get(kind, "D1"), p)
 
 
-def _judge_invitation(view: SessionView, i: int, units: list[Unit], k: int, item: str) -> None:
+def invited(invitation) -> tuple[str, float]:
+    """The kind of technique a turn read by meaning invites (of ``JUDGED_KINDS``) and the
+    probability that it invites one."""
+    kind = max(JUDGED_KINDS, key=lambda k: invitation.kind.get(k, 0.0))
+    return kind, sum(invitation.kind.get(k, 0.0) for k in JUDGED_KINDS)
+
+
+def _asked_at(units: list[Unit]) -> int:
+    """The unit that asks: the turn's last question, else its last unit."""
+    asks = [k for k, u in enumerate(units) if u.code.behaviour == "question"]
+    return asks[-1] if asks else len(units) - 1
+
+
+def _judge_invitation(
+    view: SessionView, i: int, units: list[Unit], k: int, item: str, read: float | None = None
+) -> None:
+    """What followed the invitation at unit k of turn i; ``read``: the invitations model's
+    probability, when it is by meaning that the turn was found to invite."""
+
+    def add(polarity, rule, confidence, reason, weight=1.0):
+        if read is not None:
+            rule, confidence, weight = f"{rule} {READ_INVITATION}", confidence * read, weight * read
+        view.add(item, i, polarity, rule, confidence, reason, weight=weight)
+
     if _rest_is_lecture(units, k):
         # the question is asked and then answered in the same breath
-        view.add(item, i, AGAINST, "D:answered_own_question", 0.5, "asks, then answers it")
+        add(AGAINST, "D:answered_own_question", 0.5, "asks, then answers it")
         return
     if item == "D7":
         if rehearsed(view, i):
-            view.add(item, i, SUPPORTS, "D:rehearsal_played_through", 0.65, "the client says it")
+            add(SUPPORTS, "D:rehearsal_played_through", 0.65, "the client says it")
         else:
-            view.add(item, i, AGAINST, "D:practice_not_done", 0.5, "no practice follows")
+            add(AGAINST, "D:practice_not_done", 0.5, "no practice follows")
         return
     answer, follow, j = _follow_up_of(view, i)
     # a short answer to a question about thinking can be a full one ("Recall.")
     if word_count(answer) < 2 or closes_down(answer):
-        view.add(
-            item,
-            i,
+        add(
             AGAINST,
             "D:cognitive_question_not_answered",
             0.4,
@@ -184,9 +226,7 @@ def _judge_invitation(view: SessionView, i: int, units: list[Unit], k: int, item
         return
     follow_units = view.units.get(j, []) if j is not None else []
     if follow_units and overrides(view, j, follow_units):
-        view.add(
-            item,
-            i,
+        add(
             AGAINST,
             "D:answer_overridden" if item == "D1" else "D:solution_handed_out",
             0.55,
@@ -200,9 +240,7 @@ def _judge_invitation(view: SessionView, i: int, units: list[Unit], k: int, item
         and not any(judges(u.text) for u in follow_units)
         and takes_up(follow, answer, follow_units)
     )
-    view.add(
-        item,
-        i,
+    add(
         SUPPORTS,
         "D:client_thinking_explored" + (" (answer built on)" if built else ""),
         0.7 if built else 0.5,

@@ -21,6 +21,10 @@ PRAISE_OBJECT_WORDS = 25  # the end of the client's turn that praise right after
 TOPIC_MENTIONS = 2  # later turns that must come back to an agenda topic for it to be covered
 TELLING_SHARE = 0.6  # a turn this much telling, with no question or reflection, tells
 
+# an invitation to think that no cue found, read by meaning (``judgement.cognitive``): judged
+# by what followed like any other, so it is not a reading weighed as its own term
+READ_INVITATION = "(invitation read by meaning)"
+
 
 @dataclass
 class Act:
@@ -53,6 +57,8 @@ class SessionView:
     # them (``scoring.moves``); none when they did not run
     disclosures: list = field(default_factory=list)
     moves: list = field(default_factory=list)
+    # practitioner turns as the invitations model read them (``scoring.invitations``)
+    invitations: list = field(default_factory=list)
 
     def client_before(self, i: int, turns: int = RECENT_CLIENT_TURNS) -> list[str]:
         found = []

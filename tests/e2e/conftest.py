@@ -9,6 +9,7 @@ is called on each page visited."""
 import contextlib
 import os
 import shutil
+import threading
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
@@ -48,6 +49,79 @@ def launch_chromium(*extra_args):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args])
         yield browser
         browser.close()
+
+
+class RequestsInFlight:
+    """The live server's application, counting the requests it has not finished answering.
+
+    The live server answers in threads of its own on the test's in-memory database connection.
+    A page the test has finished with can still be loading (the audio of a review page, a
+    status poll), and pytest-django empties the database as the test ends: on a loaded machine
+    the two met, and the emptying failed ("couldn't be flushed") and left rows to the next test."""
+
+    def __init__(self, app):
+        self.app = app
+        self.answering = 0
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            self.answering += 1
+        try:
+            response = self.app(environ, start_response)
+        except BaseException:
+            self._finished()
+            raise
+        return _ClosedWhenSent(response, self._finished)
+
+    def _finished(self):
+        with self.changed:
+            self.answering -= 1
+            self.changed.notify_all()
+
+    def wait_until_idle(self, timeout):
+        with self.changed:
+            return self.changed.wait_for(lambda: self.answering == 0, timeout)
+
+
+class _ClosedWhenSent:
+    """A response body that says when the server has closed it (sent, or the browser gone)."""
+
+    def __init__(self, response, finished):
+        self.response = response
+        self.finished = finished
+
+    def __iter__(self):
+        return iter(self.response)
+
+    def close(self):
+        try:
+            if hasattr(self.response, "close"):
+                self.response.close()
+        finally:
+            self.finished()
+
+
+def requests_in_flight(live_server):
+    """The live server's application wrapped in a RequestsInFlight, once per server."""
+    httpd = live_server.thread.httpd
+    app = httpd.get_app()
+    if not isinstance(app, RequestsInFlight):
+        app = RequestsInFlight(app)
+        httpd.set_app(app)
+    return app
+
+
+@pytest.fixture(autouse=True)
+def live_server_answered(request):
+    """A test that used the live server ends only when the server has answered every request,
+    before the database is emptied (set up after the database, so torn down before it)."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    in_flight = requests_in_flight(request.getfixturevalue("live_server"))
+    yield
+    assert in_flight.wait_until_idle(timeout=30), "the live server is still answering requests"
 
 
 @pytest.fixture(scope="module")
