@@ -4,9 +4,11 @@ Each labelled set (``bench/probation_turns/invitations.jsonl``) is read by an in
 trained without it; the twins of writers no reader marked are read by the model trained on all.
 For each variant (the kinds judged when found by meaning, and the probability from which a
 turn counts) the script prints the cognitive and relationship AUC on the twins
-(``bench/probation_set``), the mixed-profile sessions (``bench/probation_mixed``) and the
-held-out sets g and h, against the judge with no invitations read by meaning (scorer 2.7).
-docs/scoring.md, "Techniques asked for in plain words", holds the figures.
+(``bench/probation_set``) and the mixed-profile sessions (``bench/probation_mixed``), against
+the judge with no invitations read by meaning (scorer 2.7). Never the held-out sets: a set a
+variant was chosen on checks nothing after. docs/scoring.md, "Techniques asked for in plain
+words", holds the figures (measured while g and h were still held out and read here too; they
+have since joined the mixed sessions).
 
     python bench/invitation_kinds.py [VARIANT ...]
 """
@@ -41,7 +43,6 @@ VARIANTS = {
 SETS = {
     "twins": REPO / "bench" / "probation_set",
     "mixed": REPO / "bench" / "probation_mixed",
-    "g+h": REPO / "bench" / "probation_heldout",
 }
 
 
@@ -65,10 +66,7 @@ def transcripts() -> list[tuple[str, dict]]:
     out = []
     for name, folder in SETS.items():
         for path in sorted(folder.glob("*.json")):
-            t = json.loads(path.read_text())
-            if name == "g+h" and t["id"][0] not in "gh":
-                continue
-            out.append((name, t))
+            out.append((name, json.loads(path.read_text())))
     return out
 
 

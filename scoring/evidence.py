@@ -474,7 +474,7 @@ def judged_verdict(ctx: Context, acts, item_id: str) -> tuple[bool, list[dict]]:
     return bool(supports), supports + against
 
 
-EXPLORING = ("D1", "D6", "D7")  # the judged techniques (scoring.judgement.cognitive)
+EXPLORING = ("D1", "D5", "D6", "D7")  # the judged techniques (scoring.judgement.cognitive)
 
 
 def explored_turns(acts) -> set[int]:
@@ -541,12 +541,13 @@ def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklis
                 dropped += [
                     e for e in act_evidence(ctx, acts, item.id) if e["polarity"] != "supports"
                 ]
-            # (2.8) an invitation no cue found, read by meaning and explored, is shown too
-            kept += [
-                e
-                for e in act_evidence(ctx, acts, item.id)
-                if e["polarity"] == "supports" and e["rule"].endswith(READ_INVITATION)
+            # (2.8) an invitation no cue found, read by meaning, is shown for what followed it
+            read = [
+                e for e in act_evidence(ctx, acts, item.id) if e["rule"].endswith(READ_INVITATION)
             ]
+            kept += [e for e in read if e["polarity"] == "supports"]
+            if item.id not in ("D3", "D6", "D7"):
+                dropped += [e for e in read if e["polarity"] != "supports"]
             present, evidence = (len(kept) >= 2 if item.id == "D4" else bool(kept)), kept + dropped
         if item.id == "B10":
             evidence = evidence + act_evidence(ctx, acts, "B10")

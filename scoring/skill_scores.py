@@ -47,7 +47,7 @@ EXCHANGE_INPUTS = {
 EXCHANGE_CLIP = 2.5
 STRUCTURING_ELEMENTS = ("A1", "A2", "A3", "A8", "A9")  # expected in every supervision session
 ITEM_WEIGHT = 1.2
-COGNITIVE_ITEMS = ("D1", "D3", "D6", "D7")  # judged in scoring.judgement.cognitive
+COGNITIVE_ITEMS = ("D1", "D3", "D5", "D6", "D7")  # judged in scoring.judgement.cognitive
 COGNITIVE_WEIGHT = 2.0
 GOING_ALONG_TERM = 0.5  # per agreement left there, against prosocial modelling
 # (2.5) the exchanges read by meaning (``judgement.occasions``), as a balance; chosen by
@@ -95,10 +95,11 @@ def moves_read(acts) -> float:
     return done - EMPTY_MOVE_SHARE * words
 
 
-def _built_on(acts) -> int:
-    """Client answers the practitioner went on to explore with a question or reflection."""
+def _built_on(acts) -> float:
+    """Client answers the practitioner went on to explore with a question or reflection, each
+    weighed as its act is (an invitation read by meaning by how sure the reading is)."""
     return sum(
-        1
+        a.weight
         for a in acts
         if a.item in COGNITIVE_ITEMS and a.polarity == SUPPORTS and "(answer built on)" in a.rule
     )

@@ -12,7 +12,8 @@ its writer's wording.
 
 Needs scikit-learn (training only).
 
-    python -m scoring.train_stance [--task stance|rapport|moves] [--cv] [--write] [--c C C]
+    python -m scoring.train_stance [--task stance|rapport|moves|invitations] [--cv] [--write]
+        [--c C C]  (C of both heads; two-headed tasks only)
 """
 
 from __future__ import annotations
@@ -348,18 +349,26 @@ def report_moves(rows, predicted) -> None:
 
 
 def report_invitations(rows, predicted) -> None:
-    """The invitations model's cross-validated figures: invitation against none, per turn and
-    at the probability the cognitive judge reads from (``judgement.cognitive.INVITATION_P``)."""
-    from sklearn.metrics import f1_score, roc_auc_score
+    """The invitations model's cross-validated figures: any invitation against none, and the
+    one the cognitive judge uses: the technique kinds it judges (``JUDGED_KINDS``), summed, at
+    ``INVITATION_P`` and over."""
+    from sklearn.metrics import f1_score, precision_score, recall_score, roc_auc_score
 
-    from .judgement.cognitive import INVITATION_P
+    from .judgement.cognitive import INVITATION_P, JUDGED_KINDS
 
     keys = sorted(predicted)
     y = [rows[k]["invites"] != "none" for k in keys]
     p = [1.0 - predicted[k]["invites"].get("none", 0.0) for k in keys]
     print(f"practitioner turns {len(rows)}, invitations {sum(y)}")
-    print(f"invitation against none AUC {roc_auc_score(y, p):.3f}")
-    print(f"F1 at p >= {INVITATION_P}: {f1_score(y, [v >= INVITATION_P for v in p]):.3f}")
+    print(f"any invitation against none AUC {roc_auc_score(y, p):.3f}")
+    yt = [rows[k]["invites"] in JUDGED_KINDS for k in keys]
+    pt = [sum(predicted[k]["invites"].get(kind, 0.0) for kind in JUDGED_KINDS) for k in keys]
+    guess = [v >= INVITATION_P for v in pt]
+    print(
+        f"the judged kinds against the rest ({sum(yt)} turns) AUC {roc_auc_score(yt, pt):.3f}; at "
+        f"p >= {INVITATION_P}: F1 {f1_score(yt, guess):.3f}, precision "
+        f"{precision_score(yt, guess):.3f}, recall {recall_score(yt, guess):.3f}"
+    )
 
 
 STANCE = Task(

@@ -46,7 +46,14 @@ REHEARSAL_CLIENT_TURNS = 2  # how many client turns after the invitation the pra
 INVITATION_P = 0.5  # a turn the invitations model reads as inviting at this probability
 # the item an invitation read by meaning bears on, by its kind; the other kinds ask for the
 # client's thinking (D1)
-KIND_ITEMS = {"options": "D6", "plan": "D6", "rehearsal": "D7"}
+# (D5: consequential thinking and another's view, judged here only when read by meaning)
+KIND_ITEMS = {
+    "consequences": "D5",
+    "other_view": "D5",
+    "options": "D6",
+    "plan": "D6",
+    "rehearsal": "D7",
+}
 # the kinds judged when found by meaning: the techniques. Questions about what the client
 # thought or what happened, found only by meaning, are open questions any exploring session
 # asks; counted here, the cognitive score followed relationship building and fell across the
@@ -128,10 +135,10 @@ def overrides(view: SessionView, j: int, units: list[Unit]) -> bool:
     return told >= OVERRIDE_WORDS and told >= OVERRIDE_SHARE * said
 
 
-def rehearsed(view: SessionView, i: int) -> bool:
-    """After an invitation to practise at turn i, the client plays it through in their own
-    words: a client turn of some length, not pushing back, most of whose content words are
-    not the practitioner's (repeating a line dictated to them is not rehearsing)."""
+def rehearsed(view: SessionView, i: int) -> int | None:
+    """After an invitation to practise at turn i, the client turn that plays it through in the
+    client's own words: of some length, not pushing back, most of its content words not the
+    practitioner's (repeating a line dictated to them is not rehearsing); None when none does."""
     prompt = content_stems(view.texts[i])
     seen = 0
     for j in range(i + 1, len(view.texts)):
@@ -146,15 +153,16 @@ def rehearsed(view: SessionView, i: int) -> bool:
             and mine
             and len(mine - prompt) >= REHEARSAL_NOVEL * len(mine)
         ):
-            return True
+            return j
         if seen >= REHEARSAL_CLIENT_TURNS:
-            return False
-    return False
+            return None
+    return None
 
 
 def judge_cognitive(view: SessionView) -> None:
     """D items: the client's own thinking explored and answered, not labelled for them."""
     read = {invitation.turn: invited(invitation) for invitation in view.invitations}
+    played: set[int] = set()  # client turns already credited as a rehearsal
     for i, units in view.units.items():
         for k, unit in enumerate(units):
             norm = normalise(unit.text)
@@ -171,32 +179,47 @@ def judge_cognitive(view: SessionView) -> None:
             # an invitation to rehearse is an instruction, so any code but judgement will do
             if not asks_about_thinking(norm) or judges(unit.text):
                 continue
-            _judge_invitation(view, i, units, k, technique_of(norm))
+            _judge_invitation(view, i, units, k, technique_of(norm), played=played)
             break
         else:
             kind, p = read.get(i, ("", 0.0))
             if p >= INVITATION_P and units and not any(judges(u.text) for u in units):
-                _judge_invitation(view, i, units, _asked_at(units), KIND_ITEMS.get(kind, "D1"), p)
+                item = KIND_ITEMS.get(kind, "D1")
+                _judge_invitation(view, i, units, _asked_at(units), item, p, played)
 
 
 def invited(invitation) -> tuple[str, float]:
     """The kind of technique a turn read by meaning invites (of ``JUDGED_KINDS``) and the
     probability that it invites one."""
+    if not JUDGED_KINDS:
+        return "", 0.0
     kind = max(JUDGED_KINDS, key=lambda k: invitation.kind.get(k, 0.0))
     return kind, sum(invitation.kind.get(k, 0.0) for k in JUDGED_KINDS)
 
 
 def _asked_at(units: list[Unit]) -> int:
-    """The unit that asks: the turn's last question, else its last unit."""
+    """The unit that asks: the turn's first question, else its last unit. The first, so that
+    what the practitioner tells after asking is seen: a lecture that ends "does that make
+    sense?" asked and answered its question itself."""
     asks = [k for k, u in enumerate(units) if u.code.behaviour == "question"]
-    return asks[-1] if asks else len(units) - 1
+    return asks[0] if asks else len(units) - 1
 
 
 def _judge_invitation(
-    view: SessionView, i: int, units: list[Unit], k: int, item: str, read: float | None = None
+    view: SessionView,
+    i: int,
+    units: list[Unit],
+    k: int,
+    item: str,
+    read: float | None = None,
+    played: set[int] | None = None,
 ) -> None:
     """What followed the invitation at unit k of turn i; ``read``: the invitations model's
-    probability, when it is by meaning that the turn was found to invite."""
+    probability, when it is by meaning that the turn was found to invite; ``played``: the
+    client turns already credited as a rehearsal (one rehearsal counts once, however many
+    invitations came before it)."""
+    if read is not None and all(view.practitioner[i + 1 :]):
+        return  # nothing follows to judge: a recording that ends on the question
 
     def add(polarity, rule, confidence, reason, weight=1.0):
         if read is not None:
@@ -208,10 +231,13 @@ def _judge_invitation(
         add(AGAINST, "D:answered_own_question", 0.5, "asks, then answers it")
         return
     if item == "D7":
-        if rehearsed(view, i):
-            add(SUPPORTS, "D:rehearsal_played_through", 0.65, "the client says it")
-        else:
+        played = set() if played is None else played
+        turn = rehearsed(view, i)
+        if turn is None:
             add(AGAINST, "D:practice_not_done", 0.5, "no practice follows")
+        elif turn not in played:
+            played.add(turn)
+            add(SUPPORTS, "D:rehearsal_played_through", 0.65, "the client says it")
         return
     answer, follow, j = _follow_up_of(view, i)
     # a short answer to a question about thinking can be a full one ("Recall.")

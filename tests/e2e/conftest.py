@@ -61,40 +61,46 @@ class RequestsInFlight:
 
     def __init__(self, app):
         self.app = app
-        self.answering = 0
+        self.answering: list[str] = []  # the path of each request being answered
         self.changed = threading.Condition()
 
     def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
         with self.changed:
-            self.answering += 1
+            self.answering.append(path)
         try:
             response = self.app(environ, start_response)
         except BaseException:
-            self._finished()
+            self._finished(path)
             raise
-        return _ClosedWhenSent(response, self._finished)
+        return _ClosedWhenSent(response, lambda: self._finished(path))
 
-    def _finished(self):
+    def _finished(self, path):
         with self.changed:
-            self.answering -= 1
+            self.answering.remove(path)
             self.changed.notify_all()
 
     def wait_until_idle(self, timeout):
         with self.changed:
-            return self.changed.wait_for(lambda: self.answering == 0, timeout)
+            return self.changed.wait_for(lambda: not self.answering, timeout)
 
 
 class _ClosedWhenSent:
-    """A response body that says when the server has closed it (sent, or the browser gone)."""
+    """A response body that says once when the server has closed it (sent, or the browser
+    gone)."""
 
     def __init__(self, response, finished):
         self.response = response
         self.finished = finished
+        self.closed = False
 
     def __iter__(self):
         return iter(self.response)
 
     def close(self):
+        if self.closed:
+            return
+        self.closed = True
         try:
             if hasattr(self.response, "close"):
                 self.response.close()
@@ -114,14 +120,21 @@ def requests_in_flight(live_server):
 
 @pytest.fixture(autouse=True)
 def live_server_answered(request):
-    """A test that used the live server ends only when the server has answered every request,
-    before the database is emptied (set up after the database, so torn down before it)."""
+    """A test that used the live server ends only when its pages are closed and the server has
+    answered every request, before the database is emptied (set up after the database, so torn
+    down before it). Pages left open would go on polling (a status poll, an autosave) into the
+    next test's database."""
     if "live_server" not in request.fixturenames:
         yield
         return
     in_flight = requests_in_flight(request.getfixturevalue("live_server"))
     yield
-    assert in_flight.wait_until_idle(timeout=30), "the live server is still answering requests"
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
+    assert in_flight.wait_until_idle(timeout=30), (
+        f"the live server is still answering {in_flight.answering}"
+    )
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,12 @@ import pytest
 
 from scoring import invitations, score_session, train_stance
 from scoring.invitations import Invitation
-from scoring.judgement import AGAINST, SUPPORTS
+from scoring.judgement import AGAINST, SUPPORTS, cognitive
 from scoring.judgement.cognitive import INVITATION_P, judge_cognitive
 from scoring.judgement.context import READ_INVITATION
 from scoring.model import MODEL_ENV
 
-from .conftest import judged_view, make_session
+from .conftest import judged_card, judged_view, make_session
 
 NEXT_TIME = ("practitioner", "Okay. And what about next time he turns up at the door?")
 PLAN = ("client", "I'd not answer it, I'd ring my sister and go round hers till he's gone.")
@@ -148,3 +148,81 @@ def test_the_shipped_model_finds_a_plan_asked_for_in_plain_words(monkeypatch):
 def test_each_writer_is_a_set_of_its_own_when_sets_are_held_out(transcript, group):
     # writers 10 and 11 were once read as writer 1's set, so held out with it
     assert train_stance.group_of(transcript) == group
+
+
+def test_a_lecture_that_ends_in_a_question_is_not_exploring(session):
+    # the ask is placed at the turn's first question, so what is told after it is seen
+    lecture = (
+        "practitioner",
+        "So what about next time he turns up at the door? You ring the police, you tell them "
+        "he is breaching the order, you keep the chain on and you do not let him in, whatever "
+        "he says through the letterbox. Does that make sense?",
+    )
+    acts = _cognitive_acts(session, _reading(0, plan=0.9, none=0.1), lecture, PLAN, BUILT_ON)
+    assert [(a.item, a.polarity, a.rule.split()[0]) for a in acts] == [
+        ("D6", AGAINST, "D:answered_own_question")
+    ]
+
+
+def test_a_question_with_nothing_after_it_is_not_judged(session):
+    # a recording that ends on the question: nothing followed, so nothing to weigh
+    assert _cognitive_acts(session, _reading(0, plan=0.9, none=0.1), NEXT_TIME) == []
+
+
+def test_one_rehearsal_counts_once_however_many_invitations_came_before_it(session):
+    view = judged_view(
+        session(
+            ("practitioner", "Shall we practise what you'd say to him when he turns up?"),
+            ("client", "Yeah alright."),
+            ("practitioner", "Go on then, I'm him at the door, what do you say to me?"),
+            ("client", "Look mate I'm not coming out tonight, I've got the kids and I'm done."),
+        )
+    )
+    view.acts.clear()
+    view.invitations = [_reading(2, rehearsal=0.9, none=0.1)]
+    judge_cognitive(view)
+    credited = [a for a in view.acts if a.item == "D7" and a.polarity == SUPPORTS]
+    assert len(credited) == 1
+
+
+def test_with_no_kinds_judged_nothing_is_read(session, monkeypatch):
+    monkeypatch.setattr(cognitive, "JUDGED_KINDS", ())
+    assert _cognitive_acts(session, _reading(0, plan=0.9, none=0.1), NEXT_TIME, PLAN) == []
+
+
+CONSEQUENCES = ("practitioner", "And if your little girl had been stood there watching, then what?")
+THOUGHT_IT_THROUGH = (
+    "client",
+    "She'd have been terrified, she'd remember it, she'd hate me for it.",
+)
+
+
+@pytest.mark.parametrize(
+    ("follow", "verdict", "polarity"),
+    [
+        (BUILT_ON, "shown", SUPPORTS),
+        (TOLD, "counts against", AGAINST),
+    ],
+)
+def test_the_card_shows_what_followed_a_question_read_by_meaning(
+    session, follow, verdict, polarity
+):
+    # consequences and another's view are D5's: the card shows the act there, for or against
+    follow = (
+        "practitioner",
+        follow[1].replace("ring your sister and go round to hers", "think of her"),
+    )
+    utterances = session(CONSEQUENCES, THOUGHT_IT_THROUGH, follow)
+    _, items = judged_card(utterances, invitations=[_reading(0, consequences=0.9, none=0.1)])
+    read = [e for e in items["D5"]["evidence"] if e["rule"].endswith(READ_INVITATION)]
+    assert items["D5"]["verdict"] == verdict
+    assert [(e["utterance"], e["polarity"]) for e in read] == [(0, polarity)]
+
+
+def test_an_answer_built_on_counts_by_how_sure_the_reading_is():
+    from scoring.judgement import Act
+    from scoring.skill_scores import _built_on
+
+    rule = f"D:client_thinking_explored (answer built on) {READ_INVITATION}"
+    acts = [Act("D6", 0, SUPPORTS, rule, 0.4, "", 0.6), Act("D1", 2, SUPPORTS, rule, 0.7, "", 1.0)]
+    assert _built_on(acts) == pytest.approx(1.6)
