@@ -33,12 +33,6 @@ class Invitation:
     turn: int
     kind: dict[str, float]
 
-    @property
-    def likeliest(self) -> tuple[str, float]:
-        """The likeliest kind of invitation and the probability that the turn invites at all."""
-        best = max(KINDS, key=lambda k: self.kind.get(k, 0.0))
-        return best, 1.0 - self.kind.get("none", 0.0)
-
 
 def read_invitations(
     model: StanceModel, texts: list[str], practitioner: list[bool], embed

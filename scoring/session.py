@@ -25,6 +25,8 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # 2.7: praise of a temptation turned down is praise; praise for not being caught counts against;
 # a negated excuse is not voiced; "it's only" before a place is no excuse; a question the
 # cognitive judge credited is not also relationship building's exploring
+# 2.8: a technique asked for in plain words (consequences, another's view, options, a plan, a
+# rehearsal), found by the invitations model where no cue found it, is judged by what followed
 SCORER_VERSION = "seeds-scorer-2.8"
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}

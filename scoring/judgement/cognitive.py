@@ -44,9 +44,8 @@ REHEARSAL_WORDS = 8  # a client turn this long can be a rehearsal
 REHEARSAL_NOVEL = 0.5  # share of its content words the client brings (not the practitioner's)
 REHEARSAL_CLIENT_TURNS = 2  # how many client turns after the invitation the practice may start
 INVITATION_P = 0.5  # a turn the invitations model reads as inviting at this probability
-# the item an invitation read by meaning bears on, by its kind; the other kinds ask for the
-# client's thinking (D1)
-# (D5: consequential thinking and another's view, judged here only when read by meaning)
+# the item an invitation read by meaning bears on, by its kind, else D1 (D5, consequential
+# thinking and another's view, is judged only so; a cue-found one is D1, D6 or D7)
 KIND_ITEMS = {
     "consequences": "D5",
     "other_view": "D5",
@@ -184,7 +183,7 @@ def judge_cognitive(view: SessionView) -> None:
         else:
             kind, p = read.get(i, ("", 0.0))
             if p >= INVITATION_P and units and not any(judges(u.text) for u in units):
-                item = KIND_ITEMS.get(kind, "D1")
+                item = KIND_ITEMS.get(kind, "D1")  # thinking and sequence ask about thinking
                 _judge_invitation(view, i, units, _asked_at(units), item, p, played)
 
 
