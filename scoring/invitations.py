@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .moves import practitioner_readings
-from .stance import MODELS_DIR, StanceModel, model_from
+from .stance import MODELS_DIR, StanceModel, model_from, read_with
 
 DEFAULT_INVITATIONS_PATH = MODELS_DIR / "invitations.json"
 INVITATIONS_ENV = "OEP_SCORING_INVITATIONS"  # "off" disables it; a path points at another file
@@ -54,8 +54,4 @@ def read_session(
 ) -> list[Invitation]:
     """Every practitioner turn read by ``model``; [] when there is none or the embedder
     cannot run here."""
-    from . import encoder
-
-    if model is None or not encoder.embedder_available():
-        return []
-    return read_invitations(model, texts, practitioner, embed or encoder.embed)
+    return read_with(read_invitations, model, texts, practitioner, embed)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .stance import MODELS_DIR, StanceModel, model_from, readings
+from .stance import MODELS_DIR, StanceModel, model_from, read_with, readings
 
 DEFAULT_MOVES_PATH = MODELS_DIR / "moves.json"
 MOVES_ENV = "OEP_SCORING_MOVES"  # "off" disables it; a path points at another file
@@ -76,8 +76,4 @@ def read_session(
 ) -> list[Move]:
     """Every practitioner turn read by ``model``; [] when there is none or the embedder
     cannot run here."""
-    from . import encoder
-
-    if model is None or not encoder.embedder_available():
-        return []
-    return read_moves(model, texts, practitioner, embed or encoder.embed)
+    return read_with(read_moves, model, texts, practitioner, embed)

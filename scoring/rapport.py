@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .stance import MODELS_DIR, Exchange, StanceModel, model_from, read_exchanges
+from .stance import MODELS_DIR, Exchange, StanceModel, model_from, read_exchanges, read_with
 
 DEFAULT_RAPPORT_PATH = MODELS_DIR / "rapport.json"
 RAPPORT_ENV = "OEP_SCORING_RAPPORT"  # "off" disables it; a path points at another file
@@ -38,8 +38,4 @@ def read_session(
     """The session's exchanges read by ``model``: ``occasion`` is the probability the client
     turn shares something personal, ``response`` what the reply did with it. [] when there is
     no model or the embedder cannot run here."""
-    from . import encoder
-
-    if model is None or not encoder.embedder_available():
-        return []
-    return read_exchanges(model, texts, practitioner, embed or encoder.embed)
+    return read_with(read_exchanges, model, texts, practitioner, embed)

@@ -186,8 +186,15 @@ def read_session(
     """The session's exchanges read by ``model`` (``get_model()``), or [] when there is none
     or the embedder cannot run here (the cue rules then decide alone). ``embed``: the
     embedder, ``encoder.embed`` unless given (the session passes one that remembers)."""
+    return read_with(read_exchanges, model, texts, practitioner, embed)
+
+
+def read_with(reader, model: StanceModel | None, texts, practitioner, embed=None) -> list:
+    """``reader(model, texts, practitioner, embed)``: a session read by one of the reading
+    models (this one, ``rapport``'s, ``moves``', ``invitations``'), or [] when there is no model
+    or the embedder cannot run here."""
     from . import encoder
 
     if model is None or not encoder.embedder_available():
         return []
-    return read_exchanges(model, texts, practitioner, embed or encoder.embed)
+    return reader(model, texts, practitioner, embed or encoder.embed)

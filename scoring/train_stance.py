@@ -61,8 +61,10 @@ class Task:
     kind: str = ""
     responses: tuple[str, ...] = ()
     bad: tuple[str, ...] = ()
-    # how a labelled transcript becomes rows, for the models of practitioner turns
+    # for the models of practitioner turns: how a labelled transcript becomes rows, and how
+    # the cross-validated readings are reported
     turn_rows: Callable | None = None
+    report: Callable | None = None
 
     def rows(self, transcripts, labels) -> list[dict]:
         if self.turn_rows:
@@ -301,13 +303,12 @@ def cross_validate(rows, vecs, c=None, task: Task | None = None) -> dict:
 
 
 def report(rows, predicted, task: Task | None = None) -> None:
-    """The cross-validated figures: the first head's AUC (occasion, or move against none),
-    the second's accuracy, and the bad responses (or empty moves) against the rest."""
+    """The cross-validated figures of an exchange model: the occasion head's AUC, the
+    response head's accuracy, and the bad responses against the rest; a task with a report of
+    its own (moves, invitations) prints that instead."""
     task = task or STANCE
-    if task is INVITATIONS:
-        return report_invitations(rows, predicted)
-    if not task.kind:
-        return report_moves(rows, predicted)
+    if task.report:
+        return task.report(rows, predicted)
     from sklearn.metrics import f1_score, roc_auc_score
 
     y = [rows[k]["occasion"] for k in sorted(predicted)]
@@ -407,6 +408,7 @@ MOVES = Task(
         ("done", "done", ("reply",), 1.0),
     ),
     turn_rows=move_examples,
+    report=report_moves,
 )
 INVITATIONS = Task(
     "invitations",
@@ -415,6 +417,7 @@ INVITATIONS = Task(
     invitations.DEFAULT_INVITATIONS_PATH,
     (("invites", "invites", ("client", "reply"), 1.0),),
     turn_rows=invitation_examples,
+    report=report_invitations,
 )
 TASKS = {t.name: t for t in (STANCE, RAPPORT, MOVES, INVITATIONS)}
 
