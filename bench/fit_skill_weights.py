@@ -53,7 +53,7 @@ from probation_twins import SKILLS, load, skill_label, writer  # noqa: E402
 from scoring import Utterance, score_session  # noqa: E402
 from scoring.skill_scores import EXCHANGE_CLIP, EXCHANGE_INPUTS, WEIGHTS_PATH  # noqa: E402
 
-VERSION = "skill-weights-5"
+VERSION = "skill-weights-6"
 STEPS = 20000
 
 
@@ -70,12 +70,17 @@ def collect(transcripts, use_model) -> dict[str, dict]:
 
 def collect_stance_held_out(transcripts, use_model) -> dict[str, dict]:
     """As ``collect``, but each set's transcripts are read by reading models (the stance,
-    rapport and moves models: ``scoring.train_stance``) trained without that set's labelled
-    turns: the reading terms' figures are then held out like the weights'."""
-    from scoring import encoder, moves, rapport, train_stance
+    rapport, moves and invitations models: ``scoring.train_stance``) trained without that
+    set's labelled turns: the reading terms' figures are then held out like the weights'."""
+    from scoring import encoder, invitations, moves, rapport, train_stance
     from scoring.stance import STANCE_ENV
 
-    envs = {"stance": STANCE_ENV, "rapport": rapport.RAPPORT_ENV, "moves": moves.MOVES_ENV}
+    envs = {
+        "stance": STANCE_ENV,
+        "rapport": rapport.RAPPORT_ENV,
+        "moves": moves.MOVES_ENV,
+        "invitations": invitations.INVITATIONS_ENV,
+    }
     tasks = [train_stance.TASKS[name] for name in envs]
     labelled = {task.name: train_stance.training_rows(task) for task in tasks}
     vecs = {name: train_stance.vectors(rows, encoder.embed) for name, rows in labelled.items()}
@@ -350,7 +355,7 @@ def main() -> int:
                     f"{' '.join(writers)}, and {len(mixed)} mixed-profile sessions "
                     f"({args.mixed.name}), {'rules only' if args.no_model else 'model on'}"
                     + (
-                        ", each set read by reading models (stance, rapport, moves)"
+                        ", each set read by reading models (stance, rapport, moves, invitations)"
                         " trained without its labels"
                         if args.stance_held_out
                         else ""

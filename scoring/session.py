@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +28,16 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # cognitive judge credited is not also relationship building's exploring
 # 2.8: a technique asked for in plain words (consequences, another's view, options, a plan, a
 # rehearsal), found by the invitations model where no cue found it, is judged by what followed
-SCORER_VERSION = "seeds-scorer-2.8"
+# 2.9: a check-in or review answered and left counts as asked, not against; a barrier whose
+# follow-up ends the session is only asked; an early summary cue that draws nothing together
+# counts neither way; "tell me if I've got it wrong" checks a summary back; goal phrases no
+# longer add to structuring
+SCORER_VERSION = "seeds-scorer-2.9"
+logger = logging.getLogger(__name__)
+READERS_NOT_RUN = (
+    "the reading models did not run (the sentence embedder is not available here): "
+    "scored by the cue rules alone"
+)
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}
 )
@@ -174,6 +184,11 @@ def score_session(
         if use_model is not False
         else (None, None, None, None)
     )
+    notes = []
+    if any(readers) and not encoder.embedder_available():
+        # the scores then differ from a full scoring's: say so where an operator will look
+        logger.warning(READERS_NOT_RUN)
+        notes.append(READERS_NOT_RUN)
     embed = encoder.remembering_embed()
     exchanges = stance.read_session(texts, practitioner, readers[0], embed)
     disclosures = rapport.read_session(texts, practitioner, readers[1], embed)
@@ -213,6 +228,7 @@ def score_session(
         )
         or None,
         units=all_units,
+        notes=notes,
         overall=overall_score(scores, quality),
         skill_terms=terms,
         skill_inputs=inputs,

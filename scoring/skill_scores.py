@@ -185,8 +185,8 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
         "ending": ITEM_WEIGHT * _balance(ending, "A9"),
         # (2.3) the phrase detectors for role (A4) and conditions (A5) no longer add: left out
         # in the rotation they changed nothing or raised the held-out AUC (docs/scoring.md);
-        # the items still show on the card
-        "goals": 0.3 * present.get("A7", False),
+        # (2.9) nor goals (A7): its phrases came up more in sessions rated poor at structuring
+        # (AUC 0.45 across the development sessions); the items still show on the card
         "lecturing": -3.0 * r["lecturing"],
         # (2.6) the moves read by meaning, in any words (``judgement.structuring_moves``);
         # no talk balance and no client going on: like the exchange rates, they measure the

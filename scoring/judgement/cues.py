@@ -172,7 +172,8 @@ SUMMARY_CUE = rx(
     r"agreed|talked|covered|done)|before you go\b.{0,30}\b(?:so|we))\b"
 )
 CHECK_BACK = rx(
-    r"\b(?:have i (?:got|missed|left)|did i (?:get|miss)|is that (?:right|fair)|anything "
+    r"\b(?:(?:tell|correct) me if (?:i've|ive|i have|i'm|im) (?:got )?(?:\w+ ){0,3}wrong|"
+    r"have i (?:got|missed|left)|did i (?:get|miss)|is that (?:right|fair)|anything "
     r"(?:i've |i have )?(?:missed|left out|to add)|does that (?:sound|fit) right|is that about "
     r"right|what have i missed)\b"
 )

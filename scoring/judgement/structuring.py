@@ -139,6 +139,11 @@ def _draws_together(view: SessionView, i: int) -> tuple[int, float, bool]:
     return enough, share, spans
 
 
+# (2.9) A summary cue this early that draws nothing together is not a summary that failed
+# ("I'll come back to that before you go, so ...", turn 12 of 59): it counts neither way.
+EARLIEST_SUMMARY = 0.25
+
+
 def judge_summary(view: SessionView) -> None:
     """A8: a summary draws together what the client said; a verdict in its place counts against."""
     n = len(view.texts)
@@ -166,7 +171,7 @@ def judge_summary(view: SessionView) -> None:
                 "draws together what the client said",
                 weight=1.0 if cue or checks else 0.7,
             )
-        elif cue:
+        elif cue and i >= n * EARLIEST_SUMMARY:
             why = (
                 "the practitioner's verdict"
                 if verdict
@@ -199,8 +204,17 @@ def asks_on(view: SessionView, j: int) -> bool:
     return invites and elaborates(view.reply(j)[1])
 
 
+# (2.9) Items whose answer, when the practitioner moves on without following it up, still
+# counts as asked rather than against: across the development sessions a check-in or review
+# answer "not taken up" was as common in sessions rated good at structuring as in poor ones
+# (A1 18% against 15% of judged answers, A2 24% against 19%): moving on after "how's your week?"
+# is how a session gets to its business. An unanswered barrier still counts against.
+MOVING_ON_ALLOWED = ("A1", "A2")
+
+
 def judge_asked_and_taken_up(view: SessionView) -> None:
-    """A1 check-in, A2 review, A9 barriers: the question counts when the answer is taken up."""
+    """A1 check-in, A2 review, A9 barriers: the question counts when the answer is taken up;
+    a barrier named and left counts against."""
     n = len(view.texts)
     next_steps_agreed = False
     for i in view.units:
@@ -240,6 +254,19 @@ def judge_asked_and_taken_up(view: SessionView) -> None:
                     0.7,
                     "the client's answer is taken up",
                 )
+            elif item in MOVING_ON_ALLOWED or _last_word_unjudged(view, j):
+                # (2.9) a check-in or review answered and then left: still a check-in or a
+                # review, for less; and a barrier whose follow-up ends the session without
+                # brushing it off has no reply to tell whether it was taken up
+                view.add(
+                    item,
+                    i,
+                    SUPPORTS,
+                    f"{item}:asked_not_followed",
+                    0.5,
+                    "asked; the answer was not followed up",
+                    weight=0.5,
+                )
             else:
                 view.add(
                     item,
@@ -249,6 +276,12 @@ def judge_asked_and_taken_up(view: SessionView) -> None:
                     0.6,
                     "asked, then the answer was not taken up",
                 )
+
+
+def _last_word_unjudged(view: SessionView, j: int) -> bool:
+    """Turn j ends the session (no client reply after it) and neither judges nor dismisses."""
+    text = view.texts[j]
+    return view.reply(j)[0] is None and not (judges(text) or DISMISSIVE.search(normalise(text)))
 
 
 ENDING = "A9:ending"  # rule prefix of the ending's acts: the skill score weighs them on their own

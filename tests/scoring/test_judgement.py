@@ -138,15 +138,18 @@ def test_what_might_get_in_the_way_counts_only_when_the_answer_is_taken_up(sessi
     )
 
 
+THE_WEEK = [
+    ("practitioner", "How has the week gone?"),
+    ("client", "I went to the job centre on Monday and they booked me a forklift course."),
+    ("practitioner", "What else happened?"),
+    ("client", "My mum's been ill so I've been doing her shopping every day."),
+    ("practitioner", "And the drinking?"),
+    ("client", "I've cut down to weekends, mostly because of the course."),
+]
+
+
 def test_a_summary_that_is_the_practitioners_verdict_counts_against(session):
-    turns = [
-        ("practitioner", "How has the week gone?"),
-        ("client", "I went to the job centre on Monday and they booked me a forklift course."),
-        ("practitioner", "What else happened?"),
-        ("client", "My mum's been ill so I've been doing her shopping every day."),
-        ("practitioner", "And the drinking?"),
-        ("client", "I've cut down to weekends, mostly because of the course."),
-    ]
+    turns = THE_WEEK
     genuine = card(
         session,
         *turns,
@@ -169,6 +172,44 @@ def test_a_summary_that_is_the_practitioners_verdict_counts_against(session):
     assert genuine.items["A8"]["present"] is True
     assert verdict.items["A8"]["present"] is False
     assert ("A8:summary_without_client", "counts_against") in rules(verdict.items["A8"])
+
+
+def test_a_plain_summary_that_asks_to_be_put_right_counts(session):
+    # no summary cue: drawing the client's words together and asking to be corrected is the
+    # summary (2.9: "tell me if I've got it wrong" checks back as "have I got that right?" does)
+    score = card(
+        session,
+        *THE_WEEK,
+        (
+            "practitioner",
+            "Tell me if I've got any of this wrong: the job centre booked you on the forklift "
+            "course, you're doing your mum's shopping every day, and the drinking is down to "
+            "weekends because of the course.",
+        ),
+    )
+    assert ("A8:summary_draws_together", "supports") in rules(score.items["A8"])
+
+
+def test_a_summary_cue_early_in_the_session_that_draws_nothing_together_counts_neither_way(
+    session,
+):
+    opening = [
+        ("practitioner", "Morning. How are you sleeping?"),
+        ("client", "Three or four hours. I wake up at half three and go over it."),
+        (
+            "practitioner",
+            "I'll come back to that before you go, so you've got something for the nights.",
+        ),
+    ]
+    rest = [
+        (
+            "client" if k % 2 else "practitioner",
+            f"We talked about the course and the rent, part {k}.",
+        )
+        for k in range(12)
+    ]
+    early = card(session, *opening, *rest)
+    assert not [r for r in rules(early.items["A8"]) if r[0] == "A8:summary_without_client"]
 
 
 def test_an_unpunctuated_turn_splits_into_its_acts():

@@ -1,12 +1,9 @@
 """The trained model is optional: the scorer works without it, and it can be switched off."""
 
-import ast
-from pathlib import Path
-
-from scoring import score_session
+from scoring import encoder, score_session
 from scoring.model import DEFAULT_MODEL_PATH, MODEL_ENV, get_model
+from scoring.session import READERS_NOT_RUN
 
-PACKAGE = Path(__file__).resolve().parents[2] / "recordings" / "scoring"
 TURNS = [
     ("practitioner", "what would you like to talk about today"),
     ("client", "my licence really"),
@@ -61,13 +58,16 @@ def test_an_hour_long_session_is_scored_turn_by_turn(session):
     }
 
 
-def test_no_django_in_the_scorer():
-    for path in PACKAGE.rglob("*.py"):
-        tree = ast.parse(path.read_text())
-        for node in ast.walk(tree):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module:
-                names = [node.module]
-            assert not any(n.split(".")[0] in ("django", "wagtail") for n in names), path
+def test_reading_models_that_cannot_run_are_logged_and_noted(session, monkeypatch, caplog):
+    # without the embedder the reading models fall back to the rules: an operator must be
+    # able to see that the scores are not a full scoring's
+    monkeypatch.setattr(encoder, "embedder_available", lambda: False)
+    with caplog.at_level("WARNING", logger="scoring.session"):
+        score = score_session(session(*TURNS))
+    assert score.to_dict()["notes"] == [READERS_NOT_RUN]
+    assert READERS_NOT_RUN in caplog.text
+
+
+def test_a_full_scoring_has_no_such_note(session):
+    assert encoder.embedder_available()
+    assert score_session(session(*TURNS)).notes == []

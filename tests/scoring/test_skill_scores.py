@@ -338,15 +338,19 @@ def test_procriminal_talk_answered_on_its_own_terms_is_not_left_unanswered(sessi
 
 def test_phrase_presence_that_did_not_survive_the_rotation_is_not_scored(session):
     # 2.3: the role (A4), conditions (A5) and own-commitment (C5) phrase detectors and the
-    # count of affirmations no longer add to a skill score; the items stay on the card
+    # count of affirmations no longer add to a skill score; 2.9: nor goals (A7); the items
+    # stay on the card
     score = score_session(
         session(
             ("practitioner", "My job is to supervise your order and help you keep to it."),
             ("client", "Right, and I have to report every fortnight on a Thursday."),
+            ("practitioner", "What would you like to achieve by next time? What are your goals?"),
+            ("client", "Get the forklift licence and keep off the drink."),
         ),
         use_model=False,
     )
+    assert score.items["A7"]["present"] is True
     judged = score.skill_inputs["judged"]
-    assert not {"role", "conditions"} & set(judged["structuring"])
+    assert not {"role", "conditions", "goals"} & set(judged["structuring"])
     assert "commitments" not in judged["prosocial_modelling"]
     assert "affirmations" not in judged["relationship_building"]

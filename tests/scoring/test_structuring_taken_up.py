@@ -65,3 +65,48 @@ def test_telling_the_client_goes_on_from_does_not_take_the_answer_up():
         ("client", "Right so I'd be waiting on the Thursday panel then for a room somewhere."),
     )
     assert ("A2", "supports", "A2:answer_taken_up") not in acts
+
+
+def acts_on(item, *turns):
+    view = judged_view(make_session(*turns))
+    return [(a.polarity, a.rule, a.weight) for a in view.acts if a.item == item]
+
+
+def test_a_review_answered_and_then_left_counts_as_asked_not_against():
+    # (2.9) moving on after the answer is how a session gets to its business: the review
+    # counts for less than one taken up, never against
+    acts = acts_on(
+        "A2",
+        REVIEW,
+        ANSWER,
+        ("practitioner", "Anyway, moving on, what are you doing about your fines?"),
+        ("client", "I've been paying five pounds a week and I've got the receipts with me."),
+    )
+    assert acts == [("supports", "A2:asked_not_followed", 0.5)]
+
+
+BARRIER = [
+    ("practitioner", "So you'll ring the college on Monday about the course."),
+    ("client", "Yeah I will."),
+    ("practitioner", "What might get in the way of that?"),
+    ("client", "My phone has no credit and the college line always keeps you on hold."),
+]
+
+
+def test_a_barrier_left_with_the_client_still_there_counts_against():
+    acts = acts_on(
+        "A9",
+        *BARRIER,
+        ("practitioner", "If you want it enough you'll find a way."),
+        ("client", "Right. Whatever you say."),
+    )
+    assert ("counts_against", "A9:answer_ignored", 1.0) in acts
+
+
+def test_a_barrier_whose_follow_up_ends_the_session_is_only_asked():
+    # no reply after the last word: nothing tells whether the answer was taken up
+    acts = acts_on(
+        "A9", *BARRIER, ("practitioner", "If anything goes wrong, ring me and we'll sort it.")
+    )
+    assert ("supports", "A9:asked_not_followed", 0.5) in acts
+    assert not any(polarity == "counts_against" for polarity, _, _ in acts)
