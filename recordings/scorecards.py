@@ -47,4 +47,10 @@ def score_recording(recording) -> str:
         roles={str(segment.index): segment.role for segment in segments},
     )
     found = sum(1 for item in result["items"].values() if item.get("present"))
-    return f"Scored against checklist {version} with {SCORER_VERSION}: {found} items with evidence."
+    # the scorer's notes (say, its reading models could not run here) belong in the stage log
+    # the owner and reviewer see, not only in the worker's log
+    notes = "".join(f" Note: {note}." for note in result.get("notes", []))
+    return (
+        f"Scored against checklist {version} with {SCORER_VERSION}: {found} items with evidence."
+        + notes
+    )

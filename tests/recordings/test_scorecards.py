@@ -7,7 +7,8 @@ from checklist.models import ChecklistVersion, SkillsChecklist
 from recordings.enums import SpeakerRole
 from recordings.models import ScoreCard
 from recordings.scorecards import score_recording
-from scoring import SCORER_VERSION, load_checklist
+from scoring import SCORER_VERSION, encoder, load_checklist
+from scoring.session import READERS_NOT_RUN
 from tests.roles import assert_admin_refuses
 
 from .conftest import add_lines, make_recording
@@ -152,3 +153,12 @@ def test_practitioners_and_managers_cannot_edit_the_checklist(client, people, wh
     response = client.get(checklist_edit_url())
     assert_admin_refuses(response, who, checklist_edit_url())
     assert ChecklistVersion.objects.count() == 1
+
+
+def test_a_scoring_without_its_reading_models_says_so_in_the_stage_log(people, monkeypatch):
+    recording = make_recording(people["practitioner"])
+    add_lines(recording, SESSION)
+    assert "Note:" not in score_recording(recording)
+    monkeypatch.setattr(encoder, "embedder_available", lambda: False)
+    assert f"Note: {READERS_NOT_RUN}." in score_recording(recording)
+    assert ScoreCard.objects.latest_for(recording).result["notes"] == [READERS_NOT_RUN]
