@@ -551,6 +551,12 @@ def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklis
             present, evidence = (len(kept) >= 2 if item.id == "D4" else bool(kept)), kept + dropped
         if item.id == "B10":
             evidence = evidence + act_evidence(ctx, acts, "B10")
+        elif item.id == "C5":
+            # (2.10) an undertaking of the practitioner's own admitted not done outweighs any
+            # "I'll ring them" said in the session: the item counts against, and says where
+            undone = act_evidence(ctx, acts, "C5")
+            if undone:
+                present, evidence = False, undone + evidence
         elif item.id in READ_ALSO:
             # (2.6) what the rapport model read: a reply that shows the client was understood,
             # or asks more, in words no detector knows, is evidence the item was shown

@@ -32,7 +32,9 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # follow-up ends the session is only asked; an early summary cue that draws nothing together
 # counts neither way; "tell me if I've got it wrong" checks a summary back; goal phrases no
 # longer add to structuring
-SCORER_VERSION = "seeds-scorer-2.9"
+# 2.10: an undertaking of the practitioner's own admitted not done counts against prosocial
+# modelling (C5)
+SCORER_VERSION = "seeds-scorer-2.10"
 logger = logging.getLogger(__name__)
 READERS_NOT_RUN = (
     "the reading models did not run (the sentence embedder is not available here): "

@@ -25,6 +25,7 @@ from pathlib import Path
 from .judgement import AGAINST, SUPPORTS, SessionView, closes_down, elaborates
 from .judgement.exchange import exchange_rates
 from .judgement.occasions import read_by_meaning
+from .judgement.promises import UNDONE
 from .judgement.prosocial import GOING_ALONG
 from .judgement.structuring import ENDING
 
@@ -59,6 +60,9 @@ OCCASIONS_WEIGHT = 3.0
 DISCLOSURES_WEIGHT = 3.0
 MOVES_WEIGHT = 2.0
 EMPTY_MOVE_SHARE = 0.5  # an empty move counts against at this share of a real one's worth
+# (2.10) chosen on the development sets' judged sums (mixed sessions 0.920 to 0.936 at 1.5;
+# 0.929 at 0.5, 0.937 at 2 and 3; twins unchanged): docs/scoring.md
+UNDONE_PROMISE_WEIGHT = 1.5
 
 
 def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") -> float:
@@ -221,7 +225,9 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
         # with it, in any words: the cue terms above see only the words they know
         "occasions_read": OCCASIONS_WEIGHT * _balance(read, "C2", "C3", prior=1.0),
         # (2.3) the own-commitments phrase detector (C5) no longer adds: it did not survive
-        # leave-one-writer-out (docs/scoring.md)
+        # leave-one-writer-out (docs/scoring.md); (2.10) an undertaking of the practitioner's
+        # own admitted not done counts against, once (``judgement.promises``)
+        "undone_promises": -UNDONE_PROMISE_WEIGHT * min(1, _count(view, "C5", AGAINST, UNDONE)),
         "services": 0.3 * present.get("C6", False),
         "lecturing": -4.0 * r["lecturing"],
         # (2.5) no advice rate and no client going on: they measure the relationship and the

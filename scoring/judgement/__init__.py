@@ -18,6 +18,7 @@ from .cognitive import judge_cognitive
 from .context import AGAINST, SUPPORTS, Act, SessionView, closes_down, elaborates
 from .disclosures import judge_disclosures
 from .occasions import judge_occasions
+from .promises import judge_own_promises
 from .prosocial import judge_affirmations, judge_going_along, judge_procriminal
 from .relationship import judge_reflections, judge_talk
 from .structuring import judge_agenda, judge_asked_and_taken_up, judge_ending, judge_summary
@@ -39,6 +40,7 @@ JUDGES = (
     judge_affirmations,
     judge_procriminal,
     judge_going_along,
+    judge_own_promises,
     judge_occasions,
     judge_agenda,
     judge_summary,

@@ -354,3 +354,17 @@ VAGUE_TIME = rx(
     r"\b(?:sometime|some time|whenever|at some point|one of these days)\b"
     rf"(?: (?:(?:in|on|during|over|around|by|before|after) (?:the )?)?{_TIME_ANCHOR})?"
 )
+# (2.10) The practitioner says their own undertaking is not done ("I haven't got round to it",
+# "I completely forgot", "I haven't sent that letter yet"): modelling reliability, read from
+# what the practitioner admits, never from promises made (which any session can say).
+UNDONE_PROMISE = rx(
+    r"\b(?:i (?:haven't|have not|didn't|did not|never) (?:had (?:a|the) chance|"
+    r"(?:got|get|gotten) (?:a)?round to|managed to (?:do|send|ring|call|sort|get|write|book|"
+    r"chase|look))|"
+    r"i (?:haven't|have not) (?:done|sent|rung|written|booked|chased|sorted|made|finished) "
+    r"(?:(?:it|that|this|them)(?: yet)?|(?:the|your) \w+(?: \w+)? yet)|"
+    r"i (?:completely |clean |totally )?forgot(?: it| that| all)?(?: about (?:it|that|the|your))?"
+    r"(?= sorry| i'll| i will| to\b| the\b| your\b|$)|"
+    r"(?:slipped|went out of) my mind|"
+    r"still (?:not|haven't) (?:sent|done|rung|written|booked|chased|sorted))\b"
+)
