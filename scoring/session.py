@@ -37,8 +37,8 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 SCORER_VERSION = "seeds-scorer-2.10"
 logger = logging.getLogger(__name__)
 READERS_NOT_RUN = (
-    "the reading models did not run (the sentence embedder is not available here): "
-    "scored by the cue rules alone"
+    "the reading models did not run (the sentence embedder is switched off or not available "
+    "here): scored by the cue rules alone"
 )
 PRACTITIONER_SPEAKERS = frozenset(
     {"practitioner", "therapist", "officer", "probation_officer", "pp", "staff", "counsellor"}

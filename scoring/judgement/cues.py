@@ -172,7 +172,7 @@ SUMMARY_CUE = rx(
     r"agreed|talked|covered|done)|before you go\b.{0,30}\b(?:so|we))\b"
 )
 CHECK_BACK = rx(
-    r"\b(?:(?:tell|correct) me if (?:i've|ive|i have|i'm|im) (?:got )?(?:\w+ ){0,3}wrong|"
+    r"\b(?:tell me if (?:i've|i have|i|i'm) (?:got )?(?:\w+ ){0,3}wrong|"
     r"have i (?:got|missed|left)|did i (?:get|miss)|is that (?:right|fair)|anything "
     r"(?:i've |i have )?(?:missed|left out|to add)|does that (?:sound|fit) right|is that about "
     r"right|what have i missed)\b"
@@ -357,14 +357,30 @@ VAGUE_TIME = rx(
 # (2.10) The practitioner says their own undertaking is not done ("I haven't got round to it",
 # "I completely forgot", "I haven't sent that letter yet"): modelling reliability, read from
 # what the practitioner admits, never from promises made (which any session can say).
+_TASK = (
+    r"(?:ring|call|phone|send|do|sort|write|chase|look|speak|email|book|print|bring|check|"
+    r"find|make|fill)"
+)
+_TASKING = (
+    r"(?:it|that|them|ringing|calling|phoning|sending|doing|sorting|writing|chasing|looking|"
+    r"speaking|emailing|booking|printing|bringing|checking)"
+)
+_AFTER_ADMITTING = r"(?= sorry| i'll| i will| yet| its| it's|$)"  # what follows "I forgot it"
+_FORGOT = r"i (?:completely |clean |totally )?forgot"
 UNDONE_PROMISE = rx(
-    r"\b(?:i (?:haven't|have not|didn't|did not|never) (?:had (?:a|the) chance|"
-    r"(?:got|get|gotten) (?:a)?round to|managed to (?:do|send|ring|call|sort|get|write|book|"
-    r"chase|look))|"
-    r"i (?:haven't|have not) (?:done|sent|rung|written|booked|chased|sorted|made|finished) "
-    r"(?:(?:it|that|this|them)(?: yet)?|(?:the|your) \w+(?: \w+)? yet)|"
-    r"i (?:completely |clean |totally )?forgot(?: it| that| all)?(?: about (?:it|that|the|your))?"
-    r"(?= sorry| i'll| i will| to\b| the\b| your\b|$)|"
-    r"(?:slipped|went out of) my mind|"
-    r"still (?:not|haven't) (?:sent|done|rung|written|booked|chased|sorted))\b"
+    r"\b(?:"
+    rf"i (?:haven't|have not|didn't|did not) (?:had|got|get) (?:a|the) chance"
+    rf"(?: to {_TASK}|{_AFTER_ADMITTING})|"
+    rf"i (?:haven't|have not|didn't|did not|never) (?:got|get|gotten) (?:a)?round to {_TASKING}|"
+    rf"i (?:haven't|have not|didn't|did not) manage(?:d)? to {_TASK}|"
+    r"i (?:haven't|have not) (?:done|sent|rung|written|booked|chased|sorted|finished) "
+    rf"(?:(?:it|that|them){_AFTER_ADMITTING}|(?:the|your) \w+(?: \w+)? yet)|"
+    rf"{_FORGOT} (?:all )?(?:about )?(?:it|that){_AFTER_ADMITTING}|"
+    rf"{_FORGOT} (?:all )?about (?:the|your) \w+|"
+    rf"{_FORGOT} to {_TASK}|"
+    rf"{_FORGOT}{_AFTER_ADMITTING}|"
+    r"(?:it|that) (?:completely |totally )?(?:slipped|went out of) my mind"
+    r"(?! to (?:say|ask|mention|tell))|"
+    r"i still (?:haven't|have not) (?:sent|done|rung|written|booked|chased|sorted)"
+    r")\b"
 )

@@ -3,7 +3,7 @@
 Readers rate a practitioner who says "I haven't got round to that referral" poor at modelling
 reliability, however warm the rest of the session: the client is asked to keep every
 appointment and condition by someone who did not do what they said they would. Across the
-development sessions a practitioner admitted an undertaking not done in 20 sessions, every one
+development sessions a practitioner admitted an undertaking not done in 24 sessions, every one
 rated poor at prosocial modelling, and in none of the 187 rated good (docs/scoring.md). Promises
 made are not read: any session can say "I'll ring them", and the phrase detector for them did
 not survive leave-one-writer-out (2.3).

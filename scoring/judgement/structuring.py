@@ -139,8 +139,9 @@ def _draws_together(view: SessionView, i: int) -> tuple[int, float, bool]:
     return enough, share, spans
 
 
-# (2.9) A summary cue this early that draws nothing together is not a summary that failed
-# ("I'll come back to that before you go, so ...", turn 12 of 59): it counts neither way.
+# (2.9) A summary cue this early that draws nothing together, and is no verdict, is not a
+# summary that failed ("I'll come back to that before you go, so ...", turn 12 of 59): it
+# counts neither way.
 EARLIEST_SUMMARY = 0.25
 
 
@@ -171,7 +172,7 @@ def judge_summary(view: SessionView) -> None:
                 "draws together what the client said",
                 weight=1.0 if cue or checks else 0.7,
             )
-        elif cue and i >= n * EARLIEST_SUMMARY:
+        elif cue and (verdict or grudging or i >= n * EARLIEST_SUMMARY):
             why = (
                 "the practitioner's verdict"
                 if verdict
@@ -194,7 +195,7 @@ def asks_on(view: SessionView, j: int) -> bool:
     units = view.units.get(j, [])
     follow = view.texts[j]
     norm = normalise(follow)
-    if not units or judges(follow) or DISMISSIVE.search(norm) or TOPIC_SHIFT.search(norm):
+    if not units or brushes_off(follow) or TOPIC_SHIFT.search(norm):
         return False
     invites = (
         word_count(follow) <= CONTINUER_WORDS
@@ -208,7 +209,8 @@ def asks_on(view: SessionView, j: int) -> bool:
 # counts as asked rather than against: across the development sessions a check-in or review
 # answer "not taken up" was as common in sessions rated good at structuring as in poor ones
 # (A1 18% against 15% of judged answers, A2 24% against 19%): moving on after "how's your week?"
-# is how a session gets to its business. An unanswered barrier still counts against.
+# is how a session gets to its business. A follow-up that judges or brushes the answer off
+# still counts against, and so does a barrier answered and left while the client is there.
 MOVING_ON_ALLOWED = ("A1", "A2")
 
 
@@ -254,10 +256,12 @@ def judge_asked_and_taken_up(view: SessionView) -> None:
                     0.7,
                     "the client's answer is taken up",
                 )
-            elif item in MOVING_ON_ALLOWED or _last_word_unjudged(view, j):
-                # (2.9) a check-in or review answered and then left: still a check-in or a
-                # review, for less; and a barrier whose follow-up ends the session without
-                # brushing it off has no reply to tell whether it was taken up
+            elif not brushes_off(view.texts[j]) and (
+                item in MOVING_ON_ALLOWED or not _client_speaks_after(view, j)
+            ):
+                # (2.9) a check-in or review answered and then left, not brushed off: still a
+                # check-in or a review, for less; and a barrier whose follow-up is the
+                # session's last word to the client has no reply to tell whether it was taken up
                 view.add(
                     item,
                     i,
@@ -278,10 +282,14 @@ def judge_asked_and_taken_up(view: SessionView) -> None:
                 )
 
 
-def _last_word_unjudged(view: SessionView, j: int) -> bool:
-    """Turn j ends the session (no client reply after it) and neither judges nor dismisses."""
-    text = view.texts[j]
-    return view.reply(j)[0] is None and not (judges(text) or DISMISSIVE.search(normalise(text)))
+def brushes_off(text: str) -> bool:
+    """The turn judges what the client said or dismisses it."""
+    return bool(judges(text) or DISMISSIVE.search(normalise(text)))
+
+
+def _client_speaks_after(view: SessionView, j: int) -> bool:
+    """Some client turn follows turn j (a recording may end on several practitioner lines)."""
+    return not all(view.practitioner[j + 1 :])
 
 
 ENDING = "A9:ending"  # rule prefix of the ending's acts: the skill score weighs them on their own

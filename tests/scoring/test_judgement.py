@@ -210,6 +210,13 @@ def test_a_summary_cue_early_in_the_session_that_draws_nothing_together_counts_n
     ]
     early = card(session, *opening, *rest)
     assert not [r for r in rules(early.items["A8"]) if r[0] == "A8:summary_without_client"]
+    # a verdict in a summary's words counts against however early it comes
+    lecture = (
+        "practitioner",
+        "So to sum up, you need to sort yourself out, no excuses, and stop blaming everyone.",
+    )
+    verdict = card(session, *opening[:2], lecture, *rest)
+    assert ("A8:summary_without_client", "counts_against") in rules(verdict.items["A8"])
 
 
 def test_an_unpunctuated_turn_splits_into_its_acts():

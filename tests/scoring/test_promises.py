@@ -26,6 +26,8 @@ def scored(session, reply):
         "oh god i completely forgot sorry ill do it tomorrow",
         "the referral no i havent had a chance its been mad",
         "I haven't sent your letter yet, to be honest.",
+        "I completely forgot about the referral, sorry.",
+        "I didn't get a chance to ring them, it's been a mad week.",
     ],
 )
 def test_an_undertaking_admitted_not_done_counts_against_prosocial_modelling(session, admits):
@@ -49,6 +51,14 @@ def test_an_undertaking_admitted_not_done_counts_against_prosocial_modelling(ses
         "I haven't done anything wrong by asking, have I?",
         "I forgot what I was going to ask. How's your mum?",
         "You forgot to sign the form, we can do it now.",
+        # the client's undone tasks, other people's, and the practitioner's own life
+        "You still haven't done any of your unpaid work hours.",
+        "The council still haven't done the repairs, have they?",
+        "Oh, I forgot to ask, how did the interview go?",
+        "It slipped my mind to say congratulations on the job.",
+        "I haven't done this job for long, but I've seen it before.",
+        "I never got round to learning to drive myself.",
+        "I didn't manage to get to the gym either.",
     ],
 )
 def test_promises_made_and_other_things_not_done_do_not_count(session, said):

@@ -110,3 +110,26 @@ def test_a_barrier_whose_follow_up_ends_the_session_is_only_asked():
     )
     assert ("supports", "A9:asked_not_followed", 0.5) in acts
     assert not any(polarity == "counts_against" for polarity, _, _ in acts)
+
+
+def test_a_review_answered_with_a_verdict_still_counts_against():
+    acts = acts_on(
+        "A2",
+        REVIEW,
+        ANSWER,
+        ("practitioner", "That's no excuse, you should have gone round there yourself."),
+        ("client", "I did try, she wasn't in."),
+    )
+    assert [(p, r) for p, r, _ in acts] == [("counts_against", "A2:answer_ignored")]
+
+
+def test_a_barrier_left_mid_recording_still_counts_against():
+    # Whisper often splits one speaker's talk into several lines: the client speaks again later
+    acts = acts_on(
+        "A9",
+        *BARRIER,
+        ("practitioner", "Right, so Monday then."),
+        ("practitioner", "And the other thing was your fines."),
+        ("client", "I've been paying five pounds a week and I've got the receipts with me."),
+    )
+    assert ("counts_against", "A9:answer_ignored", 1.0) in acts
