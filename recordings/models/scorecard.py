@@ -53,6 +53,11 @@ class ScoreCard(models.Model):
     def metrics(self):
         return self.result.get("metrics", {})
 
+    @property
+    def notes(self):
+        """What the scorer said about this scoring (say, that it ran on its rules alone)."""
+        return self.result.get("notes", [])
+
     def role_of(self, segment):
         """The line's speaker as this card was scored with (a later fix shows on a later card)."""
         return self.roles.get(str(segment.index), segment.role)

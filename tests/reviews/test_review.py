@@ -7,8 +7,11 @@ from wagtail.models import ModelLogEntry
 
 from recordings.enums import RecordingStatus, SpeakerRole
 from recordings.models import ScoreCard
+from recordings.scorecards import score_recording
 from reviews.enums import Agreement, Rating
 from reviews.models import Review
+from scoring import encoder
+from scoring.session import READERS_NOT_RUN
 
 from .conftest import first_found_item, post_review, scored_recording
 
@@ -261,3 +264,16 @@ def test_recordings_admin_exports_csv(client, people, recording):
     lines = b"".join(export.streaming_content).decode().splitlines()
     assert lines[0].startswith("Id,Owner,Team,Date of the session,Client pseudonym,Status")
     assert any("North" in line and "Client A" in line for line in lines[1:])
+
+
+def test_a_scoring_on_the_rules_alone_is_flagged_on_the_review_page(
+    client, people, recording, monkeypatch
+):
+    client.force_login(people["manager"])
+    page = reverse("reviews:review", args=[recording.pk])
+    assert 'data-testid="scorer-note"' not in client.get(page).content.decode()
+    monkeypatch.setattr(encoder, "embedder_available", lambda: False)
+    score_recording(recording)
+    html = client.get(page).content.decode()
+    assert 'data-testid="scorer-note"' in html
+    assert READERS_NOT_RUN in html
