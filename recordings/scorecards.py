@@ -39,7 +39,7 @@ def score_recording(recording) -> str:
     # Read as speech-recognition text: Whisper's commas and dropped question marks are not a
     # typist's punctuation (docs/scoring.md, "Spoken aloud"); evidence quotes the transcript.
     result = score_speech(utterances_of(segments), version.checklist())
-    ScoreCard.objects.create(
+    card = ScoreCard.objects.create(
         recording=recording,
         checklist_version=version,
         scorer_version=SCORER_VERSION,
@@ -49,7 +49,7 @@ def score_recording(recording) -> str:
     found = sum(1 for item in result["items"].values() if item.get("present"))
     # the scorer's notes (say, its reading models could not run here) belong in the stage log
     # the owner and reviewer see, not only in the worker's log
-    notes = "".join(f" Note: {note}." for note in result.get("notes", []))
+    notes = "".join(f" Note: {note}." for note in card.notes)
     return (
         f"Scored against checklist {version} with {SCORER_VERSION}: {found} items with evidence."
         + notes

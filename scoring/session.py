@@ -28,10 +28,10 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # cognitive judge credited is not also relationship building's exploring
 # 2.8: a technique asked for in plain words (consequences, another's view, options, a plan, a
 # rehearsal), found by the invitations model where no cue found it, is judged by what followed
-# 2.9: a check-in or review answered and left counts as asked, not against; a barrier whose
-# follow-up ends the session is only asked; an early summary cue that draws nothing together
-# counts neither way; "tell me if I've got it wrong" checks a summary back; goal phrases no
-# longer add to structuring
+# 2.9: a check-in or review answered and left (not brushed off) counts as asked, not against;
+# a barrier whose follow-up no client turn answers is only asked; an early summary cue that
+# draws nothing together and is no verdict counts neither way; "tell me if I've got it wrong"
+# checks a summary back; goal phrases no longer add to structuring
 # 2.10: an undertaking of the practitioner's own admitted not done counts against prosocial
 # modelling (C5)
 SCORER_VERSION = "seeds-scorer-2.10"

@@ -120,16 +120,21 @@ def telling(unit: Unit) -> bool:
     return unit.code.behaviour == "therapist_input" or judges(unit.text)
 
 
+def brushes_off(text: str) -> bool:
+    """The turn judges what the client said or dismisses it."""
+    return bool(judges(text) or DISMISSIVE.search(normalise(text)))
+
+
 def takes_up(follow: str, answer: str, follow_units: list[Unit] = ()) -> bool:
     """The practitioner's follow-up picks up what the client answered and does not brush it
     off: it shares content with the answer, or opens by reflecting, empathising, affirming or
     asking openly about it, without judging."""
     norm = normalise(follow)
-    if not follow or DISMISSIVE.search(norm) or TOPIC_SHIFT.search(norm):
-        return False
     # words in common are not enough: a verdict or a piece of telling about the answer
     # answers it for the client instead of taking it up
-    if judges(follow) or mostly_telling(follow_units):
+    if not follow or brushes_off(follow) or TOPIC_SHIFT.search(norm):
+        return False
+    if mostly_telling(follow_units):
         return False
     shared = shared_stems(follow, answer)
     if len(shared) >= 2 or (related(answer, follow, TAKES_UP) and (shared or uses_encoder())):

@@ -15,6 +15,7 @@ from .context import (
     TOPIC_MENTIONS,
     SessionView,
     _follow_up_of,
+    brushes_off,
     closes_down,
     elaborates,
     judges,
@@ -28,7 +29,6 @@ from .cues import (
     BARRIER_Q,
     CHECK_BACK,
     CHECK_IN,
-    DISMISSIVE,
     GRUDGING,
     NEXT_STEPS,
     NOTHING,
@@ -280,11 +280,6 @@ def judge_asked_and_taken_up(view: SessionView) -> None:
                     0.6,
                     "asked, then the answer was not taken up",
                 )
-
-
-def brushes_off(text: str) -> bool:
-    """The turn judges what the client said or dismisses it."""
-    return bool(judges(text) or DISMISSIVE.search(normalise(text)))
 
 
 def _client_speaks_after(view: SessionView, j: int) -> bool:
