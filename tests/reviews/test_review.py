@@ -12,8 +12,9 @@ from reviews.enums import Agreement, Rating
 from reviews.models import Review
 from scoring import encoder
 from scoring.session import READERS_NOT_RUN
+from tests.recordings.factories import RecordingFactory
 
-from .conftest import first_found_item, post_review, scored_recording
+from .conftest import SESSION, first_found_item, post_review, scored_recording
 
 pytestmark = pytest.mark.django_db
 
@@ -277,3 +278,27 @@ def test_a_scoring_on_the_rules_alone_is_flagged_on_the_review_page(
     html = client.get(page).content.decode()
     assert 'data-testid="scorer-note"' in html
     assert READERS_NOT_RUN in html
+
+
+def test_evidence_that_counts_against_is_marked_so_on_the_review_page(client, people):
+    # the client holds the practitioner to an undertaking not done: C5 counts against, and the
+    # page says so beside the quoted turn rather than showing it as evidence the item was shown
+    reminded = RecordingFactory(
+        owner=people["practitioner"],
+        scored=True,
+        lines=[
+            *SESSION[:2],
+            ("B", SpeakerRole.CLIENT, "And you said last week you'd do my housing letter."),
+            ("A", SpeakerRole.PRACTITIONER, "Did I? Sorry, it's been mad. I'll look into it."),
+        ],
+    )
+    assert ScoreCard.objects.latest_for(reminded).items["C5"]["verdict"] == "counts against"
+    client.force_login(people["manager"])
+    html = client.get(reverse("reviews:review", args=[reminded.pk])).content.decode()
+    c5 = html[html.index('data-testid="item-C5"') :].split('data-testid="item-C6"')[0]
+    assert "you said last week you&#x27;d do my housing letter" in c5
+    assert "(counts against)" in c5
+    assert (
+        "(counts against)"
+        not in html[html.index('data-testid="item-A1"') :].split('data-testid="item-A2"')[0]
+    )
