@@ -34,7 +34,9 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # checks a summary back; goal phrases no longer add to structuring
 # 2.10: an undertaking of the practitioner's own admitted not done counts against prosocial
 # modelling (C5)
-SCORER_VERSION = "seeds-scorer-2.10"
+# 2.11: so does a client holding the practitioner to an undertaking the reply does not deliver
+# ("you said you'd do the letter last week" - "did I? I'll look"), and it weighs more
+SCORER_VERSION = "seeds-scorer-2.11"
 logger = logging.getLogger(__name__)
 READERS_NOT_RUN = (
     "the reading models did not run (the sentence embedder is switched off or not available "

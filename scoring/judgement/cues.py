@@ -384,3 +384,61 @@ UNDONE_PROMISE = rx(
     r"i still (?:haven't|have not) (?:sent|done|rung|written|booked|chased|sorted)"
     r")\b"
 )
+# (2.11) The client holds the practitioner to an undertaking ("you said you'd ring them last
+# week", "you were supposed to do the letter", "that's the third time you've said that"): the
+# client's side of the same lapse, which the reply may never admit ("did I? I'll look"). Only
+# tasks the practitioner takes on, so that "you said you'd recall me" or "you said you'd be
+# late" are not read as undertakings; "promised" only with one, not "you promised yourself".
+_UNDERTAKEN = (
+    r"(?:do|ring|call|phone|send|sort|write|chase|look|find|speak|email|e mail|book|bring|check|"
+    r"get|help|come|text|contact|refer|put|fill|print|ask|give|make|arrange|apply|post|pass)"
+)
+_UNDERTAKEN_PAST = (
+    r"(?:did|done|rang|rung|called|phoned|sent|sorted|wrote|written|chased|looked|found|spoke|"
+    r"emailed|booked|brought|checked|got|helped|came|texted|contacted|referred|put|filled|"
+    r"printed|asked|gave|made|arranged|posted|passed)"
+)
+REMINDS_OF_UNDERTAKING = rx(
+    r"\byou (?:said|told me|promised)(?: (?:me|that|before|last \w+|the other \w+|on \w+day))* "
+    r"(?:you'd|you would|youd|you will|you'll|youll|you were going to|you was going to|"
+    rf"you were gonna|you was gonna|you're going to|to) {_UNDERTAKEN}\b|"
+    rf"\byou (?:were|was) (?:supposed|meant) to {_UNDERTAKEN}\b|"
+    rf"\byou (?:never|still haven't|still havent|still have not|still ain't|didn't|didnt) "
+    rf"(?:{_UNDERTAKEN_PAST}|{_UNDERTAKEN})(?<!got)(?<!get) (?:me|it|that|them|the \w+|my \w+|"
+    r"back|round|anything)\b(?! (?:for|to) (?:me|yourself)\b)|"
+    r"\byou said you (?:would|will|d)$|"
+    r"\b(?:that's|thats|that is) (?:like )?(?:the )?(?:second|third|fourth|fifth|\d+(?:nd|rd|th)) "
+    r"time you(?:'ve| have|ve)? (?:said|told|promised)\b|"
+    r"\b(?:two|three|four|five) times you(?:'ve| have|ve)? said\b|"
+    r"\b(?:that's what )?you said (?:that|the same)(?: the)? last (?:time|week|weak)\b"
+)
+# It is a reminder of something owed, not an echo of what the practitioner has just taken on
+# ("so you said you'd ring her tomorrow") or thanks for something done ("and you did"): the
+# client places it before today, or the reply owns it up or puts it off.
+BEFORE_TODAY = rx(
+    r"\b(?:last (?:time|week|weak|visit|appointment|month)|the other (?:day|week)|weeks ago|"
+    r"ages ago|before|(?:second|third|fourth|fifth) time|times you|you never|still|supposed|"
+    r"meant to|on (?:mon|tues|wednes|thurs|fri)day)\b"
+)
+KEPT_AFTER_ALL = rx(
+    r"\b(?:and|which|that) you (?:did|have|had)\b(?! ?n'?t)|\band it (?:has|did|worked)\b"
+)
+PUTS_OFF = rx(
+    r"\b(?:did i|sorry|apologies|haven't|havent|have not|not had|not yet|forgot|forgotten|"
+    r"gone out (?:of )?my head|slipped my mind|didn't get|didnt get|did not get|been (?:mad|busy|"
+    r"manic|crazy|hectic|a nightmare|snowed)|snowed under|on my (?:to do )?list|get to it|"
+    r"remind me|didn't happen|didnt happen|not done|no joy|try again|wrong|i thought i)\b"
+)
+# What the reply says when the undertaking is kept after all ("here it is", "I rang them
+# Tuesday", "I'll write it down now"): then the reminder found nothing undone, unless the same
+# reply owns up or puts off (``PUTS_OFF``: "I rang them but no joy, I'll try again").
+DELIVERS = rx(
+    r"\b(?:here it is|here you go|here you are|here's|there you go|(?:it's|its|it is) here|"
+    r"got it here|i have it here|i(?:'ve| have|ve)? got (?:it|the \w+|your \w+)(?! on)|"
+    r"i have(?: done)?(?= it's| its| here)|(?:it's|its|it is) (?:done|sorted|gone off|in the post)|"
+    r"i(?:'ve| have|ve)? (?:already )?(?:done|sent|rung|brought|booked|written|emailed|chased|"
+    r"posted|sorted|phoned|called|spoken|handed|looked into|checked)\b|"
+    r"i already did|i did (?:it|that|do|ring|call|phone|send|email|write|look|speak|check|sort|"
+    r"book)|i (?:sent|rang|phoned|called|emailed|wrote|spoke|posted|handed|looked)\b|"
+    r"(?:i'll|i will|ill) (?:(?:do|write) (?:it|that)(?: down)? )?now\b(?! that))"
+)
