@@ -390,8 +390,7 @@ UNDONE_PROMISE = rx(
 # tasks the practitioner takes on, so that "you said you'd recall me" or "you said you'd be
 # late" are not read as undertakings; "promised" only with one, not "you promised yourself".
 _UNDERTAKEN = (
-    r"(?:do|ring|call|phone|send|sort|write|chase|look|find|speak|email|e mail|book|bring|check|"
-    r"get|help|come|text|contact|refer|put|fill|print|ask|give|make|arrange|apply|post|pass)"
+    rf"(?:{_TASK}|e mail|get|help|come|text|contact|refer|put|ask|give|arrange|apply|post|pass)"
 )
 _UNDERTAKEN_PAST = (
     r"(?:did|done|rang|rung|called|phoned|sent|sorted|wrote|written|chased|looked|found|spoke|"
