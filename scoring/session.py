@@ -36,7 +36,9 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # modelling (C5)
 # 2.11: so does a client holding the practitioner to an undertaking the reply does not deliver
 # ("you said you'd do the letter last week" - "did I? I'll look"), and it weighs more
-SCORER_VERSION = "seeds-scorer-2.11"
+# 2.12: what the client shares read by rapport-2 (trained on twice the exchanges: the second
+# round labelled the 240 development transcripts the first had not), skill-weights-9
+SCORER_VERSION = "seeds-scorer-2.12"
 logger = logging.getLogger(__name__)
 READERS_NOT_RUN = (
     "the reading models did not run (the sentence embedder is switched off or not available "

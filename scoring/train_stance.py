@@ -40,6 +40,9 @@ from .stance import (
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "bench" / "probation_stance" / "labels.jsonl"
 TURN_LABELS = REPO / "bench" / "probation_turns" / "labels.jsonl"
+# (rapport-2) the second round: what the client shared and the replies, in the development
+# transcripts the first round did not label (bench/probation_turns/README.md)
+DISCLOSURE_LABELS = REPO / "bench" / "probation_turns" / "disclosures.jsonl"
 TRANSCRIPT_DIRS = (REPO / "bench" / "probation_set", REPO / "bench" / "probation_mixed")
 VERSION = "stance-1"
 DEFAULT_C = {"occasion": 1.0, "response": 3.0}
@@ -55,7 +58,7 @@ class Task:
 
     name: str
     version: str
-    labels: Path
+    labels: Path | tuple[Path, ...]
     path: Path
     heads: tuple[tuple[str, str, tuple[str, ...], float], ...]
     kind: str = ""
@@ -89,12 +92,14 @@ def load_transcripts(dirs=TRANSCRIPT_DIRS) -> dict[str, dict]:
     return out
 
 
-def load_labels(path: Path = LABELS) -> dict[str, list[dict]]:
+def load_labels(paths: Path | tuple[Path, ...] = LABELS) -> dict[str, list[dict]]:
+    """Per transcript id, its label rows, from one labels file or several."""
     by_transcript: dict[str, list[dict]] = {}
-    for line in Path(path).read_text().splitlines():
-        if line.strip():
-            row = json.loads(line)
-            by_transcript.setdefault(row["id"], []).append(row)
+    for path in (paths,) if isinstance(paths, Path) else paths:
+        for line in Path(path).read_text().splitlines():
+            if line.strip():
+                row = json.loads(line)
+                by_transcript.setdefault(row["id"], []).append(row)
     return by_transcript
 
 
@@ -122,7 +127,10 @@ def examples(
         occasions = {
             r["turn"]: r.get("stance")
             for r in rows_of
-            if r.get("kind") == kind and r.get("reply_turn", r["turn"] + 1) == r["turn"] + 1
+            # a transcript read with nothing to mark has one row with no turn
+            if r.get("kind") == kind
+            and r["turn"] is not None
+            and r.get("reply_turn", r["turn"] + 1) == r["turn"] + 1
         }
         for i, j in exchanges_in(texts, practitioner):
             stance = occasions.get(i)
@@ -387,8 +395,8 @@ STANCE = Task(
 )
 RAPPORT = Task(
     "rapport",
-    "rapport-1",
-    TURN_LABELS,
+    "rapport-2",
+    (TURN_LABELS, DISCLOSURE_LABELS),
     rapport.DEFAULT_RAPPORT_PATH,
     (
         ("occasion", "occasion", ("client", "reply"), 1.0),

@@ -224,6 +224,25 @@ def test_training_rows_come_from_the_readers_turn_labels():
     assert rows[0]["client"] == "" and rows[1]["client"].startswith("Honestly")
 
 
+def test_the_rapport_model_learns_from_both_rounds_of_labels(tmp_path):
+    # rapport-2: the second round's file adds transcripts; one read with nothing to mark keeps
+    # a row with no turn, so its exchanges are learned as shared nothing
+    first, second = tmp_path / "labels.jsonl", tmp_path / "disclosures.jsonl"
+    first.write_text(
+        '{"id": "w1c01-good", "kind": "disclosure", "turn": 1, "reply_turn": 2, '
+        '"stance": "attunes"}\n{"id": "w1c01-good", "kind": "structure", "turn": 0}\n'
+    )
+    second.write_text('{"id": "w2c01-good", "kind": "disclosure", "turn": null}\n')
+    labels = train_stance.load_labels((first, second))
+    assert set(labels) == {"w1c01-good", "w2c01-good"}
+    transcripts = {"w1c01-good": _transcript(), "w2c01-good": _transcript() | {"id": "w2c01-good"}}
+    rows = train_stance.RAPPORT.rows(transcripts, labels)
+    read = {(r["id"], r["turn"]): (r["occasion"], r["response"]) for r in rows}
+    assert read[("w1c01-good", 1)] == (True, "attunes")
+    assert read[("w2c01-good", 1)] == (False, None)
+    assert train_stance.RAPPORT.labels == (train_stance.TURN_LABELS, train_stance.DISCLOSURE_LABELS)
+
+
 def test_a_moves_model_round_trips_its_heads_and_blocks():
     rng = np.random.default_rng(5)
     texts = {
@@ -292,7 +311,7 @@ def test_the_shipped_rapport_model_reads_being_heard_and_being_brushed_off_apart
     term = "disclosures_read"
     assert _term(brushed, "relationship_building", term) < 0
     assert _term(heard, "relationship_building", term) > 0
-    assert "rapport-1" in heard.model_version
+    assert "rapport-2" in heard.model_version
 
 
 SUMMARISED = [
@@ -357,7 +376,7 @@ def test_each_switch_turns_its_own_reading_off(monkeypatch):
         m.setenv(moves.MOVES_ENV, "off")
         result = _read(BOTH)
         assert _both_read(result) == (True, False)
-        assert "moves" not in result.model_version and "rapport-1" in result.model_version
+        assert "moves" not in result.model_version and "rapport-2" in result.model_version
     # switching the learned parts off switches every reading off
     monkeypatch.setenv(MODEL_ENV, "off")
     assert _both_read(_read(BOTH)) == (False, False)
