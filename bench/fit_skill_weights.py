@@ -53,7 +53,7 @@ from probation_twins import SKILLS, load, skill_label, writer  # noqa: E402
 from scoring import Utterance, score_session  # noqa: E402
 from scoring.skill_scores import EXCHANGE_CLIP, EXCHANGE_INPUTS, WEIGHTS_PATH  # noqa: E402
 
-VERSION = "skill-weights-9"
+VERSION = "skill-weights-10"
 STEPS = 20000
 
 
@@ -70,9 +70,9 @@ def collect(transcripts, use_model) -> dict[str, dict]:
 
 def collect_stance_held_out(transcripts, use_model) -> dict[str, dict]:
     """As ``collect``, but each set's transcripts are read by reading models (the stance,
-    rapport, moves and invitations models: ``scoring.train_stance``) trained without that
+    rapport, moves, invitations and example models: ``scoring.train_stance``) trained without that
     set's labelled turns: the reading terms' figures are then held out like the weights'."""
-    from scoring import encoder, invitations, moves, rapport, train_stance
+    from scoring import encoder, example, invitations, moves, rapport, train_stance
     from scoring.stance import STANCE_ENV
 
     envs = {
@@ -80,6 +80,7 @@ def collect_stance_held_out(transcripts, use_model) -> dict[str, dict]:
         "rapport": rapport.RAPPORT_ENV,
         "moves": moves.MOVES_ENV,
         "invitations": invitations.INVITATIONS_ENV,
+        "example": example.EXAMPLE_ENV,
     }
     tasks = [train_stance.TASKS[name] for name in envs]
     labelled = {task.name: train_stance.training_rows(task) for task in tasks}
@@ -355,8 +356,8 @@ def main() -> int:
                     f"{' '.join(writers)}, and {len(mixed)} mixed-profile sessions "
                     f"({args.mixed.name}), {'rules only' if args.no_model else 'model on'}"
                     + (
-                        ", each set read by reading models (stance, rapport, moves, invitations)"
-                        " trained without its labels"
+                        ", each set read by reading models (stance, rapport, moves, invitations,"
+                        " example) trained without its labels"
                         if args.stance_held_out
                         else ""
                     ),

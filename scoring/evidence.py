@@ -449,8 +449,9 @@ DETECTORS: dict[str, Detector] = {
 # Items whose verdict comes from the judged acts (scoring/judgement/), not from wording alone.
 JUDGED = {"A1", "A2", "A3", "A8", "A9", "B3", "B4", "B5", "C1", "C2", "C3"}
 # Items a phrase detector finds that the rapport model's readings (``judgement.disclosures``)
-# also show or count against.
-READ_ALSO = {"B1", "B6"}
+# also show or count against, and (2.13) the example model's reading of the practitioner's own
+# conduct (``judgement.example``): a promise kept or shrugged off in words no phrase list holds.
+READ_ALSO = {"B1", "B6", "C4"}
 # Cognitive items: a cue phrase counts only in a turn where the client's thinking was explored.
 COGNITIVE = {"D1", "D2", "D3", "D4", "D5", "D6", "D7", "D8"}
 
@@ -559,7 +560,8 @@ def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklis
                 present, evidence = False, undone + evidence
         elif item.id in READ_ALSO:
             # (2.6) what the rapport model read: a reply that shows the client was understood,
-            # or asks more, in words no detector knows, is evidence the item was shown
+            # or asks more, in words no detector knows, is evidence the item was shown (and
+            # for C4, what the example model read of the practitioner's own conduct)
             read = act_evidence(ctx, acts, item.id)
             present = present or any(e["polarity"] == "supports" for e in read)
             # first, so the detector's many open questions do not push them off the card

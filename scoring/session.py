@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import encoder, invitations, moves, rapport, stance
+from . import encoder, example, invitations, moves, rapport, stance
 from .checklist import Checklist, load_checklist
 from .codes import (
     CLIENT,
@@ -38,7 +38,10 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # ("you said you'd do the letter last week" - "did I? I'll look"), and it weighs more
 # 2.12: what the client shares read by rapport-2 (trained on twice the exchanges: the second
 # round labelled the 240 development transcripts the first had not), skill-weights-9
-SCORER_VERSION = "seeds-scorer-2.12"
+# 2.13: the practitioner's own example read by meaning (praise of the wrong thing or of a
+# prosocial act, a good or poor example of their own: the example model), and procriminal talk
+# read by stance-2 (trained on the second round of labels too), skill-weights-10
+SCORER_VERSION = "seeds-scorer-2.13"
 logger = logging.getLogger(__name__)
 READERS_NOT_RUN = (
     "the reading models did not run (the sentence embedder is switched off or not available "
@@ -186,9 +189,15 @@ def score_session(
     )
     # the reading models are learned parts: the rules-only switch turns them off with the others
     readers = (
-        (stance.get_model(), rapport.get_model(), moves.get_model(), invitations.get_model())
+        (
+            stance.get_model(),
+            rapport.get_model(),
+            moves.get_model(),
+            invitations.get_model(),
+            example.get_model(),
+        )
         if use_model is not False
-        else (None, None, None, None)
+        else (None,) * 5
     )
     notes = []
     if any(readers) and not encoder.embedder_available():
@@ -200,7 +209,10 @@ def score_session(
     disclosures = rapport.read_session(texts, practitioner, readers[1], embed)
     moved = moves.read_session(texts, practitioner, readers[2], embed)
     invited = invitations.read_session(texts, practitioner, readers[3], embed)
-    view = judge_session(texts, practitioner, units, exchanges, disclosures, moved, invited)
+    examples = example.read_session(texts, practitioner, readers[4], embed)
+    view = judge_session(
+        texts, practitioner, units, exchanges, disclosures, moved, invited, examples
+    )
     items = collect_evidence(utterances, codes, checklist, view.acts)
     all_units = [unit for i in sorted(units) for unit in units[i]]
     metrics = session_metrics(utterances, codes, checklist, all_units, view.acts)
@@ -229,6 +241,7 @@ def score_session(
                 disclosures and readers[1].version,
                 moved and readers[2].version,
                 invited and readers[3].version,
+                examples and readers[4].version,
             )
             if v
         )

@@ -65,6 +65,9 @@ EMPTY_MOVE_SHARE = 0.5  # an empty move counts against at this share of a real o
 # (2.11) with the client's reminders too, 2 (prosocial across 240 mixed sessions, each set held
 # out with its reading models: 0.925 at 1, 0.932 at 1.5, 0.935 at 2, 0.936 at 3)
 UNDONE_PROMISE_WEIGHT = 2.0
+# (2.13) the practitioner's own example read by meaning (``judgement.example``): praise and
+# conduct, as a balance; chosen as above (docs/scoring.md)
+EXAMPLE_WEIGHT = 2.0
 
 
 def _capped(acts, item: str, polarity: str, cap: float = 2.0, prefix: str = "") -> float:
@@ -126,7 +129,8 @@ def praise_quality(acts) -> float:
     when it rewards a breach, else its best); 0 when there is no praise."""
     by_turn: dict[int, list[float]] = {}
     for act in acts:
-        if act.item in ("C1", "B5"):
+        # praise read by meaning is weighed as its own term (``example_read``)
+        if act.item in ("C1", "B5") and not read_by_meaning(act):
             by_turn.setdefault(act.turn, []).append(_praise_value(act))
     values = [min(v) if min(v) < 0 else max(v) for v in by_turn.values()]
     return sum(values) / len(values) if values else 0.0
@@ -231,6 +235,9 @@ def judged_terms(view: SessionView, codes, utterances, items: dict) -> dict[str,
         # own admitted not done counts against, once (``judgement.promises``)
         "undone_promises": 0.0
         - UNDONE_PROMISE_WEIGHT * min(1, _count(view, "C5", AGAINST, UNDONE)),
+        # (2.13) the practitioner's own example read by meaning, in any words: what their
+        # praise rewards and how they keep their word and the rules (``judge_example``)
+        "example_read": EXAMPLE_WEIGHT * _balance(read, "C1", "C4", prior=1.0),
         "services": 0.3 * present.get("C6", False),
         "lecturing": -4.0 * r["lecturing"],
         # (2.5) no advice rate and no client going on: they measure the relationship and the

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import invitations, moves, rapport
+from . import example, invitations, moves, rapport
 from .model import word_ngrams
 from .stance import (
     DEFAULT_STANCE_PATH,
@@ -39,12 +39,15 @@ from .stance import (
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "bench" / "probation_stance" / "labels.jsonl"
+# (stance-2) the second round: the same three kinds of label, in the development transcripts
+# the first round did not read (bench/probation_stance/README.md)
+STANCE_ROUND2 = REPO / "bench" / "probation_stance" / "labels2.jsonl"
 TURN_LABELS = REPO / "bench" / "probation_turns" / "labels.jsonl"
 # (rapport-2) the second round: what the client shared and the replies, in the development
 # transcripts the first round did not label (bench/probation_turns/README.md)
 DISCLOSURE_LABELS = REPO / "bench" / "probation_turns" / "disclosures.jsonl"
 TRANSCRIPT_DIRS = (REPO / "bench" / "probation_set", REPO / "bench" / "probation_mixed")
-VERSION = "stance-1"
+VERSION = "stance-2"
 DEFAULT_C = {"occasion": 1.0, "response": 3.0}
 MIN_DF = 2  # an n-gram one exchange used says nothing about the next
 
@@ -197,6 +200,24 @@ def invitation_examples(transcripts: dict[str, dict], labels: dict[str, list[dic
         }
 
     return turn_rows(transcripts, labels, marks, {"invites": "none"})
+
+
+def example_examples(transcripts: dict[str, dict], labels: dict[str, list[dict]]) -> list[dict]:
+    """Rows of practitioner turns (``turn_rows``) with what readers marked of the
+    practitioner's own example: the praise (``praise``) and the conduct (``conduct``), each
+    "none" where they marked none."""
+
+    def marks(rows_of):
+        marked: dict[int, dict] = {}
+        for r in rows_of:
+            for kind, classes in (("praise", example.PRAISE), ("conduct", example.CONDUCT)):
+                if r.get("kind") == kind and r.get("stance") in classes:
+                    marked.setdefault(r["turn"], {"praise": "none", "conduct": "none"})[kind] = r[
+                        "stance"
+                    ]
+        return marked
+
+    return turn_rows(transcripts, labels, marks, {"praise": "none", "conduct": "none"})
 
 
 def vectors(rows: list[dict], embed) -> dict:
@@ -380,10 +401,44 @@ def report_invitations(rows, predicted) -> None:
     )
 
 
+def report_example(rows, predicted) -> None:
+    """The example model's cross-validated figures: per head, each class against the rest,
+    and what the example judge counts (the likeliest reading other than none, at
+    ``EXAMPLE_P`` and over) and lists on the card (``EVIDENCE_FROM``): how often readers marked
+    that turn so."""
+    from sklearn.metrics import roc_auc_score
+
+    from .judgement.example import EXAMPLE_P
+    from .judgement.occasions import EVIDENCE_FROM
+
+    keys = sorted(predicted)
+    print(f"practitioner turns {len(rows)}")
+    for head, classes in (("praise", example.PRAISE), ("conduct", example.CONDUCT)):
+        for name in classes:
+            y = [rows[k][head] == name for k in keys]
+            p = [predicted[k][head].get(name, 0.0) for k in keys]
+            print(f"{name} ({sum(y)} turns) against the rest AUC {roc_auc_score(y, p):.3f}")
+        for name in classes:
+            other = next(c for c in classes if c != name)
+            marked = sum(rows[k][head] == name for k in keys)
+            for at in sorted({EXAMPLE_P, EVIDENCE_FROM.get(name, EXAMPLE_P)}):
+                counted = [
+                    k
+                    for k in keys
+                    if predicted[k][head].get(name, 0.0) >= max(at, predicted[k][head][other])
+                ]
+                right = sum(rows[k][head] == name for k in counted)
+                print(
+                    f"  read as {name} at p >= {at}: {len(counted)} turns, readers marked "
+                    f"{right} of them so (precision {right / max(1, len(counted)):.3f}, recall "
+                    f"{right / max(1, marked):.3f})"
+                )
+
+
 STANCE = Task(
     "stance",
     VERSION,
-    LABELS,
+    (LABELS, STANCE_ROUND2),
     DEFAULT_STANCE_PATH,
     (
         ("occasion", "occasion", HEAD_BLOCKS["occasion"], DEFAULT_C["occasion"]),
@@ -427,7 +482,19 @@ INVITATIONS = Task(
     turn_rows=invitation_examples,
     report=report_invitations,
 )
-TASKS = {t.name: t for t in (STANCE, RAPPORT, MOVES, INVITATIONS)}
+EXAMPLE = Task(
+    "example",
+    "example-1",
+    (LABELS, STANCE_ROUND2),
+    example.DEFAULT_EXAMPLE_PATH,
+    (
+        ("praise", "praise", ("client", "reply"), 1.0),
+        ("conduct", "conduct", ("client", "reply"), 1.0),
+    ),
+    turn_rows=example_examples,
+    report=report_example,
+)
+TASKS = {t.name: t for t in (STANCE, RAPPORT, MOVES, INVITATIONS, EXAMPLE)}
 
 
 def training_rows(task: Task) -> list[dict]:

@@ -17,6 +17,7 @@ from ..units import Unit
 from .cognitive import judge_cognitive
 from .context import AGAINST, SUPPORTS, Act, SessionView, closes_down, elaborates
 from .disclosures import judge_disclosures
+from .example import judge_example
 from .occasions import judge_occasions
 from .promises import judge_own_promises
 from .prosocial import judge_affirmations, judge_going_along, judge_procriminal
@@ -42,6 +43,8 @@ JUDGES = (
     judge_going_along,
     judge_own_promises,
     judge_occasions,
+    # after the cue rules of praise and promises, whose judgements it leaves alone
+    judge_example,
     judge_agenda,
     judge_summary,
     judge_asked_and_taken_up,
@@ -61,11 +64,12 @@ def judge_session(
     disclosures=(),
     moves=(),
     invitations=(),
+    examples=(),
 ):
     """All judged acts of a session, in the order of the judges above. ``exchanges``,
-    ``disclosures``, ``moves``, ``invitations``: the session as the stance, rapport, moves and
-    invitations models read it (``scoring.stance``, ``scoring.rapport``, ``scoring.moves``,
-    ``scoring.invitations``), where they ran."""
+    ``disclosures``, ``moves``, ``invitations``, ``examples``: the session as the stance, rapport,
+    moves, invitations and example models read it (``scoring.stance``, ``scoring.rapport``,
+    ``scoring.moves``, ``scoring.invitations``, ``scoring.example``), where they ran."""
     view = SessionView(
         texts=texts,
         practitioner=practitioner,
@@ -74,6 +78,7 @@ def judge_session(
         disclosures=list(disclosures),
         moves=list(moves),
         invitations=list(invitations),
+        examples=list(examples),
     )
     for judge in JUDGES:
         judge(view)

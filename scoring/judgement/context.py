@@ -59,6 +59,9 @@ class SessionView:
     moves: list = field(default_factory=list)
     # practitioner turns as the invitations model read them (``scoring.invitations``)
     invitations: list = field(default_factory=list)
+    # practitioner turns as the example model read them (``scoring.example``): praise and
+    # conduct
+    examples: list = field(default_factory=list)
 
     def client_before(self, i: int, turns: int = RECENT_CLIENT_TURNS) -> list[str]:
         found = []

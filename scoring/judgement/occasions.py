@@ -31,6 +31,11 @@ MIN_CONFIDENCE = 0.15
 # readings sit on a turn readers marked as an occasion, 76% of those of 0.5 and above;
 # docs/scoring.md).
 EVIDENCE_CONFIDENCE = 0.5
+# (2.13) Readings of the practitioner's own conduct (``judgement.example``) need more to be
+# listed: readers marked only 37% of the turns read as a poor example at 0.5 so, 53% at 0.7; a
+# good example 49% at 0.5, 56% at 0.6 (held out by set, ``python -m scoring.train_stance --task
+# example --cv``). They count in the score from 0.5 all the same.
+EVIDENCE_FROM = {"practitioner_poor_model": 0.7, "practitioner_good_model": 0.6}
 # What each response is worth to prosocial modelling. Exploring is neither: it is how a
 # challenge starts and how going along starts. A lecture disapproves, so it is half as bad as
 # going along: the client hears that the offending is not OK, though not why.
@@ -114,4 +119,7 @@ def read_by_meaning(act) -> bool:
 def listed_as_evidence(act) -> bool:
     """Every judged act is evidence on the card, except a reading by meaning too doubtful to
     show alone (it still counts in the skill score)."""
-    return not read_by_meaning(act) or act.confidence >= EVIDENCE_CONFIDENCE
+    if not read_by_meaning(act):
+        return True
+    reading = act.rule.split()[0].partition("meaning_")[2]
+    return act.confidence >= EVIDENCE_FROM.get(reading, EVIDENCE_CONFIDENCE)
