@@ -404,11 +404,11 @@ def report_invitations(rows, predicted) -> None:
 def report_example(rows, predicted) -> None:
     """The example model's cross-validated figures: per head, each class against the rest,
     and what the example judge counts (the likeliest reading other than none, at
-    ``EXAMPLE_P`` and over) and lists on the card (``EVIDENCE_FROM``): how often readers marked
-    that turn so."""
+    ``EXAMPLE_P`` and at the bar it counts from) and lists on the card (``EVIDENCE_FROM``): how
+    often readers marked that turn so."""
     from sklearn.metrics import roc_auc_score
 
-    from .judgement.example import EXAMPLE_P
+    from .judgement.example import COUNT_FROM, EXAMPLE_P, READINGS
     from .judgement.occasions import EVIDENCE_FROM
 
     keys = sorted(predicted)
@@ -421,7 +421,9 @@ def report_example(rows, predicted) -> None:
         for name in classes:
             other = next(c for c in classes if c != name)
             marked = sum(rows[k][head] == name for k in keys)
-            for at in sorted({EXAMPLE_P, EVIDENCE_FROM.get(name, EXAMPLE_P)}):
+            counts = COUNT_FROM.get(name, EXAMPLE_P)
+            listed = EVIDENCE_FROM.get(f"{READINGS[head][0][0]}:meaning_{name}", counts)
+            for at in sorted({EXAMPLE_P, counts, listed}):
                 counted = [
                     k
                     for k in keys

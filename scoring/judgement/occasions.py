@@ -31,11 +31,11 @@ MIN_CONFIDENCE = 0.15
 # readings sit on a turn readers marked as an occasion, 76% of those of 0.5 and above;
 # docs/scoring.md).
 EVIDENCE_CONFIDENCE = 0.5
-# (2.13) Readings of the practitioner's own conduct (``judgement.example``) need more to be
-# listed: readers marked only 37% of the turns read as a poor example at 0.5 so, 53% at 0.7; a
-# good example 49% at 0.5, 56% at 0.6 (held out by set, ``python -m scoring.train_stance --task
-# example --cv``). They count in the score from 0.5 all the same.
-EVIDENCE_FROM = {"practitioner_poor_model": 0.7, "practitioner_good_model": 0.6}
+# (2.13) A reading of a poor example of the practitioner's own (``judgement.example``) needs
+# more to be listed: readers marked only 37% of the turns read so at 0.5, 53% at 0.7 (held out
+# by set, ``python -m scoring.train_stance --task example --cv``). It counts in the score from
+# 0.5 all the same. Keyed by the act's rule, before " (read by meaning)".
+EVIDENCE_FROM = {"C4:meaning_practitioner_poor_model": 0.7}
 # What each response is worth to prosocial modelling. Exploring is neither: it is how a
 # challenge starts and how going along starts. A lecture disapproves, so it is half as bad as
 # going along: the client hears that the offending is not OK, though not why.
@@ -121,5 +121,4 @@ def listed_as_evidence(act) -> bool:
     show alone (it still counts in the skill score)."""
     if not read_by_meaning(act):
         return True
-    reading = act.rule.split()[0].partition("meaning_")[2]
-    return act.confidence >= EVIDENCE_FROM.get(reading, EVIDENCE_CONFIDENCE)
+    return act.confidence >= EVIDENCE_FROM.get(act.rule.split()[0], EVIDENCE_CONFIDENCE)

@@ -1,21 +1,23 @@
 """Scorer 2.13 (#11): the practitioner's own example, read by meaning. A practitioner turn the
 example model reads as praise of the wrong thing counts against C1, praise of a prosocial act
 for it; a turn read as a poor example counts against C4, a good one for it; each weighs by how
-sure the reading is, a doubtful reading adds nothing, and a turn the cue rules judged on the
-item keeps their judgement. The readings are their own skill term, not the praise quality's;
-the model trains from readers' marks and loads from its own file."""
+sure the reading is, a doubtful reading adds nothing, praise with nothing the client said before
+it is not praise of an act, and a turn the cue rules judged (an undertaking the promises judge
+found, for conduct) keeps their judgement. The readings are their own skill term, not the praise
+quality's, and the card lists a poor example only from a higher bar; the model trains from
+readers' marks and loads from its own file."""
 
 import pytest
 
 from scoring import example, score_session, train_stance
 from scoring.example import Example
 from scoring.judgement import AGAINST, SUPPORTS, Act
-from scoring.judgement.example import EXAMPLE_P, judge_example
+from scoring.judgement.example import COUNT_FROM, EXAMPLE_P, judge_example
 from scoring.judgement.occasions import EVIDENCE_FROM, READ, listed_as_evidence
 from scoring.model import MODEL_ENV
 from scoring.skill_scores import judged_terms, praise_quality
 
-from .conftest import judged_view, make_session
+from .conftest import judged_card, judged_view, make_session
 
 FIDDLE = ("client", "I told the social I'm not working. They'll never find out about the cash.")
 RESOURCEFUL = ("practitioner", "Ha, fair play to you, that's resourceful. Right, the course.")
@@ -59,36 +61,66 @@ def test_the_practitioners_conduct_read_by_meaning_counts_on_c4(session):
     assert [(a.item, a.polarity, a.weight) for a in good] == [("C4", SUPPORTS, 0.9)]
 
 
-def test_a_reading_of_conduct_readers_agree_with_less_counts_before_it_is_listed(session):
+def test_a_poor_example_counts_before_the_card_lists_it(session):
     shrug = ("practitioner", "Oh the letter, no, not had a chance, it's been mad. Anyway.")
-    bar = EVIDENCE_FROM["practitioner_poor_model"]
+    bar = EVIDENCE_FROM["C4:meaning_practitioner_poor_model"]
     assert bar > EXAMPLE_P
-    [doubtful] = _example_acts(
-        session, _reading(1, conduct={"practitioner_poor_model": bar - 0.05}), MEETING, shrug
+
+    def card(p):
+        reading = _reading(1, conduct={"practitioner_poor_model": p})
+        view, items = judged_card(session(MEETING, shrug), examples=[reading])
+        counted = [a for a in view.acts if a.item == "C4" and a.polarity == AGAINST]
+        return counted, [e["utterance"] for e in items["C4"]["evidence"]]
+
+    doubtful, listed = card(bar - 0.05)
+    assert len(doubtful) == 1 and listed == []
+    sure, listed = card(bar)
+    assert len(sure) == 1 and listed == [1]
+    # praise of the wrong thing is on the card, against C1, from the bar every reading has
+    view, items = judged_card(
+        session(FIDDLE, RESOURCEFUL), examples=[_reading(1, {"praise_wrong": EXAMPLE_P})]
     )
-    [sure] = _example_acts(
-        session, _reading(1, conduct={"practitioner_poor_model": bar}), MEETING, shrug
-    )
-    assert not listed_as_evidence(doubtful) and listed_as_evidence(sure)
-    # praise of the wrong thing is listed from the bar every reading has
-    [praise] = _example_acts(session, _reading(1, {"praise_wrong": EXAMPLE_P}), FIDDLE, RESOURCEFUL)
-    assert listed_as_evidence(praise)
+    assert [(e["utterance"], e["polarity"]) for e in items["C1"]["evidence"]] == [(1, AGAINST)]
+    assert listed_as_evidence(next(a for a in view.acts if a.rule.endswith(READ)))
 
 
 @pytest.mark.parametrize(
-    "reading",
+    ("turns", "reading"),
     [
-        _reading(1, {"praise_wrong": EXAMPLE_P - 0.01}),  # doubtful
-        # read as praise, but as likely praise of a prosocial act: no verdict either way
-        # that the reading is sure of
-        _reading(1, {"praise_wrong": 0.45, "praise_prosocial": 0.45}),
-        _reading(1),  # read as neither
+        # warmth read as praise: readers agreed with fewer of these, so it needs more
+        (
+            (MEETING, WELL_DONE),
+            _reading(1, {"praise_prosocial": COUNT_FROM["praise_prosocial"] - 0.05}),
+        ),
+        # a greeting with nothing the client said before it is not praise of an act
+        (
+            (("practitioner", "Good to see you, you're looking well."), MEETING),
+            _reading(0, {"praise_prosocial": 0.95}),
+        ),
+        (
+            (FIDDLE, ("practitioner", "Right.")),
+            _reading(1, conduct={"practitioner_good_model": 0.55}),
+        ),
     ],
 )
-def test_no_act_from_a_doubtful_reading(session, reading):
-    acts = _example_acts(session, reading, FIDDLE, RESOURCEFUL)
-    assert [a for a in acts if a.polarity == AGAINST] == []
-    assert all(a.confidence >= EXAMPLE_P for a in acts)
+def test_warmth_and_greetings_are_not_counted_as_praise_or_an_example(session, turns, reading):
+    view = judged_view(session(*turns))
+    view.acts.clear()
+    view.examples = [reading]
+    judge_example(view)
+    assert view.acts == []
+
+
+def test_an_undertaking_the_promises_judge_found_is_left_to_it(session):
+    reminder = ("client", "Did you ring the housing like you said you would last week?")
+    admitted = (
+        "practitioner",
+        "No, I haven't rung them yet, sorry, it's been mad. Remind me next time.",
+    )
+    view = judged_view(session(reminder, admitted))
+    assert any(a.item == "C5" and a.turn == 1 for a in view.acts)
+    reading = _reading(1, conduct={"practitioner_poor_model": 0.95})
+    assert _example_acts(session, reading, reminder, admitted) == []
 
 
 def test_a_turn_the_cue_rules_judged_keeps_their_judgement(session):
