@@ -50,10 +50,10 @@ sys.path.insert(0, str(REPO / "bench"))
 from probation_mixed import profile_figures  # noqa: E402
 from probation_twins import SKILLS, load, skill_label, writer  # noqa: E402
 
-from scoring import Utterance, score_session  # noqa: E402
+from scoring import Utterance, score_session, train_stance  # noqa: E402
 from scoring.skill_scores import EXCHANGE_CLIP, EXCHANGE_INPUTS, WEIGHTS_PATH  # noqa: E402
 
-VERSION = "skill-weights-10"
+VERSION = "skill-weights-11"
 STEPS = 20000
 
 
@@ -72,7 +72,7 @@ def collect_stance_held_out(transcripts, use_model) -> dict[str, dict]:
     """As ``collect``, but each set's transcripts are read by reading models (the stance,
     rapport, moves, invitations and example models: ``scoring.train_stance``) trained without that
     set's labelled turns: the reading terms' figures are then held out like the weights'."""
-    from scoring import encoder, example, invitations, moves, rapport, train_stance
+    from scoring import encoder, example, invitations, moves, rapport
     from scoring.stance import STANCE_ENV
 
     envs = {
@@ -204,8 +204,8 @@ def rotation(transcripts, inputs, name, l2, writers, drop="", always=()):
 
 
 def mixed_set(transcript) -> str:
-    """Which mixed-profile set a session is in: its writer's letter (m01 -> m)."""
-    return transcript["id"][0]
+    """Which mixed-profile set a session is in: its writer's letters (m01 -> m, ma01 -> ma)."""
+    return train_stance.group_of(transcript["id"])
 
 
 def mixed_rotation(twins, mixed, inputs, l2) -> dict:

@@ -41,7 +41,11 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # 2.13: the practitioner's own example read by meaning (praise of the wrong thing or of a
 # prosocial act, a good or poor example of their own: the example model), and procriminal talk
 # read by stance-2 (trained on the second round of labels too), skill-weights-10
-SCORER_VERSION = "seeds-scorer-2.13"
+# 2.14: each text embedded alone (in a batch the int8 embedder's activation scale was shared,
+# so a turn's readings moved with the rest of the session and on a rescore), and every reading
+# model retrained on vectors made that way: stance-3, rapport-3, moves-2, invitations-2,
+# example-2, skill-weights-11
+SCORER_VERSION = "seeds-scorer-2.14"
 logger = logging.getLogger(__name__)
 READERS_NOT_RUN = (
     "the reading models did not run (the sentence embedder is switched off or not available "

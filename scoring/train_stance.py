@@ -47,7 +47,7 @@ TURN_LABELS = REPO / "bench" / "probation_turns" / "labels.jsonl"
 # transcripts the first round did not label (bench/probation_turns/README.md)
 DISCLOSURE_LABELS = REPO / "bench" / "probation_turns" / "disclosures.jsonl"
 TRANSCRIPT_DIRS = (REPO / "bench" / "probation_set", REPO / "bench" / "probation_mixed")
-VERSION = "stance-2"
+VERSION = "stance-3"
 DEFAULT_C = {"occasion": 1.0, "response": 3.0}
 MIN_DF = 2  # an n-gram one exchange used says nothing about the next
 
@@ -80,10 +80,10 @@ class Task:
 
 def group_of(transcript_id: str) -> str:
     """The set (one writer) a transcript belongs to: "w3" for twins w3c01-good, "w10" for
-    w10c01-good, "q" for q07."""
+    w10c01-good, "q" for q07, "ma" for ma07 (every single letter was taken by 2.14)."""
     if transcript_id.startswith("w"):
         return transcript_id.split("c", 1)[0]
-    return transcript_id[0]
+    return transcript_id.rstrip("0123456789")
 
 
 def load_transcripts(dirs=TRANSCRIPT_DIRS) -> dict[str, dict]:
@@ -452,7 +452,7 @@ STANCE = Task(
 )
 RAPPORT = Task(
     "rapport",
-    "rapport-2",
+    "rapport-3",
     (TURN_LABELS, DISCLOSURE_LABELS),
     rapport.DEFAULT_RAPPORT_PATH,
     (
@@ -465,7 +465,7 @@ RAPPORT = Task(
 )
 MOVES = Task(
     "moves",
-    "moves-1",
+    "moves-2",
     TURN_LABELS,
     moves.DEFAULT_MOVES_PATH,
     (
@@ -477,7 +477,7 @@ MOVES = Task(
 )
 INVITATIONS = Task(
     "invitations",
-    "invitations-1",
+    "invitations-2",
     REPO / "bench" / "probation_turns" / "invitations.jsonl",
     invitations.DEFAULT_INVITATIONS_PATH,
     (("invites", "invites", ("client", "reply"), 1.0),),
@@ -486,7 +486,7 @@ INVITATIONS = Task(
 )
 EXAMPLE = Task(
     "example",
-    "example-1",
+    "example-2",
     (LABELS, STANCE_ROUND2),
     example.DEFAULT_EXAMPLE_PATH,
     (

@@ -5,7 +5,7 @@ import sys
 import numpy as np
 import pytest
 
-from scoring import encoder, score_session
+from scoring import encoder, example, score_session
 from scoring.encoder import CodeInput
 
 
@@ -104,6 +104,42 @@ def test_embed_puts_restatements_closer_than_unrelated_talk():
     )
     assert np.linalg.norm(client) == pytest.approx(1.0, abs=1e-3)
     assert client @ restated > client @ unrelated
+
+
+# the int8 models quantise activations with a scale taken over the batch: a turn's reading
+# must not move with the session it is read in
+NEIGHBOURS = [
+    "yeah",
+    "I told you last week I'd been to the job centre and they sent me away again with nothing, "
+    "and my mum says I should just give up on the whole thing and go back to the warehouse",
+    "ok",
+]
+
+
+def test_a_texts_vector_is_the_same_whatever_it_is_embedded_with():
+    text = "Money worries send you back to the drink."
+    alone = encoder.embed([text])[0]
+    among = encoder.embed([NEIGHBOURS[0], NEIGHBOURS[1], text, NEIGHBOURS[2]])[2]
+    assert np.array_equal(alone, among)
+
+
+def test_a_turn_reads_the_same_whatever_else_the_session_holds():
+    texts = [
+        "I went down the job centre like you said and they sent me away again.",
+        "Going back after last time took some doing. What happened when they turned you away?",
+    ]
+    model = example.get_model()
+    alone = example.read_session(texts, [False, True], model)
+    longer = example.read_session(texts + NEIGHBOURS[1:], [False, True, False, True], model)
+    assert alone and longer[: len(alone)] == alone
+
+
+@shipped
+def test_a_units_codes_are_the_same_whatever_it_is_coded_with():
+    unit = CodeInput("so you feel stuck between your mates and work", "my mates want me out")
+    alone = encoder.predict([unit])[0]
+    among = encoder.predict([CodeInput(t) for t in NEIGHBOURS[:2]] + [unit])[2]
+    assert alone == among
 
 
 @shipped

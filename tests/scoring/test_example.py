@@ -200,7 +200,7 @@ def test_the_shipped_model_reads_the_practitioners_own_example(monkeypatch):
     assert _read(result, "C1") == [(2, AGAINST)]
     # a promise shrugged off: shown on the card, though C4's phrase detector finds nothing
     assert (4, AGAINST) in _read(result, "C4")
-    assert "example-1" in result.model_version
+    assert train_stance.EXAMPLE.version in result.model_version
     with monkeypatch.context() as m:
         m.setenv(example.EXAMPLE_ENV, "off")
         off = score_session(make_session(*CASH))

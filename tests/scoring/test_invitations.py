@@ -132,7 +132,7 @@ def _plans(result):
 def test_the_shipped_model_finds_a_plan_asked_for_in_plain_words(monkeypatch):
     result = score_session(make_session(*PLANNED))
     assert [e["utterance"] for e in _plans(result)] == [2]
-    assert "invitations-1" in result.model_version
+    assert train_stance.INVITATIONS.version in result.model_version
     with monkeypatch.context() as m:
         m.setenv(invitations.INVITATIONS_ENV, "off")
         result = score_session(make_session(*PLANNED))
@@ -143,7 +143,13 @@ def test_the_shipped_model_finds_a_plan_asked_for_in_plain_words(monkeypatch):
 
 @pytest.mark.parametrize(
     ("transcript", "group"),
-    [("w3c05-poor", "w3"), ("w10c01-good", "w10"), ("w1c01-good", "w1"), ("q07", "q")],
+    [
+        ("w3c05-poor", "w3"),
+        ("w10c01-good", "w10"),
+        ("w1c01-good", "w1"),
+        ("q07", "q"),
+        ("ma07", "ma"),
+    ],
 )
 def test_each_writer_is_a_set_of_its_own_when_sets_are_held_out(transcript, group):
     # writers 10 and 11 were once read as writer 1's set, so held out with it

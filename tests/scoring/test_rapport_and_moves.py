@@ -264,7 +264,7 @@ def test_a_moves_model_round_trips_its_heads_and_blocks():
     ]
     vectors = {b: rng.normal(size=(len(rows), 384)).astype(np.float32) for b in ("client", "reply")}
     model = StanceModel(train_stance.fit(rows, vectors, task=train_stance.MOVES))
-    assert model.version == "moves-1"
+    assert model.version == train_stance.MOVES.version
     assert model.blocks == {"function": ("client", "reply"), "done": ("reply",)}
     reading = Reading(rows[0]["client"], rows[0]["reply"], {b: v[0] for b, v in vectors.items()})
     function = model.probabilities("function", reading)
@@ -311,7 +311,7 @@ def test_the_shipped_rapport_model_reads_being_heard_and_being_brushed_off_apart
     term = "disclosures_read"
     assert _term(brushed, "relationship_building", term) < 0
     assert _term(heard, "relationship_building", term) > 0
-    assert "rapport-2" in heard.model_version
+    assert train_stance.RAPPORT.version in heard.model_version
 
 
 SUMMARISED = [
@@ -329,7 +329,7 @@ SUMMARISED = [
 def test_the_shipped_moves_model_reads_a_plain_words_summary():
     result = _read(SUMMARISED)
     assert _term(result, "structuring", "moves_read") > 0
-    assert "moves-1" in result.model_version
+    assert train_stance.MOVES.version in result.model_version
 
 
 def test_the_session_embeds_each_turn_once_for_all_three_readings(monkeypatch):
@@ -371,12 +371,18 @@ def test_each_switch_turns_its_own_reading_off(monkeypatch):
         m.setenv(rapport.RAPPORT_ENV, "off")
         result = _read(BOTH)
         assert _both_read(result) == (False, True)
-        assert "rapport" not in result.model_version and "moves-1" in result.model_version
+        assert (
+            "rapport" not in result.model_version
+            and train_stance.MOVES.version in result.model_version
+        )
     with monkeypatch.context() as m:
         m.setenv(moves.MOVES_ENV, "off")
         result = _read(BOTH)
         assert _both_read(result) == (True, False)
-        assert "moves" not in result.model_version and "rapport-2" in result.model_version
+        assert (
+            "moves" not in result.model_version
+            and train_stance.RAPPORT.version in result.model_version
+        )
     # switching the learned parts off switches every reading off
     monkeypatch.setenv(MODEL_ENV, "off")
     assert _both_read(_read(BOTH)) == (False, False)

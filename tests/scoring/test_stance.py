@@ -252,7 +252,7 @@ def test_the_shipped_model_reads_going_along_and_a_challenge_apart():
     # what the card lists from the reading agrees with it
     assert {e["polarity"] for e in _read_acts(along)} == {AGAINST}
     assert AGAINST not in {e["polarity"] for e in _read_acts(challenged)}
-    assert "stance-2" in along.model_version
+    assert train_stance.STANCE.version in along.model_version
 
 
 def test_a_doubtful_reading_counts_in_the_score_but_is_not_listed(session):
