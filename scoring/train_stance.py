@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,12 +79,18 @@ class Task:
         return examples(transcripts, labels, self.kind, self.responses)
 
 
+# a twin writer's set ("w3" of w3c01-good) or a mixed-profile set's letters ("q" of q07, "ma" of
+# ma07: every single letter was taken by 2.14)
+SET_NAME = re.compile(r"(w\d+)c\d+|([a-z]+)\d+")
+
+
 def group_of(transcript_id: str) -> str:
     """The set (one writer) a transcript belongs to: "w3" for twins w3c01-good, "w10" for
-    w10c01-good, "q" for q07, "ma" for ma07 (every single letter was taken by 2.14)."""
-    if transcript_id.startswith("w"):
-        return transcript_id.split("c", 1)[0]
-    return transcript_id.rstrip("0123456789")
+    w10c01-good, "q" for q07, "ma" for ma07."""
+    found = SET_NAME.match(transcript_id)
+    if found is None:
+        raise ValueError(f"{transcript_id!r} is not named as a set's transcript (w3c01-good, q07)")
+    return found[1] or found[2]
 
 
 def load_transcripts(dirs=TRANSCRIPT_DIRS) -> dict[str, dict]:

@@ -7,6 +7,7 @@ import pytest
 
 from scoring import encoder, example, score_session
 from scoring.encoder import CodeInput
+from scoring.model import MODEL_ENV
 
 
 @pytest.fixture
@@ -123,7 +124,9 @@ def test_a_texts_vector_is_the_same_whatever_it_is_embedded_with():
     assert np.array_equal(alone, among)
 
 
-def test_a_turn_reads_the_same_whatever_else_the_session_holds():
+def test_a_turn_reads_the_same_whatever_else_the_session_holds(monkeypatch):
+    for switch in (MODEL_ENV, example.EXAMPLE_ENV):
+        monkeypatch.delenv(switch, raising=False)
     texts = [
         "I went down the job centre like you said and they sent me away again.",
         "Going back after last time took some doing. What happened when they turned you away?",

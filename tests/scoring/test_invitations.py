@@ -149,11 +149,17 @@ def test_the_shipped_model_finds_a_plan_asked_for_in_plain_words(monkeypatch):
         ("w1c01-good", "w1"),
         ("q07", "q"),
         ("ma07", "ma"),
+        ("wa01", "wa"),
     ],
 )
 def test_each_writer_is_a_set_of_its_own_when_sets_are_held_out(transcript, group):
     # writers 10 and 11 were once read as writer 1's set, so held out with it
     assert train_stance.group_of(transcript) == group
+
+
+def test_an_id_that_names_no_set_is_refused():
+    with pytest.raises(ValueError):
+        train_stance.group_of("session-7")
 
 
 def test_a_lecture_that_ends_in_a_question_is_not_exploring(session):
