@@ -283,8 +283,8 @@ def embed(texts: list[str], path: str | Path | None = None):
     whole batch (``DynamicQuantizeLinear``), so in a batch a text's vector moved with its
     neighbours and their padding (cosine with the text alone 0.95 to 1.00, mean 0.983, on 600
     AnnoMI utterances): the same turn could read differently in another session or on a rescore.
-    Alone it is the same wherever it is embedded, and no slower on two cores (600 utterances:
-    2.0 s one by one, 1.9 s in batches of 32).
+    Alone it is the same wherever it is embedded, in about the same time on two cores (600
+    utterances: 2.0 s one by one, 1.9 s in batches of 32).
     """
     import numpy as np
 
