@@ -28,6 +28,8 @@ DEFAULT_EXAMPLE_PATH = MODELS_DIR / "example.json"
 EXAMPLE_ENV = "OEP_SCORING_EXAMPLE"  # "off" disables it; a path points at another file
 PRAISE = ("praise_prosocial", "praise_wrong")
 CONDUCT = ("practitioner_good_model", "practitioner_poor_model")
+# each head and the classes it reads besides "none": what the trainer labels and reports
+HEADS = (("praise", PRAISE), ("conduct", CONDUCT))
 
 
 @dataclass(frozen=True)

@@ -217,7 +217,7 @@ def example_examples(transcripts: dict[str, dict], labels: dict[str, list[dict]]
     def marks(rows_of):
         marked: dict[int, dict] = {}
         for r in rows_of:
-            for kind, classes in (("praise", example.PRAISE), ("conduct", example.CONDUCT)):
+            for kind, classes in example.HEADS:
                 if r.get("kind") == kind and r.get("stance") in classes:
                     marked.setdefault(r["turn"], {"praise": "none", "conduct": "none"})[kind] = r[
                         "stance"
@@ -420,7 +420,7 @@ def report_example(rows, predicted) -> None:
 
     keys = sorted(predicted)
     print(f"practitioner turns {len(rows)}")
-    for head, classes in (("praise", example.PRAISE), ("conduct", example.CONDUCT)):
+    for head, classes in example.HEADS:
         for name in classes:
             y = [rows[k][head] == name for k in keys]
             p = [predicted[k][head].get(name, 0.0) for k in keys]
