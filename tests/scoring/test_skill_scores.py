@@ -7,9 +7,10 @@ from scoring.judgement import SUPPORTS, Act, SessionView
 from scoring.judgement.context import takes_up
 from scoring.judgement.cues import PRAISE
 from scoring.judgement.relationship import judge_reflections
-from scoring.skill_scores import _balance, praise_quality
+from scoring.skill_scores import _balance, praise_quality, session_rates
 from scoring.text import normalise
 from scoring.units import Unit, split_units
+from tests.scoring.conftest import judged_view
 
 
 def card(session, *turns):
@@ -354,3 +355,28 @@ def test_phrase_presence_that_did_not_survive_the_rotation_is_not_scored(session
     assert not {"role", "conditions", "goals"} & set(judged["structuring"])
     assert "commitments" not in judged["prosocial_modelling"]
     assert "affirmations" not in judged["relationship_building"]
+
+
+def test_a_thought_walked_through_counts_for_cognitive_and_not_again_for_relationship(session):
+    """(2.15) An open question that walks the client through their thinking is cognitive
+    work: it is full of open questions and answers at length whatever the relationship, and
+    across sessions counting it for relationship too ranked technique-led sessions above warm
+    plain ones. The relationship rates are read over the other turns."""
+    utterances = session(
+        ("practitioner", "Did you get to the job centre on Monday?"),
+        ("client", "Yeah I went."),
+        ("practitioner", "Have you signed the form they gave you?"),
+        ("client", "No."),
+        ("practitioner", "When the bouncer pushed you, what was going through your mind?"),
+        ("client", "That he was showing me up in front of my girlfriend and I had to hit back."),
+        ("practitioner", "Showing you up in front of her. What did that feel like in the moment?"),
+        ("client", "Like everyone was laughing at me, my face went hot, I wanted to get out."),
+    )
+    view = judged_view(utterances)
+    assert view.credited(4, ("D",)) and not view.credited(6, ("D",))
+    rates = session_rates(view, [], utterances)
+    # two closed questions and the reflection's open one; the thought question is cognitive's
+    assert rates["open_share"] == 1 / 3
+    # of the three replies left, only the one to the reflection goes on at length
+    assert rates["elaboration"] == 1 / 3
+    assert rates["reflection_share"] == 1 / 4
