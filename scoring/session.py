@@ -45,9 +45,9 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # so a turn's readings moved with the rest of the session and on a rescore), and every reading
 # model retrained on vectors made that way: stance-3, rapport-3, moves-2, invitations-2,
 # example-2, skill-weights-11
-# 2.15: relationship's shares of reflections, open questions and replies that go on are read
-# over the turns the cognitive judge did not credit (a thought walked through counts once, for
-# cognitive techniques), skill-weights-12
+# 2.15: relationship's shares of reflections, open questions and replies that go on or close
+# down are read over the turns the cognitive judge did not credit (a thought walked through
+# counts once, for cognitive techniques), skill-weights-12
 SCORER_VERSION = "seeds-scorer-2.15"
 logger = logging.getLogger(__name__)
 READERS_NOT_RUN = (

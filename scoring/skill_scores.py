@@ -144,21 +144,25 @@ def session_rates(view: SessionView, codes, utterances) -> dict[str, float]:
     """Rates the relationship score rests on; each a share, never a count.
 
     (2.15) The questions, reflections and replies are read over the turns the cognitive judge
-    did not credit: walking the client through their thinking ("what went through your
-    head?", their words given back to test them) is cognitive work, full of open questions
-    and echoes whatever the relationship, and counted there. Across sessions it ranked
-    brisk technique-led sessions above warm plain ones (docs/scoring.md). The rates per turn
+    did not credit (``SessionView.cognitive_work``): a question about the client's thinking
+    ("what went through your head?") is cognitive work, open and answered at length whatever
+    the relationship, and counted there; counted here too, it ranked brisk technique-led
+    sessions above warm plain ones (docs/scoring.md). A reflection after it still counts here
+    unless its own turn was credited. When every turn was credited the shares fall back as
+    in a session without questions or replies (0.5 open, the others 0). The rates per turn
     (lecturing, empty reflections, advice) still count every practitioner turn."""
     turns = [i for i, p in enumerate(view.practitioner) if p]
     n = max(1, len(turns))
-    own = {i for i in turns if not view.credited(i, ("D",))}
-    units = [u for i in sorted(own) for u in view.units.get(i, [])]
+    own = [i for i in turns if not view.cognitive_work(i)]
+    units = [u for i in own for u in view.units.get(i, [])]
     questions = [u for u in units if u.code.behaviour == "question"]
     opened = [u for u in questions if u.code.question_subtype == "open"]
-    replies = [view.reply(i)[1] for i in sorted(own)]
+    replies = [view.reply(i)[1] for i in own]
     answered = [r for r in replies if r]
     genuine = sum(
-        1 for a in view.acts if a.item in ("B3", "B4") and a.polarity == SUPPORTS and a.turn in own
+        1
+        for a in view.acts
+        if a.item in ("B3", "B4") and a.polarity == SUPPORTS and not view.cognitive_work(a.turn)
     )
     words = [len((u.text or "").split()) for u in utterances]
     mine = sum(w for w, p in zip(words, view.practitioner, strict=True) if p)

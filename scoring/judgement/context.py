@@ -88,6 +88,13 @@ class SessionView:
     def add(self, item, turn, polarity, rule, confidence, reason="", weight=1.0) -> None:
         self.acts.append(Act(item, turn, polarity, rule, round(confidence, 2), reason, weight))
 
+    def cognitive_work(self, turn: int) -> bool:
+        """The cognitive judge credited the turn (a question about the client's thinking,
+        explored): cognitive work, counted there and not again as relationship's exploring
+        (2.7, ``judge_disclosures``) or its shares of questions and replies (2.15,
+        ``skill_scores.session_rates``)."""
+        return self.credited(turn, ("D",))
+
     def credited(self, turn: int, items) -> bool:
         """An act already judged at ``turn`` counts for one of ``items``: item codes ("B3"),
         or a skill's letter ("D") for any of its items."""

@@ -43,7 +43,7 @@ def judge_disclosures(view: SessionView) -> None:
         reading = likeliest_reply(exchange, VALUES)
         if reading is None:
             continue
-        if reading[0] == "explores" and view.credited(exchange.reply, ("D",)):
+        if reading[0] == "explores" and view.cognitive_work(exchange.reply):
             # (2.7) the cognitive judge (which runs first) credited this question: counted
             # here too, a session of good cognitive work read as good listening whatever the
             # practitioner did with what the client shared

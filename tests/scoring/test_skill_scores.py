@@ -1,6 +1,8 @@
 """A skill score means the same in any session: elements are judged once, not counted, acts
 are judged by what could happen in that session, and the client's reply is evidence."""
 
+import pytest
+
 from scoring import score_session
 from scoring.codes import UtteranceCode
 from scoring.judgement import SUPPORTS, Act, SessionView
@@ -376,7 +378,11 @@ def test_a_thought_walked_through_counts_for_cognitive_and_not_again_for_relatio
     assert view.credited(4, ("D",)) and not view.credited(6, ("D",))
     rates = session_rates(view, [], utterances)
     # two closed questions and the reflection's open one; the thought question is cognitive's
-    assert rates["open_share"] == 1 / 3
+    assert rates["open_share"] == pytest.approx(1 / 3)
     # of the three replies left, only the one to the reflection goes on at length
-    assert rates["elaboration"] == 1 / 3
-    assert rates["reflection_share"] == 1 / 4
+    assert rates["elaboration"] == pytest.approx(1 / 3)
+    assert rates["closing_down"] == pytest.approx(2 / 3)
+    assert rates["reflection_share"] == pytest.approx(1 / 4)
+    # a rate per turn still counts every practitioner turn, the credited one too
+    view.acts.append(Act("B10", 4, "counts_against", "B10:lecture", 0.6))
+    assert session_rates(view, [], utterances)["lecturing"] == pytest.approx(1 / 4)
