@@ -153,7 +153,8 @@ def session_rates(view: SessionView, codes, utterances) -> dict[str, float]:
     (lecturing, empty reflections, advice) still count every practitioner turn."""
     turns = [i for i, p in enumerate(view.practitioner) if p]
     n = max(1, len(turns))
-    own = [i for i in turns if not view.cognitive_work(i)]
+    cognitive = {i for i in turns if view.cognitive_work(i)}
+    own = [i for i in turns if i not in cognitive]
     units = [u for i in own for u in view.units.get(i, [])]
     questions = [u for u in units if u.code.behaviour == "question"]
     opened = [u for u in questions if u.code.question_subtype == "open"]
@@ -162,7 +163,7 @@ def session_rates(view: SessionView, codes, utterances) -> dict[str, float]:
     genuine = sum(
         1
         for a in view.acts
-        if a.item in ("B3", "B4") and a.polarity == SUPPORTS and not view.cognitive_work(a.turn)
+        if a.item in ("B3", "B4") and a.polarity == SUPPORTS and a.turn not in cognitive
     )
     words = [len((u.text or "").split()) for u in utterances]
     mine = sum(w for w, p in zip(words, view.practitioner, strict=True) if p)

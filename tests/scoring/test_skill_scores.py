@@ -375,7 +375,7 @@ def test_a_thought_walked_through_counts_for_cognitive_and_not_again_for_relatio
         ("client", "Like everyone was laughing at me, my face went hot, I wanted to get out."),
     )
     view = judged_view(utterances)
-    assert view.credited(4, ("D",)) and not view.credited(6, ("D",))
+    assert view.cognitive_work(4) and not view.cognitive_work(6)
     rates = session_rates(view, [], utterances)
     # two closed questions and the reflection's open one; the thought question is cognitive's
     assert rates["open_share"] == pytest.approx(1 / 3)
