@@ -214,17 +214,17 @@ def example_examples(transcripts: dict[str, dict], labels: dict[str, list[dict]]
     practitioner's own example: the praise (``praise``) and the conduct (``conduct``), each
     "none" where they marked none."""
 
+    unmarked = {head: "none" for head, _ in example.HEADS}
+
     def marks(rows_of):
         marked: dict[int, dict] = {}
         for r in rows_of:
             for kind, classes in example.HEADS:
                 if r.get("kind") == kind and r.get("stance") in classes:
-                    marked.setdefault(r["turn"], {"praise": "none", "conduct": "none"})[kind] = r[
-                        "stance"
-                    ]
+                    marked.setdefault(r["turn"], dict(unmarked))[kind] = r["stance"]
         return marked
 
-    return turn_rows(transcripts, labels, marks, {"praise": "none", "conduct": "none"})
+    return turn_rows(transcripts, labels, marks, unmarked)
 
 
 def vectors(rows: list[dict], embed) -> dict:
