@@ -9,6 +9,7 @@ is called on each page visited."""
 import contextlib
 import os
 import shutil
+import socket
 import threading
 
 import pytest
@@ -52,17 +53,35 @@ def launch_chromium(*extra_args):
 
 
 class RequestsInFlight:
-    """The live server's application, counting the requests it has not finished answering.
+    """The live server's application, counting the requests it has not finished answering and
+    the connections it has accepted and not yet closed.
 
-    The live server answers in threads of its own on the test's in-memory database connection.
-    A page the test has finished with can still be loading (the audio of a review page, a
-    status poll), and pytest-django empties the database as the test ends: on a loaded machine
-    the two met, and the emptying failed ("couldn't be flushed") and left rows to the next test."""
+    The live server answers in threads of its own, each on its own connection to the shared
+    in-memory test database. A page the test has finished with can still be loading (the audio
+    of a review page, a status poll, the browser's late request for /favicon.ico), and
+    pytest-django empties the database as the test ends: on a loaded machine the two met, and
+    the emptying failed ("couldn't be flushed", or "database table is locked:
+    django_content_type" when the 404 page's navigation re-created a content type the flush had
+    just removed) and left rows to the next test. A request is counted from the moment its
+    connection is accepted, before it reaches the application."""
 
     def __init__(self, app):
         self.app = app
         self.answering: list[str] = []  # the path of each request being answered
+        self.connections = 0  # accepted, and their thread not yet finished with them
+        self.accepted_ports: set[int] = set()  # the client ports of connections accepted
         self.changed = threading.Condition()
+
+    def accepted(self, client_address):
+        with self.changed:
+            self.connections += 1
+            self.accepted_ports.add(client_address[1])
+            self.changed.notify_all()
+
+    def closed(self):
+        with self.changed:
+            self.connections -= 1
+            self.changed.notify_all()
 
     def __call__(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
@@ -80,9 +99,27 @@ class RequestsInFlight:
             self.answering.remove(path)
             self.changed.notify_all()
 
-    def wait_until_idle(self, timeout):
+    def wait_until_idle(self, timeout, last_port=None):
+        """Every request answered and every connection closed, including, with `last_port`,
+        every one accepted up to the connection from that port."""
         with self.changed:
-            return self.changed.wait_for(lambda: not self.answering, timeout)
+            return self.changed.wait_for(
+                lambda: (
+                    (last_port is None or last_port in self.accepted_ports)
+                    and not self.answering
+                    and not self.connections
+                ),
+                timeout,
+            )
+
+    def wait_for_connections_before_now(self, address, timeout):
+        """`wait_until_idle`, after every connection opened before now has been accepted: the
+        server accepts in the order connections arrive, so one opened now comes after them."""
+        with self.changed:
+            self.accepted_ports.clear()
+        with socket.create_connection(address) as last:
+            last_port = last.getsockname()[1]
+        return self.wait_until_idle(timeout, last_port)
 
 
 class _ClosedWhenSent:
@@ -109,12 +146,33 @@ class _ClosedWhenSent:
 
 
 def requests_in_flight(live_server):
-    """The live server's application wrapped in a RequestsInFlight, once per server."""
+    """The live server's application wrapped in a RequestsInFlight, once per server, and its
+    connections counted from accept() (in the server's thread) to the end of their own thread."""
     httpd = live_server.thread.httpd
     app = httpd.get_app()
     if not isinstance(app, RequestsInFlight):
         app = RequestsInFlight(app)
         httpd.set_app(app)
+        process_request, process_request_thread = (
+            httpd.process_request,
+            httpd.process_request_thread,
+        )
+
+        def accepted(request, client_address):
+            app.accepted(client_address)
+            try:
+                process_request(request, client_address)
+            except BaseException:
+                app.closed()
+                raise
+
+        def served(request, client_address):
+            try:
+                process_request_thread(request, client_address)
+            finally:
+                app.closed()
+
+        httpd.process_request, httpd.process_request_thread = accepted, served
     return app
 
 
@@ -127,13 +185,16 @@ def live_server_answered(request):
     if "live_server" not in request.fixturenames:
         yield
         return
-    in_flight = requests_in_flight(request.getfixturevalue("live_server"))
+    live_server = request.getfixturevalue("live_server")
+    in_flight = requests_in_flight(live_server)
     yield
     if "browser" in request.fixturenames:
         for context in request.getfixturevalue("browser").contexts:
             context.close()
-    assert in_flight.wait_until_idle(timeout=30), (
-        f"the live server is still answering {in_flight.answering}"
+    address = live_server.thread.httpd.server_address[:2]
+    assert in_flight.wait_for_connections_before_now(address, timeout=30), (
+        f"the live server is still answering {in_flight.answering} "
+        f"({in_flight.connections} connections open)"
     )
 
 
