@@ -56,31 +56,37 @@ class RequestsInFlight:
     """The live server's application, counting the requests it has not finished answering and
     the connections it has accepted and not yet closed.
 
-    The live server answers in threads of its own, each on its own connection to the shared
-    in-memory test database. A page the test has finished with can still be loading (the audio
-    of a review page, a status poll, the browser's late request for /favicon.ico), and
-    pytest-django empties the database as the test ends: on a loaded machine the two met, and
-    the emptying failed ("couldn't be flushed", or "database table is locked:
-    django_content_type" when the 404 page's navigation re-created a content type the flush had
-    just removed) and left rows to the next test. A request is counted from the moment its
-    connection is accepted, before it reaches the application."""
+    The live server answers in threads of its own, on a database connection other than the one
+    pytest-django empties the shared in-memory test database with. A page the test has finished
+    with can still be loading (the audio of a review page, a status poll, the browser's late
+    request for /favicon.ico), and pytest-django empties the database as the test ends: on a
+    loaded machine the two met, and the emptying failed ("couldn't be flushed", or "database
+    table is locked: django_content_type" when the 404 page's navigation re-created a content
+    type the flush had just removed) and left rows to the next test. A request is counted from
+    the moment its connection is accepted, before it reaches the application."""
 
     def __init__(self, app):
         self.app = app
         self.answering: list[str] = []  # the path of each request being answered
-        self.connections = 0  # accepted, and their thread not yet finished with them
+        self.open_connections: set = set()  # accepted, their thread not yet finished with them
         self.accepted_ports: set[int] = set()  # the client ports of connections accepted
         self.changed = threading.Condition()
 
-    def accepted(self, client_address):
+    @property
+    def connections(self) -> int:
+        return len(self.open_connections)
+
+    def accepted(self, connection, client_address):
         with self.changed:
-            self.connections += 1
+            self.open_connections.add(connection)
             self.accepted_ports.add(client_address[1])
             self.changed.notify_all()
 
-    def closed(self):
+    def closed(self, connection):
+        # a set, not a counter: a connection accepted before the counting began is never
+        # counted, and one closing twice is let go once
         with self.changed:
-            self.connections -= 1
+            self.open_connections.discard(connection)
             self.changed.notify_all()
 
     def __call__(self, environ, start_response):
@@ -159,18 +165,18 @@ def requests_in_flight(live_server):
         )
 
         def accepted(request, client_address):
-            app.accepted(client_address)
+            app.accepted(request, client_address)
             try:
                 process_request(request, client_address)
             except BaseException:
-                app.closed()
+                app.closed(request)
                 raise
 
         def served(request, client_address):
             try:
                 process_request_thread(request, client_address)
             finally:
-                app.closed()
+                app.closed(request)
 
         httpd.process_request, httpd.process_request_thread = accepted, served
     return app
