@@ -12,7 +12,7 @@ from tests.reviews.conftest import scored_recording
 from tests.training.helpers import FIXTURE_CONTENT, create_evidence_entry
 from training.loader import load_training
 
-from .conftest import WIDTHS, assert_no_sideways_scroll, new_page
+from .conftest import WIDTHS, assert_no_sideways_scroll, follow, new_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -35,7 +35,7 @@ def test_manager_assigns_a_lesson_from_feedback_and_the_practitioner_completes_i
     manager.goto(f"{live_server.url}/reviews/recordings/{recording.pk}/feedback/")
     assert_no_sideways_scroll(manager)
     structuring = manager.get_by_test_id("rating-structuring")
-    structuring.get_by_role("link", name="Assign this lesson: Check-in and review").click()
+    follow(manager, structuring.get_by_role("link", name="Assign this lesson: Check-in and review"))
 
     expect(manager.get_by_role("heading", name="Assign training")).to_be_visible()
     assert_no_sideways_scroll(manager)

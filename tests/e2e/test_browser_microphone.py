@@ -107,7 +107,7 @@ def test_practitioner_enrols_their_voice_by_recording_it_and_then_deletes_it(
     sign_in(page, priya)
     follow(page, main_navigation(page).get_by_role("link", name="My recordings"))
     assert_no_sideways_scroll(page)
-    page.get_by_role("link", name="Your voice").click()
+    follow(page, page.get_by_role("link", name="Your voice"))
     expect(page.get_by_test_id("voice-status")).to_contain_text("Not enrolled")
     expect(page.get_by_test_id("what-is-kept")).to_contain_text("Never the audio")
     assert_no_sideways_scroll(page)

@@ -10,7 +10,7 @@ from tests.recordings.conftest import stored_files
 from tests.recordings.factories import RecordingFactory
 from tests.reviews.factories import ReviewFactory
 
-from .conftest import WIDTHS, assert_no_sideways_scroll
+from .conftest import WIDTHS, assert_no_sideways_scroll, follow
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +33,7 @@ def test_owner_withdraws_consent_and_the_audio_and_transcript_are_gone(page, liv
     expect(page.get_by_test_id("transcript")).to_contain_text(SAID)
     expect(page.get_by_test_id("audio-deletion-date")).to_be_visible()
     assert_no_sideways_scroll(page)
-    page.get_by_role("link", name="The client withdrew consent").click()
+    follow(page, page.get_by_role("link", name="The client withdrew consent"))
 
     expect(page.get_by_test_id("what-happens")).to_contain_text("feedback, ratings and scores")
     assert_no_sideways_scroll(page)
@@ -46,7 +46,7 @@ def test_owner_withdraws_consent_and_the_audio_and_transcript_are_gone(page, liv
     assert page.locator("audio").count() == 0
     assert SAID not in page.content()
     assert_no_sideways_scroll(page)
-    page.get_by_role("link", name="Read the feedback").click()
+    follow(page, page.get_by_role("link", name="Read the feedback"))
     expect(page.get_by_test_id("went-well")).to_contain_text("You checked in warmly.")
     assert_no_sideways_scroll(page)
 

@@ -23,7 +23,7 @@ def test_practitioner_fails_then_passes_a_quiz_which_completes_the_lesson(
     assert_no_sideways_scroll(page)
     follow(page, page.get_by_role("link", name="Structuring sessions"))
     assert_no_sideways_scroll(page)
-    page.get_by_role("link", name="Check-in and review").click()
+    follow(page, page.get_by_role("link", name="Check-in and review"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Check-in and review")
     expect(page.get_by_test_id("how-to-complete")).to_contain_text("Passing the quiz")
     assert_no_sideways_scroll(page)
