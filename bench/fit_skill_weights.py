@@ -50,10 +50,10 @@ sys.path.insert(0, str(REPO / "bench"))
 from probation_mixed import profile_figures  # noqa: E402
 from probation_twins import SKILLS, load, skill_label, writer  # noqa: E402
 
-from scoring import Utterance, score_session, train_stance  # noqa: E402
+from scoring import Utterance, encoder, score_session, train_stance  # noqa: E402
 from scoring.skill_scores import EXCHANGE_CLIP, EXCHANGE_INPUTS, WEIGHTS_PATH  # noqa: E402
 
-VERSION = "skill-weights-12"
+VERSION = "skill-weights-13"
 STEPS = 20000
 
 
@@ -355,6 +355,11 @@ def main() -> int:
                     "fitted_on": f"{len(transcripts)} probation twins ({args.dir.name}), writers "
                     f"{' '.join(writers)}, and {len(mixed)} mixed-profile sessions "
                     f"({args.mixed.name}), {'rules only' if args.no_model else 'model on'}"
+                    + (
+                        f", codes encoder {encoder.version()}"
+                        if not args.no_model and encoder.available()
+                        else ""
+                    )
                     + (
                         ", each set read by reading models (stance, rapport, moves, invitations,"
                         " example) trained without its labels"

@@ -1,15 +1,15 @@
-"""Optional fine-tuned sentence encoder for Layer 1 codes, and sentence vectors for overlap.
+"""Fine-tuned sentence encoder for Layer 1 codes, and the pretrained sentence vectors.
 
 A small transformer (all-MiniLM-L6-v2, fine-tuned on AnnoMI by ``scoring.train_encoder``) reads
 a unit of practitioner talk with the client's turn before it and the practitioner's previous
 unit, and gives probabilities for the MI behaviour, open/closed and simple/complex. ``embed``
-gives L2-normalised sentence vectors of the pretrained checkpoint for semantic overlap (does a
-reflection restate the client; does a summary draw the session together).
+gives L2-normalised sentence vectors of the pretrained checkpoint for the reading models, and
+for semantic overlap when ``OEP_SCORING_OVERLAP=vectors`` asks for it (``similarity``).
 
-It runs with onnxruntime and tokenizers only (int8 ONNX files in ``models/``; no PyTorch). It is
-optional and off unless ``OEP_SCORING_ENCODER=on`` (or a path) asks for it: otherwise, without
-the files, or with ``OEP_SCORING_MODEL=off``, ``available()`` is False and the scorer keeps to
-its linear model and rules.
+It runs with onnxruntime and tokenizers only (int8 ONNX files in ``models/``; no PyTorch). The
+shipped codes model runs unless ``OEP_SCORING_ENCODER`` names another file or is ``off`` (which
+also leaves out the embedder): without the files, or with ``OEP_SCORING_MODEL=off``,
+``available()`` is False and the scorer keeps to its linear model and rules.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ DEFAULT_ENCODER_PATH = MODELS_DIR / "codes-encoder.onnx"
 # bends the fine-tuned encoder's vectors away from meaning, so similarity uses the original.
 DEFAULT_EMBEDDER_PATH = MODELS_DIR / "minilm-embed.onnx"
 TOKENIZER_NAME = "minilm-tokenizer.json"
-ENCODER_ENV = "OEP_SCORING_ENCODER"  # "on" runs the shipped file; a path another .onnx file
+ENCODER_ENV = "OEP_SCORING_ENCODER"  # unset or "on": the shipped file; a path: another; "off"
 MODEL_ENV = "OEP_SCORING_MODEL"  # "off" disables every learned part of the scorer
 _OFF = SWITCHED_OFF  # the same switch words as the linear model's
 _ON = ("on", "1", "true", "yes")
@@ -126,17 +126,17 @@ def pad(rows: list[tuple[list[int], list[int]]]):
 
 
 def encoder_path() -> Path | None:
-    """The codes model to use, or None when it is not asked for.
+    """The codes model to use, or None when it is switched off.
 
-    Off by default: on AnnoMI it added under a point of macro-F1 (within the noise of the folds
-    measured) for 14-20 s per hour of session (docs/scoring-model-card.md). ``on`` runs the
-    shipped file; a path runs another."""
+    On by default since scorer 2.16: fully fine-tuned (codes-minilm-2) it adds two points of
+    AnnoMI macro-F1 for about 0.6 s per hour of session (docs/scoring.md). Unset or ``on`` runs
+    the shipped file, a path another, ``off`` none."""
     if os.environ.get(MODEL_ENV, "").strip().lower() in _OFF:
         return None
     setting = os.environ.get(ENCODER_ENV, "").strip()
-    if not setting or setting.lower() in _OFF:
+    if setting.lower() in _OFF:
         return None
-    return DEFAULT_ENCODER_PATH if setting.lower() in _ON else Path(setting)
+    return DEFAULT_ENCODER_PATH if not setting or setting.lower() in _ON else Path(setting)
 
 
 class _Runner:

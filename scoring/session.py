@@ -48,7 +48,10 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # 2.15: relationship's shares of reflections, open questions and replies that go on or close
 # down are read over the turns the cognitive judge did not credit (a thought walked through
 # counts once, for cognitive techniques), skill-weights-12
-SCORER_VERSION = "seeds-scorer-2.15"
+# 2.16: the codes encoder (codes-minilm-2, every layer fine-tuned) blended in by default, and
+# skill-weights-13 fitted on its codes; overlap by sentence vectors switched apart from it
+# (OEP_SCORING_OVERLAP) and left off
+SCORER_VERSION = "seeds-scorer-2.16"
 logger = logging.getLogger(__name__)
 READERS_NOT_RUN = (
     "the reading models did not run (the sentence embedder is switched off or not available "
@@ -122,7 +125,7 @@ def code_session(
     """Layer 1: codes of every unit of every practitioner turn, and one code per utterance
     derived from its units (``units.derive_turn_code``); client utterances get behaviour None.
 
-    ``model`` is the linear model and ``encoder_path`` the optional codes encoder's ONNX file;
+    ``model`` is the linear model and ``encoder_path`` the codes encoder's ONNX file (or None);
     with neither the rules decide alone."""
     texts = [u.text or "" for u in utterances]
     practitioner = [u.is_practitioner for u in utterances]
@@ -184,7 +187,8 @@ def score_session(
     use_encoder: bool | str | Path | None = None,
 ) -> SessionScore:
     """Score a session. ``use_model=False`` keeps to the rules (see ``model.get_model``);
-    ``use_encoder`` a path or True runs the optional codes encoder (off unless asked for)."""
+    ``use_encoder`` False leaves the codes encoder out (it runs by default), a path runs
+    another file."""
     checklist = checklist or default_checklist()
     utterances = [u if isinstance(u, Utterance) else Utterance(**u) for u in utterances]
     model = get_model(use_model)

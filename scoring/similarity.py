@@ -274,7 +274,11 @@ _SUFFIXES = (
     "ly",
     "s",
 )
-ENCODER_ENV = "OEP_SCORING_ENCODER"  # "off" keeps to the lexical fallback
+# "vectors" compares texts by the pretrained sentence vectors' cosine; otherwise (the default)
+# by the content words they share. Apart from the codes encoder's switch: on the probation twins
+# (scorer 2.2) the vectors lowered cognitive techniques (AUC 0.947 to 0.915), and the codes
+# encoder is measured on its own (docs/scoring.md).
+OVERLAP_ENV = "OEP_SCORING_OVERLAP"
 
 
 @lru_cache(maxsize=65536)
@@ -314,21 +318,22 @@ COSINE_RELATED = 0.5
 
 
 def _encoder():
-    return _encoder_for(os.environ.get(ENCODER_ENV, "").lower())
+    return _encoder_for(os.environ.get(OVERLAP_ENV, "").strip().lower())
 
 
 @lru_cache(maxsize=4)
 def _encoder_for(setting: str):
-    """The encoder module when it is installed and available; looked up once per setting."""
-    if setting == "off":
+    """The encoder module when vectors are asked for and its embedder runs here; looked up once
+    per setting."""
+    if setting != "vectors":
         return None
     try:
-        from . import encoder  # built on the scoring-codes branch; optional
-    except ImportError:
+        from . import encoder
+    except ImportError:  # onnxruntime or tokenizers not installed
         return None
     try:
-        return encoder if encoder.available() else None
-    except Exception:  # an encoder that cannot load must never stop scoring
+        return encoder if encoder.embedder_available() else None
+    except Exception:  # an embedder that cannot load must never stop scoring
         return None
 
 

@@ -12,7 +12,7 @@ from scoring.model import MODEL_ENV
 
 @pytest.fixture
 def encoder_on(monkeypatch):
-    """The encoder is off unless asked for; these tests ask for the shipped files."""
+    """The shipped files, whatever the environment that runs the tests says."""
     monkeypatch.setenv(encoder.ENCODER_ENV, "on")
 
 
@@ -23,13 +23,26 @@ def test_the_encoder_files_ship_and_load():
     assert encoder.available(encoder.DEFAULT_ENCODER_PATH)
 
 
-def test_the_encoder_is_off_unless_asked_for(monkeypatch):
+def test_the_encoder_runs_unless_switched_off(monkeypatch, tmp_path):
     monkeypatch.delenv(encoder.ENCODER_ENV, raising=False)
-    assert encoder.encoder_path() is None
-    assert not encoder.available()
-    monkeypatch.setenv(encoder.ENCODER_ENV, "on")
+    monkeypatch.delenv(MODEL_ENV, raising=False)
     assert encoder.encoder_path() == encoder.DEFAULT_ENCODER_PATH
     assert encoder.available()
+    monkeypatch.setenv(encoder.ENCODER_ENV, "on")
+    assert encoder.encoder_path() == encoder.DEFAULT_ENCODER_PATH
+    monkeypatch.setenv(encoder.ENCODER_ENV, str(tmp_path / "other.onnx"))
+    assert encoder.encoder_path() == tmp_path / "other.onnx"
+    monkeypatch.setenv(encoder.ENCODER_ENV, "off")
+    assert encoder.encoder_path() is None
+    assert not encoder.available()
+
+
+def test_a_session_is_coded_with_the_encoder_by_default(monkeypatch, session):
+    monkeypatch.delenv(encoder.ENCODER_ENV, raising=False)
+    monkeypatch.delenv(MODEL_ENV, raising=False)
+    score = score_session(session(("practitioner", "how are things"), ("client", "fine")))
+    assert "codes-minilm-2" in score.model_version
+    assert score.codes[0].source == "model+encoder"
 
 
 @shipped

@@ -24,18 +24,26 @@ def test_switched_off_by_environment(session, monkeypatch):
 
 
 def test_missing_model_file_falls_back_to_rules(session, tmp_path):
-    score = score_session(session(*TURNS), use_model=tmp_path / "absent.json")
+    absent = tmp_path / "absent.json"
+    score = score_session(session(*TURNS), use_model=absent, use_encoder=False)
     # the codes come from the rules; the reading models (their own files) still read
     assert {c.source for c in score.codes if c.behaviour} == {"rules"}
     assert get_model(DEFAULT_MODEL_PATH).version not in (score.model_version or "")
     assert score.codes[0].behaviour == "question"
+    # with the codes encoder (on by default) its codes stand without the linear model's
+    with_encoder = score_session(session(*TURNS), use_model=absent)
+    assert {c.source for c in with_encoder.codes if c.behaviour} == {"encoder"}
+    assert with_encoder.codes[0].behaviour == "question"
 
 
 def test_shipped_model_refines_the_codes(session):
-    score = score_session(session(*TURNS), use_model=DEFAULT_MODEL_PATH)
+    score = score_session(session(*TURNS), use_model=DEFAULT_MODEL_PATH, use_encoder=False)
     assert score.model_version
     assert {c.source for c in score.codes if c.behaviour} == {"model"}
     assert score.codes[0].behaviour == "question"
+    blended = score_session(session(*TURNS), use_model=DEFAULT_MODEL_PATH)
+    assert {c.source for c in blended.codes if c.behaviour} == {"model+encoder"}
+    assert blended.codes[0].behaviour == "question"
 
 
 def test_an_hour_long_session_is_scored_turn_by_turn(session):
