@@ -3,9 +3,11 @@
 A practitioner utterance is flagged when the unit that decides its code is in doubt
 (``units.flag_doubts``). For each setting this prints the share flagged and how often the
 scorer's code disagrees with the expert's among flagged and among unflagged utterances. With
-the model, figures are cross-validated by transcript (trained on the other folds).
+the model, figures are cross-validated by transcript (trained on the other folds). The shipped
+codes encoder was trained on every fold, so it is left out unless ``--encoder-folds`` gives the
+fold models ``score_annomi.py`` uses (``scoring.train_encoder --cv``).
 
-    python bench/flags_annomi.py [--folds 5]
+    python bench/flags_annomi.py [--folds 5] [--encoder-folds DIR]
 """
 
 from __future__ import annotations
@@ -18,11 +20,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bench.score_annomi import PRACTITIONER, data_dir, read_jsonl, stripped  # noqa: E402
+from bench.score_annomi import (  # noqa: E402
+    PRACTITIONER,
+    data_dir,
+    encoder_fold_model,
+    read_jsonl,
+    stripped,
+)
 from scoring import Utterance, score_session  # noqa: E402
 
 
-def tally(transcripts, use_model) -> tuple[int, int, int, int]:
+def tally(transcripts, use_model, use_encoder=False) -> tuple[int, int, int, int]:
     """(flagged, flagged wrong, unflagged, unflagged wrong) over expert-coded utterances."""
     f = fw = u = uw = 0
     for t in transcripts:
@@ -30,7 +38,7 @@ def tally(transcripts, use_model) -> tuple[int, int, int, int]:
             Utterance(i, "practitioner" if x["speaker"] in PRACTITIONER else "client", x["text"])
             for i, x in enumerate(t["utterances"])
         ]
-        codes = score_session(utterances, use_model=use_model).codes
+        codes = score_session(utterances, use_model=use_model, use_encoder=use_encoder).codes
         for x, code in zip(t["utterances"], codes, strict=True):
             if x["speaker"] not in PRACTITIONER or not x.get("behaviour"):
                 continue
@@ -56,6 +64,7 @@ def report(title: str, counts: tuple[int, int, int, int]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--encoder-folds", type=Path, help="per-fold codes encoders to blend in")
     args = parser.parse_args()
     path = data_dir() / "annomi_dev.jsonl"
     if not path.is_file():
@@ -76,9 +85,15 @@ def main() -> int:
                 model_path = Path(tmp) / f"fold-{fold}-model.json"
                 training.save(training.train(train_set), model_path)
                 held = stripped(test_set) if data is not transcripts else test_set
-                for k, v in enumerate(tally(held, model_path)):
+                encoder = (
+                    encoder_fold_model(args.encoder_folds, fold, args.folds)
+                    if args.encoder_folds
+                    else False
+                )
+                for k, v in enumerate(tally(held, model_path, encoder)):
                     total[k] += v
-        report(f"AnnoMI {label}, rules + model (cross-validated)", tuple(total))
+        blend = " + encoder" if args.encoder_folds else ""
+        report(f"AnnoMI {label}, rules + model{blend} (cross-validated)", tuple(total))
     return 0
 
 

@@ -166,8 +166,8 @@ def code_session(
 
 
 def _encoder_to_use(use_model, use_encoder) -> Path | None:
-    """The encoder file to run, or None: off with the rules-only switch, unless asked for, or
-    when it cannot load (see ``encoder.encoder_path``)."""
+    """The encoder file to run, or None: with the rules-only switch, ``use_encoder=False``, the
+    environment's ``off`` (``encoder.encoder_path``), or a file that cannot load."""
     if use_model is False or use_encoder is False:
         return None
     path = Path(use_encoder) if use_encoder not in (None, True) else encoder.encoder_path()

@@ -312,20 +312,15 @@ def shared_stems(text: str, other: str) -> frozenset[str]:
     return content_stems(text) & content_stems(other)
 
 
-# Cosine of sentence vectors above which two texts count as about the same thing. Not yet
-# measured on the probation twins: check with bench/probation_twins.py when the encoder ships.
+# Cosine of sentence vectors above which two texts count as about the same thing (with
+# OEP_SCORING_OVERLAP=vectors; chosen by hand, and not measured again since scorer 2.2).
 COSINE_RELATED = 0.5
 
 
 def _encoder():
-    return _encoder_for(os.environ.get(OVERLAP_ENV, "").strip().lower())
-
-
-@lru_cache(maxsize=4)
-def _encoder_for(setting: str):
-    """The encoder module when vectors are asked for and its embedder runs here; looked up once
-    per setting."""
-    if setting != "vectors":
+    """The encoder module when vectors are asked for and its embedder runs here. Read on every
+    call, so a switch set later in the process (OEP_SCORING_ENCODER=off too) counts."""
+    if os.environ.get(OVERLAP_ENV, "").strip().lower() != "vectors":
         return None
     try:
         from . import encoder

@@ -1,7 +1,7 @@
 """Cognitive techniques are judged by what happened after the invitation, not by its words."""
 
 from scoring import score_session
-from tests.scoring.conftest import judged_view, make_session
+from tests.scoring.conftest import judged_card, judged_view, make_session
 
 
 def acts_of(*turns):
@@ -177,3 +177,28 @@ def test_praise_for_the_clients_own_answer_is_not_answering_it_for_them():
         ("client", "Yeah."),
     )
     assert ("D1", "supports", "D:client_thinking_explored") in acts
+
+
+def test_every_cognitive_act_the_score_weighs_is_on_the_card():
+    """(2.16) The judge's own cues reach thinking questions the item's detector phrases do not
+    ("what do you think is going on for him?"): such an act counts for the skill, so the card
+    shows it, and the item is not "not found" while its act is weighed."""
+    turns = (
+        ("practitioner", "How has your week been?"),
+        ("client", "Rough. My lad won't get out of bed for school and I don't know what to do."),
+        ("practitioner", "What do you think is going on for him? What keeps him in bed?"),
+        (
+            "client",
+            "He won't say. I think there's something with some lads in his year. He used to "
+            "love school, up until about Christmas.",
+        ),
+        ("practitioner", "Something changed around Christmas, and he's gone quiet about it."),
+        ("client", "Yeah. I reckon they're picking on him."),
+    )
+    view, items = judged_card(make_session(*turns))
+    acts = [a for a in view.acts if a.item.startswith("D")]
+    assert ("D1", 2, "supports") in [(a.item, a.turn, a.polarity) for a in acts]
+    for act in acts:
+        listed = [(e["utterance"], e["polarity"]) for e in items[act.item]["evidence"]]
+        assert (act.turn, act.polarity) in listed
+    assert items["D1"]["verdict"] == "shown"

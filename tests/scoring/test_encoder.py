@@ -1,4 +1,5 @@
-"""The fine-tuned codes encoder: runs with onnxruntime alone, codes the obvious cases, optional."""
+"""The fine-tuned codes encoder: runs with onnxruntime alone, codes the obvious cases, on by
+default and can be left out."""
 
 import sys
 

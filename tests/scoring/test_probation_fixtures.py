@@ -1,5 +1,6 @@
 """The probation practice transcripts: items marked present by hand are found, items marked
-absent are not, with and without punctuation, with the optional model off and on."""
+absent are not, with and without punctuation, by the rules alone and with the learned models
+(the linear model and the codes encoder blended, as shipped)."""
 
 import json
 from pathlib import Path

@@ -10,7 +10,8 @@ def test_inflections_meet_and_function_words_do_not_count():
 
 
 def test_related_uses_words_unless_vectors_are_asked_for(monkeypatch):
-    monkeypatch.delenv(OVERLAP_ENV, raising=False)
+    for switch in (OVERLAP_ENV, "OEP_SCORING_ENCODER", "OEP_SCORING_MODEL"):
+        monkeypatch.delenv(switch, raising=False)
     assert not uses_encoder()
     said = "the hostel is so loud at night I can't sleep"
     assert related("you can't sleep because the hostel is loud", said, 0.2)
@@ -21,3 +22,7 @@ def test_related_uses_words_unless_vectors_are_asked_for(monkeypatch):
     assert uses_encoder()
     assert related("the noise in that place keeps you awake", said, 0.2)
     assert not related("what are your plans for the weekend", said, 0.2)
+    # switched off later in the same process: the words again
+    monkeypatch.setenv("OEP_SCORING_ENCODER", "off")
+    assert not uses_encoder()
+    assert not related("the noise in that place keeps you awake", said, 0.2)
