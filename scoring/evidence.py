@@ -537,21 +537,16 @@ def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklis
                 for e in evidence
                 if ctx_turn(ctx, e) not in explored
             ]
-            if item.id in ("D3", "D6", "D7"):
-                dropped += [
-                    e for e in act_evidence(ctx, acts, item.id) if e["polarity"] != "supports"
-                ]
             # Every judged act of the item shows, whatever found it: the judge's own cues, or
             # (2.8) an invitation read by meaning. An act the score counts is never missing
             # from the card (2.16: the judge's D1 cues reach questions the D1 detector's
             # phrases do not, and those acts were weighed but not shown).
             judged = act_evidence(ctx, acts, item.id)
+            dropped += [e for e in judged if e["polarity"] != "supports"]
             shown = {ctx_turn(ctx, e) for e in kept}
             kept += [
                 e for e in judged if e["polarity"] == "supports" and ctx_turn(ctx, e) not in shown
             ]
-            if item.id not in ("D3", "D6", "D7"):
-                dropped += [e for e in judged if e["polarity"] != "supports"]
             present, evidence = (len(kept) >= 2 if item.id == "D4" else bool(kept)), kept + dropped
         if item.id == "B10":
             evidence = evidence + act_evidence(ctx, acts, "B10")
