@@ -21,6 +21,7 @@ WORDS_CORRECTED = "recordings.words_corrected"
 LINE_SPLIT = "recordings.line_split"
 LINES_MERGED = "recordings.lines_merged"
 
+# What the audit log says, registered in wagtail_hooks.py.
 LOG_ACTIONS = {
     WORDS_CORRECTED: ("Correct words", "Words of a transcript line corrected by the reviewer"),
     LINE_SPLIT: ("Split line", "A transcript line split in two by the reviewer"),

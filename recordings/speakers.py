@@ -12,6 +12,11 @@ from .models import TranscriptSegment
 
 SPEAKERS_FIXED = "recordings.speakers_fixed"
 
+# What the audit log says, registered in wagtail_hooks.py.
+LOG_ACTIONS = {
+    SPEAKERS_FIXED: ("Fix speakers", "Speaker labels corrected by the reviewer"),
+}
+
 
 @transaction.atomic
 def swap_speakers(recording, user):

@@ -12,7 +12,7 @@ from .corrections import LOG_ACTIONS as CORRECTION_ACTIONS
 from .erasure import LOG_ACTIONS as ERASURE_ACTIONS
 from .models import Recording
 from .periodic import REQUEUE_STALE, RETENTION
-from .speakers import SPEAKERS_FIXED
+from .speakers import LOG_ACTIONS as SPEAKER_ACTIONS
 from .viewsets import PracticeViewSetGroup
 from .voices import LOG_ACTIONS as VOICE_ACTIONS
 
@@ -21,17 +21,11 @@ register_permission_policy(Recording, AdministratorsOnlyPolicy(Recording))
 
 @hooks.register("register_log_actions")
 def register_recording_actions(actions):
-    actions.register_action(
-        SPEAKERS_FIXED, "Fix speakers", "Speaker labels corrected by the reviewer"
-    )
-    for action, (label, message) in {**CORRECTION_ACTIONS, **ERASURE_ACTIONS}.items():
-        actions.register_action(action, label, message)
-
-
-@hooks.register("register_log_actions")
-def register_voice_actions(actions):
-    for action, (label, message) in VOICE_ACTIONS.items():
-        actions.register_action(action, label, message)
+    # Each module that writes to the audit log declares its actions beside the code that logs
+    # them; they are registered here, in one loop.
+    for module_actions in (CORRECTION_ACTIONS, ERASURE_ACTIONS, SPEAKER_ACTIONS, VOICE_ACTIONS):
+        for action, (label, message) in module_actions.items():
+            actions.register_action(action, label, message)
 
 
 # Through register_snippet, because the group holds the checklist and team snippets, which must
