@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from django import forms
 
+from core.error_summary import form_error_links
+
 
 @dataclass(frozen=True)
 class RefusedReply:
@@ -37,8 +39,7 @@ def conversation_errors(comment_form=None, refused_reply=None) -> dict:
     summary's (field id, message) pairs, and `refused_reply` for the thread that shows it."""
     errors = []
     if comment_form is not None:
-        errors += [("", error) for error in comment_form.non_field_errors()]
-        errors += [(field.id_for_label, error) for field in comment_form for error in field.errors]
+        errors += form_error_links(comment_form)
     if refused_reply is not None:
         errors.append((refused_reply.field_id, refused_reply.error))
     return {"conversation_errors": errors, "refused_reply": refused_reply}

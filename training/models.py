@@ -38,6 +38,7 @@ from .quiz import (
     QuizForm,
     attempt_questions,
     attempt_token,
+    error_links,
     new_seed,
     percent,
     questions_from_body,
@@ -414,6 +415,7 @@ class LessonPage(SignInRequiredMixin, RemembersViewRestrictionsMixin, RoutablePa
             if token is None:
                 context["attempt"] = latest
             context["questions"] = questions
+            context["quiz_errors"] = error_links(questions)
             context["quiz_token"] = token
             context["token_field"] = ATTEMPT_FIELD
             context["bank_size"] = len(self.questions())

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from django import forms
 from django.core import signing
+from django.utils.text import Truncator
 
 DEFAULT_PASS_MARK_PERCENT = 80
 ATTEMPT_FIELD = "attempt"
@@ -189,3 +190,17 @@ class QuizForm(forms.Form):
             value = self.cleaned_data[question.field_name]
             answers[question.id] = list(value) if isinstance(value, list) else [value]
         return answers
+
+
+def error_links(questions: list[Question]) -> list[tuple[str, str]]:
+    """The quiz's error summary (the `error_summary` tag): each unanswered question's error, with
+    its number and first words, linked to the question (its id as
+    templates/training/blocks/quiz_question.html writes it)."""
+    return [
+        (
+            f"question-{question.id}",
+            f"{question.error} ({number}. {Truncator(question.text).words(8, truncate=' …')})",
+        )
+        for number, question in enumerate(questions, start=1)
+        if question.error
+    ]

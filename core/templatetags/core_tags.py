@@ -1,12 +1,13 @@
-"""Template helpers every app shares: breadcrumbs, time codes, dictionary look-ups, form widgets
-drawn as GOV.UK Frontend components, and the panels and links other apps add to a page
-(core.extensions)."""
+"""Template helpers every app shares: breadcrumbs, the error summary, time codes, dictionary
+look-ups, form widgets drawn as GOV.UK Frontend components, and the panels and links other apps
+add to a page (core.extensions)."""
 
 from django import forms, template
 from wagtail.models import Page
 
 from core import extensions
 from core.content_cache import remember
+from core.error_summary import form_error_links
 from core.timecodes import timecode as format_timecode
 
 register = template.Library()
@@ -32,6 +33,16 @@ def breadcrumbs(context, *trail):
 
 def _ancestor_crumbs(page):
     return [(ancestor.title, ancestor.url) for ancestor in page.get_ancestors().filter(depth__gt=2)]
+
+
+@register.inclusion_tag("core/error_summary.html")
+def error_summary(errors, heading=2, testid=""):
+    """The GOV.UK error summary, drawn the same on every page: `errors` is a form, or a list of
+    (field id, message) pairs (core.error_summary). `heading` is the title's level: 2 at the top
+    of a page, lower for a summary inside a section that has a heading of its own."""
+    if isinstance(errors, forms.BaseForm):
+        errors = form_error_links(errors)
+    return {"errors": errors, "heading": heading, "testid": testid}
 
 
 @register.filter
