@@ -20,6 +20,9 @@ from .moments import MomentField, anchor
 
 RATING_CHOICES = [("", "Not rated"), *Rating.choices]
 WENT_WELL_POINTS = 2  # feedback practitioners act on: at most two things done well, one to work on
+# The longest comment, reply or response in a feedback conversation. The reply box's textarea
+# (templates/reviews/includes/reply_form.html) is written by hand with the same maxlength.
+MESSAGE_MAX_CHARS = 4000
 
 
 def line_label(segment):
@@ -194,7 +197,7 @@ class CommentForm(forms.Form):
     text = forms.CharField(
         label="Comment",
         widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=4000,
+        max_length=MESSAGE_MAX_CHARS,
         error_messages={"required": "Write your comment before saving it."},
     )
     moment = MomentField(
@@ -235,7 +238,7 @@ class ReplyForm(forms.Form):
     text = forms.CharField(
         label="Reply",
         widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=4000,
+        max_length=MESSAGE_MAX_CHARS,
         error_messages={"required": "Write your reply before sending it."},
     )
 
@@ -245,7 +248,7 @@ class ResponseForm(forms.Form):
         label="Write a response",
         help_text="Your manager will see it. What will you try next time?",
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=4000,
+        max_length=MESSAGE_MAX_CHARS,
     )
 
 
