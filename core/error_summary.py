@@ -5,8 +5,18 @@ from django import forms
 
 
 def form_error_links(form: forms.BaseForm) -> list[tuple[str | None, str]]:
-    """A form's own errors first, then each field's, linked to the field. A field drawn as a
-    group of options has no one id (`id_for_label` is ""): its error links to the page's top."""
+    """A form's own errors first, then each field's, linked to the field."""
     return [(None, error) for error in form.non_field_errors()] + [
-        (field.id_for_label, error) for field in form for error in field.errors
+        (field_anchor(field), error) for field in form for error in field.errors
     ]
+
+
+def field_anchor(field: forms.BoundField) -> str | None:
+    """The id an error summary links a field's error to. A field drawn as a group of options
+    (tick boxes, radios) has no one id (`id_for_label` is ""): GOV.UK's error summary links
+    such an error to the first option, so the link puts the reader in the group rather than
+    at the top of the page."""
+    if field.id_for_label:
+        return field.id_for_label
+    options = field.subwidgets
+    return (options[0].id_for_label or None) if options else None
