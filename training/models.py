@@ -397,9 +397,15 @@ class LessonPage(SignInRequiredMixin, RemembersViewRestrictionsMixin, RoutablePa
         for block in self.body:
             if block.block_type == "quiz":
                 continue
-            item = {"block": block, "entry": entries.get(block.id), "error": ""}
+            item = {"block": block, "entry": entries.get(block.id), "errors": {}}
             if reflection and reflection["exercise_id"] == block.id:
                 item.update(reflection)
+            # The error summary links each error to its field, as the exercise's template
+            # names them (exercise-<block id>-<field>).
+            item["error_links"] = [
+                (f"exercise-{block.id}-{field}", message)
+                for field, message in item["errors"].items()
+            ]
             body_items.append(item)
         context["body_items"] = body_items
         # A reflection can be about one of the learner's own recorded sessions.
@@ -525,15 +531,15 @@ class LessonPage(SignInRequiredMixin, RemembersViewRestrictionsMixin, RoutablePa
             if recording_id.isdigit()
             else None
         )
-        error = ""
+        errors = {}  # by the field they belong to, so each shows beside its own field
         if not text:
-            error = "Write your reflection before saving it."
+            errors["text"] = "Write your reflection before saving it."
         elif recording_id and recording is None:
-            error = "Choose one of your own recordings, or none."
-        if error:
+            errors["recording"] = "Choose one of your own recordings, or none."
+        if errors:
             reflection = {
                 "exercise_id": exercise_id,
-                "error": error,
+                "errors": errors,
                 "draft_shared": shared,
             }
             return self.render(request, reflection=reflection)

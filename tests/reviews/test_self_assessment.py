@@ -177,7 +177,14 @@ def test_a_reflection_cannot_link_to_someone_elses_recording(client, people, tra
     other = scored_recording(people["colleague"])
     client.force_login(people["practitioner"])
     response = reflect(client, training["lesson"], recording=str(other.pk))
-    assert "Choose one of your own recordings" in response.content.decode()
+    html = response.content.decode()
+    # the error belongs to the recording's choice: the summary links there, and it shows
+    # beside the choice, not beside the reflection's box
+    exercise = next(b.id for b in training["lesson"].body if b.block_type == "reflective_exercise")
+    message = "Choose one of your own recordings, or none."
+    assert f'<a href="#exercise-{exercise}-recording">{message}</a>' in html
+    assert f'id="exercise-{exercise}-recording-error"' in html
+    assert "govuk-textarea--error" not in html
     assert not ReflectiveLogEntry.objects.exists()
     assert str(other) not in client.get(training["lesson"].url).content.decode()
 

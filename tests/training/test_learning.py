@@ -149,6 +149,10 @@ def test_empty_reflection_shows_an_error(client, people, training):
     html = response.content.decode()
     assert response.status_code == 200
     assert "There is a problem" in html and "Write your reflection before saving it." in html
+    # the summary links to the reflection's box, and the box shows the error beside it
+    text_box = f"exercise-{exercise_id(training['lesson'])}-text"
+    assert f'<a href="#{text_box}">Write your reflection before saving it.</a>' in html
+    assert "govuk-textarea--error" in html
     assert not ReflectiveLogEntry.objects.exists()
 
 
