@@ -93,15 +93,19 @@ def main() -> int:
     print(
         f"{sessions['good']} sessions rated good at cognitive techniques, {sessions['poor']} poor"
     )
+    if not (sessions["good"] and sessions["poor"]):
+        print("nothing to compare: the folders need sessions rated good and sessions rated poor")
+        return 1
     print(f"{'item':<4} {'':1} {'rule':<72} {'good':>6} {'poor':>6}  (weight per session)")
     for (item, sign, rule), by in sorted(per_rule.items()):
         good, poor = by["good"] / sessions["good"], by["poor"] / sessions["poor"]
         print(f"{item:<4} {sign:1} {rule:<72} {good:6.2f} {poor:6.2f}")
+    # a group with sessions of one rating has no pair to rank; the pooled figure still has
     within = [
         auc((g, p) for g in b["good"] for p in b["poor"])
         for b in balances.values()
         if b["good"] and b["poor"]
-    ]
+    ] or [float("nan")]
     pooled_good = [v for b in balances.values() for v in b["good"]]
     pooled_poor = [v for b in balances.values() for v in b["poor"]]
     print(

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from checklist.enums import Skill
+from core.error_summary import form_error_links
 
 from . import erasure
 from .enums import RecordingStatus, Stage
@@ -73,20 +74,10 @@ def _json_reply(response):
 
 
 def _json_errors(messages_by_id, status=400):
-    """{"errors": [{"id", "message"}]}: what the page shows, each linked to its field's id."""
-    errors = [{"id": field_id, "message": str(text)} for field_id, text in messages_by_id]
+    """{"errors": [{"id", "message"}]}: what the page shows, each linked to its field's id
+    ("" for an error of no one field: upload.js shows it without a link)."""
+    errors = [{"id": field_id or "", "message": str(text)} for field_id, text in messages_by_id]
     return JsonResponse({"errors": errors}, status=status)
-
-
-def _form_errors(form):
-    pairs = [("", error) for error in form.non_field_errors()]
-    for field in form:
-        # A group of checkboxes is linked by its first box, as the error summary does.
-        field_id = field.id_for_label or (
-            f"{field.auto_id}_0" if field.auto_id else field.html_name
-        )
-        pairs += [(field_id, error) for error in field.errors]
-    return pairs
 
 
 @login_required
@@ -115,7 +106,7 @@ def _upload(request):
             except UploadTokenUsed:  # taken between the check above and the save
                 return _token_refused(request)
         if _wants_json(request):
-            return _json_errors(_form_errors(form))
+            return _json_errors(form_error_links(form))
     else:
         skill = request.GET.get("skill")
         form = RecordingUploadForm(

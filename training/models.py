@@ -540,6 +540,7 @@ class LessonPage(SignInRequiredMixin, RemembersViewRestrictionsMixin, RoutablePa
             reflection = {
                 "exercise_id": exercise_id,
                 "errors": errors,
+                "draft_text": text,  # what the learner typed comes back with the errors
                 "draft_shared": shared,
             }
             return self.render(request, reflection=reflection)

@@ -60,3 +60,12 @@ def test_the_bench_counts_rules_by_rating_and_ranks_the_sessions(tmp_path):
     built_on = next(line for line in lines if "(answer built on)" in line)
     assert built_on.split()[-2:] == ["1.00", "0.00"]
     assert lines[-1].startswith("balance of the judged acts alone: AUC within a group 1.000")
+
+
+def test_the_bench_says_so_when_there_is_nothing_to_compare(tmp_path):
+    twin(tmp_path, "good", 4, "Showing you up. What did that feel like?", "Hot. Everyone looked.")
+    run = subprocess.run(
+        [sys.executable, str(BENCH), str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 1
+    assert "nothing to compare" in run.stdout

@@ -104,3 +104,21 @@ def test_the_admin_writes_lengths_and_times_as_the_site_does(client, people):
     # 24-hour, as the site writes times (16:05 in London in January), never "4:05 p.m.".
     assert "16:05" in listing or "16:05" in inspect
     assert "p.m." not in listing + inspect
+
+
+def test_every_action_the_recordings_write_to_the_audit_log_is_registered():
+    # an unregistered action is logged but shows in the admin's history as a bare code
+    from wagtail.log_actions import registry
+
+    from recordings import corrections, erasure, speakers, voices
+
+    declared = {
+        **corrections.LOG_ACTIONS,
+        **erasure.LOG_ACTIONS,
+        **speakers.LOG_ACTIONS,
+        **voices.LOG_ACTIONS,
+    }
+    assert declared
+    for action, (label, _message) in declared.items():
+        assert registry.action_exists(action), action
+        assert registry.get_action_label(action) == label

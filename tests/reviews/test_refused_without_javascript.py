@@ -160,3 +160,18 @@ def test_a_page_without_a_refusal_has_no_error_summary(client, people, practitio
     recording = practitioner_response.review.recording
     page = client.get(reverse("reviews:feedback", args=[recording.pk])).content.decode()
     assert "conversation-errors" not in page and "govuk-form-group--error" not in page
+
+
+def test_the_reply_box_allows_as_many_characters_as_the_server_accepts():
+    # the reply box is drawn by hand (reply_form.html), not from ReplyForm: its maxlength must
+    # be the form's limit, or the browser stops a reply the server would take (or the reverse)
+    from django.template.loader import render_to_string
+
+    from reviews.forms import MESSAGE_MAX_CHARS, ReplyForm
+
+    box = render_to_string(
+        "reviews/includes/reply_form.html",
+        {"reply_url": "/", "thread_kind": "comment", "thread_pk": 1, "thread_label": "a comment"},
+    )
+    assert f'maxlength="{MESSAGE_MAX_CHARS}"' in box
+    assert ReplyForm().fields["text"].max_length == MESSAGE_MAX_CHARS

@@ -185,6 +185,7 @@ def test_a_reflection_cannot_link_to_someone_elses_recording(client, people, tra
     assert f'<a href="#exercise-{exercise}-recording">{message}</a>' in html
     assert f'id="exercise-{exercise}-recording-error"' in html
     assert "govuk-textarea--error" not in html
+    assert "I talked too much in that session." in html  # what was typed is kept
     assert not ReflectiveLogEntry.objects.exists()
     assert str(other) not in client.get(training["lesson"].url).content.decode()
 

@@ -146,3 +146,25 @@ def test_retake_shows_a_fresh_quiz(client, learner, training):
 
 def test_quiz_cannot_be_answered_by_get(client, learner, training):
     assert client.get(route(training["lesson"], "answer_quiz")).status_code == 405
+
+
+def test_the_error_summary_names_each_unanswered_question_by_number_and_first_words():
+    from training.quiz import Question, error_links
+
+    questions = [
+        Question("q1", "Which of these opens a session well?", [], error="Choose an answer."),
+        Question("q2", "Answered already.", []),
+        Question(
+            "q3",
+            "When a client says everyone does it, what does the practitioner do next?",
+            [],
+            error="Choose an answer.",
+        ),
+    ]
+    assert error_links(questions) == [
+        ("question-q1", "Choose an answer. (1. Which of these opens a session well?)"),
+        (
+            "question-q3",
+            "Choose an answer. (3. When a client says everyone does it, what …)",
+        ),
+    ]
