@@ -31,8 +31,7 @@ from fit_skill_weights import auc  # noqa: E402
 from probation_mixed import label  # noqa: E402
 from probation_twins import load, skill_label, writer  # noqa: E402
 
-from scoring import Utterance  # noqa: E402
-from scoring import session as scoring_session  # noqa: E402
+from scoring import Utterance, score_session  # noqa: E402
 from scoring.judgement.context import READ_INVITATION, SUPPORTS  # noqa: E402
 from scoring.skill_scores import COGNITIVE_ITEMS, _balance  # noqa: E402
 
@@ -44,23 +43,11 @@ DEFAULT_DIRS = [
 
 def judged_acts(transcript: dict) -> list:
     """The session's judged acts, as ``score_session`` judges them (every model on)."""
-    seen = {}
-
-    def keep(*args, **kwargs):
-        seen["view"] = judge(*args, **kwargs)
-        return seen["view"]
-
-    judge = scoring_session.judge_session
     utterances = [
         Utterance(i, u["speaker"], u.get("text") or "", u.get("start"), u.get("end"))
         for i, u in enumerate(transcript["utterances"])
     ]
-    scoring_session.judge_session = keep
-    try:
-        scoring_session.score_session(utterances)
-    finally:
-        scoring_session.judge_session = judge
-    return seen["view"].acts
+    return score_session(utterances).acts
 
 
 def group_of(transcript: dict, folder: Path) -> str:

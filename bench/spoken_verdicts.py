@@ -35,37 +35,11 @@ from scoring.text import normalise  # noqa: E402
 def verdicts(session) -> dict[str, tuple[float, float, bool]]:
     """Per item: (weight of acts for, weight against, found by the evidence layer)."""
     out: dict[str, list] = defaultdict(lambda: [0.0, 0.0, False])
-    for act in _acts(session):
+    for act in session.acts:
         out[act.item][0 if act.polarity == "supports" else 1] += act.weight
     for item, found in session.items.items():
         out[item][2] = bool(found.get("present"))
     return {k: tuple(v) for k, v in out.items()}
-
-
-def _acts(session):
-    return getattr(session, "_acts", [])
-
-
-def scored(utterances: list[Utterance]):
-    """The session score with its judged acts kept: score_session does not return them, so
-    the judging step is wrapped for the call (a bench, never the app, does this)."""
-    from scoring import session as module
-
-    captured = {}
-    original = module.judge_session
-
-    def keep(*args, **kwargs):
-        view = original(*args, **kwargs)
-        captured["view"] = view
-        return view
-
-    module.judge_session = keep
-    try:
-        session = score_session(utterances)
-    finally:
-        module.judge_session = original
-    session._acts = captured["view"].acts
-    return session
 
 
 def balance(v: tuple[float, float, bool]) -> int:
@@ -97,7 +71,7 @@ def written_turn_at(reference: dict, at: float) -> str:
 
 
 def show_acts(label: str, session, utterances, item: str, reference=None) -> None:
-    for act in _acts(session):
+    for act in session.acts:
         if act.item != item:
             continue
         u = utterances[act.turn]
@@ -177,12 +151,12 @@ def flip_cause(item, text, audio, align: Alignment) -> str:
     """The cause of one flipped verdict: read off the written lines its acts and evidence
     rest on, on either side (the most telling cause among them)."""
     lines = set()
-    for act in _acts(text):
+    for act in text.acts:
         if act.item == item:
             lines.add(align.line_of_written.get(act.turn))
     for e in text.items.get(item, {}).get("evidence", []):
         lines.add(align.line_of_written.get(e["utterance"]))
-    turns = {a.turn for a in _acts(audio) if a.item == item}
+    turns = {a.turn for a in audio.acts if a.item == item}
     turns |= {e["utterance"] for e in audio.items.get(item, {}).get("evidence", [])}
     for j in turns:
         lines.update(align.lines_of_turn(j))
@@ -197,7 +171,7 @@ def compare(transcript: dict, snr: float, model: str | None, quiet: bool) -> dic
     ]
     path, reference = spoken(transcript, snr)
     _scores, _words, heard, turns = pipeline_utterances(path, model)
-    text, audio = scored(written), scored(heard)
+    text, audio = score_session(written), score_session(heard)
     print(f"\n=== {transcript['id']} ({transcript.get('style')}, focus {transcript.get('focus')})")
     for name, code in SKILLS.items():
         a, b = text.skills[code]["score"], audio.skills[code]["score"]

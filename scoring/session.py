@@ -100,6 +100,9 @@ class SessionScore:
     skill_terms: dict[str, dict[str, float]] = field(default_factory=dict)
     # what the terms were weighed from: judged terms and exchange rates (bench/fit_skill_weights)
     skill_inputs: dict = field(default_factory=dict)
+    # the judged acts the items and skills were made from (not serialised: the card's evidence
+    # carries them for a reader; benches read them whole)
+    acts: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -262,4 +265,5 @@ def score_session(
         overall=overall_score(scores, quality),
         skill_terms=terms,
         skill_inputs=inputs,
+        acts=view.acts,
     )

@@ -202,3 +202,12 @@ def test_every_cognitive_act_the_score_weighs_is_on_the_card():
         listed = [(e["utterance"], e["polarity"]) for e in items[act.item]["evidence"]]
         assert (act.turn, act.polarity) in listed
     assert items["D1"]["verdict"] == "shown"
+
+
+def test_the_session_score_keeps_the_judged_acts_for_benches_but_not_on_the_card():
+    session = score_session(
+        make_session(ASKED, ANSWERED, ("practitioner", "Showing you up. What did that feel like?")),
+        use_model=False,
+    )
+    assert ("D1", 0, "supports") in [(a.item, a.turn, a.polarity) for a in session.acts]
+    assert "acts" not in session.to_dict()
