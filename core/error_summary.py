@@ -3,6 +3,8 @@ belongs to no field. The `error_summary` tag (core_tags) draws them, the same on
 
 from django import forms
 
+from core.form_fields import is_option_group
+
 
 def form_error_links(form: forms.BaseForm) -> list[tuple[str | None, str]]:
     """A form's own errors first, then each field's, linked to the field."""
@@ -12,11 +14,11 @@ def form_error_links(form: forms.BaseForm) -> list[tuple[str | None, str]]:
 
 
 def field_anchor(field: forms.BoundField) -> str | None:
-    """The id an error summary links a field's error to. A field drawn as a group of options
-    (tick boxes, radios) has no one id (`id_for_label` is ""): GOV.UK's error summary links
-    such an error to the first option, so the link puts the reader in the group rather than
+    """The id an error summary links a field's error to. A group of options (tick boxes,
+    radios) has no one id: GOV.UK's error summary links its error to the first option, as
+    templates/includes/field.html draws it, so the link puts the reader in the group rather than
     at the top of the page."""
-    if field.id_for_label:
-        return field.id_for_label
-    options = field.subwidgets
-    return (options[0].id_for_label or None) if options else None
+    if is_option_group(field):
+        options = field.subwidgets
+        return (options[0].id_for_label or None) if options else None
+    return field.id_for_label or None

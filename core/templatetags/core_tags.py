@@ -3,9 +3,10 @@ look-ups, form widgets drawn as GOV.UK Frontend components, and the panels and l
 add to a page (core.extensions)."""
 
 from django import forms, template
+from django.forms.boundfield import BoundWidget
 from wagtail.models import Page
 
-from core import extensions
+from core import extensions, form_fields
 from core.content_cache import remember
 from core.error_summary import form_error_links
 from core.timecodes import timecode as format_timecode
@@ -100,7 +101,12 @@ def widget_kind(widget):
 @register.filter
 def govuk_widget(field):
     """A form field's widget with GOV.UK Frontend's classes, its error state, and its hint and
-    error messages tied to it for screen readers (ids as templates/includes/field.html writes)."""
+    error messages tied to it for screen readers (ids from core.form_fields, as
+    templates/includes/field.html writes them). Not for a group of radios or tick boxes: its
+    messages are tied to a fieldset, which includes/field.html draws round its options
+    (`govuk_option`)."""
+    if form_fields.is_option_group(field):
+        raise TypeError(f"{field.name} is a group of options: draw it with includes/field.html")
     widget = field.field.widget
     css = GOVUK_WIDGET_CLASSES.get(widget_kind(widget), "govuk-input")
     if widget_kind(widget) == "date":
@@ -115,11 +121,43 @@ def govuk_widget(field):
     if widget.attrs.get("class"):
         css += f" {widget.attrs['class']}"
     attrs = {"class": css}
-    described = []
-    if field.help_text:
-        described.append(f"{field.id_for_label}-hint")
-    if field.errors:
-        described.append(f"{field.id_for_label}-error")
-    if described:
-        attrs["aria-describedby"] = " ".join(described)
+    if described := form_fields.described_by(field):
+        attrs["aria-describedby"] = described
     return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def govuk_option(option):
+    """One radio or tick box of a group (iterating a bound field gives them) as GOV.UK Frontend
+    draws its input: Django's own attributes (id, name, value, checked) and GOV.UK's class."""
+    kind = "radios" if option.data["type"] == "radio" else "checkboxes"
+    attrs = option.data["attrs"]
+    css = " ".join(filter(None, [f"govuk-{kind}__input", attrs.get("class")]))
+    data = {**option.data, "attrs": {**attrs, "class": css}}
+    return BoundWidget(option.parent_widget, data, option.renderer).tag()
+
+
+@register.filter
+def is_option_group(field):
+    return form_fields.is_option_group(field)
+
+
+@register.filter
+def option_group_kind(field):
+    """GOV.UK Frontend's name for a group's component: "radios" or "checkboxes"."""
+    return "checkboxes" if field.field.widget.allow_multiple_selected else "radios"
+
+
+@register.filter
+def hint_id(field):
+    return form_fields.message_id(field, "hint")
+
+
+@register.filter
+def error_id(field):
+    return form_fields.message_id(field, "error")
+
+
+@register.filter
+def described_by(field):
+    return form_fields.described_by(field)

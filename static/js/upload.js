@@ -92,8 +92,9 @@
       const described = describedOf(input);
       const text = document.createElement("p");
       text.className = "govuk-error-message";
-      // As the server's templates name them: `skills-error` for a group, `id_audio-error` for one.
-      text.id = errorId || `${described === input ? input.id : input.name}-error`;
+      // As the server's templates name them (core.form_fields): from the id of the input, or of
+      // a group's fieldset: `id_audio-error`, `id_skills-error`.
+      text.id = errorId || `${described.id}-error`;
       const hidden = document.createElement("span");
       hidden.className = "govuk-visually-hidden";
       hidden.textContent = "Error:";
