@@ -194,11 +194,12 @@ class QuizForm(forms.Form):
 
 def error_links(questions: list[Question]) -> list[tuple[str, str]]:
     """The quiz's error summary (the `error_summary` tag): each unanswered question's error, with
-    its number and first words, linked to the question (its id as
-    templates/training/blocks/quiz_question.html writes it)."""
+    its number and first words, linked to its first option, as GOV.UK Frontend links a group of
+    radios or tick boxes (the option's id as templates/training/blocks/quiz_question.html writes
+    it), so following the link puts the focus where the learner answers."""
     return [
         (
-            f"question-{question.id}",
+            f"option-{question.options[0][0]}" if question.options else f"question-{question.id}",
             f"{question.error} ({number}. {Truncator(question.text).words(8, truncate=' …')})",
         )
         for number, question in enumerate(questions, start=1)
