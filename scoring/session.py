@@ -51,7 +51,10 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # 2.16: the codes encoder (codes-minilm-2, every layer fine-tuned) blended in by default, and
 # skill-weights-13 fitted on its codes; overlap by sentence vectors switched apart from it
 # (OEP_SCORING_OVERLAP) and left off
-SCORER_VERSION = "seeds-scorer-2.16"
+# 2.17: a cognitive follow-up counts as the client's answer overridden (or the solution handed
+# out) by how the rapport model reads it (dismisses rather than takes up), no longer by how many
+# of its words are the practitioner's own; skill-weights-14
+SCORER_VERSION = "seeds-scorer-2.17"
 logger = logging.getLogger(__name__)
 READERS_NOT_RUN = (
     "the reading models did not run (the sentence embedder is switched off or not available "

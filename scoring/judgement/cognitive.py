@@ -111,11 +111,28 @@ def affirms(view: SessionView, j: int, units: list[Unit]) -> bool:
 
 
 def overrides(view: SessionView, j: int, units: list[Unit]) -> bool:
-    """A follow-up that labels the client's thinking, or whose own content (``own_content``)
-    is at least half of what it states besides questions, asking nothing open: the client's
-    answer has been answered for them."""
+    """A follow-up that labels the client's thinking, or that answers the client's answer for
+    them. Where the rapport model read the follow-up (``SessionView.reply_reading``), its
+    reading decides: the follow-up dismisses (tells, corrects, lectures, judges, talks over)
+    more likely than it takes the answer up (attunes or explores). Counted by words instead
+    (``overrides_by_words``), the rule fired about as often in sessions rated good at the skill
+    as in poor ones, since a reflection of meaning, a summary of the client's own chain or a
+    reframe that hands the choice back says much the practitioner's own way; read by the
+    model it fires several times as often in the poor (docs/scoring.md, scorer 2.17). Passing
+    over is left out: moving on to the next step of a chain is how a walk-through goes on."""
     if any(LABELLING.search(normalise(u.text)) for u in units):
         return True
+    reading = view.reply_reading(j)
+    if reading is not None:
+        taken_up = reading.get("attunes", 0.0) + reading.get("explores", 0.0)
+        return reading.get("dismisses", 0.0) > taken_up
+    return overrides_by_words(view, j, units)
+
+
+def overrides_by_words(view: SessionView, j: int, units: list[Unit]) -> bool:
+    """Where no reading of the follow-up is at hand (a client answer under five words, or the
+    reading models off): the follow-up's own content (``own_content``) is at least half of
+    what it states besides questions, and it asks nothing open."""
     if affirms(view, j, units):
         return False  # the client's own answer endorsed, not replaced
     if any(u.code.question_subtype == "open" for u in units):

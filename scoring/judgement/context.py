@@ -88,6 +88,15 @@ class SessionView:
     def add(self, item, turn, polarity, rule, confidence, reason="", weight=1.0) -> None:
         self.acts.append(Act(item, turn, polarity, rule, round(confidence, 2), reason, weight))
 
+    def reply_reading(self, turn: int) -> dict[str, float] | None:
+        """What the rapport model read the practitioner's turn ``turn`` as doing with the client
+        turn before it (``scoring.rapport.RESPONSES``' probabilities), or None where it read no
+        exchange there (the client turn too short to carry an account, or no model)."""
+        for exchange in self.disclosures:
+            if exchange.reply == turn:
+                return exchange.response
+        return None
+
     def cognitive_work(self, turn: int) -> bool:
         """The cognitive judge credited the turn (a question about the client's thinking,
         explored): cognitive work, counted there and not again as relationship's exploring

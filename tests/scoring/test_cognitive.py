@@ -1,6 +1,7 @@
 """Cognitive techniques are judged by what happened after the invitation, not by its words."""
 
-from scoring import score_session
+from scoring import rapport, score_session
+from scoring.stance import Exchange
 from tests.scoring.conftest import judged_card, judged_view, make_session
 
 
@@ -211,3 +212,61 @@ def test_the_session_score_keeps_the_judged_acts_for_benches_but_not_on_the_card
     )
     assert ("D1", 0, "supports") in [(a.item, a.turn, a.polarity) for a in session.acts]
     assert "acts" not in session.to_dict()
+
+
+def _read_follow_up(**response):
+    """The rapport model's reading of the practitioner's follow-up (turn 2) to the client's
+    answer (turn 1), as the session passes it in."""
+    return Exchange(1, 2, 0.9, dict.fromkeys(rapport.RESPONSES, 0.0) | response)
+
+
+def _cognitive_acts(turns, reading):
+    view, _items = judged_card(make_session(*turns), disclosures=[reading])
+    return [(a.item, a.polarity, a.rule) for a in view.acts if a.item.startswith("D")]
+
+
+# the client's meaning put in the practitioner's words: few words shared with the answer
+REFRAMED = (
+    "practitioner",
+    "So the push mattered less than looking weak to her, and once everyone was watching, "
+    "backing down felt like it would cost you more than a fight.",
+)
+
+
+def test_a_follow_up_read_as_taking_the_answer_up_is_not_answering_it_for_the_client():
+    """(2.17) Counted by its words this reflection of meaning is mostly the practitioner's
+    own: the rule called it the answer overridden, as often in good sessions as in poor ones.
+    The rapport model reads it as showing the client they were understood, and that decides."""
+    turns = (ASKED, ANSWERED, REFRAMED, ("client", "Yeah, exactly that."))
+    assert ("D1", "counts_against", "D:answer_overridden") in acts_of(*turns)  # by its words
+    acts = _cognitive_acts(turns, _read_follow_up(attunes=0.7, explores=0.1, dismisses=0.1))
+    assert ("D1", "counts_against", "D:answer_overridden") not in acts
+    assert ("D1", "supports", "D:client_thinking_explored") in acts
+
+
+def test_a_short_follow_up_read_as_dismissing_the_answer_overrides_it():
+    """(2.17) A short retort that ends on a question passes the rule by words (it asks); read by
+    meaning it dismisses what the client said."""
+    turns = (
+        ASKED,
+        ANSWERED,
+        ("practitioner", "Well you can't go round hitting people, can you?"),
+        ("client", "No."),
+    )
+    assert ("D1", "counts_against", "D:answer_overridden") not in acts_of(*turns)
+    acts = _cognitive_acts(turns, _read_follow_up(dismisses=0.8, attunes=0.05, explores=0.05))
+    assert ("D1", "counts_against", "D:answer_overridden") in acts
+
+
+def test_moving_on_to_the_next_step_is_not_read_as_overriding():
+    """(2.17) Passing over is not overriding: "and then what?" goes on with a walk-through. The
+    follow-up overrides only when dismissing is likelier than taking the answer up, however
+    likely it is that it moves on."""
+    turns = (
+        ASKED,
+        ANSWERED,
+        ("practitioner", "And what did you do next?"),
+        ("client", "I went for him."),
+    )
+    acts = _cognitive_acts(turns, _read_follow_up(passes_over=0.75, explores=0.15, dismisses=0.1))
+    assert ("D1", "counts_against", "D:answer_overridden") not in acts
