@@ -53,7 +53,7 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # (OEP_SCORING_OVERLAP) and left off
 # 2.17: a cognitive follow-up counts as the client's answer overridden (or the solution handed
 # out) by how the rapport model reads it (dismisses rather than takes up), no longer by how many
-# of its words are the practitioner's own; skill-weights-14
+# of its words are the practitioner's own; skill-weights-15
 SCORER_VERSION = "seeds-scorer-2.17"
 logger = logging.getLogger(__name__)
 READERS_NOT_RUN = (

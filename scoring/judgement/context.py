@@ -93,7 +93,7 @@ class SessionView:
         turn before it (``scoring.rapport.RESPONSES``' probabilities), or None where it read no
         exchange there (the client turn too short to carry an account, or no model)."""
         for exchange in self.disclosures:
-            if exchange.reply == turn:
+            if exchange.reply == turn and exchange.turn == turn - 1:
                 return exchange.response
         return None
 

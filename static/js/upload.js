@@ -94,7 +94,8 @@
       text.className = "govuk-error-message";
       // As the server's templates name them (core.form_fields): from the id of the input, or of
       // a group's fieldset: `id_audio-error`, `id_skills-error`.
-      text.id = errorId || `${described.id}-error`;
+      // (A fieldset drawn without an id falls back on the input's name, never "-error".)
+      text.id = errorId || `${described.id || input.name}-error`;
       const hidden = document.createElement("span");
       hidden.className = "govuk-visually-hidden";
       hidden.textContent = "Error:";

@@ -270,3 +270,21 @@ def test_moving_on_to_the_next_step_is_not_read_as_overriding():
     )
     acts = _cognitive_acts(turns, _read_follow_up(passes_over=0.75, explores=0.15, dismisses=0.1))
     assert ("D1", "counts_against", "D:answer_overridden") not in acts
+
+
+def test_a_reading_of_another_exchange_does_not_decide_the_follow_up():
+    """(2.17) Only the reading of the answer and the follow-up right after it counts: a reading
+    of a later exchange leaves the follow-up to the word rule (which finds this lecture)."""
+    turns = (
+        ASKED,
+        ANSWERED,
+        (
+            "practitioner",
+            "You did not have to hit back. Violence is never the answer and the court will "
+            "see it as aggression, so you will end up back inside if you carry on like this.",
+        ),
+        ("client", "Right, I hear you, I know that is what they will all say about it."),
+        ("practitioner", "What do you make of that?"),
+    )
+    later = Exchange(3, 4, 0.9, dict.fromkeys(rapport.RESPONSES, 0.0) | {"attunes": 0.9})
+    assert ("D1", "counts_against", "D:answer_overridden") in _cognitive_acts(turns, later)
