@@ -75,6 +75,7 @@ class ConsentForm(forms.Form):
         choices=[(ConsentStatus.GIVEN, "Yes, I agree"), (ConsentStatus.DECLINED, "No")],
         widget=forms.RadioSelect,
         label="May managers rate a pseudonymised text copy of this session?",
+        error_messages={"required": "Select yes if managers may rate a copy, or no if not."},
     )
 
 

@@ -37,6 +37,13 @@ def _crumbs(*extra):
     return [("Calibration", reverse("calibration:index")), *extra]
 
 
+def _posted(request):
+    """The form's data on a POST, else None (unbound). Not ``request.POST or None``: a POST
+    whose only field is an unanswered question is empty, and must show its errors, not the
+    question again as if never asked."""
+    return request.POST if request.method == "POST" else None
+
+
 def _lead_only(user):
     if not is_lead(user):
         raise Http404("Calibration exercises are set up by calibration leads.")
@@ -87,7 +94,7 @@ def consent(request, recording_pk):
     if recording.owner_id != request.user.pk:
         raise PermissionDenied("Only the practitioner answers for their recording.")
     consent = get_object_or_404(CalibrationConsent, recording=recording)
-    form = ConsentForm(request.POST or None, initial={"answer": consent.status})
+    form = ConsentForm(_posted(request), initial={"answer": consent.status})
     if request.method == "POST" and form.is_valid():
         agree = form.cleaned_data["answer"] == ConsentStatus.GIVEN
         calibrating.answer_consent(consent, request.user, agree)
@@ -113,7 +120,7 @@ def consent(request, recording_pk):
 @login_required
 def new(request):
     _lead_only(request.user)
-    form = ExerciseForm(request.POST or None, user=request.user)
+    form = ExerciseForm(_posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -138,7 +145,7 @@ def check(request, pk):
     """The lead reads the pseudonymised copy beside what was replaced, asks for more words to
     be replaced, and shares it with the participants."""
     exercise = exercise_to_lead(request.user, pk)
-    form = CheckForm(request.POST or None, initial={"extra_terms": exercise.extra_terms})
+    form = CheckForm(_posted(request), initial={"extra_terms": exercise.extra_terms})
     if request.method == "POST" and exercise.status == ExerciseStatus.CHECKING:
         if request.POST.get("action") == "open":
             try:
@@ -171,7 +178,7 @@ def exercise(request, pk):
     exercise = exercise_to_rate(request.user, pk)
     submitted = has_submitted(request.user, exercise)
     checklist = exercise.checklist_version.checklist()
-    form = CalibrationRatingForm(request.POST or None, checklist=checklist)
+    form = CalibrationRatingForm(_posted(request), checklist=checklist)
     if request.method == "POST":
         if submitted or exercise.status != ExerciseStatus.OPEN:
             raise PermissionDenied("Your ratings are already submitted.")

@@ -61,6 +61,29 @@ def test_the_owner_is_asked_in_the_app_and_agrees(client, cast, session):
     assert CalibrationConsent.objects.get(recording=session).given
 
 
+def test_an_unanswered_consent_question_says_what_to_do_and_changes_nothing(client, cast, session):
+    CalibrationConsentFactory(recording=session, status=ConsentStatus.ASKED)
+    client.force_login(cast["practitioner"])
+    # no answer chosen: the form's only field is missing, so the POST carries nothing at all
+    response = client.post(reverse("calibration:consent", args=[session.pk]), {})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "There is a problem" in page
+    assert page.count("Select yes if managers may rate a copy, or no if not.") == 2
+    assert CalibrationConsent.objects.get(recording=session).status == ConsentStatus.ASKED
+
+
+def test_a_rating_posted_with_nothing_chosen_shows_every_missing_rating(client, cast):
+    exercise = CalibrationExerciseFactory(
+        open=True, participants=[cast["manager"], cast["other_manager"]]
+    )
+    client.force_login(cast["manager"])
+    page = client.post(reverse("calibration:exercise", args=[exercise.pk]), {}).content.decode()
+    assert "There is a problem" in page
+    assert "Give an overall rating for Structuring." in page
+    assert not exercise.ratings.exists()
+
+
 @pytest.mark.parametrize("role", ["manager", "admin", "colleague"])
 def test_nobody_but_the_owner_answers_for_a_recording(client, cast, session, role):
     CalibrationConsentFactory(recording=session, status=ConsentStatus.ASKED)
