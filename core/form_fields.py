@@ -11,6 +11,14 @@ def is_option_group(field: forms.BoundField) -> bool:
     return isinstance(field.field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple))
 
 
+def option_group_kind(field: forms.BoundField) -> str:
+    """GOV.UK Frontend's name for a group's component, "radios" or "checkboxes"; "" for a field
+    that is not a group."""
+    if not is_option_group(field):
+        return ""
+    return "checkboxes" if field.field.widget.allow_multiple_selected else "radios"
+
+
 def message_id(field: forms.BoundField, message: str) -> str:
     """The id of a field's "hint" or "error" message: GOV.UK Frontend's `<id>-hint` and
     `<id>-error`, from the field's `auto_id` (a group's options' ids start with it too), so two

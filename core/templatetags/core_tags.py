@@ -144,8 +144,7 @@ def is_option_group(field):
 
 @register.filter
 def option_group_kind(field):
-    """GOV.UK Frontend's name for a group's component: "radios" or "checkboxes"."""
-    return "checkboxes" if field.field.widget.allow_multiple_selected else "radios"
+    return form_fields.option_group_kind(field)
 
 
 @register.filter

@@ -82,7 +82,7 @@ def test_radios_and_tick_boxes_with_errors_are_fieldsets_with_their_messages_tie
         ("skills", "Skills practised", "checkboxes"),
     ]:
         fieldset = group(page, label)
-        assert "govuk-fieldset__legend" in fieldset.legend["class"]
+        assert fieldset.legend["class"] == ["govuk-fieldset__legend"]  # no size unless asked
         assert fieldset["aria-describedby"] == f"id_{name}-hint id_{name}-error"
         assert fieldset.find(id=f"id_{name}-hint").get_text() == form.fields[name].help_text
         error = fieldset.find(class_="govuk-error-message")
@@ -191,5 +191,7 @@ def test_an_upload_without_skills_or_a_file(client):
     fieldset = group(page, "Skills practised")
     assert fieldset["aria-describedby"] == "id_skills-error"
     assert "govuk-checkboxes--small" in fieldset.find(class_="govuk-checkboxes")["class"]
+    # GOV.UK's small bold legend, asked for with legend="s"
+    assert "govuk-fieldset__legend--s" in fieldset.legend["class"]
     links = [link["href"] for link in page.find(class_="govuk-error-summary").find_all("a")]
     assert "#id_skills_0" in links and "#id_audio" in links
