@@ -23,6 +23,11 @@ WIDTHS = [DESKTOP, PHONE]
 HEIGHT = 900
 # GOV.UK Frontend's tablet breakpoint (40.0625em): narrower, the header's links fold behind "Menu".
 TABLET = 641
+# How long a step waits for the page: an action (the context's default) and an `expect` alike.
+# Playwright's expect waits 5 s by default, less than an action; a transcript correction rescored
+# on two loaded cores once took longer than that (a CI run at load 10), though it did finish.
+PATIENCE_MS = 15_000
+expect.set_options(timeout=PATIENCE_MS)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -211,7 +216,7 @@ def browser():
         yield browser
 
 
-def new_page(browser, width=DESKTOP, height=HEIGHT, timeout=15_000, **options):
+def new_page(browser, width=DESKTOP, height=HEIGHT, timeout=PATIENCE_MS, **options):
     """A page in a context of its own (its own cookies: one person), `width` pixels wide.
     Close it with `page.context.close()`, or leave it to the module's browser."""
     context = browser.new_context(viewport={"width": width, "height": height}, **options)
