@@ -129,9 +129,11 @@ def govuk_widget(field):
 @register.filter
 def govuk_option(option):
     """One radio or tick box of a group (iterating a bound field gives them) as GOV.UK Frontend
-    draws its input: Django's own attributes (id, name, value, checked) and GOV.UK's class."""
+    draws its input: Django's own attributes (id, name, value, checked) and GOV.UK's class.
+    Not Django's aria-invalid: the group's error is the fieldset's (ARIA has no aria-invalid
+    for a radio, and a screen reader would otherwise say "invalid" at every option)."""
     kind = "radios" if option.data["type"] == "radio" else "checkboxes"
-    attrs = option.data["attrs"]
+    attrs = {k: v for k, v in option.data["attrs"].items() if k != "aria-invalid"}
     css = " ".join(filter(None, [f"govuk-{kind}__input", attrs.get("class")]))
     data = {**option.data, "attrs": {**attrs, "class": css}}
     return BoundWidget(option.parent_widget, data, option.renderer).tag()

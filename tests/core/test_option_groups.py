@@ -94,8 +94,9 @@ def test_radios_and_tick_boxes_with_errors_are_fieldsets_with_their_messages_tie
             assert item.input["id"] == f"id_{name}_{number}" == item.label["for"]
             assert f"govuk-{kind}__input" in item.input["class"]
             assert f"govuk-{kind}__label" in item.label["class"]
-            # The fieldset names the messages; each option does not name them again.
+            # The fieldset names the messages and carries the error; each option does not.
             assert not item.input.has_attr("aria-describedby")
+            assert not item.input.has_attr("aria-invalid")
         summary_link = page.find(class_="govuk-error-summary").find("a", href=f"#id_{name}_0")
         assert summary_link is not None
 
