@@ -85,7 +85,11 @@ BREACH = rx(
     r"sorted (?:him|her|them) out|threatened|"
     r"told (?:him|her|them) where to go|"
     r"not going back|didn't tell (?:you|anyone)|met up with|went round to|(?:saw|seen) (?:him|"
-    r"her|them|jordan|my co)|drove|driving)\b"
+    r"her|them|jordan|my co)|"
+    # driving the client reports doing, not any driving: "my mam drove me", "my driving test"
+    r"i (?:drove|was driving)|i(?:'ve|ve|'d|d| have| had)? been driving|"
+    r"drove (?:home|off|away|back|there|round|it)|"
+    r"driving (?:again|while|whilst|without|banned|disqualified|on a ban))\b"
 )
 # Force the client reports using, besides BREACH's offences: with BREACH and PROCRIMINAL, what
 # makes a client turn an occasion for going along (C3). Kept apart from BREACH so that the

@@ -477,6 +477,31 @@ def test_only_a_temptation_turned_down_is_praised_as_one(session, client, expect
     assert expected in rules(score.items["C1"])
 
 
+@pytest.mark.parametrize(
+    ("client", "rewards_a_breach"),
+    [
+        # someone else's driving, or driving the client is learning to do lawfully
+        ("My mam drove me in, she's waiting in the car.", False),
+        ("I've got my driving theory test next month, I've been practising.", False),
+        # driving the client reports doing, as a disqualified driver might
+        ("I drove to my cousin's on Saturday, it's only ten minutes.", True),
+        ("I've been driving the van for him again.", True),
+    ],
+)
+def test_praise_after_driving_rewards_a_breach_only_when_the_client_drove(
+    session, client, rewards_a_breach
+):
+    score = card(
+        session,
+        ("practitioner", "How's your week been?"),
+        ("client", client),
+        ("practitioner", "Oh brilliant, nice one."),
+        ("client", "Yeah."),
+    )
+    found = ("C1:praise_rewards_breach", "counts_against") in rules(score.items["C1"])
+    assert found is rewards_a_breach
+
+
 def test_praise_for_not_being_caught_counts_against_prosocial_modelling(session):
     caught = card(
         session,
