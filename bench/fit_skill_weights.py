@@ -53,7 +53,7 @@ from probation_twins import SKILLS, load, skill_label, writer  # noqa: E402
 from scoring import Utterance, encoder, score_session, train_stance  # noqa: E402
 from scoring.skill_scores import EXCHANGE_CLIP, EXCHANGE_INPUTS, WEIGHTS_PATH  # noqa: E402
 
-VERSION = "skill-weights-15"
+VERSION = "skill-weights-16"
 STEPS = 20000
 
 

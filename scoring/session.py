@@ -54,7 +54,10 @@ from .units import Unit, derive_turn_code, flag_doubts, split_units
 # 2.17: a cognitive follow-up counts as the client's answer overridden (or the solution handed
 # out) by how the rapport model reads it (dismisses rather than takes up), no longer by how many
 # of its words are the practitioner's own; skill-weights-15
-SCORER_VERSION = "seeds-scorer-2.17"
+# 2.18: a walk-through of an incident (D4) judged from a run of short questions read as asking
+# what happened or what went on inside, each answered, and counted for cognitive techniques;
+# praise after driving rewards a breach only when the client drove; skill-weights-16
+SCORER_VERSION = "seeds-scorer-2.18"
 logger = logging.getLogger(__name__)
 READERS_NOT_RUN = (
     "the reading models did not run (the sentence embedder is switched off or not available "

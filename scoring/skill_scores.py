@@ -48,7 +48,7 @@ EXCHANGE_INPUTS = {
 EXCHANGE_CLIP = 2.5
 STRUCTURING_ELEMENTS = ("A1", "A2", "A3", "A8", "A9")  # expected in every supervision session
 ITEM_WEIGHT = 1.2
-COGNITIVE_ITEMS = ("D1", "D3", "D5", "D6", "D7")  # judged in scoring.judgement.cognitive
+COGNITIVE_ITEMS = ("D1", "D3", "D4", "D5", "D6", "D7")  # judged in scoring.judgement.cognitive
 COGNITIVE_WEIGHT = 2.0
 GOING_ALONG_TERM = 0.5  # per agreement left there, against prosocial modelling
 # (2.5) the exchanges read by meaning (``judgement.occasions``), as a balance; chosen by

@@ -14,7 +14,7 @@ supports or counts against, the rule and a reason a reviewer can read.
 from __future__ import annotations
 
 from ..units import Unit
-from .cognitive import judge_cognitive
+from .cognitive import judge_cognitive, judge_walk_through
 from .context import AGAINST, SUPPORTS, Act, SessionView, closes_down, elaborates
 from .disclosures import judge_disclosures
 from .example import judge_example
@@ -51,6 +51,7 @@ JUDGES = (
     judge_ending,
     judge_moves,
     judge_cognitive,
+    judge_walk_through,
     # after the cognitive judge: a question it credited is not also relationship's exploring
     judge_disclosures,
 )

@@ -101,8 +101,13 @@ class SessionView:
         """The cognitive judge credited the turn (a question about the client's thinking,
         explored): cognitive work, counted there and not again as relationship's exploring
         (2.7, ``judge_disclosures``) or its shares of questions and replies (2.15,
-        ``skill_scores.session_rates``)."""
-        return self.credited(turn, ("D",))
+        ``skill_scores.session_rates``). A walk-through (D4, 2.18) is left out: its act sits on
+        the run's first question only, and whether a run's questions should leave
+        relationship's shares, as an explored thinking question does, was not measured."""
+        return any(
+            a.turn == turn and a.item.startswith("D") and a.item != "D4" and a.polarity == SUPPORTS
+            for a in self.acts
+        )
 
     def credited(self, turn: int, items) -> bool:
         """An act already judged at ``turn`` counts for one of ``items``: item codes ("B3"),

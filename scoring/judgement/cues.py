@@ -86,8 +86,14 @@ BREACH = rx(
     r"told (?:him|her|them) where to go|"
     r"not going back|didn't tell (?:you|anyone)|met up with|went round to|(?:saw|seen) (?:him|"
     r"her|them|jordan|my co)|"
-    # driving the client reports doing, not any driving: "my mam drove me", "my driving test"
-    r"i (?:drove|was driving)|i(?:'ve|ve|'d|d| have| had)? been driving|"
+    # driving reported as done, mostly by the client, not any driving: "my mam drove me" and
+    # "my driving test" are not breaches; "I only drove round the corner" may be
+    r"i(?: (?:just|only|still|even|then|actually|literally))* "
+    r"(?:drove|was(?: (?:just|only|still|even|actually))* driving)|"
+    r"i(?:'ve|ve|'d|d| have| had)?(?: (?:just|only|still|even|then|actually))* been driving|"
+    r"i(?:'ve|ve|'d|d| have| had) driven|(?:we|me and \w+|\w+ and me|\w+ and i) drove|"
+    r"^(?:(?:yeah|yes|so|well|um|er|and|just) )*(?:drove|been driving)|"
+    r"(?:caught|stopped|pulled over|nicked|done) (?:for |while |whilst )?driving|"
     r"drove (?:home|off|away|back|there|round|it)|"
     r"driving (?:again|while|whilst|without|banned|disqualified|on a ban))\b"
 )

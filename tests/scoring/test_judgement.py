@@ -486,6 +486,10 @@ def test_only_a_temptation_turned_down_is_praised_as_one(session, client, expect
         # driving the client reports doing, as a disqualified driver might
         ("I drove to my cousin's on Saturday, it's only ten minutes.", True),
         ("I've been driving the van for him again.", True),
+        ("I only drove round the corner, to be fair.", True),
+        ("Drove to my mam's on Sunday, she's not well.", True),
+        ("Me and Jordan drove up to Leeds for the match.", True),
+        ("Got pulled over driving my mate's car.", True),
     ],
 )
 def test_praise_after_driving_rewards_a_breach_only_when_the_client_drove(
