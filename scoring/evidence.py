@@ -547,10 +547,10 @@ def collect_evidence(utterances, codes: list[UtteranceCode], checklist: Checklis
             kept += [
                 e for e in judged if e["polarity"] == "supports" and ctx_turn(ctx, e) not in shown
             ]
-            # a walk-through is two chain questions or more, or (2.18) one run of them judged
-            walked = any(e["polarity"] == "supports" for e in judged)
-            chain = len(kept) >= 2 or walked
-            present, evidence = (chain if item.id == "D4" else bool(kept)), kept + dropped
+            present, evidence = bool(kept), kept + dropped
+            if item.id == "D4":
+                # a walk-through: two chain questions or more, or (2.18) one run of them judged
+                present = len(kept) >= 2 or any(e["polarity"] == "supports" for e in judged)
         if item.id == "B10":
             evidence = evidence + act_evidence(ctx, acts, "B10")
         elif item.id == "C5":

@@ -104,10 +104,7 @@ class SessionView:
         ``skill_scores.session_rates``). A walk-through (D4, 2.18) is left out: its act sits on
         the run's first question only, and whether a run's questions should leave
         relationship's shares, as an explored thinking question does, was not measured."""
-        return any(
-            a.turn == turn and a.item.startswith("D") and a.item != "D4" and a.polarity == SUPPORTS
-            for a in self.acts
-        )
+        return self.credited(turn, ("D1", "D2", "D3", "D5", "D6", "D7", "D8"))
 
     def credited(self, turn: int, items) -> bool:
         """An act already judged at ``turn`` counts for one of ``items``: item codes ("B3"),

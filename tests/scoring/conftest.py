@@ -2,7 +2,7 @@
 
 import pytest
 
-from scoring import Utterance
+from scoring import Utterance, invitations
 from scoring.evidence import collect_evidence
 from scoring.judgement import judge_session
 from scoring.session import code_session, default_checklist
@@ -18,6 +18,12 @@ def make_session(*turns, seconds_per_word=0.4):
         )
         clock += length + 0.5
     return utterances
+
+
+def invitation_reading(turn, **kinds):
+    """How the invitations model read practitioner turn ``turn``: the given kinds'
+    probabilities, every other kind (and "none") 0."""
+    return invitations.Invitation(turn, dict.fromkeys((*invitations.KINDS, "none"), 0.0) | kinds)
 
 
 def _judged(utterances, readings):

@@ -7,12 +7,12 @@ marks and loads from its own file; the shipped one finds a plan asked for in pla
 import pytest
 
 from scoring import invitations, score_session, train_stance
-from scoring.invitations import Invitation
 from scoring.judgement import AGAINST, SUPPORTS, cognitive
 from scoring.judgement.cognitive import INVITATION_P, judge_cognitive
 from scoring.judgement.context import READ_INVITATION
 from scoring.model import MODEL_ENV
 
+from .conftest import invitation_reading as _reading
 from .conftest import judged_card, judged_view, make_session
 
 NEXT_TIME = ("practitioner", "Okay. And what about next time he turns up at the door?")
@@ -26,10 +26,6 @@ TOLD = (
     "No, what you need to do is tell him straight that you are on a court order and you "
     "cannot have him round the house any more, full stop.",
 )
-
-
-def _reading(turn, **kinds):
-    return Invitation(turn, dict.fromkeys((*invitations.KINDS, "none"), 0.0) | kinds)
 
 
 def _cognitive_acts(session, reading, *turns):

@@ -5,13 +5,12 @@ question, a run the client does not answer, or a run of questions about other th
 
 import pytest
 
-from scoring import invitations
-from scoring.invitations import Invitation
 from scoring.judgement import SUPPORTS
 from scoring.judgement.cognitive import WALK_P, WALK_STEPS, judge_walk_through
 from scoring.judgement.context import READ_INVITATION
 from scoring.skill_scores import COGNITIVE_ITEMS, _balance
 
+from .conftest import invitation_reading as _reading
 from .conftest import judged_card, judged_view
 
 WALK = (
@@ -25,10 +24,6 @@ WALK = (
     ("client", "Put my drink down and walked out. Rang my sister from the car park."),
     ("practitioner", "Okay. Let's look at that walk out, because that matters."),
 )
-
-
-def _reading(turn, **kinds):
-    return Invitation(turn, dict.fromkeys((*invitations.KINDS, "none"), 0.0) | kinds)
 
 
 def _steps(turns, p=0.8):
