@@ -2,7 +2,8 @@
 
 Speaks part of ``bench/probation_set/`` with espeak-ng (two voices), adds pink room noise at
 ``--snr`` dB, runs each file through the whole pipeline as the worker does (decode to 16 kHz
-PCM, Whisper tiny.en, speaker separation, the practitioner chosen by the pipeline, the scorer)
+PCM, Whisper with the worker's decoding and prompt, speaker separation, the practitioner chosen
+by the pipeline, the scorer)
 and prints, beside the same figures from the written transcripts of the same subset:
 - the share of twin pairs where the good twin scores higher, overall and on its focus skill;
 - per-skill AUC over the subset's transcripts (labels as in probation_twins.py);
@@ -37,7 +38,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from probation_twins import SKILLS, auc, load, score, share, skill_label  # noqa: E402
-from real_speech import CACHE, NOISE_SEED, pink_noise  # noqa: E402
+from real_speech import CACHE, NOISE_SEED, pink_noise, pipeline_options  # noqa: E402
 
 from scoring import Utterance, score_session  # noqa: E402
 from scoring.speech_text import as_recognised_speech  # noqa: E402
@@ -91,9 +92,10 @@ def spoken(transcript: dict, snr: float) -> tuple[Path, dict]:
 def cached_segments(path: Path, pcm: str, model: str | None) -> list:
     """Whisper's segments of `path`, from the cache when this file was transcribed with the
     same model and options before (the slow step: analysis loops re-run only what follows)."""
-    from speech.transcribe import Segment, TranscriptionOptions, Word, transcribe
+    from speech.transcribe import Segment, Word, transcribe
 
-    options = TranscriptionOptions(model=model)
+    # decoded as the worker decodes (batched, beam 3, its prompt with the list off)
+    options = pipeline_options(model, prompt=False)
     key = hashlib.sha256(repr(options).encode()).hexdigest()[:10]
     stored = path.with_name(f"{path.stem}.{model or 'tiny.en'}.{key}.segments.json")
     if stored.exists():

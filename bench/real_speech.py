@@ -47,6 +47,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from tests.fixtures.audio.noise import pink_noise  # noqa: E402
+
 DATA = Path(os.environ.get("OEP_SHARED_DATA", "/work/shared/data")) / "real_speech"
 CACHE = Path(os.environ.get("OEP_AUDIO_CACHE", Path(tempfile.gettempdir()) / "oep-audio-cache"))
 ROLES = {"doctor": "practitioner", "patient": "client"}
@@ -156,15 +158,6 @@ def role_accuracy(reference: list[tuple[str, str]], hypothesis: list[tuple[str, 
 # ---- noisy copies ------------------------------------------------------------------------------
 
 
-def pink_noise(length: int, rng: np.random.Generator) -> np.ndarray:
-    """Noise whose power falls 3 dB an octave, like a room's hum and air handling more than
-    white hiss."""
-    spectrum = rng.standard_normal(length // 2 + 1) + 1j * rng.standard_normal(length // 2 + 1)
-    spectrum /= np.sqrt(np.maximum(np.arange(len(spectrum)), 1))
-    noise = np.fft.irfft(spectrum, length)
-    return (noise / noise.std()).astype(np.float32)
-
-
 def audio_for(name: str, condition: str) -> Path:
     """The file to transcribe: the original, or a 16-bit WAV with noise at `condition` dB SNR."""
     source = (
@@ -211,16 +204,21 @@ def _raw(path: str, model: str | None) -> dict:
 def parse_settings(spec: str) -> dict:
     """{"beam_size": 5, "vad": {"speech_pad_ms": 800}} from "beam_size=5,vad.speech_pad_ms=800"
     ("default" or "" is no change). Values are read as JSON where they can be (numbers,
-    true/false, null, lists), else kept as text."""
+    true/false, null, lists), else kept as text; "@PATH" is the text of a file, for a value
+    with commas or spaces in it (an initial prompt)."""
     settings: dict = {}
-    for item in filter(None, spec.replace(" ", "").split(",")):
+    for item in filter(None, (part.strip() for part in spec.split(","))):
         if item == "default":
             continue
         key, _, text = item.partition("=")
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError:
-            value = text
+        key, text = key.strip(), text.strip()
+        if text.startswith("@"):
+            value = Path(text[1:]).read_text().strip()
+        else:
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError:
+                value = text
         if key.startswith("vad."):
             settings.setdefault("vad", {})[key[len("vad.") :]] = value
         else:
@@ -231,16 +229,16 @@ def parse_settings(spec: str) -> dict:
 def pipeline_options(model: str | None, prompt: bool, spec: str = ""):
     """The worker's TranscriptionOptions (BATCHED, as oep/settings/base.py) with `spec` applied."""
     from speech.transcribe import BATCHED, TranscriptionOptions
-    from speech.vocabulary import PROBATION_PROMPT
+    from speech.vocabulary import PROBATION_TERMS, prompt_for
 
     settings = {**BATCHED, **parse_settings(spec)}
     vad = settings.pop("vad", {})
     for key in ("temperature",):
         if isinstance(settings.get(key), list):
             settings[key] = tuple(settings[key])
-    options = TranscriptionOptions(
-        model=model, initial_prompt=PROBATION_PROMPT if prompt else None, **settings
-    )
+    # the worker's prompt: the way people talk, after the words of the trade with --prompt
+    settings.setdefault("initial_prompt", prompt_for(PROBATION_TERMS if prompt else []))
+    options = TranscriptionOptions(model=model, **settings)
     if vad:
         options = replace(options, vad_parameters={**options.vad_parameters, **vad})
     return options
@@ -345,7 +343,11 @@ def main() -> None:
     parser.add_argument("--minutes", type=int, nargs="+", default=[], help="add longN recordings")
     parser.add_argument("--no-raw", action="store_true")
     parser.add_argument("--no-pipeline", action="store_true")
-    parser.add_argument("--prompt", action="store_true", help="pass the probation prompt")
+    parser.add_argument(
+        "--prompt",
+        action="store_true",
+        help="the words of the trade before the spoken style, as with the list turned on",
+    )
     parser.add_argument("--json", help="also write the rows here")
     parser.add_argument(
         "--setting",

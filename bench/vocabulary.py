@@ -85,16 +85,22 @@ def found(term: str, text: str) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", help='"whisper-base" or a model folder (default tiny.en)')
-    parser.add_argument("--settings", nargs="+", default=["none", "prompt", "hotwords"])
+    parser.add_argument("--settings", nargs="+", default=["none", "style", "prompt", "hotwords"])
     parser.add_argument("--batched", action="store_true", help="the worker's batched decoding")
     args = parser.parse_args()
     from speech.transcribe import BATCHED, TranscriptionOptions, transcribe
-    from speech.vocabulary import PROBATION_PROMPT, hotwords
+    from speech.vocabulary import PROBATION_PROMPT, PROBATION_TERMS, SPOKEN_STYLE, hotwords
 
     decoding = {"model": args.model, **(BATCHED if args.batched else {})}
+    terms = "A probation supervision session. Terms: " + ", ".join(PROBATION_TERMS) + "."
     settings = {
         "none": TranscriptionOptions(**decoding),
+        # the shipped prompts: the spoken style alone (the list off), the list and the style
+        "style": TranscriptionOptions(**decoding, initial_prompt=SPOKEN_STYLE),
         "prompt": TranscriptionOptions(**decoding, initial_prompt=PROBATION_PROMPT),
+        # measured before the style was added: the list alone; and the style before the list
+        "terms": TranscriptionOptions(**decoding, initial_prompt=terms),
+        "style-first": TranscriptionOptions(**decoding, initial_prompt=f"{SPOKEN_STYLE} {terms}"),
         "sentence": TranscriptionOptions(**decoding, initial_prompt=SENTENCE_PROMPT),
         "hotwords": TranscriptionOptions(**decoding, hotwords=hotwords()),
     }

@@ -75,8 +75,10 @@ speakers.py
     whether one label seems to hold two people.
 
 vocabulary.py
-    ``prompt_for(terms)`` (for ``TranscriptionOptions.initial_prompt``; ``PROBATION_PROMPT``
-    for the default ``PROBATION_TERMS``), ``terms_in(text)`` for a list typed one term a line,
+    ``prompt_for(terms)`` (for ``TranscriptionOptions.initial_prompt``: ``SPOKEN_STYLE``, a
+    line in the way people talk so Whisper writes what was said, after the terms when there are
+    any; ``PROBATION_PROMPT`` for the default ``PROBATION_TERMS``), ``terms_in(text)`` for a
+    list typed one term a line,
     ``prompt_tokens(prompt, model)`` against ``MAX_PROMPT_TOKENS`` (what Whisper reads of a
     prompt), and ``hotwords()`` (for ``TranscriptionOptions.hotwords``): probation terms Whisper
     should expect.

@@ -6,7 +6,9 @@ statistics of its MFCCs computed here with numpy from PyAV-decoded audio, the ch
 two (every split is tried on a short recording, k-means on a long one), and the split is refined by
 fitting a small Gaussian mixture to each voice's frames and giving each chunk, then each sentence,
 to the voice its frames fit better. A chunk too short to have frames of its own (a lone "Okay."
-that Whisper gives no duration) takes them from the pauses around it. Which voice is the
+that Whisper gives no duration) takes them from the pauses around it; on a long recording the
+voices are found from the chunks of a second or more only, and each shorter one goes to the
+voice it fits better (in a noisy room those borrowed frames are the room's). Which voice is the
 practitioner's is read from the words (questions, appointments, conditions, "next time"), or
 from an enrolled voice print when the app has one. Stretches where the frames flip evenly
 between the two voices are marked as overlapped speech; a speaker whose frames split into two
@@ -70,7 +72,7 @@ def separate_speakers(path, segments: Iterable[Segment]) -> list[Turn]:
     # these small products up to a hundred times slower: one thread is fastest here.
     with threadpool_limits(limits=1, user_api="blas"):
         _attach_frames(path, chunks)
-        labels, frame_scores = _cluster([c.frames for c in chunks])
+        labels, frame_scores = _voices(chunks)
         pieces, labels = _split_at_sentences(chunks, labels, frame_scores)
         overlapped = _overlapped_spans(chunks, frame_scores)
     # Name the voices in the order they are first heard.
@@ -279,6 +281,36 @@ def _chunk_vector(frames: np.ndarray) -> np.ndarray:
 
 
 # ---- clustering ---------------------------------------------------------------------------
+
+# A chunk of under this many seconds of words has few frames of its own: a hesitation ("uh,")
+# or a lone "Okay." is given frames from the pauses around it, and in a noisy room those are
+# the room's noise. Voices found with many such chunks split the noise from the speech instead
+# of one person from the other (with Whisper writing hesitations, words to the right speaker
+# fell to 0.57-0.59 at 10 dB SNR; bench/audio_pipeline.md, "Hesitations written"). So on a
+# recording long enough to have many longer chunks the voices are found from those, and each
+# short chunk goes to the voice its frames fit better.
+_VOICE_CHUNK_SECONDS = 1.0
+
+
+def _voices(chunks: list[_Chunk]):
+    """Labels per chunk and the frame scorer of `_cluster`, the voices found from the chunks
+    of a second or more when there are more of them than `_EXHAUSTIVE_CHUNKS`."""
+    long = [i for i, c in enumerate(chunks) if c.end - c.start >= _VOICE_CHUNK_SECONDS]
+    if len(long) <= _EXHAUSTIVE_CHUNKS:
+        return _cluster([c.frames for c in chunks])
+    found, frame_scores = _cluster([chunks[i].frames for i in long])
+    labels = [None] * len(chunks)
+    for i, label in zip(long, found, strict=True):
+        labels[i] = label
+    for i, chunk in enumerate(chunks):
+        if labels[i] is not None:
+            continue
+        if frame_scores is not None and len(chunk.frames):
+            labels[i] = int(frame_scores(chunk.frames).sum() < 0)
+        else:
+            # no voice model or no frames: the voice of the talk just before
+            labels[i] = labels[i - 1] if i and labels[i - 1] is not None else found[0]
+    return labels, frame_scores
 
 
 def cluster_chunks(frames_per_chunk: Sequence[np.ndarray], seed: int = 0) -> list[int]:

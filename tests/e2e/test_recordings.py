@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from recordings.models import Recording
 from recordings.tasks import process_recording
 from tests.accounts.factories import PractitionerFactory, TeamFactory
+from tests.fixtures.audio.reference import OPENING
 from tests.recordings.conftest import DIALOGUE, DUMMY_TASKS
 
 from .conftest import WIDTHS, assert_no_sideways_scroll, follow, main_navigation
@@ -51,7 +52,7 @@ def test_practitioner_uploads_and_sees_the_transcript_appear(page, live_server, 
     expect(page.get_by_role("heading", name="Status: Ready")).to_be_visible()
     first_line = transcript.locator("tbody tr").first
     expect(first_line).to_contain_text("Practitioner")
-    expect(first_line).to_contain_text("Hello Sam")
+    expect(first_line).to_contain_text(OPENING)
     assert transcript.get_by_text("Client", exact=True).count() > 0
     player = page.locator("audio#player")
     assert player.get_attribute("src") == f"/recordings/{recording.pk}/audio/"

@@ -22,6 +22,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.accounts.factories import TEST_PASSWORD
+from tests.fixtures.audio.reference import OPENING
 from tests.recordings.conftest import DIALOGUE
 
 from .conftest import (
@@ -169,7 +170,7 @@ def test_practitioner_to_manager_and_back(browser, site, width):
     priya.wait_for_url(re.compile(rf"{re.escape(site)}/recordings/\d+/$"))
     recording_url = priya.url
     priya.get_by_role("heading", name="Status: Ready").wait_for(timeout=300_000)
-    expect(priya.get_by_test_id("transcript")).to_contain_text("Hello Sam")
+    expect(priya.get_by_test_id("transcript")).to_contain_text(OPENING)
     assert_no_sideways_scroll(priya)
 
     # The manager finds it among the reviews to do and opens the review page.
@@ -178,7 +179,7 @@ def test_practitioner_to_manager_and_back(browser, site, width):
     assert_no_sideways_scroll(mel)
     follow(mel, mel.get_by_test_id("reviews").get_by_role("link", name="15 January 2026"))
     expect(mel.get_by_role("heading", name="Review: session with Sam")).to_be_visible()
-    expect(mel.get_by_test_id("transcript")).to_contain_text("Hello Sam")
+    expect(mel.get_by_test_id("transcript")).to_contain_text(OPENING)
     assert_no_sideways_scroll(mel)
 
     # Plays from the machine's evidence of the check-in.

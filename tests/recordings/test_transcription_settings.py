@@ -8,7 +8,7 @@ from wagtail.models import Site
 from accounts.roles import Role
 from recordings import processing
 from recordings.models import TranscriptionSettings
-from speech.vocabulary import PROBATION_TERMS, prompt_for, terms_in
+from speech.vocabulary import PROBATION_TERMS, SPOKEN_STYLE, prompt_for, terms_in
 from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,8 +19,9 @@ def _edit_url():
     return reverse("wagtailsettings:edit", args=["recordings", "transcriptionsettings", site.pk])
 
 
-def test_whisper_is_told_nothing_until_an_administrator_turns_the_list_on():
-    assert processing.transcription_options().initial_prompt is None
+def test_whisper_is_told_no_terms_until_an_administrator_turns_the_list_on():
+    # only the way people talk (speech.vocabulary.SPOKEN_STYLE), given with the list or without
+    assert processing.transcription_options().initial_prompt == SPOKEN_STYLE
     assert terms_in(TranscriptionSettings.current().vocabulary) == list(PROBATION_TERMS)
 
 

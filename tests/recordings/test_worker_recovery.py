@@ -19,7 +19,8 @@ from django_tasks_db.models import DBTaskResult
 
 from speech.audio import decode_to_pcm
 from speech.transcribe import TranscriptionOptions, transcribe
-from tests.fixtures.audio.reference import script_text, word_error_rate
+from speech.vocabulary import prompt_for
+from tests.fixtures.audio.reference import OPENING, script_text, word_error_rate
 
 from .conftest import DIALOGUE
 
@@ -148,7 +149,7 @@ def test_a_recording_whose_worker_was_killed_is_finished_by_another(project):
     starts = [start for _, start, _ in final]
     assert starts == sorted(starts) and len(set(starts)) == len(starts)
     text = " ".join(line for _, _, line in final)
-    assert text.count("Hello Sam") == 1, "the lines saved before the kill are not repeated"
+    assert len(OPENING.findall(text)) == 1, "the lines saved before the kill are not repeated"
     assert saved_before[0][2].split()[0] in text
     assert word_error_rate(script_text(DIALOGUE), text) < 0.2, text
     stage_log = json.loads(
@@ -168,7 +169,8 @@ def test_a_recording_whose_worker_was_killed_is_finished_by_another(project):
     # resume point, none repeated.
     pcm = Path(query.folder) / "uninterrupted.npy"
     decode_to_pcm(DIALOGUE, pcm)
-    uninterrupted = list(transcribe(pcm, TranscriptionOptions()))
+    # told what the worker is told with the words of the trade off: the way people talk
+    uninterrupted = list(transcribe(pcm, TranscriptionOptions(initial_prompt=prompt_for([]))))
     resumed = [
         json.loads(words)
         for (words,) in query(

@@ -7,6 +7,7 @@ from speech.transcribe import TranscriptionOptions, _model
 from speech.vocabulary import (
     MAX_PROMPT_TOKENS,
     PROBATION_PROMPT,
+    SPOKEN_STYLE,
     prompt_for,
     prompt_tokens,
     terms_in,
@@ -35,8 +36,17 @@ ACRONYMS = [
 def test_a_typed_list_becomes_its_terms_once_each_in_order():
     typed = "  licence \n\nOASys, Approved   Premises\nlicence\nOASYS\n"
     assert terms_in(typed) == ["licence", "OASys", "Approved Premises"]
-    assert prompt_for(terms_in(typed)).endswith("licence, OASys, Approved Premises.")
-    assert prompt_for([]) is None and prompt_for([" "]) is None
+    assert "Terms: licence, OASys, Approved Premises. " in prompt_for(terms_in(typed))
+
+
+def test_whisper_is_always_told_the_way_people_talk_last_next_to_the_audio():
+    # the list on or off, the style of talk is given, and after the terms: Whisper reads the
+    # prompt as what was said just before the audio
+    assert prompt_for([]) == SPOKEN_STYLE and prompt_for([" "]) == SPOKEN_STYLE
+    with_terms = prompt_for(["licence", "OASys"])
+    assert with_terms.endswith(SPOKEN_STYLE) and with_terms.index("OASys") < with_terms.index("Um")
+    # it is talk, repeated words and fillers and all, not a tidy sentence
+    assert "I, I " in SPOKEN_STYLE and "um" in SPOKEN_STYLE.lower()
 
 
 def test_the_prompt_is_counted_as_whisper_counts_it():
