@@ -268,7 +268,7 @@ def keep_transcription_prompt(recording):
     list its first part was, not a mix of the two."""
     from .models import TranscriptionSettings
 
-    recording.transcription_prompt = TranscriptionSettings.current().initial_prompt() or ""
+    recording.transcription_prompt = TranscriptionSettings.current().initial_prompt()
     Recording.objects.filter(pk=recording.pk).update(
         transcription_prompt=recording.transcription_prompt
     )

@@ -6,9 +6,9 @@ statistics of its MFCCs computed here with numpy from PyAV-decoded audio, the ch
 two (every split is tried on a short recording, k-means on a long one), and the split is refined by
 fitting a small Gaussian mixture to each voice's frames and giving each chunk, then each sentence,
 to the voice its frames fit better. A chunk too short to have frames of its own (a lone "Okay."
-that Whisper gives no duration) takes them from the pauses around it; on a long recording the
-voices are found from the chunks of a second or more only, and each shorter one goes to the
-voice it fits better (in a noisy room those borrowed frames are the room's). Which voice is the
+that Whisper gives no duration) takes them from the pauses around it; when more than ten chunks
+have frames of their own, the voices are found from those only, and each shorter one goes to
+the voice it fits better (in a noisy room those borrowed frames are the room's). Which voice is the
 practitioner's is read from the words (questions, appointments, conditions, "next time"), or
 from an enrolled voice print when the app has one. Stretches where the frames flip evenly
 between the two voices are marked as overlapped speech; a speaker whose frames split into two
@@ -282,19 +282,22 @@ def _chunk_vector(frames: np.ndarray) -> np.ndarray:
 
 # ---- clustering ---------------------------------------------------------------------------
 
-# A chunk of under this many seconds of words has few frames of its own: a hesitation ("uh,")
-# or a lone "Okay." is given frames from the pauses around it, and in a noisy room those are
-# the room's noise. Voices found with many such chunks split the noise from the speech instead
-# of one person from the other (with Whisper writing hesitations, words to the right speaker
-# fell to 0.57-0.59 at 10 dB SNR; bench/audio_pipeline.md, "Hesitations written"). So on a
-# recording long enough to have many longer chunks the voices are found from those, and each
-# short chunk goes to the voice its frames fit better.
-_VOICE_CHUNK_SECONDS = 1.0
+# A chunk of under `_SHORT_CHUNK_SECONDS` of words has no frames of its own: a hesitation
+# ("uh,") or a lone "Okay." is given frames from the pauses around it, and in a noisy room those
+# are the room's noise. Voices found with many such chunks split the noise from the speech
+# instead of one person from the other (with Whisper writing hesitations, words to the right
+# speaker fell to 0.57-0.59 at 10 dB SNR; bench/audio_pipeline.md, "Hesitations written"). So
+# on a recording with more than `_EXHAUSTIVE_CHUNKS` chunks that have frames of their own, the
+# voices are found from those, and each shorter chunk goes to the voice its frames fit better.
+# Not a longer bar: a client who answers in short replies ("Not really.", 0.6-0.9 s) must take
+# part in finding the voices, or one person is split in two (at 1 s, 0.18 of words right in
+# tests/speech/test_speakers.py's terse client).
+_VOICE_CHUNK_SECONDS = _SHORT_CHUNK_SECONDS
 
 
 def _voices(chunks: list[_Chunk]):
     """Labels per chunk and the frame scorer of `_cluster`, the voices found from the chunks
-    of a second or more when there are more of them than `_EXHAUSTIVE_CHUNKS`."""
+    with frames of their own when there are more of them than `_EXHAUSTIVE_CHUNKS`."""
     long = [i for i, c in enumerate(chunks) if c.end - c.start >= _VOICE_CHUNK_SECONDS]
     if len(long) <= _EXHAUSTIVE_CHUNKS:
         return _cluster([c.frames for c in chunks])

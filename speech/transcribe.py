@@ -167,7 +167,8 @@ class TranscriptionOptions:
     compression_ratio_threshold: float | None = 2.4
     log_prob_threshold: float | None = -1.0
     no_speech_threshold: float | None = 0.6
-    # Words of the trade that Whisper should expect (see speech.vocabulary). `initial_prompt`
+    # What Whisper is told before it listens (speech.vocabulary.prompt_for: a line of talk, after
+    # the words of the trade when they are on; None here, so the worker passes its own). It
     # comes before every piece in the batched pipeline (the worker's), and before the first 30 s
     # of each window in the sequential loop (condition_on_previous_text is off); `hotwords`
     # comes before every 30 s piece in both.

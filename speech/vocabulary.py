@@ -39,8 +39,9 @@ PROBATION_TERMS = (
 )
 
 # faster-whisper keeps only the last max_length // 2 - 1 = 223 tokens of a prompt and drops the
-# start (the opening words, the first terms). The default list is 82 tokens; 70 acronyms are
-# about 275, so the setting counts tokens, not words.
+# start (the opening words, the first terms). The default list with the line of talk after it
+# is 109 tokens (tiny.en; 119 for Whisper base); 70 acronyms are about 275, so the setting
+# counts tokens, not words.
 MAX_PROMPT_TOKENS = 223
 
 

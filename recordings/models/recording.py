@@ -95,8 +95,8 @@ class Recording(models.Model):
         editable=False,
         help_text="What Whisper was told before it listened (Settings > Transcription), kept "
         "when transcription starts so that a resumed transcription is told the same; empty "
-        "for no list, null when not recorded (not started yet, or transcribed before it was "
-        "kept).",
+        "when it was told nothing (started before 28 Nov 2026 with the list off), null when "
+        "not recorded (not started yet, or transcribed before it was kept).",
     )
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(

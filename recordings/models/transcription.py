@@ -44,10 +44,13 @@ class TranscriptionSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
+        if not self.use_vocabulary:
+            return  # a list that is off is never given to Whisper, however long
         terms = terms_in(self.vocabulary)
-        if not terms and self.use_vocabulary:
+        if not terms:
             raise ValidationError({"vocabulary": "Add at least one term, or turn the list off."})
         try:
+            # counted with the line of talk that follows it: Whisper reads the two together
             tokens = prompt_tokens(prompt_for(terms), settings.WHISPER_MODEL)
         except (OSError, ModuleNotFoundError) as error:
             raise ValidationError(
@@ -57,9 +60,10 @@ class TranscriptionSettings(BaseSiteSetting):
         if tokens > MAX_PROMPT_TOKENS:
             raise ValidationError(
                 {
-                    "vocabulary": f"The list makes {tokens} of Whisper's tokens and it reads "
-                    f"only {MAX_PROMPT_TOKENS}: the first terms would be dropped. Keep the "
-                    "terms your transcripts most often get wrong."
+                    "vocabulary": f"The list, with the line of ordinary talk Whisper is "
+                    f"always given, makes {tokens} of Whisper's tokens and it reads only "
+                    f"{MAX_PROMPT_TOKENS}: the first terms would be dropped. Keep the terms "
+                    "your transcripts most often get wrong."
                 }
             )
 

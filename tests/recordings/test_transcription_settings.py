@@ -7,7 +7,7 @@ from wagtail.models import Site
 
 from accounts.roles import Role
 from recordings import processing
-from recordings.models import TranscriptionSettings
+from recordings.models import Recording, TranscriptionSettings
 from speech.vocabulary import PROBATION_TERMS, SPOKEN_STYLE, prompt_for, terms_in
 from tests.accounts.factories import UserFactory
 
@@ -87,3 +87,28 @@ def test_a_model_that_cannot_be_read_is_said_on_the_form_not_a_server_error(
     assert response.status_code == 200
     assert "cannot be read to count the list" in response.content.decode()
     assert not TranscriptionSettings.current().use_vocabulary
+
+
+def test_a_list_that_is_off_is_saved_whatever_its_length(client, people, settings, tmp_path):
+    # Whisper never reads a list that is off: neither its length nor the model is checked, so
+    # an administrator can always turn an over-long list (or one saved before the line of talk
+    # was given with it) off
+    settings.WHISPER_MODEL = str(tmp_path / "no-model-here")
+    client.force_login(people["admin"])
+    too_long = "\n".join(f"HMPPS{k} ROTL{k}" for k in range(30))
+
+    response = client.post(_edit_url(), {"vocabulary": too_long})
+
+    assert response.status_code == 302
+    saved = TranscriptionSettings.current()
+    assert not saved.use_vocabulary and "ROTL29" in saved.vocabulary
+    assert processing.transcription_options().initial_prompt == SPOKEN_STYLE
+
+
+def test_a_transcription_begun_with_no_prompt_is_resumed_with_none():
+    # Before the line of talk was always given, a list that was off was kept as "" (told
+    # nothing); the rest of such a recording is decoded as its first part was
+    begun_before = Recording(transcription_prompt="")
+    assert processing.transcription_options(begun_before).initial_prompt is None
+    not_begun = Recording(transcription_prompt=None)
+    assert processing.transcription_options(not_begun).initial_prompt == SPOKEN_STYLE
