@@ -89,10 +89,16 @@ def main() -> None:
     parser.add_argument("--batched", action="store_true", help="the worker's batched decoding")
     args = parser.parse_args()
     from speech.transcribe import BATCHED, TranscriptionOptions, transcribe
-    from speech.vocabulary import PROBATION_PROMPT, PROBATION_TERMS, SPOKEN_STYLE, hotwords
+    from speech.vocabulary import (
+        PROBATION_PROMPT,
+        PROBATION_TERMS,
+        SPOKEN_STYLE,
+        hotwords,
+        listed,
+    )
 
     decoding = {"model": args.model, **(BATCHED if args.batched else {})}
-    terms = "A probation supervision session. Terms: " + ", ".join(PROBATION_TERMS) + "."
+    terms = listed(PROBATION_TERMS)
     settings = {
         "none": TranscriptionOptions(**decoding),
         # the shipped prompts: the spoken style alone (the list off), the list and the style

@@ -103,11 +103,16 @@ _SHORT_CHUNK_SECONDS = 0.5
 _SHORT_CHUNK_REACH = 0.6
 
 
+def _borrows_frames(chunk: _Chunk) -> bool:
+    """Too short to have frames of its own: it takes them from the pauses around it."""
+    return chunk.end - chunk.start < _SHORT_CHUNK_SECONDS
+
+
 def _frame_spans(chunks: list[_Chunk]) -> list[tuple[float, float]]:
     spans = []
     for k, chunk in enumerate(chunks):
         start, end = chunk.start, chunk.end
-        if end - start < _SHORT_CHUNK_SECONDS:
+        if _borrows_frames(chunk):
             before = chunk.start - chunks[k - 1].end if k else _SHORT_CHUNK_REACH * 2
             after = chunks[k + 1].start - chunk.end if k + 1 < len(chunks) else 0.0
             start -= min(_SHORT_CHUNK_REACH, max(0.0, before) / 2)
@@ -282,23 +287,22 @@ def _chunk_vector(frames: np.ndarray) -> np.ndarray:
 
 # ---- clustering ---------------------------------------------------------------------------
 
-# A chunk of under `_SHORT_CHUNK_SECONDS` of words has no frames of its own: a hesitation
-# ("uh,") or a lone "Okay." is given frames from the pauses around it, and in a noisy room those
-# are the room's noise. Voices found with many such chunks split the noise from the speech
-# instead of one person from the other (with Whisper writing hesitations, words to the right
-# speaker fell to 0.57-0.59 at 10 dB SNR; bench/audio_pipeline.md, "Hesitations written"). So
-# on a recording with more than `_EXHAUSTIVE_CHUNKS` chunks that have frames of their own, the
-# voices are found from those, and each shorter chunk goes to the voice its frames fit better.
+# A chunk that borrows its frames (`_borrows_frames`), a hesitation ("uh,") or a lone "Okay.",
+# takes them from the pauses around it, and in a noisy room those are the room's noise. Voices
+# found with many such chunks split the noise from the speech instead of one person from the
+# other (with Whisper writing hesitations, words to the right speaker fell to 0.57-0.59 at 10 dB
+# SNR; bench/audio_pipeline.md, "Hesitations written"). So on a recording with more than
+# `_EXHAUSTIVE_CHUNKS` chunks that have frames of their own, the voices are found from those,
+# and each one that borrows goes to the voice its frames fit better.
 # Not a longer bar: a client who answers in short replies ("Not really.", 0.6-0.9 s) must take
 # part in finding the voices, or one person is split in two (at 1 s, 0.18 of words right in
 # tests/speech/test_speakers.py's terse client).
-_VOICE_CHUNK_SECONDS = _SHORT_CHUNK_SECONDS
 
 
 def _voices(chunks: list[_Chunk]):
     """Labels per chunk and the frame scorer of `_cluster`, the voices found from the chunks
     with frames of their own when there are more of them than `_EXHAUSTIVE_CHUNKS`."""
-    long = [i for i, c in enumerate(chunks) if c.end - c.start >= _VOICE_CHUNK_SECONDS]
+    long = [i for i, c in enumerate(chunks) if not _borrows_frames(c)]
     if len(long) <= _EXHAUSTIVE_CHUNKS:
         return _cluster([c.frames for c in chunks])
     found, frame_scores = _cluster([chunks[i].frames for i in long])
@@ -312,7 +316,7 @@ def _voices(chunks: list[_Chunk]):
             labels[i] = int(frame_scores(chunk.frames).sum() < 0)
         else:
             # no voice model or no frames: the voice of the talk just before
-            labels[i] = labels[i - 1] if i and labels[i - 1] is not None else found[0]
+            labels[i] = labels[i - 1] if i else found[0]
     return labels, frame_scores
 
 

@@ -79,9 +79,12 @@ def prompt_for(terms) -> str:
     (`speech.redecode.refill_unheard` now guards against that).
     """
     terms = [t for t in terms if t.strip()]
-    if not terms:
-        return SPOKEN_STYLE
-    return "A probation supervision session. Terms: " + ", ".join(terms) + ". " + SPOKEN_STYLE
+    return f"{listed(terms)} {SPOKEN_STYLE}" if terms else SPOKEN_STYLE
+
+
+def listed(terms) -> str:
+    """The words of the trade as Whisper is told them, before the line of talk."""
+    return "A probation supervision session. Terms: " + ", ".join(terms) + "."
 
 
 PROBATION_PROMPT = prompt_for(PROBATION_TERMS)

@@ -14,11 +14,10 @@ from tests.fixtures.audio.reference import (
 )
 
 from .conftest import DIALOGUE
-from .voices import LINES, RATE, speak
+from .voices import CLIENT, LINES, PRACTITIONER, conversation
 
 # Measured 0.994-1.000 on three generated one-minute dialogues and 0.999 on a ten-minute one.
 MIN_ACCURACY = 0.95
-PRACTITIONER, CLIENT = "en-gb", "en-gb-x-gbcwmd+m3"
 
 
 def test_each_word_of_a_dialogue_goes_to_the_voice_that_said_it(dialogue_segments):
@@ -92,23 +91,16 @@ def _spoken_in_noise(texts, snr_db: float, hesitations: bool = False):
     `hesitations`, after each line a hesitation ("uh,") written alone in the pause, as Whisper
     writes one when its prompt is in the way people talk. Returns the audio, the segments and
     who said each line's words (by the word's start)."""
-    pieces, segments, said, position = [np.zeros(int(0.5 * RATE), np.float32)], [], {}, 0.5
-    for i, text in enumerate(texts):
-        samples = speak(text, (PRACTITIONER, CLIENT)[i % 2])
-        step = len(samples) / RATE / len(text.split())
-        words = tuple(
-            Word(position + k * step, position + (k + 1) * step, token, 1.0)
-            for k, token in enumerate(text.split())
-        )
-        said.update({w.start: "AB"[i % 2] for w in words})
+    audio, turns = conversation([PRACTITIONER, CLIENT], ["A", "B"], texts, pause=1.2)
+    said = {w.start: t.speaker for t in turns for w in t.words}
+    segments = []
+    for turn in turns:
+        words = turn.words
         if hesitations:
             # a tenth of a second of word in the middle of the pause: its frames are the room's
-            words += (Word(words[-1].end + 0.55, words[-1].end + 0.65, "uh,", 0.9),)
+            words += (Word(turn.end + 0.55, turn.end + 0.65, "uh,", 0.9),)
         heard = " ".join(w.text for w in words)
         segments.append(Segment(words[0].start, words[-1].end, heard, words))
-        pieces += [samples, np.zeros(int(1.2 * RATE), np.float32)]
-        position += len(samples) / RATE + 1.2
-    audio = np.concatenate(pieces)
     noise = pink_noise(len(audio), np.random.default_rng(0))
     power = float(np.mean(audio[audio != 0] ** 2))
     return (audio + noise * np.sqrt(power / 10 ** (snr_db / 10))).astype(np.float32), segments, said

@@ -10,9 +10,9 @@ from speech.speakers import (
     voice_embedding,
 )
 
-from .voices import LINES, conversation, speak
+from .voices import CLIENT, LINES, PRACTITIONER, conversation, speak
 
-PRACTITIONER, CLIENT, THIRD = "en-gb", "en-gb-x-gbcwmd+m3", "en-us+f3"
+THIRD = "en-us+f3"
 
 
 @pytest.fixture(scope="module")

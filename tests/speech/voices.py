@@ -11,6 +11,7 @@ from speech.speakers import Turn
 from speech.transcribe import Word
 
 RATE = 16000
+PRACTITIONER, CLIENT = "en-gb", "en-gb-x-gbcwmd+m3"
 LINES = [
     "How have things been since we last met?",
     "Not bad, I have been going to the gym most mornings.",
@@ -34,9 +35,10 @@ def speak(text: str, voice: str) -> np.ndarray:
         return decode_window(wav, 0, None)
 
 
-def conversation(voices: list[str], labels: list[str], lines=LINES):
-    """(samples, turns): line i spoken by voices[i % len(voices)] and labelled labels[...]; each
-    turn's words spread evenly over its line (enough for the voice statistics)."""
+def conversation(voices: list[str], labels: list[str], lines=LINES, pause: float = 0.6):
+    """(samples, turns): line i spoken by voices[i % len(voices)] and labelled labels[...],
+    `pause` seconds apart; each turn's words spread evenly over its line (enough for the voice
+    statistics)."""
     pieces, turns, position = [], [], 0.5
     pieces.append(np.zeros(int(0.5 * RATE), dtype=np.float32))
     for i, text in enumerate(lines):
@@ -49,6 +51,6 @@ def conversation(voices: list[str], labels: list[str], lines=LINES):
             for k, token in enumerate(tokens)
         )
         turns.append(Turn(position, position + length, labels[i % len(labels)], text, words))
-        pieces += [samples, np.zeros(int(0.6 * RATE), dtype=np.float32)]
-        position += length + 0.6
+        pieces += [samples, np.zeros(int(pause * RATE), dtype=np.float32)]
+        position += length + pause
     return np.concatenate(pieces), turns
