@@ -244,6 +244,7 @@ def transcription_options(recording=None):
         batch_size=settings.WHISPER_BATCH_SIZE,
         cpu_threads=settings.WHISPER_CPU_THREADS,
         parallel_windows=settings.WHISPER_PARALLEL_WINDOWS,
+        window_seconds=settings.WHISPER_WINDOW_SECONDS,
     )
 
 

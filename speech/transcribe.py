@@ -114,10 +114,18 @@ def tokenizer_json(model: str | None) -> str:
 # Measured on the real conversations (bench/audio_pipeline.md): greedy decoding (beam 1) got a
 # third more words wrong on one of them (0.089 against 0.074, mostly words heard as others) for
 # about the same CPU time, as the encoder dominates; beam 5 was no better than 3. Two pieces
-# held 720-770 MB (four 950 MB, eight over 1 GB; two windows side by side, 1.3-1.6 GB). Batched
-# and greedy, tiny.en lost words on the generated test dialogue, so the tests' tiny.en keeps the
-# sequential defaults below.
-BATCHED = {"batch_size": 2, "beam_size": 3, "cpu_threads": 2, "parallel_windows": 1}
+# held 720-770 MB (four 950 MB, eight over 1 GB; two windows side by side, 1.3-1.6 GB). Windows
+# of ten minutes, not three: each window ends in a part-filled piece and often a half-empty
+# batch, and Whisper's time goes by the piece, so fewer windows took about a tenth less CPU for
+# 60 MB more (a batched window holds its pieces' features only). Batched and greedy, tiny.en lost
+# words on the generated test dialogue, so the tests' tiny.en keeps the sequential defaults below.
+BATCHED = {
+    "batch_size": 2,
+    "beam_size": 3,
+    "cpu_threads": 2,
+    "parallel_windows": 1,
+    "window_seconds": 600.0,
+}
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ WHISPER_MODEL = os.environ.get("WHISPER_MODEL") or "tiny.en"
 # tiny.en decoded as before (beam 5, faster-whisper's sequential loop, two one-thread windows):
 # batched and greedy, it lost words of the generated test dialogue ("Hello Sam").
 WHISPER_BEAM_SIZE, WHISPER_BATCH_SIZE = 5, 1
-WHISPER_CPU_THREADS, WHISPER_PARALLEL_WINDOWS = 1, 2
+WHISPER_CPU_THREADS, WHISPER_PARALLEL_WINDOWS, WHISPER_WINDOW_SECONDS = 1, 2, 180.0
 
 # Tests that need the real database worker switch to the DB backend themselves.
 TASKS = {

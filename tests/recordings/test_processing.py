@@ -2,10 +2,14 @@
 resumes from it (a transcription from its last saved line), and a job whose worker stopped
 beating is queued again."""
 
+import os
+import subprocess
+import sys
 import threading
 from datetime import date, timedelta
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.files import File
 from django.core.management import call_command
 from django.urls import reverse
@@ -451,10 +455,11 @@ def test_a_recording_with_no_voices_stops_with_a_message_and_is_not_scored(
 def test_the_worker_transcribes_with_the_whisper_settings(settings):
     settings.WHISPER_MODEL, settings.WHISPER_BEAM_SIZE = "whisper-base", 1
     settings.WHISPER_BATCH_SIZE, settings.WHISPER_CPU_THREADS = 2, 2
-    settings.WHISPER_PARALLEL_WINDOWS = 1
+    settings.WHISPER_PARALLEL_WINDOWS, settings.WHISPER_WINDOW_SECONDS = 1, 420.0
     options = processing.transcription_options()
     assert (options.model, options.beam_size, options.batch_size) == ("whisper-base", 1, 2)
     assert (options.cpu_threads, options.parallel_windows) == (2, 1)
+    assert options.window_seconds == 420.0
     arguments = options.decoding_arguments()
     assert arguments["word_timestamps"], "speaker separation and the highlight need word timings"
     assert arguments["vad_filter"], "only what the voice detector hears goes to Whisper"
@@ -467,6 +472,27 @@ def test_whisper_base_is_the_default_model_outside_the_test_settings():
     assert base.WHISPER_BATCH_SIZE > 1
 
 
+WINDOW_WITH_BATCH_SIZE = (
+    "import os, sys; os.environ['WHISPER_BATCH_SIZE'] = sys.argv[1];"
+    "from oep.settings import base; print(base.WHISPER_WINDOW_SECONDS)"
+)
+
+
+@pytest.mark.parametrize("batch_size, window", [("2", 600.0), ("1", 180.0)])
+def test_the_sequential_loop_keeps_short_windows_by_default(batch_size, window):
+    # Its features take about 50 MB a minute of window, two windows at a time: ten-minute
+    # windows would take a worker over 1 GB.
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_WITH_BATCH_SIZE, batch_size],
+        cwd=django_settings.BASE_DIR,
+        env={k: v for k, v in os.environ.items() if k != "WHISPER_WINDOW_SECONDS"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert float(done.stdout.strip()) == window
+
+
 def test_the_shipped_whisper_settings_are_the_decoding_the_bench_measures():
     from oep.settings import base
     from speech.transcribe import BATCHED
@@ -476,5 +502,6 @@ def test_the_shipped_whisper_settings_are_the_decoding_the_bench_measures():
         "beam_size": base.WHISPER_BEAM_SIZE,
         "cpu_threads": base.WHISPER_CPU_THREADS,
         "parallel_windows": base.WHISPER_PARALLEL_WINDOWS,
+        "window_seconds": base.WHISPER_WINDOW_SECONDS,
     }
     assert shipped == BATCHED, "bench/real_speech.py measures BATCHED as the worker's decoding"
