@@ -116,9 +116,11 @@ def tokenizer_json(model: str | None) -> str:
 # about the same CPU time, as the encoder dominates; beam 5 was no better than 3. Two pieces
 # held 720-770 MB (four 950 MB, eight over 1 GB; two windows side by side, 1.3-1.6 GB). Windows
 # of ten minutes, not three: each window ends in a part-filled piece and often a half-empty
-# batch, and Whisper's time goes by the piece, so fewer windows took about a tenth less CPU for
-# 60 MB more (a batched window holds its pieces' features only). Batched and greedy, tiny.en lost
-# words on the generated test dialogue, so the tests' tiny.en keeps the sequential defaults below.
+# batch, and Whisper's time goes by the piece; on the 9-minute real conversations (one window
+# instead of four) that took 3-13% less CPU for 30-50 MB more (a batched window holds only its
+# pieces' features; what is decoded again goes to the sequential loop in stretches of at most
+# SEQUENTIAL_WINDOW_SECONDS). Batched and greedy, tiny.en lost words on the generated test
+# dialogue, so the tests' tiny.en keeps the sequential defaults below.
 BATCHED = {
     "batch_size": 2,
     "beam_size": 3,
@@ -126,6 +128,10 @@ BATCHED = {
     "parallel_windows": 1,
     "window_seconds": 600.0,
 }
+
+
+# The longest stretch faster-whisper's sequential loop is given at once (see window_seconds).
+SEQUENTIAL_WINDOW_SECONDS = 180.0
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,7 @@ class TranscriptionOptions:
     # Seconds of audio decoded and transcribed at once. Whisper's feature extraction holds
     # about 50 MB per minute of audio it is given, so this bounds a job's memory whatever the
     # recording's length (two 3-minute windows in flight: about 800 MB for the whole worker).
-    window_seconds: float = 180.0
+    window_seconds: float = SEQUENTIAL_WINDOW_SECONDS
     # The window's end moves back to the quietest moment within this many seconds of it.
     cut_search_seconds: float = 30.0
     # A segment is flagged for re-listening below these.
@@ -427,8 +433,7 @@ def _whisper_segments(model, audio: np.ndarray, offset: float, options) -> Itera
         # The sequential loop, with its temperature fallback, on that stretch of the window.
         decoded_again.append((start, end))
         first, last = _samples_between(offset, start, end)
-        again, _info = model.transcribe(audio[first:last], **options.decoding_arguments())
-        return (_as_segment(s, offset + first / SAMPLE_RATE) for s in again)
+        return _sequentially(model, audio[first:last], offset + first / SAMPLE_RATE, options)
 
     window = (offset, offset + len(audio) / SAMPLE_RATE)
     heard = redecode_doubtful(
@@ -440,6 +445,33 @@ def _whisper_segments(model, audio: np.ndarray, offset: float, options) -> Itera
     # The batched pipeline decodes once at the first temperature and keeps whatever it
     # heard: Whisper's own test for text made up over silence is applied here.
     return (s for s in heard if not heard_as_silence(s, options))
+
+
+def _sequentially(model, audio: np.ndarray, offset: float, options) -> Iterator[Segment]:
+    """The sequential loop's segments of `audio` (which starts `offset` s into the file), given
+    it in stretches of at most SEQUENTIAL_WINDOW_SECONDS: its features take about 50 MB a minute
+    of what it is given, and a batched window, and so a stretch decoded again, can be ten
+    minutes long."""
+    for first, stretch in in_stretches(
+        audio, SEQUENTIAL_WINDOW_SECONDS, options.cut_search_seconds
+    ):
+        again, _info = model.transcribe(stretch, **options.decoding_arguments())
+        yield from (_as_segment(s, offset + first / SAMPLE_RATE) for s in again)
+
+
+def in_stretches(
+    audio: np.ndarray, seconds: float, search_seconds: float
+) -> Iterator[tuple[int, np.ndarray]]:
+    """(first sample, samples) of `audio` in stretches of at most `seconds`, each but the last
+    ending at the quietest moment within `search_seconds` of its end (as windows are cut)."""
+    most = round(seconds * SAMPLE_RATE)
+    first = 0
+    while len(audio) - first > most:
+        cut = quietest_point(audio[first : first + most], search_seconds)
+        yield first, audio[first : first + cut]
+        first += cut
+    if first < len(audio):
+        yield first, audio[first:]
 
 
 def _samples_between(offset: float, start: float, end: float) -> tuple[int, int]:

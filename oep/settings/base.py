@@ -254,9 +254,9 @@ WHISPER_CPU_THREADS = int(os.environ.get("WHISPER_CPU_THREADS", 2))
 # Windows transcribed side by side (each its own threads): 2 suits WHISPER_BATCH_SIZE=1.
 WHISPER_PARALLEL_WINDOWS = int(os.environ.get("WHISPER_PARALLEL_WINDOWS", 1))
 # Seconds of audio transcribed at once. Batched, a window holds only its pieces' features, and a
-# long one leaves fewer part-filled pieces and half-empty batches at window ends (a tenth less CPU
-# than 180 s, 60 MB more). The sequential loop's features take about 50 MB a minute of window, so
-# it keeps 180 s.
+# long one leaves fewer part-filled pieces and half-empty batches at window ends (on 9-minute
+# conversations 3-13% less CPU than 180 s for 30-50 MB more; bench/audio_pipeline.md). The
+# sequential loop's features take about 50 MB a minute of window, so it keeps 180 s.
 WHISPER_WINDOW_SECONDS = float(
     os.environ.get("WHISPER_WINDOW_SECONDS", 600 if WHISPER_BATCH_SIZE > 1 else 180)
 )

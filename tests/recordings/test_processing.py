@@ -480,8 +480,8 @@ WINDOW_WITH_BATCH_SIZE = (
 
 @pytest.mark.parametrize("batch_size, window", [("2", 600.0), ("1", 180.0)])
 def test_the_sequential_loop_keeps_short_windows_by_default(batch_size, window):
-    # Its features take about 50 MB a minute of window, two windows at a time: ten-minute
-    # windows would take a worker over 1 GB.
+    # The sequential loop's features take about 50 MB a minute of window: a ten-minute window
+    # alone would add some 350 MB to a worker, two side by side (its usual layout) over 1 GB.
     done = subprocess.run(
         [sys.executable, "-c", WINDOW_WITH_BATCH_SIZE, batch_size],
         cwd=django_settings.BASE_DIR,

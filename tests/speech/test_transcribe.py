@@ -540,6 +540,43 @@ def test_a_stretch_already_decoded_again_is_not_decoded_a_second_time(monkeypatc
     assert [seconds for seconds, _ in model.calls] == [pytest.approx(28.0)]
 
 
+def test_a_long_stretch_is_decoded_again_a_few_minutes_at_a_time(monkeypatch):
+    # A ten-minute batched window whose pieces all came back without words: the sequential
+    # loop's features grow with what it is given, so it hears the stretch in parts of at most
+    # SEQUENTIAL_WINDOW_SECONDS, and each part's words keep their times in the file.
+    _fake_batched(monkeypatch, [_HeardSegment(0.0, 30.0, "", words=[])])
+    monkeypatch.setattr(transcribe_module, "speech_seconds", lambda *args: lambda a, b: b - a)
+    model = _FakeSequentialModel([_HeardSegment(1.0, 2.0, "Right.")])
+    options = TranscriptionOptions(**transcribe_module.BATCHED)
+    audio = np.zeros(16000 * 420, np.float32)
+
+    kept = list(transcribe_module._transcribe_window(model, audio, 100.0, options))
+
+    seconds = [s for s, _ in model.calls]
+    assert len(seconds) == 3 and max(seconds) <= transcribe_module.SEQUENTIAL_WINDOW_SECONDS
+    assert sum(seconds) == pytest.approx(420.0)
+    starts = np.cumsum([0.0, *seconds[:-1]])
+    assert [s.start for s in kept] == pytest.approx([101.0 + at for at in starts])
+
+
+def test_audio_is_cut_into_stretches_at_its_quiet_moments():
+    rng = np.random.default_rng(3)
+    audio = rng.normal(0, 0.1, 16000 * 400).astype(np.float32)
+    for pause in (170.0, 330.0):  # a second of silence near where each stretch must end
+        audio[int(pause * 16000) : int((pause + 1) * 16000)] = 0.0
+
+    stretches = list(transcribe_module.in_stretches(audio, 180.0, 30.0))
+
+    assert [first / 16000 for first, _ in stretches][1:] == pytest.approx([170.5, 330.5], abs=0.5)
+    assert sum(len(s) for _, s in stretches) == len(audio)
+    ends = [first + len(s) for first, s in stretches]
+    assert ends[:-1] == [first for first, _ in stretches[1:]], "one after another, no gap"
+    short = np.zeros(16000 * 60, np.float32)
+    assert [(first, len(s)) for first, s in transcribe_module.in_stretches(short, 180, 30)] == [
+        (0, len(short))
+    ]
+
+
 def test_speech_left_without_words_is_heard_again_by_the_real_model(monkeypatch, dialogue_segments):
     """The batched pipeline (faked) wrote a few words for the dialogue's 20-40 s and ended the
     piece; the voice detector hears the speech left over, and tiny.en's sequential loop gives
