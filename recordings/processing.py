@@ -225,8 +225,8 @@ def store_waveform(recording, pcm_path) -> bool:
 
 def transcription_options(recording=None):
     """The worker's Whisper settings: the deployment's (WHISPER_*) and the administrators'
-    vocabulary (Settings > Transcription), or the vocabulary `recording`'s transcription
-    started with (`keep_transcription_prompt`)."""
+    vocabulary (Settings > Transcription), or the vocabulary and window length `recording`'s
+    transcription started with (`keep_transcription_start`)."""
     from speech.transcribe import TranscriptionOptions
 
     from .models import TranscriptionSettings
@@ -235,6 +235,7 @@ def transcription_options(recording=None):
         prompt = recording.transcription_prompt or None
     else:
         prompt = TranscriptionSettings.current().initial_prompt()
+    window = getattr(recording, "transcription_window_seconds", None)
     return TranscriptionOptions(
         initial_prompt=prompt,
         model=settings.WHISPER_MODEL,
@@ -244,7 +245,7 @@ def transcription_options(recording=None):
         batch_size=settings.WHISPER_BATCH_SIZE,
         cpu_threads=settings.WHISPER_CPU_THREADS,
         parallel_windows=settings.WHISPER_PARALLEL_WINDOWS,
-        window_seconds=settings.WHISPER_WINDOW_SECONDS,
+        window_seconds=window or settings.WHISPER_WINDOW_SECONDS,
     )
 
 
@@ -263,15 +264,19 @@ def _stored_span(span):
     }
 
 
-def keep_transcription_prompt(recording):
-    """Notes the vocabulary a transcription starts with. An administrator may change the list
-    while a recording waits to be resumed after a crash; the rest of it is then decoded with the
-    list its first part was, not a mix of the two."""
+def keep_transcription_start(recording):
+    """Notes the vocabulary and the window length a transcription starts with. An administrator
+    may change the list, or the deployment WHISPER_WINDOW_SECONDS, while a recording waits to be
+    resumed after a crash; the rest of it is then decoded with the list its first part was, and
+    cut where an uninterrupted run would have cut it (`speech.transcribe.resume` finds where to
+    start again by those cuts), not a mix of the two."""
     from .models import TranscriptionSettings
 
     recording.transcription_prompt = TranscriptionSettings.current().initial_prompt()
+    recording.transcription_window_seconds = settings.WHISPER_WINDOW_SECONDS
     Recording.objects.filter(pk=recording.pk).update(
-        transcription_prompt=recording.transcription_prompt
+        transcription_prompt=recording.transcription_prompt,
+        transcription_window_seconds=recording.transcription_window_seconds,
     )
 
 
@@ -284,7 +289,7 @@ def transcribe_stage(recording, path):
     after = Segment(start=last.start, end=last.end, text=last.text) if last else None
     index = last.index + 1 if last else 0
     if last is None:
-        keep_transcription_prompt(recording)
+        keep_transcription_start(recording)
     duration = recording.duration or 0
     for segment in transcribe(path, transcription_options(recording), after=after):
         recording.progress = min(segment.end / duration, 1.0) if duration else 0.0

@@ -156,6 +156,8 @@ def test_a_database_of_the_previous_main_migrates_and_keeps_its_data():
     assert review.scorecard.roles == before["shared"]["roles"]
     assert review.scorecard.checklist_version == version
     assert Recording.objects.get(pk=before["recording"]).scorecards.count() == 2
+    # transcribed before the window length was kept, when every window was three minutes
+    assert Recording.objects.get(pk=before["recording"]).transcription_window_seconds == 180.0
 
     for model, pk in before["content_types"].items():
         assert ContentType.objects.get(pk=pk).app_label == "checklist", model

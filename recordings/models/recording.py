@@ -98,6 +98,14 @@ class Recording(models.Model):
         "when it was told nothing (started before 28 Nov 2026 with the list off), null when "
         "not recorded (not started yet, or transcribed before it was kept).",
     )
+    transcription_window_seconds = models.FloatField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Seconds of audio Whisper was given at once (WHISPER_WINDOW_SECONDS), kept "
+        "when transcription starts so that a resumed transcription cuts the audio where the "
+        "first part did; null when not started yet.",
+    )
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(
         default=0, help_text="Workers that took it since it was last queued by a person."

@@ -178,7 +178,7 @@ def test_a_transcription_that_stopped_resumes_after_its_last_saved_line(
 
 
 @pytest.mark.slow
-def test_a_resumed_transcription_is_told_the_vocabulary_it_started_with(
+def test_a_resumed_transcription_is_told_the_vocabulary_and_cut_by_the_windows_it_started_with(
     client, people, queued_dialogue, monkeypatch, settings, django_capture_on_commit_callbacks
 ):
     vocabulary = TranscriptionSettings.current()
@@ -191,9 +191,11 @@ def test_a_resumed_transcription_is_told_the_vocabulary_it_started_with(
         transcribe_that_dies_once(transcribe_module.transcribe, 2, calls),
     )
     process_recording.call(queued_dialogue.pk)
-    # An administrator changes the list while the recording waits to be tried again.
+    # An administrator changes the list, and the deployment its windows, while the recording
+    # waits to be tried again.
     vocabulary.vocabulary = "HDC\nMAPPA"
     vocabulary.save()
+    started_window, settings.WHISPER_WINDOW_SECONDS = settings.WHISPER_WINDOW_SECONDS, 40.0
     before_the_change = len(calls)
 
     recording = retry_as_owner(
@@ -211,6 +213,9 @@ def test_a_resumed_transcription_is_told_the_vocabulary_it_started_with(
     resumed = prompts[before_the_change:]
     assert resumed and set(resumed) == {started_with}, "the rest is not decoded with the new list"
     assert recording.transcription_prompt == started_with
+    # resume() starts again where an uninterrupted run cut the audio: the same cuts
+    assert {options.window_seconds for options, _ in calls} == {started_window}
+    assert recording.transcription_window_seconds == started_window
     assert processing.transcription_options().initial_prompt == prompt_for(["HDC", "MAPPA"]), (
         "recordings transcribed from now on are told the new list"
     )

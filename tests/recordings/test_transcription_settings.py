@@ -105,6 +105,14 @@ def test_a_list_that_is_off_is_saved_whatever_its_length(client, people, setting
     assert processing.transcription_options().initial_prompt == SPOKEN_STYLE
 
 
+def test_a_transcription_is_resumed_with_the_window_it_began_with(settings):
+    settings.WHISPER_WINDOW_SECONDS = 600.0
+    begun = Recording(transcription_window_seconds=180.0)
+    assert processing.transcription_options(begun).window_seconds == 180.0
+    assert processing.transcription_options(Recording()).window_seconds == 600.0
+    assert processing.transcription_options().window_seconds == 600.0
+
+
 def test_a_transcription_begun_with_no_prompt_is_resumed_with_none():
     # Before the line of talk was always given, a list that was off was kept as "" (told
     # nothing); the rest of such a recording is decoded as its first part was
