@@ -9,7 +9,8 @@ and prints, beside the same figures from the written transcripts of the same sub
 - per-skill AUC over the subset's transcripts (labels as in probation_twins.py);
 - the share of words given to the right speaker.
 
-    python bench/probation_audio.py [--cases w1c03 w2c04 ...] [--snr 10] [--model tiny.en]
+    python bench/probation_audio.py [--dir bench/probation_heldout_twins] [--cases w1c03 ...]
+        [--snr 10] [--model tiny.en]
 
 By default it takes the two shortest pairs of each focus skill (eight pairs, sixteen files;
 about 90 minutes of speech). Spoken files are cached in $OEP_AUDIO_CACHE, so a second run only
@@ -20,8 +21,6 @@ transcribes. espeak-ng reads the raw speech-recognition style transcripts as the
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import hashlib
 import json
 import os
 import sys
@@ -38,7 +37,13 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from probation_twins import SKILLS, auc, load, score, share, skill_label  # noqa: E402
-from real_speech import CACHE, NOISE_SEED, pink_noise, pipeline_options  # noqa: E402
+from real_speech import (  # noqa: E402
+    CACHE,
+    NOISE_SEED,
+    cached_segments,
+    pink_noise,
+    pipeline_options,
+)
 
 from scoring import Utterance, score_session  # noqa: E402
 from scoring.speech_text import as_recognised_speech  # noqa: E402
@@ -89,25 +94,6 @@ def spoken(transcript: dict, snr: float) -> tuple[Path, dict]:
     return noisy, reference
 
 
-def cached_segments(path: Path, pcm: str, model: str | None) -> list:
-    """Whisper's segments of `path`, from the cache when this file was transcribed with the
-    same model and options before (the slow step: analysis loops re-run only what follows)."""
-    from speech.transcribe import Segment, Word, transcribe
-
-    # decoded as the worker decodes (batched, beam 3, its prompt with the list off)
-    options = pipeline_options(model, prompt=False)
-    key = hashlib.sha256(repr(options).encode()).hexdigest()[:10]
-    stored = path.with_name(f"{path.stem}.{model or 'tiny.en'}.{key}.segments.json")
-    if stored.exists():
-        return [
-            Segment(**{**s, "words": tuple(Word(**w) for w in s["words"])})
-            for s in json.loads(stored.read_text())
-        ]
-    segments = list(transcribe(pcm, options))
-    stored.write_text(json.dumps([dataclasses.asdict(s) for s in segments]))
-    return segments
-
-
 def through_the_pipeline(
     path: Path, model: str | None, unpunctuated: bool = False
 ) -> tuple[dict, list[tuple[float, str]]]:
@@ -127,7 +113,8 @@ def pipeline_utterances(path: Path, model: str | None, unpunctuated: bool = Fals
     with tempfile.TemporaryDirectory(prefix="oep-pcm-") as folder:
         pcm = os.path.join(folder, "audio.npy")
         decode_to_pcm(str(path), pcm, min_duration=1)
-        segments = cached_segments(path, pcm, model)
+        # decoded as the worker decodes (batched, its prompt with the list of terms off)
+        segments = cached_segments(path.with_suffix(""), pcm, pipeline_options(model, prompt=False))
         turns = separate_speakers(pcm, segments)
     practitioner = choose_practitioner(turns)
     roles = {t.speaker: "practitioner" if t.speaker == practitioner else "client" for t in turns}
@@ -178,7 +165,20 @@ def figures(label: str, transcripts: list[dict], scored: dict) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=SET,
+        help="a folder of twins (default bench/probation_set; bench/probation_heldout_twins "
+        "holds the sets no development looked at)",
+    )
     parser.add_argument("--cases", nargs="*", help="case ids (default: two shortest per skill)")
+    parser.add_argument(
+        "--seeds",
+        type=int,
+        help="seeds the speaker split is found from (default: the shipped "
+        "speech.speakers._CANDIDATE_SPLITS; 1 is the split before 28 Nov)",
+    )
     parser.add_argument("--snr", type=float, default=10.0, help="room noise, dB SNR")
     parser.add_argument(
         "--model", default=None, help="Whisper model (default tiny.en; the site ships whisper-base)"
@@ -189,7 +189,11 @@ def main() -> int:
         help="score Whisper's text without its punctuation, as raw recognition text",
     )
     args = parser.parse_args()
-    everything = [t for t in load(SET) if t.get("utterances") and t.get("twin")]
+    if args.seeds:
+        from speech import speakers
+
+        speakers._CANDIDATE_SPLITS = args.seeds
+    everything = [t for t in load(args.dir) if t.get("utterances") and t.get("twin")]
     cases = set(args.cases or default_cases(everything))
     transcripts = [t for t in everything if t["case"] in cases]
     print(f"{len(transcripts)} transcripts ({len(cases)} pairs), room noise at {args.snr:g} dB SNR")

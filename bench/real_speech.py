@@ -32,6 +32,7 @@ it is for.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -242,6 +243,28 @@ def pipeline_options(model: str | None, prompt: bool, spec: str = ""):
     if vad:
         options = replace(options, vad_parameters={**options.vad_parameters, **vad})
     return options
+
+
+def cached_segments(stem: Path, pcm: str, options) -> list:
+    """Whisper's segments of the decoded `pcm`, kept beside `stem` (a path without its suffix)
+    and keyed by the model and every option, so analysis loops re-run only what follows the slow
+    step and a change of decoding transcribes again."""
+    from dataclasses import asdict
+
+    from speech.transcribe import Segment, Word, transcribe
+
+    key = hashlib.sha256(repr(options).encode()).hexdigest()[:10]
+    model = Path(options.model or "tiny.en").name
+    stored = stem.with_name(f"{stem.name}.{model}.{key}.segments.json")
+    if stored.exists():
+        return [
+            Segment(**{**s, "words": tuple(Word(**w) for w in s["words"])})
+            for s in json.loads(stored.read_text())
+        ]
+    segments = list(transcribe(pcm, options))
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_text(json.dumps([asdict(s) for s in segments]))
+    return segments
 
 
 def _pipeline(path: str, model: str | None, prompt: bool, spec: str = "") -> dict:

@@ -16,6 +16,7 @@ import re
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,14 +26,21 @@ sys.path.insert(0, str(ROOT / "bench"))
 from real_speech import (  # noqa: E402
     audio_for,
     normalise,
+    pipeline_options,
     real_speech_arguments,
     reference_words,
     word_error_rate,
 )
 from vocabulary import SENTENCE_PROMPT  # noqa: E402
 
-from speech.transcribe import BATCHED  # noqa: E402
+from speech.transcribe import WHISPER_BASE  # noqa: E402
 from speech.vocabulary import PROBATION_PROMPT, hotwords  # noqa: E402
+
+
+def _worker(**changes) -> dict:
+    """The fields of the worker's TranscriptionOptions, with `changes`."""
+    return {**asdict(pipeline_options(WHISPER_BASE, prompt=False)), **changes}
+
 
 CONFIGS = {
     "default": {},
@@ -54,24 +62,20 @@ CONFIGS = {
     "base": {"model": "whisper-base"},
     "base-greedy": {"model": "whisper-base", "beam_size": 1},
     "base-prompt": {"model": "whisper-base", "initial_prompt": PROBATION_PROMPT},
-    # the worker's own decoding (WHISPER_MODEL and BATCHED), without and with the vocabulary
-    "worker": {"model": "whisper-base", **BATCHED},
-    "worker-prompt": {"model": "whisper-base", **BATCHED, "initial_prompt": PROBATION_PROMPT},
-    "worker-no-refill": {"model": "whisper-base", **BATCHED, "refill_unheard_seconds": None},
+    # the worker's own decoding (real_speech.pipeline_options: WHISPER_MODEL, BATCHED and the
+    # spoken-style prompt), with the list of terms, and without the style or the refill
+    "worker": _worker(),
+    "worker-prompt": _worker(initial_prompt=PROBATION_PROMPT),
+    "worker-no-style": _worker(initial_prompt=None),
+    "worker-no-refill": _worker(refill_unheard_seconds=None),
     # the hand-written sentence measured before the list (bench/audio_pipeline.md)
-    "worker-sentence": {"model": "whisper-base", **BATCHED, "initial_prompt": SENTENCE_PROMPT},
-    "worker-sentence-no-refill": {
-        "model": "whisper-base",
-        **BATCHED,
-        "initial_prompt": SENTENCE_PROMPT,
-        "refill_unheard_seconds": None,
-    },
-    "worker-prompt-no-refill": {
-        "model": "whisper-base",
-        **BATCHED,
-        "initial_prompt": PROBATION_PROMPT,
-        "refill_unheard_seconds": None,
-    },
+    "worker-sentence": _worker(initial_prompt=SENTENCE_PROMPT),
+    "worker-sentence-no-refill": _worker(
+        initial_prompt=SENTENCE_PROMPT, refill_unheard_seconds=None
+    ),
+    "worker-prompt-no-refill": _worker(
+        initial_prompt=PROBATION_PROMPT, refill_unheard_seconds=None
+    ),
 }
 
 

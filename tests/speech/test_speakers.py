@@ -150,3 +150,69 @@ def test_a_client_who_answers_in_a_few_words_is_still_a_voice_of_their_own(snr_d
     audio, segments, said = _spoken_in_noise(texts, snr_db)
 
     assert _share_right(separate_speakers(audio, segments), said) >= MIN_ACCURACY
+
+
+def _refined_as(monkeypatch, results):
+    """`_cluster` on twelve chunks of 60 frames, each seed's refinement giving `results[seed]`
+    (labels, fit); returns the seeds refined and what `_cluster` kept."""
+    from speech import speakers
+
+    rng = np.random.default_rng(0)
+    frames = [rng.normal(size=(60, 20)) for _ in range(12)]
+    refined = []
+
+    def refine(frames_per_chunk, labels, seed, rounds=4):
+        refined.append(seed)
+        labels, fit = results[seed]
+        return np.array(labels), f"voices of seed {seed}", fit
+
+    monkeypatch.setattr(speakers, "_refine_with_gmms", refine)
+    monkeypatch.setattr(speakers, "_kmeans2", lambda x, w, seed: np.arange(len(x)) % 2)
+    kept = speakers._cluster(frames, seed=0)
+    return sorted(refined), kept
+
+
+HALVES = [0] * 6 + [1] * 6
+
+
+def test_the_voices_are_found_from_three_seeds_and_the_clearest_split_is_kept(monkeypatch):
+    # One seed's voice models settled on a split by loudness or noise on a spoken probation
+    # twin (0.785 of words to the right speaker; 0.983 to 0.994 from other seeds): each seed's
+    # split is refined and the one whose voices hold their own frames best is kept.
+    alternate = [0, 1] * 6
+    refined, (labels, frame_scores) = _refined_as(
+        monkeypatch, {0: (alternate, 0.2), 1: (HALVES, 0.9), 2: (alternate, 0.5)}
+    )
+
+    assert refined == [0, 1, 2]
+    assert (labels, frame_scores) == (HALVES, "voices of seed 1")
+
+
+def test_a_split_that_leaves_one_voice_a_chunk_is_kept_only_when_every_split_does(monkeypatch):
+    # Two close voices can be explained best by one odd chunk against the rest.
+    one_chunk = [0] * 11 + [1]
+    _, (labels, _) = _refined_as(
+        monkeypatch, {0: (HALVES, 0.4), 1: (one_chunk, 0.9), 2: (HALVES, 0.3)}
+    )
+    assert labels == HALVES
+
+    _, (labels, _) = _refined_as(
+        monkeypatch, {0: (one_chunk, 0.4), 1: ([1] + [0] * 11, 0.9), 2: (one_chunk, 0.3)}
+    )
+    assert labels == [1] + [0] * 11
+
+
+def test_a_split_by_voice_holds_its_frames_better_than_a_mixed_one():
+    # The measure `_cluster` keeps the best split by: each frame's log-likelihood ratio for its
+    # own voice against the other, on average (about 25 here against under 1).
+    from speech.speakers import _refine_with_gmms
+
+    rng = np.random.default_rng(0)
+    frames = [rng.normal(0.0, 1.0, (80, 20)) for _ in range(6)]
+    frames += [rng.normal(1.5, 1.0, (80, 20)) for _ in range(6)]
+
+    labels, _, by_voice = _refine_with_gmms(frames, np.array(HALVES), seed=0)
+    _, _, mixed = _refine_with_gmms(frames, np.array([0, 1] * 6), seed=0)
+
+    assert labels.tolist() == HALVES
+    assert by_voice > 10 * mixed > 0
