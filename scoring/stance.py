@@ -21,14 +21,13 @@ Inference needs numpy and the embedder only; scikit-learn is needed only to retr
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .model import SWITCHED_OFF, softmax, tfidf_block
+from .model import SWITCHED_OFF, read_model_file, softmax, tfidf_block
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_STANCE_PATH = MODELS_DIR / "stance.json"
@@ -91,7 +90,7 @@ class StanceModel:
 
     @classmethod
     def load(cls, path: str | Path) -> StanceModel:
-        return cls(json.loads(Path(path).read_text()))
+        return cls(read_model_file(path))
 
     def probabilities(self, head: str, reading: Reading) -> dict[str, float]:
         classes, intercept, words, vectors = self.heads[head]

@@ -531,7 +531,8 @@ def main(argv=None) -> None:
         data = fit(rows, vecs, c, task)
         data["trained_on"] = f"{len(rows)} rows of {len({r['id'] for r in rows})} transcripts"
         data["command"] = f"python -m scoring.train_stance --task {task.name} --write"
-        task.path.write_text(json.dumps(data) + "\n")
+        # allow_nan=False: read_model_file refuses NaN, as JSON does
+        task.path.write_text(json.dumps(data, allow_nan=False) + "\n")
         print(f"wrote {task.path}")
 
 

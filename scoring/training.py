@@ -163,7 +163,9 @@ def _head(clf, names: list[tuple[str | None, str]], digits: int, min_weight: flo
 
 
 def save(model: dict, path: str | Path) -> None:
-    Path(path).write_text(json.dumps(model, separators=(",", ":"), sort_keys=True))
+    # allow_nan=False: a weight that is not a number fails here, not when the file is read
+    # (``model.read_model_file`` refuses NaN, as JSON does)
+    Path(path).write_text(json.dumps(model, separators=(",", ":"), sort_keys=True, allow_nan=False))
 
 
 def folds(transcripts: list[dict], k: int = 5) -> list[tuple[list[dict], list[dict]]]:
