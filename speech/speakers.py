@@ -387,8 +387,7 @@ def _most_likely_split(frames_per_chunk: Sequence[np.ndarray], seed: int) -> np.
     for code in range(1, 2 ** (len(frames) - 1)):
         # The first chunk is always voice 0, so each split is tried once.
         labels = np.array([0] + [(code >> i) & 1 for i in range(len(frames) - 1)])
-        shares = np.array([sizes[labels == k].sum() for k in (0, 1)])
-        if shares.min() < 0.2 * shares.sum():
+        if _smaller_voice_share(labels, sizes) < 0.2:
             continue  # a "voice" of a few words is noise fitted, not a person
         score = 0.0
         for k in (0, 1):
