@@ -6,8 +6,10 @@
 
 Reads the recordings in $OEP_SHARED_DATA/real_speech (default /work/shared/data/real_speech):
 NAME.flac with NAME.turns.json (who said what; no times). For each file and noise condition
-("clean", or pink noise at that many dB SNR against the recording's mean power, fixed seed) it
-runs, each in its own process so time and peak memory are its own:
+("clean"; pink noise at that many dB SNR against the recording's mean power, fixed seed; or a
+room or line: "reverb", a hard-walled room heard from a metre or two; "phone", 300-3400 Hz at
+8 kHz in mu-law; "quiet", recorded 30 dB too low; "clipped", 2% of samples cut off at full
+scale) it runs, each in its own process so time and peak memory are its own:
 - raw: faster-whisper as its documentation shows it (WhisperModel(path, compute_type="int8"),
   model.transcribe(file, language="en", beam_size=5)) on the whole file, once with each
   --raw-model (default: the pipeline's model; give "tiny.en whisper-base" to see the pipeline
@@ -48,7 +50,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from tests.fixtures.audio.noise import pink_noise  # noqa: E402
+from tests.fixtures.audio.noise import (  # noqa: E402
+    clipped,
+    pink_noise,
+    reverberant,
+    telephone,
+    too_quiet,
+)
 
 DATA = Path(os.environ.get("OEP_SHARED_DATA", "/work/shared/data")) / "real_speech"
 CACHE = Path(os.environ.get("OEP_AUDIO_CACHE", Path(tempfile.gettempdir()) / "oep-audio-cache"))
@@ -103,7 +111,7 @@ def long_parts(minutes: int) -> list[str]:
     return parts
 
 
-def _write_wav(path: Path, samples: np.ndarray) -> None:
+def _write_wav(path: Path, samples: np.ndarray, rate: int = 16000) -> None:
     import wave
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -111,7 +119,7 @@ def _write_wav(path: Path, samples: np.ndarray) -> None:
     with wave.open(str(path) + ".part", "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
-        out.setframerate(16000)
+        out.setframerate(rate)
         out.writeframes(pcm.tobytes())
     os.replace(str(path) + ".part", path)
 
@@ -159,8 +167,14 @@ def role_accuracy(reference: list[tuple[str, str]], hypothesis: list[tuple[str, 
 # ---- noisy copies ------------------------------------------------------------------------------
 
 
+# Conditions of a real room or line other than added noise (tests/fixtures/audio/noise.py).
+ROOMS = ("reverb", "phone", "quiet", "clipped")
+
+
 def audio_for(name: str, condition: str) -> Path:
-    """The file to transcribe: the original, or a 16-bit WAV with noise at `condition` dB SNR."""
+    """The file to transcribe: the original; a 16-bit WAV with pink noise at `condition` dB SNR;
+    or for a condition in ROOMS, the recording as that room or line would have it (an 8 kHz WAV
+    for "phone")."""
     source = (
         long_recording(int(name[len(LONG) :])) if name.startswith(LONG) else DATA / f"{name}.flac"
     )
@@ -168,13 +182,24 @@ def audio_for(name: str, condition: str) -> Path:
         return source
     from speech.audio import decode_window
 
-    path = CACHE / "real_speech" / f"{name}.snr{condition}.wav"
+    suffix = condition if condition in ROOMS else f"snr{condition}"
+    path = CACHE / "real_speech" / f"{name}.{suffix}.wav"
     if path.exists():
         return path
     clean = decode_window(source, 0, None)
-    signal_power = float(np.mean(clean.astype(np.float64) ** 2))
-    noise = pink_noise(len(clean), np.random.default_rng(NOISE_SEED))
-    _write_wav(path, clean + noise * np.sqrt(signal_power / 10 ** (float(condition) / 10)))
+    rng = np.random.default_rng(NOISE_SEED)
+    if condition == "reverb":
+        _write_wav(path, reverberant(clean, rng))
+    elif condition == "phone":
+        _write_wav(path, *telephone(clean))
+    elif condition == "quiet":
+        _write_wav(path, too_quiet(clean))
+    elif condition == "clipped":
+        _write_wav(path, clipped(clean))
+    else:
+        signal_power = float(np.mean(clean.astype(np.float64) ** 2))
+        noise = pink_noise(len(clean), rng)
+        _write_wav(path, clean + noise * np.sqrt(signal_power / 10 ** (float(condition) / 10)))
     return path
 
 
@@ -361,7 +386,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="tiny.en", help='"tiny.en", "whisper-base" or a folder')
     parser.add_argument("--raw-model", nargs="+", help="models of the raw runs (default: --model)")
-    parser.add_argument("--noise", nargs="+", default=["clean"], help='"clean" and/or SNR dB')
+    parser.add_argument(
+        "--noise",
+        nargs="+",
+        default=["clean"],
+        help='"clean", SNR dB and/or a room: ' + ", ".join(ROOMS),
+    )
     parser.add_argument("--files", nargs="+", help="names, default all in the folder")
     parser.add_argument("--minutes", type=int, nargs="+", default=[], help="add longN recordings")
     parser.add_argument("--no-raw", action="store_true")

@@ -27,6 +27,13 @@ audio.py
     with code "no_speech" (and a message for the practitioner) instead: the app refuses to
     score a recording without voices.
 
+low_band.py
+    ``lacks_low_band(samples)``: the voice's fundamental is missing (a phone line, a recorder's
+    low cut), which the voice detector hears little without; ``restoring_gain_for(excerpts)``
+    decides once for a recording (None: leave it as it is) and ``restore_block`` adds the beat
+    of the voice's harmonics back, block by block; ``decode_to_pcm`` and ``speech_presence``
+    do both, so every stage hears the restored voice.
+
 transcribe.py
     ``TranscriptionOptions(model=None, device="cpu", compute_type="int8", beam_size=5,
     cpu_threads=1, language="en", parallel_windows=2, batch_size=1, window_seconds=180,

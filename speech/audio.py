@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import av
 import numpy as np
 
+from . import low_band
 from .wav_header import declared_wav_seconds
 
 # Below these levels a file holds no speech a person or Whisper could hear: digital silence is
@@ -505,9 +506,10 @@ def decode_to_pcm(
 ) -> AudioInfo:
     """Checks `src_path` as `probe_audio` does and, in the same single decoding, writes it to
     `dst_path` as 16 kHz mono float32 in NumPy's .npy format (memory-mappable with `load_pcm`),
-    its speech brought to `TARGET_SPEECH_DBFS` without clipping. Raises `AudioRejected` (and
-    leaves no file) as `probe_audio` does. Returns the source's `AudioInfo` (levels before the
-    gain).
+    its speech brought to `TARGET_SPEECH_DBFS` without clipping, and the voice's lowest tones
+    put back if a phone line or a filter took them out (`speech.low_band`). Raises
+    `AudioRejected` (and leaves no file) as `probe_audio` does. Returns the source's `AudioInfo`
+    (levels before the gain).
 
     Memory stays at a second of audio whatever the length: samples stream to a raw scratch file
     next to `dst_path`, which is then copied block by block, rescaled, into the .npy.
@@ -525,10 +527,16 @@ def decode_to_pcm(
             )
         samples = np.memmap(scratch, dtype="<f4", mode="r")
         gain = loudness_gain(level.speech_dbfs, level.peak_dbfs)
+        restoring = low_band.restoring_gain_for(_excerpts(samples, _ANALYSIS_RATE))
         out = np.lib.format.open_memmap(dst_path, mode="w+", dtype="<f4", shape=samples.shape)
         for begin in range(0, len(samples), _COPY_BLOCK):
-            block = samples[begin : begin + _COPY_BLOCK]
-            out[begin : begin + len(block)] = np.clip(block * gain, -1.0, 1.0)
+            end = min(begin + _COPY_BLOCK, len(samples))
+            block = (
+                samples[begin:end]
+                if restoring is None
+                else low_band.restore_block(samples, begin, end, restoring)
+            )
+            out[begin:end] = np.clip(block * gain, -1.0, 1.0)
         out.flush()
         del out, samples
     except BaseException:
@@ -648,16 +656,22 @@ def speech_presence(pcm, sample_rate: int = _ANALYSIS_RATE) -> float:
     `pcm` is an array of 16 kHz mono samples, anything `decode_window` reads, or a list of
     arrays: the excerpts already cut (as `probe_audio` decodes them). A long recording is judged
     on the stretches of `presence_spans`, so the check costs the same for an hour as for six
-    minutes.
+    minutes. Audio without the voice's lowest tones (a phone line) is judged with them put back,
+    as the worker's decoded copy is (`speech.low_band`): the detector hears little without them.
     """
     if isinstance(pcm, list):
         excerpts = pcm
     else:
         if not isinstance(pcm, np.ndarray) or _is_pcm_file(pcm):
             pcm = load_pcm(pcm) if _is_pcm_file(pcm) else decode_window(pcm, 0, None, sample_rate)
-        spans = presence_spans(len(pcm) / sample_rate)
-        excerpts = [pcm[round(a * sample_rate) : round(b * sample_rate)] for a, b in spans]
-    return _presence_of(excerpts, sample_rate)
+        excerpts = _excerpts(pcm, sample_rate)
+    return _presence_of(low_band.with_low_band(excerpts), sample_rate)
+
+
+def _excerpts(pcm: np.ndarray, sample_rate: int) -> list[np.ndarray]:
+    """The stretches of `presence_spans`, cut from 16 kHz samples."""
+    spans = presence_spans(len(pcm) / sample_rate)
+    return [pcm[round(a * sample_rate) : round(b * sample_rate)] for a, b in spans]
 
 
 def _presence_of(excerpts, sample_rate: int) -> float:

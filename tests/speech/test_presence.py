@@ -6,10 +6,12 @@ import pytest
 from speech.audio import (
     MIN_SPEECH_PRESENCE,
     AudioRejected,
+    decode_window,
     has_speech,
     require_speech,
     speech_presence,
 )
+from tests.fixtures.audio.noise import clipped, reverberant, telephone, too_quiet
 
 from .conftest import DIALOGUE
 
@@ -54,6 +56,33 @@ def test_a_conversation_is_found_to_hold_speech():
     presence = speech_presence(DIALOGUE)
     assert presence > 2 * MIN_SPEECH_PRESENCE
     assert has_speech(DIALOGUE)
+
+
+def _as_16_bit(samples):
+    return (np.round(np.clip(samples, -1, 1) * 32767) / 32767).astype(np.float32)
+
+
+def _back_to_16_khz(samples_and_rate):
+    samples, rate = samples_and_rate
+    times = np.arange(len(samples) * RATE // rate) * rate / RATE
+    return np.interp(times, np.arange(len(samples)), samples).astype(np.float32)
+
+
+ROOMS = {
+    "a hard-walled room": lambda x: reverberant(x, np.random.default_rng(3)),
+    "a phone line": lambda x: _back_to_16_khz(telephone(x)),
+    "a recorder set 40 dB too low": lambda x: _as_16_bit(too_quiet(x, -40)),
+    "a recorder set too high": clipped,
+}
+
+
+@pytest.mark.parametrize("room", sorted(ROOMS))
+def test_a_conversation_recorded_badly_still_holds_speech(room):
+    """Real recordings are reverberant, narrowband, too quiet or clipped; none of it may get a
+    practice session refused as "no speech"."""
+    heard = ROOMS[room](decode_window(DIALOGUE, 0, None))
+    assert speech_presence(heard) > 2 * MIN_SPEECH_PRESENCE
+    assert has_speech(heard)
 
 
 def test_a_conversation_buried_in_an_hour_of_noise_is_judged_by_excerpts():
