@@ -9,7 +9,8 @@ NAME.flac with NAME.turns.json (who said what; no times). For each file and nois
 ("clean"; pink noise at that many dB SNR against the recording's mean power, fixed seed; or a
 room or line: "reverb", a hard-walled room heard from a metre or two; "phone", 300-3400 Hz at
 8 kHz in mu-law; "quiet", recorded 30 dB too low; "clipped", 2% of samples cut off at full
-scale) it runs, each in its own process so time and peak memory are its own:
+scale; "far", the client's words 15 dB quieter than the practitioner's) it runs, each in its
+own process so time and peak memory are its own:
 - raw: faster-whisper as its documentation shows it (WhisperModel(path, compute_type="int8"),
   model.transcribe(file, language="en", beam_size=5)) on the whole file, once with each
   --raw-model (default: the pipeline's model; give "tiny.en whisper-base" to see the pipeline
@@ -167,8 +168,42 @@ def role_accuracy(reference: list[tuple[str, str]], hypothesis: list[tuple[str, 
 # ---- noisy copies ------------------------------------------------------------------------------
 
 
-# Conditions of a real room or line other than added noise (tests/fixtures/audio/noise.py).
-ROOMS = ("reverb", "phone", "quiet", "clipped")
+# Conditions of a real room or line other than added noise (tests/fixtures/audio/noise.py),
+# and "far": the client FAR_DB quieter than the practitioner (`_client_far`).
+ROOMS = ("reverb", "phone", "quiet", "clipped", "far")
+FAR_DB = 15.0
+
+
+def _client_far(name: str, clean: np.ndarray) -> np.ndarray:
+    """`clean` with the client's words `FAR_DB` quieter: a phone on the practitioner's side of
+    the desk. Who spoke when comes from the worker's recognition of the clean recording (its
+    word times), each word's role from the reference, by aligning the words."""
+    from speech.audio import decode_to_pcm
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pcm = os.path.join(tmp, "clean.npy")
+        decode_to_pcm(DATA / f"{name}.flac", pcm)
+        options = pipeline_options("whisper-base", prompt=False)
+        segments = cached_segments(CACHE / "real_speech" / f"{name}.clean", pcm, options)
+    words = [w for s in segments for w in s.words]
+    tokens = [(k, token) for k, w in enumerate(words) for token in normalise(w.text)]
+    reference = reference_words(name)
+    output = _alignment([w for w, _ in reference], [t for _, t in tokens])
+    role = [None] * len(words)
+    for chunk in output.alignments[0]:
+        if chunk.type in ("equal", "substitute"):
+            for offset in range(chunk.ref_end_idx - chunk.ref_start_idx):
+                k = tokens[chunk.hyp_start_idx + offset][0]
+                role[k] = reference[chunk.ref_start_idx + offset][1]
+    gain = np.ones(len(clean), dtype=np.float32)
+    last = "practitioner"
+    for word, said_by in zip(words, role, strict=True):
+        last = said_by or last  # a word the reference lacks goes with the one before it
+        if last == "client":
+            first, end = round((word.start - 0.1) * 16000), round((word.end + 0.1) * 16000)
+            gain[max(0, first) : max(0, end)] = 10 ** (-FAR_DB / 20)
+    ramp = np.ones(320, dtype=np.float32) / 320  # 20 ms, so levels change without a click
+    return clean * np.convolve(gain, ramp, mode="same")
 
 
 def audio_for(name: str, condition: str) -> Path:
@@ -196,6 +231,8 @@ def audio_for(name: str, condition: str) -> Path:
         _write_wav(path, too_quiet(clean))
     elif condition == "clipped":
         _write_wav(path, clipped(clean))
+    elif condition == "far":
+        _write_wav(path, _client_far(name, clean))
     else:
         signal_power = float(np.mean(clean.astype(np.float64) ** 2))
         noise = pink_noise(len(clean), rng)

@@ -31,8 +31,9 @@ low_band.py
     ``lacks_low_band(samples)``: the voice's fundamental is missing (a phone line, a recorder's
     low cut), which the voice detector hears little without; ``restoring_gain_for(excerpts)``
     decides once for a recording (None: leave it as it is) and ``restore_block`` adds the beat
-    of the voice's harmonics back, block by block; ``decode_to_pcm`` and ``speech_presence``
-    do both, so every stage hears the restored voice.
+    of the voice's harmonics back, block by block; ``decode_to_pcm`` does both, so every stage
+    hears the restored voice; ``speech_presence`` does them for an upload's excerpts and takes
+    a decoded copy (.npy) as it is.
 
 transcribe.py
     ``TranscriptionOptions(model=None, device="cpu", compute_type="int8", beam_size=5,

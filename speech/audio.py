@@ -511,8 +511,9 @@ def decode_to_pcm(
     `AudioRejected` (and leaves no file) as `probe_audio` does. Returns the source's `AudioInfo`
     (levels before the gain).
 
-    Memory stays at a second of audio whatever the length: samples stream to a raw scratch file
-    next to `dst_path`, which is then copied block by block, rescaled, into the .npy.
+    Memory stays bounded whatever the length: samples stream to a raw scratch file next to
+    `dst_path`, which is then copied a minute at a time, rescaled, into the .npy (restored
+    first, in a pass of its own, when the low tones are put back).
     """
     dst_path = os.fspath(dst_path)
     scratch = dst_path + ".raw"
@@ -526,17 +527,20 @@ def decode_to_pcm(
                 sink=lambda samples: raw.write(samples.astype("<f4", copy=False).tobytes()),
             )
         samples = np.memmap(scratch, dtype="<f4", mode="r")
-        gain = loudness_gain(level.speech_dbfs, level.peak_dbfs)
-        restoring = low_band.restoring_gain_for(_excerpts(samples, _ANALYSIS_RATE))
         out = np.lib.format.open_memmap(dst_path, mode="w+", dtype="<f4", shape=samples.shape)
-        for begin in range(0, len(samples), _COPY_BLOCK):
-            end = min(begin + _COPY_BLOCK, len(samples))
-            block = (
-                samples[begin:end]
-                if restoring is None
-                else low_band.restore_block(samples, begin, end, restoring)
-            )
-            out[begin:end] = np.clip(block * gain, -1.0, 1.0)
+        restoring = low_band.restoring_gain_for(_excerpts(samples, _ANALYSIS_RATE))
+        peak_dbfs = level.peak_dbfs
+        if restoring is not None:
+            # The restored tones raise the peak: written first, then brought to the level with
+            # the gain their own peak allows, so nothing clips.
+            peak = 0.0
+            for begin, end in _blocks(len(samples)):
+                out[begin:end] = low_band.restore_block(samples, begin, end, restoring)
+                peak = max(peak, float(np.max(np.abs(out[begin:end]))))
+            samples, peak_dbfs = out, _dbfs(peak)
+        gain = loudness_gain(level.speech_dbfs, peak_dbfs)
+        for begin, end in _blocks(len(samples)):
+            out[begin:end] = np.clip(samples[begin:end] * gain, -1.0, 1.0)
         out.flush()
         del out, samples
     except BaseException:
@@ -547,6 +551,12 @@ def decode_to_pcm(
         if os.path.exists(scratch):
             os.remove(scratch)
     return info
+
+
+def _blocks(length: int):
+    """(begin, end) of the blocks a decoded copy is written in."""
+    for begin in range(0, length, _COPY_BLOCK):
+        yield begin, min(begin + _COPY_BLOCK, length)
 
 
 def loudness_gain(speech_dbfs: float, peak_dbfs: float) -> float:
@@ -656,14 +666,18 @@ def speech_presence(pcm, sample_rate: int = _ANALYSIS_RATE) -> float:
     `pcm` is an array of 16 kHz mono samples, anything `decode_window` reads, or a list of
     arrays: the excerpts already cut (as `probe_audio` decodes them). A long recording is judged
     on the stretches of `presence_spans`, so the check costs the same for an hour as for six
-    minutes. Audio without the voice's lowest tones (a phone line) is judged with them put back,
-    as the worker's decoded copy is (`speech.low_band`): the detector hears little without them.
+    minutes. Audio without the voice's lowest tones (a phone line) is judged with them put back
+    (`speech.low_band`: the detector hears little without them), as in the worker's decoded
+    copy; that copy (a .npy path) is judged as it is, since its tones are back already.
     """
+    if _is_pcm_file(pcm):
+        # the worker's decoded copy, whose low tones `decode_to_pcm` already put back if needed
+        return _presence_of(_excerpts(load_pcm(pcm), sample_rate), sample_rate)
     if isinstance(pcm, list):
         excerpts = pcm
     else:
-        if not isinstance(pcm, np.ndarray) or _is_pcm_file(pcm):
-            pcm = load_pcm(pcm) if _is_pcm_file(pcm) else decode_window(pcm, 0, None, sample_rate)
+        if not isinstance(pcm, np.ndarray):
+            pcm = decode_window(pcm, 0, None, sample_rate)
         excerpts = _excerpts(pcm, sample_rate)
     return _presence_of(low_band.with_low_band(excerpts), sample_rate)
 

@@ -22,10 +22,10 @@ import numpy as np
 
 RATE = 16000
 # A voice's low band against the rest, in the loudest half of 50 ms frames: 0.010 to 0.064 in the
-# real conversations (the lowest, two higher voices), none on a phone line or below a 200 Hz cut;
-# 0.003 to 0.009 below a 150 Hz cut, which cost the detector a sixth of the speech. Set under
-# the highest voices with a margin: restoring a recording that did not need it costs a little,
-# missing one that did costs a great deal, but high voices have little at 60-180 Hz.
+# real conversations (the lowest, two higher voices), none on a phone line or below a 200 Hz cut.
+# Set at half the higher voices' share: restoring a recording that did not need it costs Whisper
+# a little. Known gap: a recorder cutting below 150 Hz leaves 0.003 to 0.009, and the detector
+# then misses a sixth of the speech; two of the three conversations cut so are not restored.
 MIN_LOW_BAND_SHARE = 0.005
 _LOW_BAND = (60.0, 180.0)
 _REST = (180.0, 4000.0)
@@ -35,28 +35,38 @@ _FRAME = 800  # 50 ms
 _RESTORED_BAND = (60.0, 300.0)
 _EDGE_HZ = 30.0
 RESTORED_LEVEL = 0.3
-# The beat's RMS against the recording's, below which there is none to restore: about 0.33 for
+# The beat's RMS against the recording's, below which there is none to restore: 0.32 to 0.42 for
 # voices over a phone line, under 0.01 for a pure tone.
 _MIN_BEAT = 0.05
+# The beat's level is measured this many samples at a time (30 s: about 25 MB of transforms).
+_DECISION_PIECE = 30 * RATE
 # A block restored on its own reads this much on either side, so blocks join without a seam.
 _MARGIN = RATE // 4
 
 
-def low_band_share(samples: np.ndarray) -> float:
-    """The power at 60-180 Hz against that at 180-4000 Hz, over the loudest half of the 50 ms
-    frames (the talk rather than the pauses); 0.0 for audio too short or silent to tell."""
+def _band_powers(samples: np.ndarray) -> tuple[float, float]:
+    """(power at 60-180 Hz, power at 180-4000 Hz) over the loudest half of the 50 ms frames:
+    the talk rather than the pauses."""
     frames = len(samples) // _FRAME
     if frames < 4:
-        return 0.0
-    chunks = np.asarray(samples[: frames * _FRAME], dtype=np.float64).reshape(frames, _FRAME)
-    power = np.abs(np.fft.rfft(chunks * np.hanning(_FRAME), axis=1)) ** 2
+        return 0.0, 0.0
+    chunks = np.asarray(samples[: frames * _FRAME], dtype=np.float32).reshape(frames, _FRAME)
+    power = np.abs(np.fft.rfft(chunks * np.hanning(_FRAME).astype(np.float32), axis=1)) ** 2
     hz = np.fft.rfftfreq(_FRAME, 1 / RATE)
     total = power.sum(axis=1)
     loud = power[total >= np.median(total)]
-    rest = loud[:, (hz >= _REST[0]) & (hz < _REST[1])].sum()
-    if rest <= 0:
-        return 0.0
-    return float(loud[:, (hz >= _LOW_BAND[0]) & (hz < _LOW_BAND[1])].sum() / rest)
+    low = loud[:, (hz >= _LOW_BAND[0]) & (hz < _LOW_BAND[1])].sum()
+    return float(low), float(loud[:, (hz >= _REST[0]) & (hz < _REST[1])].sum())
+
+
+def _share(low: float, rest: float) -> float:
+    return low / rest if rest > 0 else 0.0
+
+
+def low_band_share(samples: np.ndarray) -> float:
+    """The power at 60-180 Hz against that at 180-4000 Hz in the talk; 0.0 for audio too short
+    or silent to tell."""
+    return _share(*_band_powers(samples))
 
 
 def lacks_low_band(samples: np.ndarray) -> bool:
@@ -82,14 +92,19 @@ def _beat(samples: np.ndarray) -> np.ndarray:
     return np.fft.irfft(spectrum, padded)[:size]
 
 
-def restoring_gain(samples: np.ndarray) -> float:
-    """The gain on the beat that makes it `RESTORED_LEVEL` of the samples' RMS: measured once,
-    on the whole or on excerpts, so every block of a recording is restored alike."""
+def _beat_and_level(samples: np.ndarray) -> tuple[float, float]:
+    """(sum of squares of the beat, of the samples)."""
+    samples = np.asarray(samples, dtype=np.float64)
     beat = _beat(samples)
-    spread, level = float(np.std(beat)), float(np.std(samples))
-    # No beat to speak of (a pure tone, a whistle): nothing to restore, and scaling rounding
-    # error up to a tenth of the recording's power would add noise.
-    return RESTORED_LEVEL * level / spread if spread > _MIN_BEAT * level else 0.0
+    return float(np.dot(beat, beat)), float(np.dot(samples, samples))
+
+
+def _gain(beat_power: float, level_power: float) -> float:
+    """The gain on the beat that makes it `RESTORED_LEVEL` of the samples' RMS; 0.0 when they
+    hold no beat to speak of (a pure tone, a whistle), whose rounding error it would amplify."""
+    if beat_power <= (_MIN_BEAT**2) * level_power or beat_power <= 0:
+        return 0.0
+    return RESTORED_LEVEL * float(np.sqrt(level_power / beat_power))
 
 
 def restore_low_band(samples: np.ndarray, gain: float) -> np.ndarray:
@@ -107,11 +122,20 @@ def restore_block(samples: np.ndarray, begin: int, end: int, gain: float) -> np.
 
 def restoring_gain_for(excerpts: list[np.ndarray]) -> float | None:
     """The one decision for a recording, from excerpts spread over it: None when it has its low
-    band, else the gain to restore every part of it with."""
-    joined = np.concatenate([np.asarray(e, dtype=np.float32) for e in excerpts] or [np.zeros(0)])
-    if not len(joined) or not lacks_low_band(joined):
+    band (or no beat to restore), else the gain to restore every part of it with. Read half a
+    minute at a time, so the memory is the same whatever the recording's length."""
+    low = rest = 0.0
+    for excerpt in excerpts:
+        band = _band_powers(excerpt)
+        low, rest = low + band[0], rest + band[1]
+    if rest <= 0 or _share(low, rest) >= MIN_LOW_BAND_SHARE:
         return None
-    return restoring_gain(joined) or None
+    beat = level = 0.0
+    for excerpt in excerpts:
+        for begin in range(0, len(excerpt), _DECISION_PIECE):
+            powers = _beat_and_level(excerpt[begin : begin + _DECISION_PIECE])
+            beat, level = beat + powers[0], level + powers[1]
+    return _gain(beat, level) or None
 
 
 def with_low_band(excerpts: list[np.ndarray]) -> list[np.ndarray]:

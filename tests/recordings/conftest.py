@@ -3,7 +3,6 @@
 import functools
 import subprocess
 import tempfile
-import wave
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +10,7 @@ import pytest
 from django.core.files.storage import storages
 
 from recordings.enums import RecordingStatus, Stage
+from tests.fixtures.audio.wav import write_wav  # noqa: F401  (the recordings tests import it from here)
 from tests.recordings.factories import RecordingFactory, add_lines  # noqa: F401
 
 AUDIO = Path(__file__).resolve().parents[1] / "fixtures" / "audio"
@@ -25,16 +25,6 @@ DUMMY_TASKS = {
         "QUEUES": ["default", "recordings"],
     }
 }
-
-
-def write_wav(path: Path, samples: np.ndarray, rate: int) -> Path:
-    """16-bit mono WAV of float samples in [-1, 1]."""
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
-    return path
 
 
 def tone_wav(path: Path, seconds: float, rate: int = 8000) -> Path:

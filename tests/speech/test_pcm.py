@@ -12,6 +12,7 @@ from speech.audio import (
     loudness_gain,
     probe_audio,
 )
+from tests.fixtures.audio.wav import write_wav
 
 from .conftest import BAD, DIALOGUE
 
@@ -38,7 +39,7 @@ def test_the_decoded_copy_holds_the_whole_recording_at_16_khz(tmp_path):
 def test_speech_is_brought_to_the_target_level_whatever_the_recording_level(tmp_path):
     quiet = decode_window(DIALOGUE, 0, None) * 10 ** (-22 / 20)
     source = tmp_path / "quiet.wav"
-    _write_wav(source, quiet)
+    write_wav(source, quiet)
     decode_to_pcm(source, tmp_path / "quiet.npy")
     decode_to_pcm(DIALOGUE, tmp_path / "loud.npy")
     levels = [_speech_level(load_pcm(tmp_path / name)) for name in ("quiet.npy", "loud.npy")]
@@ -76,13 +77,3 @@ def test_windows_of_the_copy_match_windows_decoded_from_the_file(tmp_path, as_ar
     np.testing.assert_allclose(window, from_file * gain, atol=2e-3)
     assert len(decode_window(source, 100, 110)) == 0
     assert 0 < len(decode_window(source, 60, 70)) < 5 * 16000
-
-
-def _write_wav(path, samples):
-    import wave
-
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(16000)
-        out.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())

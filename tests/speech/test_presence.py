@@ -12,6 +12,7 @@ from speech.audio import (
     speech_presence,
 )
 from tests.fixtures.audio.noise import clipped, reverberant, telephone, too_quiet
+from tests.fixtures.audio.wav import write_wav
 
 from .conftest import DIALOGUE
 
@@ -62,27 +63,24 @@ def _as_16_bit(samples):
     return (np.round(np.clip(samples, -1, 1) * 32767) / 32767).astype(np.float32)
 
 
-def _back_to_16_khz(samples_and_rate):
-    samples, rate = samples_and_rate
-    times = np.arange(len(samples) * RATE // rate) * rate / RATE
-    return np.interp(times, np.arange(len(samples)), samples).astype(np.float32)
-
-
 ROOMS = {
     "a hard-walled room": lambda x: reverberant(x, np.random.default_rng(3)),
-    "a phone line": lambda x: _back_to_16_khz(telephone(x)),
+    "a phone line": telephone,
     "a recorder set 40 dB too low": lambda x: _as_16_bit(too_quiet(x, -40)),
     "a recorder set too high": clipped,
 }
 
 
 @pytest.mark.parametrize("room", sorted(ROOMS))
-def test_a_conversation_recorded_badly_still_holds_speech(room):
+def test_a_conversation_recorded_badly_still_holds_speech(room, tmp_path):
     """Real recordings are reverberant, narrowband, too quiet or clipped; none of it may get a
-    practice session refused as "no speech"."""
-    heard = ROOMS[room](decode_window(DIALOGUE, 0, None))
-    assert speech_presence(heard) > 2 * MIN_SPEECH_PRESENCE
-    assert has_speech(heard)
+    practice session refused as "no speech". Over a phone line (8 kHz, 300-3400 Hz) the
+    detector hears half as much of this dialogue unless the voices' low tones are put back."""
+    full_band = decode_window(DIALOGUE, 0, None)
+    heard = ROOMS[room](full_band)
+    source = write_wav(tmp_path / "heard.wav", *heard if isinstance(heard, tuple) else (heard,))
+    assert speech_presence(source) > 0.9 * speech_presence(full_band)
+    assert has_speech(source)
 
 
 def test_a_conversation_buried_in_an_hour_of_noise_is_judged_by_excerpts():

@@ -1,14 +1,13 @@
 """The upload check is right, not only safe: complete files with trailing bytes pass, cut WAVs
 and files without voices do not, and a long file is judged on excerpts, not decoded whole."""
 
-import wave
-
 import av
 import numpy as np
 import pytest
 
 from speech import audio
 from speech.audio import AudioRejected, decode_to_pcm, decode_window, probe_audio, too_big
+from tests.fixtures.audio.wav import write_wav
 
 from .conftest import DIALOGUE
 
@@ -33,15 +32,6 @@ def encode(samples: np.ndarray, path, codec: str, *, container=None, options=Non
         for piece in resampler.resample(frame) + resampler.resample(None):
             out.mux(stream.encode(piece))
         out.mux(stream.encode(None))
-    return path
-
-
-def write_wav(path, samples):
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(RATE)
-        out.writeframes((np.clip(samples, -1, 1) * 32767).astype("<i2").tobytes())
     return path
 
 
