@@ -138,6 +138,18 @@ def test_a_texts_vector_is_the_same_whatever_it_is_embedded_with():
     assert np.array_equal(alone, among)
 
 
+def test_texts_run_side_by_side_come_back_in_order_and_the_same(monkeypatch):
+    """The texts of a session run two at a time; each vector is the one it has alone."""
+    texts = [*NEIGHBOURS, "Money worries send you back to the drink.", "What happened then?"]
+    runner = encoder._embedder()
+    monkeypatch.setattr(runner, "workers", 1)
+    one_by_one = encoder.embed(texts)
+    monkeypatch.setattr(runner, "workers", 2)
+    side_by_side = encoder.embed(texts)
+    assert np.array_equal(one_by_one, side_by_side)
+    assert not np.array_equal(side_by_side[0], side_by_side[1])
+
+
 def test_a_turn_reads_the_same_whatever_else_the_session_holds(monkeypatch):
     for switch in (MODEL_ENV, example.EXAMPLE_ENV):
         monkeypatch.delenv(switch, raising=False)
