@@ -41,13 +41,13 @@ from real_speech import (  # noqa: E402
     CACHE,
     NOISE_SEED,
     cached_segments,
-    pink_noise,
     pipeline_options,
 )
 
 from scoring import Utterance, score_session  # noqa: E402
 from scoring.speech_text import as_recognised_speech  # noqa: E402
 from tests.fixtures.audio.make_dialogues import speak_script  # noqa: E402
+from tests.fixtures.audio.noise import pink_noise  # noqa: E402
 
 SET = REPO / "bench" / "probation_set"
 PAIRS_PER_SKILL = 2

@@ -51,13 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from tests.fixtures.audio.noise import (  # noqa: E402
-    clipped,
-    pink_noise,
-    reverberant,
-    telephone,
-    too_quiet,
-)
+from tests.fixtures.audio import noise as rooms  # noqa: E402
 
 DATA = Path(os.environ.get("OEP_SHARED_DATA", "/work/shared/data")) / "real_speech"
 CACHE = Path(os.environ.get("OEP_AUDIO_CACHE", Path(tempfile.gettempdir()) / "oep-audio-cache"))
@@ -224,18 +218,18 @@ def audio_for(name: str, condition: str) -> Path:
     clean = decode_window(source, 0, None)
     rng = np.random.default_rng(NOISE_SEED)
     if condition == "reverb":
-        _write_wav(path, reverberant(clean, rng))
+        _write_wav(path, rooms.reverberant(clean, rng))
     elif condition == "phone":
-        _write_wav(path, *telephone(clean))
+        _write_wav(path, *rooms.telephone(clean))
     elif condition == "quiet":
-        _write_wav(path, too_quiet(clean))
+        _write_wav(path, rooms.too_quiet(clean))
     elif condition == "clipped":
-        _write_wav(path, clipped(clean))
+        _write_wav(path, rooms.clipped(clean))
     elif condition == "far":
         _write_wav(path, _client_far(name, clean))
     else:
         signal_power = float(np.mean(clean.astype(np.float64) ** 2))
-        noise = pink_noise(len(clean), rng)
+        noise = rooms.pink_noise(len(clean), rng)
         _write_wav(path, clean + noise * np.sqrt(signal_power / 10 ** (float(condition) / 10)))
     return path
 
