@@ -10,7 +10,7 @@ and prints, beside the same figures from the written transcripts of the same sub
 - the share of words given to the right speaker.
 
     python bench/probation_audio.py [--dir bench/probation_heldout_twins] [--cases w1c03 ...]
-        [--snr 10] [--model tiny.en]
+        [--snr 10] [--phone] [--model tiny.en]
 
 By default it takes the two shortest pairs of each focus skill (eight pairs, sixteen files;
 about 90 minutes of speech). Spoken files are cached in $OEP_AUDIO_CACHE, so a second run only
@@ -26,7 +26,6 @@ import os
 import sys
 import tempfile
 import time
-import wave
 from collections import defaultdict
 from pathlib import Path
 
@@ -46,8 +45,9 @@ from real_speech import (  # noqa: E402
 
 from scoring import Utterance, score_session  # noqa: E402
 from scoring.speech_text import as_recognised_speech  # noqa: E402
+from tests.fixtures.audio import noise as rooms  # noqa: E402
 from tests.fixtures.audio.make_dialogues import speak_script  # noqa: E402
-from tests.fixtures.audio.noise import pink_noise  # noqa: E402
+from tests.fixtures.audio.wav import write_wav  # noqa: E402
 
 SET = REPO / "bench" / "probation_set"
 PAIRS_PER_SKILL = 2
@@ -66,8 +66,9 @@ def default_cases(transcripts: list[dict]) -> list[str]:
     return chosen
 
 
-def spoken(transcript: dict, snr: float) -> tuple[Path, dict]:
-    """The transcript spoken with room noise at `snr` dB, as a 16 kHz WAV, and its reference."""
+def spoken(transcript: dict, snr: float, phone: bool = False) -> tuple[Path, dict]:
+    """The transcript spoken with room noise at `snr` dB, as a 16 kHz WAV (with `phone`, then
+    carried by a phone line: 8 kHz, 300-3400 Hz, mu-law), and its reference."""
     folder = CACHE / "probation_audio"
     clean = folder / f"{transcript['id']}.ogg"
     script = [
@@ -78,19 +79,15 @@ def spoken(transcript: dict, snr: float) -> tuple[Path, dict]:
     if not clean.exists():
         speak_script(script, clean, seed=len(transcript["id"]))
     reference = json.loads(clean.with_suffix(".json").read_text())
-    noisy = folder / f"{transcript['id']}.snr{snr:g}.wav"
+    noisy = folder / f"{transcript['id']}.snr{snr:g}{'.phone' if phone else ''}.wav"
     if not noisy.exists():
         from speech.audio import decode_window
 
         signal = decode_window(clean, 0, None)
         power = float(np.mean(signal.astype(np.float64) ** 2))
-        noise = pink_noise(len(signal), np.random.default_rng(NOISE_SEED))
+        noise = rooms.pink_noise(len(signal), np.random.default_rng(NOISE_SEED))
         mixed = signal + noise * np.sqrt(power / 10 ** (snr / 10))
-        with wave.open(str(noisy), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(16000)
-            out.writeframes((np.clip(mixed, -1, 1) * 32767).astype("<i2").tobytes())
+        write_wav(noisy, *(rooms.telephone(mixed) if phone else (mixed,)))
     return noisy, reference
 
 
@@ -181,6 +178,9 @@ def main() -> int:
     )
     parser.add_argument("--snr", type=float, default=10.0, help="room noise, dB SNR")
     parser.add_argument(
+        "--phone", action="store_true", help="then carried by a phone line (8 kHz, 300-3400 Hz)"
+    )
+    parser.add_argument(
         "--model", default=None, help="Whisper model (default tiny.en; the site ships whisper-base)"
     )
     parser.add_argument(
@@ -196,11 +196,14 @@ def main() -> int:
     everything = [t for t in load(args.dir) if t.get("utterances") and t.get("twin")]
     cases = set(args.cases or default_cases(everything))
     transcripts = [t for t in everything if t["case"] in cases]
-    print(f"{len(transcripts)} transcripts ({len(cases)} pairs), room noise at {args.snr:g} dB SNR")
+    print(
+        f"{len(transcripts)} transcripts ({len(cases)} pairs), room noise at {args.snr:g} dB SNR"
+        + (", over a phone line" if args.phone else "")
+    )
     from_text = {t["id"]: score(t, None) for t in transcripts}
     from_audio, role_shares, seconds, clock = {}, [], 0.0, time.perf_counter()
     for t in transcripts:
-        path, reference = spoken(t, args.snr)
+        path, reference = spoken(t, args.snr, args.phone)
         seconds += reference["duration"]
         from_audio[t["id"]], words = through_the_pipeline(path, args.model, args.unpunctuated)
         role_shares.append(role_share(words, reference))
