@@ -109,7 +109,7 @@ def _gain(beat_power: float, level_power: float) -> float:
 
 def restore_low_band(samples: np.ndarray, gain: float) -> np.ndarray:
     """`samples` with the beat of their harmonics added back at `gain` (float32)."""
-    return (np.asarray(samples, dtype=np.float64) + gain * _beat(samples)).astype(np.float32)
+    return restore_block(samples, 0, len(samples), gain)
 
 
 def restore_block(samples: np.ndarray, begin: int, end: int, gain: float) -> np.ndarray:
