@@ -143,20 +143,19 @@ def word_error_rate(reference: list[str], hypothesis: list[str]) -> float:
     return _alignment(reference, hypothesis).wer
 
 
+def aligned_words(reference: list[str], hypothesis: list[str]):
+    """(reference index, hypothesis index) of every aligned word, the same or substituted."""
+    for chunk in _alignment(reference, hypothesis).alignments[0]:
+        if chunk.type in ("equal", "substitute"):
+            for offset in range(chunk.ref_end_idx - chunk.ref_start_idx):
+                yield chunk.ref_start_idx + offset, chunk.hyp_start_idx + offset
+
+
 def role_accuracy(reference: list[tuple[str, str]], hypothesis: list[tuple[str, str]]) -> float:
     """Share of aligned words (same or substituted) whose hypothesis role is the reference's."""
-    output = _alignment([w for w, _ in reference], [w for w, _ in hypothesis])
-    right = counted = 0
-    for chunk in output.alignments[0]:
-        if chunk.type not in ("equal", "substitute"):
-            continue
-        for offset in range(chunk.ref_end_idx - chunk.ref_start_idx):
-            counted += 1
-            right += (
-                reference[chunk.ref_start_idx + offset][1]
-                == hypothesis[chunk.hyp_start_idx + offset][1]
-            )
-    return right / counted if counted else 0.0
+    pairs = list(aligned_words([w for w, _ in reference], [w for w, _ in hypothesis]))
+    right = sum(reference[r][1] == hypothesis[h][1] for r, h in pairs)
+    return right / len(pairs) if pairs else 0.0
 
 
 # ---- noisy copies ------------------------------------------------------------------------------
@@ -182,13 +181,9 @@ def _client_far(name: str, clean: np.ndarray) -> np.ndarray:
     words = [w for s in segments for w in s.words]
     tokens = [(k, token) for k, w in enumerate(words) for token in normalise(w.text)]
     reference = reference_words(name)
-    output = _alignment([w for w, _ in reference], [t for _, t in tokens])
     role = [None] * len(words)
-    for chunk in output.alignments[0]:
-        if chunk.type in ("equal", "substitute"):
-            for offset in range(chunk.ref_end_idx - chunk.ref_start_idx):
-                k = tokens[chunk.hyp_start_idx + offset][0]
-                role[k] = reference[chunk.ref_start_idx + offset][1]
+    for r, h in aligned_words([w for w, _ in reference], [t for _, t in tokens]):
+        role[tokens[h][0]] = reference[r][1]
     gain = np.ones(len(clean), dtype=np.float32)
     last = "practitioner"
     for word, said_by in zip(words, role, strict=True):
