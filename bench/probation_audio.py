@@ -92,16 +92,17 @@ def spoken(transcript: dict, snr: float, phone: bool = False) -> tuple[Path, dic
 
 
 def through_the_pipeline(
-    path: Path, model: str | None, unpunctuated: bool = False
+    path: Path, model: str | None, unpunctuated: bool = False, voice=None
 ) -> tuple[dict, list[tuple[float, str]]]:
-    """The worker's path: decode, transcribe, separate speakers, choose the practitioner,
-    score. Returns the skill scores and each word's (time, role). `unpunctuated` scores
-    Whisper's text as raw recognition text (`scoring.speech_text.as_recognised_speech`)."""
-    scores, words, _utterances, _turns = pipeline_utterances(path, model, unpunctuated)
+    """The worker's path: decode, transcribe, separate speakers, choose the practitioner (by
+    the enrolled `voice` print when given), score. Returns the skill scores and each word's
+    (time, role). `unpunctuated` scores Whisper's text as raw recognition text
+    (`scoring.speech_text.as_recognised_speech`)."""
+    scores, words, _utterances, _turns = pipeline_utterances(path, model, unpunctuated, voice)
     return scores, words
 
 
-def pipeline_utterances(path: Path, model: str | None, unpunctuated: bool = False):
+def pipeline_utterances(path: Path, model: str | None, unpunctuated: bool = False, voice=None):
     """As `through_the_pipeline`, with the scored utterances and the pipeline's turns too (for
     bench/spoken_verdicts.py)."""
     from speech.audio import decode_to_pcm
@@ -113,7 +114,7 @@ def pipeline_utterances(path: Path, model: str | None, unpunctuated: bool = Fals
         # decoded as the worker decodes (batched, its prompt with the list of terms off)
         segments = cached_segments(path.with_suffix(""), pcm, pipeline_options(model, prompt=False))
         turns = separate_speakers(pcm, segments)
-    practitioner = choose_practitioner(turns)
+        practitioner = choose_practitioner(turns, audio=pcm, practitioner_voice=voice)
     roles = {t.speaker: "practitioner" if t.speaker == practitioner else "client" for t in turns}
     utterances = [
         Utterance(i, roles[t.speaker], t.text, t.start, t.end) for i, t in enumerate(turns)
@@ -137,6 +138,41 @@ def role_share(words: list[tuple[float, str]], reference: dict) -> float:
             total += 1
             right += line["speaker"] == role
     return right / total if total else float("nan")
+
+
+def first_seconds(stretches, seconds: float = 30.0, shortest: float = 0.0) -> list:
+    """The first stretches (start, end), each at least `shortest` long, that add up to
+    `seconds`: an enrolment sample."""
+    chosen, total = [], 0.0
+    for a, b in stretches:
+        if b - a >= shortest:
+            chosen.append((a, b))
+            total += b - a
+            if total >= seconds:
+                break
+    return chosen
+
+
+def print_from(samples: np.ndarray, stretches) -> np.ndarray:
+    """The voice print the enrolment page would keep of the stretches (start, end) of 16 kHz
+    `samples` played one after another (`speech.speakers.voice_embedding`)."""
+    from speech.speakers import voice_embedding
+
+    rate = 16000
+    joined = [samples[round(a * rate) : round(b * rate)] for a, b in stretches]
+    return voice_embedding(np.concatenate(joined))
+
+
+def enrolled_voice(transcript: dict) -> np.ndarray:
+    """The practitioner's print from the first 30 s of their lines in `transcript` as spoken
+    (clean: recorded on the enrolment page, not in the session's room)."""
+    from speech.audio import decode_window
+
+    spoken(transcript, 10.0)  # speaks it if it is not cached yet
+    reference = json.loads((CACHE / "probation_audio" / f"{transcript['id']}.json").read_text())
+    lines = [(u["start"], u["end"]) for u in reference["lines"] if u["speaker"] == "practitioner"]
+    clean = decode_window(CACHE / "probation_audio" / reference["audio"], 0, None)
+    return print_from(clean, first_seconds(lines))
 
 
 def figures(label: str, transcripts: list[dict], scored: dict) -> None:
@@ -181,6 +217,12 @@ def main() -> int:
         "--phone", action="store_true", help="then carried by a phone line (8 kHz, 300-3400 Hz)"
     )
     parser.add_argument(
+        "--enrol",
+        action="store_true",
+        help="name the practitioner by an enrolled voice: a print from another session's "
+        "practitioner lines (the next transcript's first 30 s, as spoken)",
+    )
+    parser.add_argument(
         "--model", default=None, help="Whisper model (default tiny.en; the site ships whisper-base)"
     )
     parser.add_argument(
@@ -202,10 +244,13 @@ def main() -> int:
     )
     from_text = {t["id"]: score(t, None) for t in transcripts}
     from_audio, role_shares, seconds, clock = {}, [], 0.0, time.perf_counter()
-    for t in transcripts:
+    for k, t in enumerate(transcripts):
         path, reference = spoken(t, args.snr, args.phone)
         seconds += reference["duration"]
-        from_audio[t["id"]], words = through_the_pipeline(path, args.model, args.unpunctuated)
+        voice = enrolled_voice(transcripts[(k + 1) % len(transcripts)]) if args.enrol else None
+        from_audio[t["id"]], words = through_the_pipeline(
+            path, args.model, args.unpunctuated, voice
+        )
         role_shares.append(role_share(words, reference))
         print(
             f"  {t['id']:<12} {reference['duration'] / 60:4.1f} min  words to the right speaker "

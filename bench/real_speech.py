@@ -167,10 +167,10 @@ ROOMS = ("reverb", "phone", "quiet", "clipped", "far")
 FAR_DB = 15.0
 
 
-def _client_far(name: str, clean: np.ndarray) -> np.ndarray:
-    """`clean` with the client's words `FAR_DB` quieter: a phone on the practitioner's side of
-    the desk. Who spoke when comes from the worker's recognition of the clean recording (its
-    word times), each word's role from the reference, by aligning the words."""
+def who_said_each_word(name: str) -> list[tuple]:
+    """Each word of the worker's recognition of the clean recording (speech.transcribe.Word,
+    with its times) and who said it by the reference ("practitioner" or "client"), found by
+    aligning the words; a word the reference lacks goes with the one before it."""
     from speech.audio import decode_to_pcm
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -184,11 +184,20 @@ def _client_far(name: str, clean: np.ndarray) -> np.ndarray:
     role = [None] * len(words)
     for r, h in aligned_words([w for w, _ in reference], [t for _, t in tokens]):
         role[tokens[h][0]] = reference[r][1]
-    gain = np.ones(len(clean), dtype=np.float32)
-    last = "practitioner"
+    said, last = [], "practitioner"
     for word, said_by in zip(words, role, strict=True):
-        last = said_by or last  # a word the reference lacks goes with the one before it
-        if last == "client":
+        last = said_by or last
+        said.append((word, last))
+    return said
+
+
+def _client_far(name: str, clean: np.ndarray) -> np.ndarray:
+    """`clean` with the client's words `FAR_DB` quieter: a phone on the practitioner's side of
+    the desk. Who spoke when comes from the worker's recognition of the clean recording
+    (`who_said_each_word`)."""
+    gain = np.ones(len(clean), dtype=np.float32)
+    for word, said_by in who_said_each_word(name):
+        if said_by == "client":
             first, end = round((word.start - 0.1) * 16000), round((word.end + 0.1) * 16000)
             gain[max(0, first) : max(0, end)] = 10 ** (-FAR_DB / 20)
     ramp = np.ones(320, dtype=np.float32) / 320  # 20 ms, so levels change without a click

@@ -7,8 +7,10 @@ from speech.speakers import (
     Turn,
     choose_practitioner,
     likely_third_voice,
+    speaker_frames,
     voice_embedding,
 )
+from tests.fixtures.audio.noise import pink_noise
 
 from .voices import CLIENT, LINES, PRACTITIONER, conversation, speak
 
@@ -45,6 +47,60 @@ def test_the_enrolled_voice_names_the_practitioner_whatever_the_words(practition
     enrolled = voice_embedding(speak("I will see you again next Tuesday at ten.", PRACTITIONER))
     named = choose_practitioner(turns, audio=audio, practitioner_voice=enrolled)
     assert named == practitioner_label
+
+
+# A practitioner who asks long, varied questions and a client who answers in a word or two.
+QUESTIONS = [
+    "How have things been since we last met, and did the appointment at the job centre go ahead?",
+    "What helped you keep going to the gym when your brother could not come with you on Friday?",
+    "Tell me a bit more about the arguments at home, because last time you said they were worse.",
+    "Before next week, what would you like to have sorted about the housing form and the bank?",
+    "Shall we write that down as your goal, and I will ring the hostel about the room on Thursday?",
+    "Looking back over the month, which part of the order has been hardest to fit around work?",
+]
+ANSWERS = ["Yeah.", "Not really.", "Yeah, fine.", "I dunno.", "Yeah.", "Maybe."]
+
+
+def _in_room(samples: np.ndarray, snr_db: float, like: np.ndarray, seed: int) -> np.ndarray:
+    """`samples` with pink noise `snr_db` under the speech level of `like`."""
+    power = float(np.mean(like[like != 0] ** 2))
+    noise = pink_noise(len(samples), np.random.default_rng(seed))
+    return (samples + noise * np.sqrt(power / 10 ** (snr_db / 10))).astype(np.float32)
+
+
+@pytest.mark.parametrize("snr_db", [20, 10])
+def test_the_enrolled_voice_names_a_varied_practitioner_beside_a_terse_client(snr_db):
+    # The sample recorded in the same noisy room as the session. A client who says "Yeah." in
+    # the noise has frames that vary less than the practitioner's, and a rule that asked how
+    # likely each speaker's frames are under the print's spread named that client.
+    lines = [line for pair in zip(QUESTIONS, ANSWERS, strict=True) for line in pair] * 2
+    audio, turns = conversation([PRACTITIONER, CLIENT], ["A", "B"], lines)
+    sample = speak(
+        "I will see you again next Tuesday at ten, and we can do the form.", PRACTITIONER
+    )
+    enrolled = voice_embedding(_in_room(sample, snr_db, audio, seed=1))
+    room = _in_room(audio, snr_db, audio, seed=2)
+    no_words = [Turn(t.start, t.end, t.speaker, "Yes.", t.words) for t in turns]
+    assert choose_practitioner(no_words, audio=room, practitioner_voice=enrolled) == "A"
+
+
+def test_an_enrolled_voice_too_close_to_both_speakers_leaves_it_to_the_words(two_people):
+    audio, turns = two_people
+    frames = speaker_frames(audio, turns)
+    # A print halfway between the two voices: neither is clearly nearer.
+    middle = (frames["A"].mean(axis=0) + frames["B"].mean(axis=0)) / 2
+    between = np.concatenate([middle, np.ones_like(middle)])
+    worded = [
+        Turn(
+            t.start,
+            t.end,
+            t.speaker,
+            "How are you? And your licence?" if t.speaker == "B" else "Yes.",
+            t.words,
+        )
+        for t in turns
+    ]
+    assert choose_practitioner(worded, audio=audio, practitioner_voice=between) == "B"
 
 
 def test_two_voices_are_not_taken_for_three(two_people):
