@@ -9,7 +9,8 @@ NAME.flac with NAME.turns.json (who said what; no times). For each file and nois
 ("clean"; pink noise at that many dB SNR against the recording's mean power, fixed seed; or a
 room or line: "reverb", a hard-walled room heard from a metre or two; "phone", 300-3400 Hz at
 8 kHz in mu-law; "quiet", recorded 30 dB too low; "clipped", 2% of samples cut off at full
-scale; "far", the client's words 15 dB quieter than the practitioner's) it runs, each in its
+scale; "far", the client's words 15 dB quieter than the practitioner's; "10+phone", noise at
+10 dB and then the phone line) it runs, each in its
 own process so time and peak memory are its own:
 - raw: faster-whisper as its documentation shows it (WhisperModel(path, compute_type="int8"),
   model.transcribe(file, language="en", beam_size=5)) on the whole file, once with each
@@ -207,7 +208,7 @@ def _client_far(name: str, clean: np.ndarray) -> np.ndarray:
 def audio_for(name: str, condition: str) -> Path:
     """The file to transcribe: the original; a 16-bit WAV with pink noise at `condition` dB SNR;
     or for a condition in ROOMS, the recording as that room or line would have it (an 8 kHz WAV
-    for "phone")."""
+    for "phone"); "SNR+phone", the noisy copy carried by the phone line."""
     source = (
         long_recording(int(name[len(LONG) :])) if name.startswith(LONG) else DATA / f"{name}.flac"
     )
@@ -215,12 +216,20 @@ def audio_for(name: str, condition: str) -> Path:
         return source
     from speech.audio import decode_window
 
-    suffix = condition if condition in ROOMS else f"snr{condition}"
+    snr, _, line = condition.partition("+")
+    suffix = condition if condition in ROOMS else f"snr{snr}" + (f".{line}" if line else "")
     path = CACHE / "real_speech" / f"{name}.{suffix}.wav"
     if path.exists():
         return path
     clean = decode_window(source, 0, None)
     rng = np.random.default_rng(NOISE_SEED)
+    if line == "phone":
+        # a noisy room heard over a phone line (a call from the street or a busy house)
+        signal_power = float(np.mean(clean.astype(np.float64) ** 2))
+        noise = rooms.pink_noise(len(clean), rng)
+        noisy = clean + noise * np.sqrt(signal_power / 10 ** (float(snr) / 10))
+        _write_wav(path, *rooms.telephone(noisy))
+        return path
     if condition == "reverb":
         _write_wav(path, rooms.reverberant(clean, rng))
     elif condition == "phone":
