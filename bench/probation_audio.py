@@ -66,11 +66,10 @@ def default_cases(transcripts: list[dict]) -> list[str]:
     return chosen
 
 
-def spoken(transcript: dict, snr: float, phone: bool = False) -> tuple[Path, dict]:
-    """The transcript spoken with room noise at `snr` dB, as a 16 kHz WAV (with `phone`, then
-    carried by a phone line: 8 kHz, 300-3400 Hz, mu-law), and its reference."""
-    folder = CACHE / "probation_audio"
-    clean = folder / f"{transcript['id']}.ogg"
+def spoken_clean(transcript: dict) -> tuple[Path, dict]:
+    """The transcript spoken by two espeak-ng voices (an Ogg file, cached) and its reference:
+    who said each line, when."""
+    clean = CACHE / "probation_audio" / f"{transcript['id']}.ogg"
     script = [
         (u["speaker"], u["text"])
         for u in transcript["utterances"]
@@ -78,15 +77,19 @@ def spoken(transcript: dict, snr: float, phone: bool = False) -> tuple[Path, dic
     ]
     if not clean.exists():
         speak_script(script, clean, seed=len(transcript["id"]))
-    reference = json.loads(clean.with_suffix(".json").read_text())
-    noisy = folder / f"{transcript['id']}.snr{snr:g}{'.phone' if phone else ''}.wav"
+    return clean, json.loads(clean.with_suffix(".json").read_text())
+
+
+def spoken(transcript: dict, snr: float, phone: bool = False) -> tuple[Path, dict]:
+    """The transcript spoken with room noise at `snr` dB, as a 16 kHz WAV (with `phone`, then
+    carried by a phone line: 8 kHz, 300-3400 Hz, mu-law), and its reference."""
+    clean, reference = spoken_clean(transcript)
+    noisy = clean.parent / f"{transcript['id']}.snr{snr:g}{'.phone' if phone else ''}.wav"
     if not noisy.exists():
         from speech.audio import decode_window
 
         signal = decode_window(clean, 0, None)
-        power = float(np.mean(signal.astype(np.float64) ** 2))
-        noise = rooms.pink_noise(len(signal), np.random.default_rng(NOISE_SEED))
-        mixed = signal + noise * np.sqrt(power / 10 ** (snr / 10))
+        mixed = rooms.with_noise(signal, snr, np.random.default_rng(NOISE_SEED))
         write_wav(noisy, *(rooms.telephone(mixed) if phone else (mixed,)))
     return noisy, reference
 
@@ -154,13 +157,19 @@ def first_seconds(stretches, seconds: float = 30.0, shortest: float = 0.0) -> li
 
 
 def print_from(samples: np.ndarray, stretches) -> np.ndarray:
-    """The voice print the enrolment page would keep of the stretches (start, end) of 16 kHz
-    `samples` played one after another (`speech.speakers.voice_embedding`)."""
-    from speech.speakers import voice_embedding
+    """The voice print the enrolment page would keep of the stretches (start, end) of
+    `samples` (16 kHz mono, as `decode_window` gives them) played one after another
+    (`speech.speakers.voice_embedding`)."""
+    from speech.speakers import SAMPLE_RATE, voice_embedding
 
-    rate = 16000
-    joined = [samples[round(a * rate) : round(b * rate)] for a, b in stretches]
+    if not stretches:
+        raise ValueError("no stretch of the practitioner's speech to enrol from")
+    joined = [samples[round(a * SAMPLE_RATE) : round(b * SAMPLE_RATE)] for a, b in stretches]
     return voice_embedding(np.concatenate(joined))
+
+
+def practitioner_lines(reference: dict) -> list[tuple[float, float]]:
+    return [(u["start"], u["end"]) for u in reference["lines"] if u["speaker"] == "practitioner"]
 
 
 def enrolled_voice(transcript: dict) -> np.ndarray:
@@ -168,11 +177,8 @@ def enrolled_voice(transcript: dict) -> np.ndarray:
     (clean: recorded on the enrolment page, not in the session's room)."""
     from speech.audio import decode_window
 
-    spoken(transcript, 10.0)  # speaks it if it is not cached yet
-    reference = json.loads((CACHE / "probation_audio" / f"{transcript['id']}.json").read_text())
-    lines = [(u["start"], u["end"]) for u in reference["lines"] if u["speaker"] == "practitioner"]
-    clean = decode_window(CACHE / "probation_audio" / reference["audio"], 0, None)
-    return print_from(clean, first_seconds(lines))
+    clean, reference = spoken_clean(transcript)
+    return print_from(decode_window(clean, 0, None), first_seconds(practitioner_lines(reference)))
 
 
 def figures(label: str, transcripts: list[dict], scored: dict) -> None:
@@ -220,7 +226,8 @@ def main() -> int:
         "--enrol",
         action="store_true",
         help="name the practitioner by an enrolled voice: a print from another session's "
-        "practitioner lines (the next transcript's first 30 s, as spoken)",
+        "practitioner lines (the next transcript's first 30 s, as spoken; with one transcript, "
+        "its own)",
     )
     parser.add_argument(
         "--model", default=None, help="Whisper model (default tiny.en; the site ships whisper-base)"

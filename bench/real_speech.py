@@ -223,14 +223,12 @@ def audio_for(name: str, condition: str) -> Path:
         return path
     clean = decode_window(source, 0, None)
     rng = np.random.default_rng(NOISE_SEED)
+    if line and (line != "phone" or snr in ROOMS):
+        raise ValueError(f'{condition!r}: only "SNR+phone" combines noise with a line')
     if line == "phone":
         # a noisy room heard over a phone line (a call from the street or a busy house)
-        signal_power = float(np.mean(clean.astype(np.float64) ** 2))
-        noise = rooms.pink_noise(len(clean), rng)
-        noisy = clean + noise * np.sqrt(signal_power / 10 ** (float(snr) / 10))
-        _write_wav(path, *rooms.telephone(noisy))
-        return path
-    if condition == "reverb":
+        _write_wav(path, *rooms.telephone(rooms.with_noise(clean, float(snr), rng)))
+    elif condition == "reverb":
         _write_wav(path, rooms.reverberant(clean, rng))
     elif condition == "phone":
         _write_wav(path, *rooms.telephone(clean))
@@ -241,9 +239,7 @@ def audio_for(name: str, condition: str) -> Path:
     elif condition == "far":
         _write_wav(path, _client_far(name, clean))
     else:
-        signal_power = float(np.mean(clean.astype(np.float64) ** 2))
-        noise = rooms.pink_noise(len(clean), rng)
-        _write_wav(path, clean + noise * np.sqrt(signal_power / 10 ** (float(condition) / 10)))
+        _write_wav(path, rooms.with_noise(clean, float(condition), rng))
     return path
 
 

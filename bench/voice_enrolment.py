@@ -17,10 +17,15 @@ those), and counts the recordings it names right, names wrong, or leaves to the 
   (`real_speech.who_said_each_word`).
 - probation twins spoken by espeak-ng (bench/probation_audio.py's eight pairs of --dir, with
   pink noise at --snr dB, and then over a phone line): the print from the first 30 s of the
-  practitioner's lines in another session, as spoken (clean) and as heard in the same room or
-  line; who spoke when from the spoken script.
+  practitioner's lines in the next session of the list, as spoken (clean) and as heard in the
+  same room or line; who spoke when from the spoken script.
 The enrolment page records a sample on the practitioner's own device, not in the session's
-room: "clean" is the usual case, "same room" the case where both are recorded alike.
+room: "clean" is the usual case, "same room" the case where both are recorded alike. For the
+real conversations the clean sample is taken from the same session and microphone (there is no
+other recording of these people), the easiest case of all; all the twins share one pair of
+espeak-ng voices. Each row also prints its highest ratio: the practitioner's distance from
+the print over the client's (the rule decides under `speech.speakers._VOICE_RATIO`). Last,
+each conversation's print is tried on the others, where neither person is its owner.
 """
 
 from __future__ import annotations
@@ -35,30 +40,44 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from probation_audio import SET, default_cases, first_seconds, print_from, spoken  # noqa: E402
+from probation_audio import (  # noqa: E402
+    SET,
+    default_cases,
+    enrolled_voice,
+    first_seconds,
+    practitioner_lines,
+    print_from,
+    spoken,
+)
 from probation_twins import load  # noqa: E402
 from real_speech import audio_for, real_speech_arguments, who_said_each_word  # noqa: E402
 
 from speech.audio import decode_window  # noqa: E402
-from speech.speakers import mfcc, named_by_voice  # noqa: E402
+from speech.speakers import Turn, named_by_voice, speaker_frames, voice_distances  # noqa: E402
 
-RATE = 16000
 PEOPLE = ("practitioner", "client")
 
 
-def frames_of(samples: np.ndarray, stretches) -> np.ndarray:
-    """The voiced MFCC frames of the stretches (start, end) of `samples`."""
-    parts = [mfcc(samples[round(a * RATE) : round(b * RATE)]) for a, b in stretches if b > a]
-    return np.concatenate(parts).astype(np.float64)
+def frames_of(samples: np.ndarray, spoke: dict[str, list]) -> dict[str, np.ndarray]:
+    """Each person's voiced MFCC frames, from their stretches (start, end) of `samples`, as
+    the worker gathers them from its speaker turns (`speaker_frames`)."""
+    turns = [Turn(a, b, who, "", ()) for who, stretches in spoke.items() for a, b in stretches]
+    return speaker_frames(samples, turns)
 
 
-def verdict(frames: dict[str, np.ndarray], enrolled: np.ndarray) -> str:
+def verdict(frames: dict[str, np.ndarray], enrolled: np.ndarray) -> tuple[str, float]:
+    """What the rule says, and the practitioner's distance from the print over the client's
+    (under 1: the practitioner is nearer; `_VOICE_RATIO` is the margin)."""
     named = named_by_voice(frames, enrolled)
-    return "left to words" if named is None else "right" if named == "practitioner" else "WRONG"
+    distance = voice_distances(frames, enrolled)
+    ratio = distance["practitioner"] / distance["client"]
+    outcome = "left to words" if named is None else "right" if named == "practitioner" else "WRONG"
+    return outcome, ratio
 
 
 def real_runs(name: str) -> list[tuple[str, float, float]]:
-    """(who, start, end) of each stretch one person spoke, pauses under 0.6 s joined."""
+    """(who, start, end) of each stretch one person spoke, pauses under 0.6 s joined (a breath
+    inside a sentence, not the other person's turn)."""
     runs: list[list] = []
     for word, who in who_said_each_word(name):
         if runs and runs[-1][0] == who and word.start - runs[-1][2] < 0.6:
@@ -68,10 +87,16 @@ def real_runs(name: str) -> list[tuple[str, float, float]]:
     return [tuple(run) for run in runs]
 
 
-def real_conversations(names: list[str], conditions: list[str], tally) -> None:
+def real_conversations(names: list[str], conditions: list[str], tally) -> dict:
+    """Tallies each conversation in each condition; returns each one's clean print and clean
+    frames after the sample, for the stranger check."""
+    clean_prints = {}
     for name in names:
         runs = real_runs(name)
         sample = first_seconds([(a, b) for who, a, b in runs if who == "practitioner"], shortest=1)
+        if not sample:
+            print(f"{name}: no stretch of a second or more by the practitioner to enrol from")
+            continue
         after = sample[-1][1]
         spoke = {p: [(a, b) for who, a, b in runs if who == p and a > after] for p in PEOPLE}
         clean = decode_window(audio_for(name, "clean"), 0, None)
@@ -82,11 +107,29 @@ def real_conversations(names: list[str], conditions: list[str], tally) -> None:
                 if condition == "clean"
                 else decode_window(audio_for(name, condition), 0, None)
             )
-            frames = {p: frames_of(heard, spoke[p]) for p in PEOPLE}
-            tally(f"real {condition}", "clean", name, verdict(frames, enrolled_clean))
+            frames = frames_of(heard, spoke)
+            tally(f"real {condition}", "clean", name, *verdict(frames, enrolled_clean))
             if condition != "clean":
                 same = verdict(frames, print_from(heard, sample))
-                tally(f"real {condition}", "same room", name, same)
+                tally(f"real {condition}", "same room", name, *same)
+        clean_prints[name] = (enrolled_clean, frames_of(clean, spoke))
+    return clean_prints
+
+
+def strangers(clean_prints: dict) -> None:
+    """Each conversation's practitioner print tried on the others: a session run by someone
+    whose voice is not enrolled (nobody there is the print's owner)."""
+    print("a print tried on another conversation (neither person is its owner):")
+    for owner, (enrolled, _) in clean_prints.items():
+        for name, (_, frames) in clean_prints.items():
+            if name != owner:
+                named = named_by_voice(frames, enrolled)
+                distance = voice_distances(frames, enrolled)
+                ratio = min(distance.values()) / max(distance.values())
+                print(
+                    f"  {owner} on {name}: names {named or 'nobody (left to words)'}, "
+                    f"nearer/farther {ratio:.2f}"
+                )
 
 
 def spoken_twins(folder: Path, snr: float, tally) -> None:
@@ -95,25 +138,21 @@ def spoken_twins(folder: Path, snr: float, tally) -> None:
     transcripts = [t for t in everything if t["case"] in cases]
     for phone in (False, True):
         condition = f"twins {snr:g} dB" + (" + phone" if phone else "")
-        heard = {}
-        for t in transcripts:
-            path, reference = spoken(t, snr, phone)
+        for k, transcript in enumerate(transcripts):
+            # the print from another session of the same practitioner's voice, as
+            # probation_audio.py --enrol takes it: clean, and as heard in the same room
+            other = transcripts[(k + 1) % len(transcripts)]
+            path, reference = spoken(transcript, snr, phone)
             spoke = {
                 p: [(u["start"], u["end"]) for u in reference["lines"] if u["speaker"] == p]
                 for p in PEOPLE
             }
-            heard[t["id"]] = (decode_window(path, 0, None), spoke, path.parent / reference["audio"])
-        ids = sorted(heard)
-        for k, tid in enumerate(ids):
-            # the print from another session of the same practitioner's voice
-            other = ids[(k + 1) % len(ids)]
-            samples, spoke, _ = heard[tid]
-            other_samples, other_spoke, other_clean = heard[other]
-            sample = first_seconds(other_spoke["practitioner"])
-            frames = {p: frames_of(samples, spoke[p]) for p in PEOPLE}
-            enrolled = print_from(decode_window(other_clean, 0, None), sample)
-            tally(condition, "clean", tid, verdict(frames, enrolled))
-            tally(condition, "same room", tid, verdict(frames, print_from(other_samples, sample)))
+            frames = frames_of(decode_window(path, 0, None), spoke)
+            tally(condition, "clean", transcript["id"], *verdict(frames, enrolled_voice(other)))
+            other_path, other_reference = spoken(other, snr, phone)
+            sample = first_seconds(practitioner_lines(other_reference))
+            same = print_from(decode_window(other_path, 0, None), sample)
+            tally(condition, "same room", transcript["id"], *verdict(frames, same))
 
 
 def main() -> int:
@@ -123,21 +162,25 @@ def main() -> int:
         ("--snr", {"type": float, "default": 10.0, "help": "room noise for the twins, dB SNR"}),
     )
     counts: dict[tuple[str, str], Counter] = {}
+    closest: dict[tuple[str, str], float] = {}
     wrong: list[str] = []
 
-    def tally(condition: str, sample: str, recording: str, outcome: str) -> None:
+    def tally(condition: str, sample: str, recording: str, outcome: str, ratio: float) -> None:
         counts.setdefault((condition, sample), Counter())[outcome] += 1
+        closest[condition, sample] = max(closest.get((condition, sample), 0.0), ratio)
         if outcome == "WRONG":
-            wrong.append(f"{recording} ({condition}, sample {sample})")
+            wrong.append(f"{recording} ({condition}, sample {sample}, ratio {ratio:.2f})")
 
-    if names:
-        real_conversations(names, args.noise, tally)
+    clean_prints = real_conversations(names, args.noise, tally) if names else {}
     spoken_twins(args.dir, args.snr, tally)
-    print(f"{'recordings':<24} {'sample':<10} {'right':>6} {'wrong':>6} {'to words':>9}")
+    print(
+        f"{'recordings':<24} {'sample':<10} {'right':>6} {'wrong':>6} {'to words':>9} "
+        f"{'highest ratio':>14}"
+    )
     for (condition, sample), found in counts.items():
         print(
             f"{condition:<24} {sample:<10} {found['right']:>6} {found['WRONG']:>6} "
-            f"{found['left to words']:>9}"
+            f"{found['left to words']:>9} {closest[condition, sample]:>14.2f}"
         )
     total = sum(counts.values(), Counter())
     print(
@@ -146,6 +189,8 @@ def main() -> int:
     )
     for line in wrong:
         print(f"  named wrong: {line}")
+    if len(clean_prints) > 1:
+        strangers(clean_prints)
     return 0
 
 

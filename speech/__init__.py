@@ -27,6 +27,12 @@ audio.py
     with code "no_speech" (and a message for the practitioner) instead: the app refuses to
     score a recording without voices.
 
+downmix.py
+    ``resampler(stream, rate, frame_size)`` and ``mono(frame)``: every decoding makes a
+    recording's channels one track through these, as FFmpeg's downmix adds them, except that a
+    second channel running clearly against the first (opposite polarity) is turned over first:
+    added as they are, such channels cancel to silence.
+
 low_band.py
     ``lacks_low_band(samples)``: the voice's fundamental is missing (a phone line, a recorder's
     low cut), which the voice detector hears little without; ``restoring_gain_for(excerpts)``

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import av
 import numpy as np
 
-from . import low_band
+from . import downmix, low_band
 from .wav_header import declared_wav_seconds
 
 # Below these levels a file holds no speech a person or Whisper could hear: digital silence is
@@ -327,7 +327,7 @@ def _decode_spans(path: str, spans, level: _LevelMeter, max_duration: float) -> 
             nonlocal resampler
             if resampler is not None and position is not None:
                 for out in resampler.resample(None):
-                    take(out.to_ndarray().reshape(-1))
+                    take(downmix.mono(out))
             resampler = None
 
         try:
@@ -342,9 +342,7 @@ def _decode_spans(path: str, spans, level: _LevelMeter, max_duration: float) -> 
                 if resampler is None:
                     if packet.size:
                         codec.flush_buffers()
-                    resampler = av.AudioResampler(
-                        format="flt", layout="mono", rate=rate, frame_size=rate
-                    )
+                    resampler = downmix.resampler(stream, rate, frame_size=rate)
                     position = None
                 in_preroll = at is not None and at < spans[current][0]
                 try:
@@ -359,7 +357,7 @@ def _decode_spans(path: str, spans, level: _LevelMeter, max_duration: float) -> 
                     if position is None:
                         position = round(max(frame.time or 0.0, 0.0) * rate)
                     for out in resampler.resample(frame):
-                        take(out.to_ndarray().reshape(-1))
+                        take(downmix.mono(out))
                 if taken > max_duration * rate:
                     raise _too_long(max_duration)
         except av.FFmpegError:
@@ -389,9 +387,7 @@ def _decode_checked(
         promised, share = _promised_seconds(path, container)
         # Whole seconds out of the resampler: per-frame numpy work on 20 ms Opus frames would
         # cost more than the decoding.
-        resampler = av.AudioResampler(
-            format="flt", layout="mono", rate=_ANALYSIS_RATE, frame_size=_ANALYSIS_RATE
-        )
+        resampler = downmix.resampler(stream, _ANALYSIS_RATE, frame_size=_ANALYSIS_RATE)
         damage = _Damage()
         decoded = 0
         try:
@@ -405,7 +401,7 @@ def _decode_checked(
                     damage.good()
                 for frame in frames:
                     for out in resampler.resample(frame):
-                        samples = out.to_ndarray().reshape(-1)
+                        samples = downmix.mono(out)
                         take(samples)
                         decoded += len(samples)
                 if decoded > max_duration * _ANALYSIS_RATE:
@@ -413,7 +409,7 @@ def _decode_checked(
         except av.FFmpegError:
             pass  # the demuxer gave up: the data stops here
         for out in resampler.resample(None):
-            take(out.to_ndarray().reshape(-1))
+            take(downmix.mono(out))
             decoded += out.samples
         if decoded == 0:
             raise _not_audio()
@@ -608,9 +604,7 @@ def decode_window(path, start: float, end: float | None, sample_rate: int = 1600
                 container.seek(int(preroll * av.time_base), any_frame=False, backward=True)
             except av.FFmpegError:
                 container.seek(0)
-        resampler = av.AudioResampler(
-            format="flt", layout="mono", rate=sample_rate, frame_size=sample_rate // 4
-        )
+        resampler = downmix.resampler(stream, sample_rate, frame_size=sample_rate // 4)
 
         def frames():
             yield from container.decode(stream)
@@ -621,7 +615,7 @@ def decode_window(path, start: float, end: float | None, sample_rate: int = 1600
                 # Where the decoder landed after the seek; formats without timestamps start at 0.
                 position = round((frame.time or 0.0) * sample_rate)
             for out in resampler.resample(frame):
-                samples = out.to_ndarray().reshape(-1)
+                samples = downmix.mono(out)
                 lo = max(0, first - position)
                 hi = len(samples) if last is None else max(0, min(len(samples), last - position))
                 if hi > lo:

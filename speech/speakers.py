@@ -515,19 +515,22 @@ def _logsumexp(a: np.ndarray) -> np.ndarray:
 
 # The enrolled voice names the speaker whose average voice (mean MFCCs) lies nearer to the
 # print's, each coefficient measured in the recording's own spread, and only when that speaker
-# is nearer by a clear margin: under this share of the other's distance. Closer calls fall back
-# to the words. Not how likely each speaker's frames are under the print's spread, the rule
-# before: that favours whichever speaker's frames vary less (a steady voice, or one the room's
-# noise evens out) and named the client on 28 of 121 enrolment checks, 18 of them with the
-# sample recorded in the same room; this rule named none wrongly (bench/voice_enrolment.py).
+# is nearer by this margin (squared distance under this share of the other's); closer calls
+# fall back to the words. Not how likely each speaker's frames are under the print's spread,
+# the rule before: that favours whichever speaker's frames vary less (a client saying "Yeah."
+# in a noisy room) and named clients when the sample was recorded in the same room
+# (bench/voice_enrolment.py; bench/audio_pipeline.md has the figures).
 _VOICE_RATIO = 0.97
+# A speaker with less than a second of voiced frames is not judged by voice.
+_VOICE_FRAMES = 100
 
 
 def voice_embedding(audio, start: float = 0.0, end: float | None = None) -> np.ndarray:
     """A voice print from a short sample of one person speaking alone (10-60 s is plenty): the
     mean and spread of the MFCCs of its voiced frames, 38 numbers from which no audio can be
     rebuilt, so the app can keep it instead of the recording. `audio` is anything
-    `decode_window` reads."""
+    `decode_window` reads. Naming the practitioner uses its mean (`named_by_voice`); the spread
+    is kept as prints always were."""
     frames = mfcc(decode_window(audio, start, end, SAMPLE_RATE))
     if len(frames) < 100:
         raise ValueError("The voice sample holds less than a second of speech.")
@@ -545,13 +548,16 @@ def speaker_frames(audio, turns: Sequence[Turn]) -> dict[str, np.ndarray]:
 
 def _nearest_voice(turns, audio, enrolled: np.ndarray) -> str | None:
     """The speaker whose mean voice lies clearly nearer the enrolled print's, or None."""
-    frames = {label: x for label, x in speaker_frames(audio, turns).items() if len(x) >= 100}
-    return named_by_voice(frames, enrolled) if len(frames) == 2 else None
+    return named_by_voice(speaker_frames(audio, turns), enrolled)
 
 
 def named_by_voice(frames: dict[str, np.ndarray], enrolled: np.ndarray) -> str | None:
-    """Of two speakers' voiced frames, the label whose mean voice lies nearer the enrolled
-    print by the clear margin `_VOICE_RATIO`, or None."""
+    """Of two speakers' voiced frames (label: frames), the label whose mean voice lies nearer
+    the enrolled print by the margin `_VOICE_RATIO`; None when it is closer than that, when
+    there are not exactly two speakers, or when one has under a second of voiced frames."""
+    frames = {label: x for label, x in frames.items() if len(x) >= _VOICE_FRAMES}
+    if len(frames) != 2:
+        return None
     distance = voice_distances(frames, enrolled)
     (nearer, near), (_, far) = sorted(distance.items(), key=lambda item: item[1])
     return nearer if near < _VOICE_RATIO * far else None

@@ -7,7 +7,7 @@ from speech.speakers import (
     Turn,
     choose_practitioner,
     likely_third_voice,
-    speaker_frames,
+    named_by_voice,
     voice_embedding,
 )
 from tests.fixtures.audio.noise import pink_noise
@@ -80,27 +80,36 @@ def test_the_enrolled_voice_names_a_varied_practitioner_beside_a_terse_client(sn
     )
     enrolled = voice_embedding(_in_room(sample, snr_db, audio, seed=1))
     room = _in_room(audio, snr_db, audio, seed=2)
-    no_words = [Turn(t.start, t.end, t.speaker, "Yes.", t.words) for t in turns]
-    assert choose_practitioner(no_words, audio=room, practitioner_voice=enrolled) == "A"
-
-
-def test_an_enrolled_voice_too_close_to_both_speakers_leaves_it_to_the_words(two_people):
-    audio, turns = two_people
-    frames = speaker_frames(audio, turns)
-    # A print halfway between the two voices: neither is clearly nearer.
-    middle = (frames["A"].mean(axis=0) + frames["B"].mean(axis=0)) / 2
-    between = np.concatenate([middle, np.ones_like(middle)])
+    # Words that point at the client: only the voice can name the practitioner.
     worded = [
-        Turn(
-            t.start,
-            t.end,
-            t.speaker,
-            "How are you? And your licence?" if t.speaker == "B" else "Yes.",
-            t.words,
-        )
+        Turn(t.start, t.end, t.speaker, "How are you? And your licence?", t.words)
+        if t.speaker == "B"
+        else Turn(t.start, t.end, t.speaker, "Yes.", t.words)
         for t in turns
     ]
-    assert choose_practitioner(worded, audio=audio, practitioner_voice=between) == "B"
+    assert choose_practitioner(worded) == "B"
+    assert choose_practitioner(worded, audio=room, practitioner_voice=enrolled) == "A"
+
+
+def _voices_at(ratio: float, frames: int = 400) -> tuple[dict, np.ndarray]:
+    """Two speakers' frames, and a print whose squared distances from them stand in `ratio`:
+    every coefficient of A at 0 and of B at 1, the print on the line between them."""
+    a, b = np.zeros((frames, 19)), np.ones((frames, 19))
+    # squared distances x**2 and (1 - x)**2 in units of the spread: x / (1 - x) = sqrt(ratio)
+    x = np.sqrt(ratio) / (1 + np.sqrt(ratio))
+    return {"A": a, "B": b}, np.concatenate([np.full(19, x), np.ones(19)])
+
+
+def test_the_voice_names_a_speaker_only_when_clearly_nearer():
+    assert named_by_voice(*_voices_at(0.9)) == "A"
+    assert named_by_voice(*_voices_at(1 / 0.9)) == "B"
+    assert named_by_voice(*_voices_at(0.99)) is None
+    frames, enrolled = _voices_at(0.5)
+    assert named_by_voice(frames, enrolled) == "A"
+    assert named_by_voice({"A": frames["A"]}, enrolled) is None
+    assert named_by_voice({**frames, "C": frames["B"]}, enrolled) is None
+    # under a second of voiced frames: not judged by voice
+    assert named_by_voice({"A": frames["A"][:50], "B": frames["B"]}, enrolled) is None
 
 
 def test_two_voices_are_not_taken_for_three(two_people):
