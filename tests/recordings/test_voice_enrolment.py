@@ -54,6 +54,8 @@ def test_the_page_says_what_is_kept_and_that_nothing_is_enrolled_yet(client, pat
     assert "only to tell you apart from the client in your own recordings" in page
     assert "Not enrolled" in page
     assert CONSENT.text in page
+    # where to record the sample: where the sessions are recorded (bench/voice_enrolment.py)
+    assert "in the same room, with the same phone or recorder" in page
 
 
 def test_enrolling_keeps_a_voice_print_and_not_the_sample(client, pat, sample):
