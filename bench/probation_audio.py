@@ -168,8 +168,9 @@ def print_from(samples: np.ndarray, stretches) -> np.ndarray:
     return voice_embedding(np.concatenate(joined))
 
 
-def practitioner_lines(reference: dict) -> list[tuple[float, float]]:
-    return [(u["start"], u["end"]) for u in reference["lines"] if u["speaker"] == "practitioner"]
+def lines_of(reference: dict, speaker: str = "practitioner") -> list[tuple[float, float]]:
+    """(start, end) of each line `speaker` says in a spoken transcript's reference."""
+    return [(u["start"], u["end"]) for u in reference["lines"] if u["speaker"] == speaker]
 
 
 def enrolled_voice(transcript: dict) -> np.ndarray:
@@ -178,7 +179,7 @@ def enrolled_voice(transcript: dict) -> np.ndarray:
     from speech.audio import decode_window
 
     clean, reference = spoken_clean(transcript)
-    return print_from(decode_window(clean, 0, None), first_seconds(practitioner_lines(reference)))
+    return print_from(decode_window(clean, 0, None), first_seconds(lines_of(reference)))
 
 
 def figures(label: str, transcripts: list[dict], scored: dict) -> None:

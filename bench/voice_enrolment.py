@@ -45,7 +45,7 @@ from probation_audio import (  # noqa: E402
     default_cases,
     enrolled_voice,
     first_seconds,
-    practitioner_lines,
+    lines_of,
     print_from,
     spoken,
 )
@@ -100,19 +100,17 @@ def real_conversations(names: list[str], conditions: list[str], tally) -> dict:
         after = sample[-1][1]
         spoke = {p: [(a, b) for who, a, b in runs if who == p and a > after] for p in PEOPLE}
         clean = decode_window(audio_for(name, "clean"), 0, None)
-        enrolled_clean = print_from(clean, sample)
+        enrolled_clean, clean_frames = print_from(clean, sample), frames_of(clean, spoke)
         for condition in conditions:
-            heard = (
-                clean
-                if condition == "clean"
-                else decode_window(audio_for(name, condition), 0, None)
-            )
+            if condition == "clean":
+                tally("real clean", "clean", name, *verdict(clean_frames, enrolled_clean))
+                continue
+            heard = decode_window(audio_for(name, condition), 0, None)
             frames = frames_of(heard, spoke)
             tally(f"real {condition}", "clean", name, *verdict(frames, enrolled_clean))
-            if condition != "clean":
-                same = verdict(frames, print_from(heard, sample))
-                tally(f"real {condition}", "same room", name, *same)
-        clean_prints[name] = (enrolled_clean, frames_of(clean, spoke))
+            same = verdict(frames, print_from(heard, sample))
+            tally(f"real {condition}", "same room", name, *same)
+        clean_prints[name] = (enrolled_clean, clean_frames)
     return clean_prints
 
 
@@ -143,14 +141,11 @@ def spoken_twins(folder: Path, snr: float, tally) -> None:
             # probation_audio.py --enrol takes it: clean, and as heard in the same room
             other = transcripts[(k + 1) % len(transcripts)]
             path, reference = spoken(transcript, snr, phone)
-            spoke = {
-                p: [(u["start"], u["end"]) for u in reference["lines"] if u["speaker"] == p]
-                for p in PEOPLE
-            }
+            spoke = {p: lines_of(reference, p) for p in PEOPLE}
             frames = frames_of(decode_window(path, 0, None), spoke)
             tally(condition, "clean", transcript["id"], *verdict(frames, enrolled_voice(other)))
             other_path, other_reference = spoken(other, snr, phone)
-            sample = first_seconds(practitioner_lines(other_reference))
+            sample = first_seconds(lines_of(other_reference))
             same = print_from(decode_window(other_path, 0, None), sample)
             tally(condition, "same room", transcript["id"], *verdict(frames, same))
 

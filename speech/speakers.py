@@ -532,7 +532,7 @@ def voice_embedding(audio, start: float = 0.0, end: float | None = None) -> np.n
     `decode_window` reads. Naming the practitioner uses its mean (`named_by_voice`); the spread
     is kept as prints always were."""
     frames = mfcc(decode_window(audio, start, end, SAMPLE_RATE))
-    if len(frames) < 100:
+    if len(frames) < _VOICE_FRAMES:
         raise ValueError("The voice sample holds less than a second of speech.")
     return _chunk_vector(frames).astype(np.float64)
 
