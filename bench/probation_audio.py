@@ -10,7 +10,7 @@ and prints, beside the same figures from the written transcripts of the same sub
 - the share of words given to the right speaker.
 
     python bench/probation_audio.py [--dir bench/probation_heldout_twins] [--cases w1c03 ...]
-        [--snr 10] [--phone] [--model tiny.en]
+        [--snr 10] [--phone] [--call stereo|mixed] [--model tiny.en]
 
 By default it takes the two shortest pairs of each focus skill (eight pairs, sixteen files;
 about 90 minutes of speech). Spoken files are cached in $OEP_AUDIO_CACHE, so a second run only
@@ -50,6 +50,7 @@ from tests.fixtures.audio.make_dialogues import speak_script  # noqa: E402
 from tests.fixtures.audio.wav import write_wav  # noqa: E402
 
 SET = REPO / "bench" / "probation_set"
+ROLES = ("practitioner", "client")
 PAIRS_PER_SKILL = 2
 
 
@@ -80,17 +81,32 @@ def spoken_clean(transcript: dict) -> tuple[Path, dict]:
     return clean, json.loads(clean.with_suffix(".json").read_text())
 
 
-def spoken(transcript: dict, snr: float, phone: bool = False) -> tuple[Path, dict]:
+def spoken(
+    transcript: dict, snr: float, phone: bool = False, call: str | None = None
+) -> tuple[Path, dict]:
     """The transcript spoken with room noise at `snr` dB, as a 16 kHz WAV (with `phone`, then
-    carried by a phone line: 8 kHz, 300-3400 Hz, mu-law), and its reference."""
+    carried by a phone line: 8 kHz, 300-3400 Hz, mu-law), and its reference. With `call`, each
+    person is at their own end of a call, with noise of their own: "stereo" is a call recorder
+    that writes each end to a channel of its own, "mixed" one that adds the two ends together."""
     clean, reference = spoken_clean(transcript)
-    noisy = clean.parent / f"{transcript['id']}.snr{snr:g}{'.phone' if phone else ''}.wav"
+    kind = f"{'.phone' if phone else ''}{f'.call-{call}' if call else ''}"
+    noisy = clean.parent / f"{transcript['id']}.snr{snr:g}{kind}.wav"
     if not noisy.exists():
         from speech.audio import decode_window
 
         signal = decode_window(clean, 0, None)
-        mixed = rooms.with_noise(signal, snr, np.random.default_rng(NOISE_SEED))
-        write_wav(noisy, *(rooms.telephone(mixed) if phone else (mixed,)))
+        ends = [signal]
+        if call:
+            ends = [rooms.only_during(signal, lines_of(reference, r)) for r in ROLES]
+        rng = np.random.default_rng(NOISE_SEED)
+        ends = [rooms.with_noise(end, snr, rng) for end in ends]
+        rate = 16000
+        if phone:
+            lines = [rooms.telephone(end) for end in ends]
+            ends, rate = [samples for samples, _ in lines], lines[0][1]
+        if call == "mixed":
+            ends = [ends[0] + ends[1]]
+        write_wav(noisy, np.stack(ends, axis=1) if len(ends) == 2 else ends[0], rate)
     return noisy, reference
 
 
@@ -224,6 +240,12 @@ def main() -> int:
         "--phone", action="store_true", help="then carried by a phone line (8 kHz, 300-3400 Hz)"
     )
     parser.add_argument(
+        "--call",
+        choices=("stereo", "mixed"),
+        help="each person at their own end of a call, with noise of their own, recorded with "
+        "each end on a channel of its own (stereo) or the two ends added together (mixed)",
+    )
+    parser.add_argument(
         "--enrol",
         action="store_true",
         help="name the practitioner by an enrolled voice: a print from another session's "
@@ -249,11 +271,12 @@ def main() -> int:
     print(
         f"{len(transcripts)} transcripts ({len(cases)} pairs), room noise at {args.snr:g} dB SNR"
         + (", over a phone line" if args.phone else "")
+        + (f", a call recorded {args.call}" if args.call else "")
     )
     from_text = {t["id"]: score(t, None) for t in transcripts}
     from_audio, role_shares, seconds, clock = {}, [], 0.0, time.perf_counter()
     for k, t in enumerate(transcripts):
-        path, reference = spoken(t, args.snr, args.phone)
+        path, reference = spoken(t, args.snr, args.phone, args.call)
         seconds += reference["duration"]
         voice = enrolled_voice(transcripts[(k + 1) % len(transcripts)]) if args.enrol else None
         from_audio[t["id"]], words = through_the_pipeline(

@@ -17,7 +17,8 @@ own process so time and peak memory are its own:
   --raw-model (default: the pipeline's model; give "tiny.en whisper-base" to see the pipeline
   against raw tiny.en, the accuracy and time budgets, and against raw on its own model, the
   0.85x target, in one run);
-- pipeline: decode_to_pcm, speech_presence, transcribe, separate_speakers, choose_practitioner
+- pipeline: decode_to_pcm, speech_presence, transcribe, separate_speakers, choose_practitioner,
+  likely_third_voice
   and score_session, as the worker runs them, with --model and the worker's decoding (BATCHED),
   changed by --setting KEY=VALUE (a field of TranscriptionOptions, e.g. beam_size=5, or
   vad.NAME=VALUE for one of the voice detector's parameters, e.g. vad.speech_pad_ms=800);
@@ -335,7 +336,7 @@ def cached_segments(stem: Path, pcm: str, options) -> list:
 def _pipeline(path: str, model: str | None, prompt: bool, spec: str = "") -> dict:
     from scoring import Utterance, score_session
     from speech.audio import decode_to_pcm, speech_presence
-    from speech.speakers import choose_practitioner, separate_speakers
+    from speech.speakers import choose_practitioner, likely_third_voice, separate_speakers
     from speech.transcribe import transcribe
 
     options = pipeline_options(model, prompt, spec)
@@ -355,6 +356,7 @@ def _pipeline(path: str, model: str | None, prompt: bool, spec: str = "") -> dic
         clock = time.perf_counter()
         turns = separate_speakers(pcm, segments)
         practitioner = choose_practitioner(turns)
+        likely_third_voice(pcm, turns)  # the worker's speaker stage asks it of every recording
         timings["speakers"] = time.perf_counter() - clock
     clock = time.perf_counter()
     roles = {t.speaker: "practitioner" if t.speaker == practitioner else "client" for t in turns}

@@ -41,6 +41,10 @@ def _keep_machine_text(*segments):
     return " ".join(s.machine_text or s.text for s in segments)
 
 
+def _overlaps_within(spans, start, end):
+    return [list(span) for span in word_edits.overlaps_within(spans, start, end)]
+
+
 def next_line(segment):
     """The line said after `segment`, or None for the last."""
     return segment.recording.segments.filter(
@@ -110,9 +114,11 @@ def split_line(recording, index, at, user):
     except ValueError as error:
         raise CorrectionError(SPLIT_INSIDE) from error
     machine_text = _keep_machine_text(segment)
+    overlaps = segment.overlaps
     segment.start, segment.end, segment.text, segment.words = first
     segment.machine_text = machine_text
-    segment.save(update_fields=["start", "end", "text", "words", "machine_text"])
+    segment.overlaps = _overlaps_within(overlaps, segment.start, segment.end)
+    segment.save(update_fields=["start", "end", "text", "words", "machine_text", "overlaps"])
     start, end, text, words = second
     new = TranscriptSegment.objects.create(
         recording=recording,
@@ -122,6 +128,7 @@ def split_line(recording, index, at, user):
         text=text,
         words=words,
         machine_text=machine_text,
+        overlaps=_overlaps_within(overlaps, start, end),
         speaker=segment.speaker,
         role=segment.role,
         role_overridden=segment.role_overridden,
@@ -159,7 +166,12 @@ def merge_with_next(recording, index, user):
     segment.start, segment.end, segment.text, segment.words = start, end, text, words
     segment.machine_text = machine_text
     segment.low_confidence = segment.low_confidence or following.low_confidence
-    segment.save(update_fields=["start", "end", "text", "words", "machine_text", "low_confidence"])
+    segment.overlaps = segment.overlaps + following.overlaps
+    segment.save(
+        update_fields=[
+            *("start", "end", "text", "words", "machine_text", "low_confidence", "overlaps")
+        ]
+    )
     processing.rescore(recording)
     log(recording, LINES_MERGED, user=user, data={"line": segment.index, "merged_line": removed})
     return segment, removed

@@ -89,6 +89,7 @@ def erase_transcript(recording, reason: ErasureReason, user=None) -> bool:
         transcript_erased_at=timezone.now(),
         erasure_reason=reason,
         stage_log=[],
+        third_voice=False,
         updated_at=timezone.now(),
     )
     _audit(recording, TRANSCRIPT_ERASED, user, reason=str(reason))

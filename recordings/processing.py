@@ -334,7 +334,7 @@ def separate_stage(recording, path):
     The Whisper segments are kept as they are; the lines are written in one transaction, so a
     crash before the commit leaves none and the stage simply runs again.
     """
-    from speech.speakers import choose_practitioner, separate_speakers
+    from speech.speakers import choose_practitioner, likely_third_voice, separate_speakers
 
     from .voices import practitioner_voice
 
@@ -349,6 +349,7 @@ def separate_stage(recording, path):
         turns, audio=path, practitioner_voice=practitioner_voice(recording.owner_id)
     )
     unsure = [(row.start, row.end) for row in rows if row.low_confidence]
+    third_voice = likely_third_voice(path, turns)
     with transaction.atomic():
         # Lines are there already only when a worker died after writing them and before the
         # stage was marked done: this run makes the same lines again.
@@ -359,6 +360,7 @@ def separate_stage(recording, path):
                 index=index,
                 **_stored_span(turn),
                 low_confidence=any(s < turn.end and e > turn.start for s, e in unsure),
+                overlaps=[list(span) for span in turn.overlaps],
                 speaker=str(turn.speaker),
                 role=SpeakerRole.PRACTITIONER
                 if turn.speaker == practitioner
@@ -367,7 +369,8 @@ def separate_stage(recording, path):
             for index, turn in enumerate(turns)
         )
         recording.practitioner_speaker = str(practitioner)
-        recording.save(update_fields=["practitioner_speaker", "updated_at"])
+        recording.third_voice = third_voice
+        recording.save(update_fields=["practitioner_speaker", "third_voice", "updated_at"])
 
 
 def score_stage(recording, path=None):
@@ -432,6 +435,8 @@ def run_stage(recording, stage, path=None):
 
 def run(recording_id) -> str:
     """The whole job for one recording: returns its final status."""
+    from speech.audio import remove_decoded
+
     recording = claim(recording_id)
     if recording is None:
         logger.info("Recording %s is not waiting for processing; nothing to do", recording_id)
@@ -449,7 +454,7 @@ def run(recording_id) -> str:
         except Exception as error:
             logger.exception("Recording %s failed at stage %s", recording.pk, stage)
             # "Try again" decodes again: a failed recording keeps no decoded copy lying about.
-            pcm.unlink(missing_ok=True)
+            remove_decoded(pcm)
             code, message = failure_message(stage, error)
             Recording.objects.filter(pk=recording.pk).update(
                 status=RecordingStatus.FAILED,
@@ -459,7 +464,7 @@ def run(recording_id) -> str:
                 updated_at=timezone.now(),
             )
             return RecordingStatus.FAILED
-    pcm.unlink(missing_ok=True)
+    remove_decoded(pcm)
     Recording.objects.filter(pk=recording.pk).update(
         status=RecordingStatus.READY, progress=1.0, updated_at=timezone.now()
     )

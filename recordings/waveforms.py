@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from speech.audio import AudioRejected
+from speech.audio import AudioRejected, remove_decoded
 
 from . import processing
 from .enums import Stage
@@ -51,7 +51,7 @@ def fill_one(recording) -> bool:
         processing.decode(recording, pcm)
         return processing.store_waveform(recording, pcm)
     finally:
-        pcm.unlink(missing_ok=True)
+        remove_decoded(pcm)
 
 
 def fill_missing(batch_size: int = 50, on_each=None) -> Filled:

@@ -27,11 +27,20 @@ audio.py
     with code "no_speech" (and a message for the practitioner) instead: the app refuses to
     score a recording without voices.
 
+channels.py
+    A call recorded with each person on a channel of their own (a call recorder's two ends, two
+    lapel microphones into one recorder): ``ChannelLevels`` measures each channel's power every
+    10 ms while ``decode_to_pcm`` decodes, ``are_separate(levels)`` says whether each channel is
+    clearly the louder for a good share of the talk, and only then are the levels kept beside
+    the decoded copy (``levels_path``; ``audio.remove_decoded`` deletes both).
+    ``split_for(path)`` gives their ``ChannelSplit`` (``louder(start, end)``,
+    ``overlapped_spans()``), which ``separate_speakers`` then uses instead of the voices.
+
 downmix.py
-    ``resampler(stream, rate, frame_size)`` and ``mono(frame)``: every decoding makes a
-    recording's channels one track through these, as FFmpeg's downmix adds them, except that a
-    second channel running clearly against the first (opposite polarity) is turned over first:
-    added as they are, such channels cancel to silence.
+    ``resampler(stream, rate, frame_size)``, ``channels(frame)`` and ``mono(frame)``: every
+    decoding makes a recording's channels one track through these, as FFmpeg's downmix adds
+    them, except that a second channel running clearly against the first (opposite polarity) is
+    turned over first: added as they are, such channels cancel to silence.
 
 low_band.py
     ``lacks_low_band(samples)``: the voice's fundamental is missing (a phone line, a recorder's
@@ -81,13 +90,17 @@ redecode.py
 speakers.py
     ``separate_speakers(path, segments) -> list[Turn]`` with ``Turn(start, end, speaker, text,
     words)`` and speaker "A" (heard first) or "B"; turns are cut at word boundaries, so one
-    Whisper segment may be split between two turns. ``choose_practitioner(turns)`` returns the
-    label ("A" or "B") that sounds like the practitioner (``word_evidence``: who says "you"
-    rather than "I", asks and uses practitioner cue words, per word spoken); with ``audio=`` and
+    Whisper segment may be split between two turns. A decoded copy with channel levels kept
+    (``channels.py``) is split by the louder channel, word by word.
+    ``choose_practitioner(turns)`` returns the label ("A" or "B") that sounds like the
+    practitioner (``word_evidence``: who says "you" rather than "I", asks and uses practitioner
+    cue words, per word spoken); with ``audio=`` and
     ``practitioner_voice=voice_embedding(sample)`` (38 numbers the app may store instead of the
     sample) the voice that fits the enrolment decides when it clearly does. ``Turn.overlaps``
-    lists stretches where both people seem to talk; ``likely_third_voice(audio, turns)`` says
-    whether one label seems to hold two people.
+    lists stretches where both people seem to talk (``word_edits.overlaps_within`` clips them to
+    a stretch); ``likely_third_voice(audio, turns)`` says whether one label seems to hold two
+    people, from the pieces of its turns between pauses. The app stores both (a line's
+    ``overlaps``, the recording's ``third_voice``) and shows them to the reviewer.
 
 vocabulary.py
     ``prompt_for(terms)`` (for ``TranscriptionOptions.initial_prompt``: ``SPOKEN_STYLE``, a

@@ -11,11 +11,12 @@ import math
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 import av
 import numpy as np
 
-from . import downmix, low_band
+from . import channels, downmix, low_band
 from .wav_header import declared_wav_seconds
 
 # Below these levels a file holds no speech a person or Whisper could hear: digital silence is
@@ -370,18 +371,24 @@ def _decode_spans(path: str, spans, level: _LevelMeter, max_duration: float) -> 
 
 
 def _decode_checked(
-    path, *, min_duration: float, max_duration: float, max_bytes: int, sink=None
+    path, *, min_duration: float, max_duration: float, max_bytes: int, sink=None, by_channel=None
 ) -> tuple[AudioInfo, _LevelMeter]:
     """The checks of `probe_audio` (but people talking) on the whole file, decoding every
     packet once; `sink(samples)`, if given, receives the 16 kHz mono float32 samples in order
-    as they are decoded."""
+    as they are decoded, and `by_channel` (a `channels.ChannelLevels`) the two channels of a
+    stereo file."""
     path = os.fspath(path)
     level = _LevelMeter(_ANALYSIS_RATE)
 
-    def take(samples: np.ndarray) -> None:
+    def take(out: av.AudioFrame) -> int:
+        pairs = downmix.channels(out)
+        if by_channel is not None and pairs.shape[1] == 2:
+            by_channel.add(pairs)
+        samples = downmix.mono_of(pairs)
         level.add(samples)
         if sink is not None:
             sink(samples)
+        return len(samples)
 
     with _opened(path, max_bytes, max_duration) as (container, stream, size):
         promised, share = _promised_seconds(path, container)
@@ -401,16 +408,13 @@ def _decode_checked(
                     damage.good()
                 for frame in frames:
                     for out in resampler.resample(frame):
-                        samples = downmix.mono(out)
-                        take(samples)
-                        decoded += len(samples)
+                        decoded += take(out)
                 if decoded > max_duration * _ANALYSIS_RATE:
                     raise _too_long(max_duration)
         except av.FFmpegError:
             pass  # the demuxer gave up: the data stops here
         for out in resampler.resample(None):
-            take(downmix.mono(out))
-            decoded += out.samples
+            decoded += take(out)
         if decoded == 0:
             raise _not_audio()
         damage.check()
@@ -503,7 +507,9 @@ def decode_to_pcm(
     """Checks `src_path` as `probe_audio` does and, in the same single decoding, writes it to
     `dst_path` as 16 kHz mono float32 in NumPy's .npy format (memory-mappable with `load_pcm`),
     its speech brought to `TARGET_SPEECH_DBFS` without clipping, and the voice's lowest tones
-    put back if a phone line or a filter took them out (`speech.low_band`). Raises
+    put back if a phone line or a filter took them out (`speech.low_band`); when each of a
+    stereo file's two channels carries one person, their levels beside it (`speech.channels`;
+    `remove_decoded` deletes both). Raises
     `AudioRejected` (and leaves no file) as `probe_audio` does. Returns the source's `AudioInfo`
     (levels before the gain).
 
@@ -513,7 +519,9 @@ def decode_to_pcm(
     """
     dst_path = os.fspath(dst_path)
     scratch = dst_path + ".raw"
+    by_channel = channels.ChannelLevels()
     try:
+        remove_decoded(dst_path)
         with open(scratch, "wb") as raw:
             info, level = _decode_checked(
                 src_path,
@@ -521,6 +529,7 @@ def decode_to_pcm(
                 max_duration=max_duration,
                 max_bytes=max_bytes,
                 sink=lambda samples: raw.write(samples.astype("<f4", copy=False).tobytes()),
+                by_channel=by_channel,
             )
         samples = np.memmap(scratch, dtype="<f4", mode="r")
         out = np.lib.format.open_memmap(dst_path, mode="w+", dtype="<f4", shape=samples.shape)
@@ -539,14 +548,22 @@ def decode_to_pcm(
             out[begin:end] = np.clip(samples[begin:end] * gain, -1.0, 1.0)
         out.flush()
         del out, samples
+        levels = by_channel.levels()
+        if channels.are_separate(levels):
+            channels.save(levels, dst_path)
     except BaseException:
-        if os.path.exists(dst_path):
-            os.remove(dst_path)
+        remove_decoded(dst_path)
         raise
     finally:
         if os.path.exists(scratch):
             os.remove(scratch)
     return info
+
+
+def remove_decoded(path) -> None:
+    """Deletes a decoded copy written by `decode_to_pcm`, and the channel levels kept with it."""
+    Path(path).unlink(missing_ok=True)
+    channels.remove(path)
 
 
 def _blocks(length: int):

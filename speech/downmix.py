@@ -31,13 +31,21 @@ def resampler(stream, rate: int, frame_size: int) -> av.AudioResampler:
     return av.AudioResampler(format="flt", layout=layout, rate=rate, frame_size=frame_size)
 
 
+def channels(frame: av.AudioFrame) -> np.ndarray:
+    """The resampled `frame`'s float32 samples, one column per channel."""
+    return frame.to_ndarray().reshape(-1, len(frame.layout.channels))
+
+
 def mono(frame: av.AudioFrame) -> np.ndarray:
     """The resampled `frame` as one channel of float32 samples."""
-    samples = frame.to_ndarray().reshape(-1)
-    if len(frame.layout.channels) == 1:
-        return samples
-    pairs = samples.reshape(-1, 2)
-    return together(pairs[:, 0], pairs[:, 1])
+    return mono_of(channels(frame))
+
+
+def mono_of(samples: np.ndarray) -> np.ndarray:
+    """`channels`' samples as one channel."""
+    if samples.shape[1] == 1:
+        return samples[:, 0]
+    return together(samples[:, 0], samples[:, 1])
 
 
 def together(left: np.ndarray, right: np.ndarray) -> np.ndarray:

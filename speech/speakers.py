@@ -28,8 +28,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from . import channels
 from .audio import decode_window
 from .transcribe import Segment, Word
+from .word_edits import overlaps_within
 
 SAMPLE_RATE = 16000
 SPEAKERS = ("A", "B")
@@ -69,13 +71,18 @@ def separate_speakers(path, segments: Iterable[Segment]) -> list[Turn]:
     if not words:
         return []
     chunks = _chunks(words)
-    # OpenBLAS's own threads spin against Whisper's and other jobs' on a busy machine, making
-    # these small products up to a hundred times slower: one thread is fastest here.
-    with threadpool_limits(limits=1, user_api="blas"):
-        _attach_frames(path, chunks)
-        labels, frame_scores = _voices(chunks)
-        pieces, labels = _split_at_sentences(chunks, labels, frame_scores)
-        overlapped = _overlapped_spans(chunks, frame_scores)
+    by_channel = channels.split_for(path)
+    if by_channel is not None:
+        pieces, labels = _by_channel(chunks, by_channel)
+        overlapped = by_channel.overlapped_spans()
+    else:
+        # OpenBLAS's own threads spin against Whisper's and other jobs' on a busy machine,
+        # making these small products up to a hundred times slower: one thread is fastest here.
+        with threadpool_limits(limits=1, user_api="blas"):
+            _attach_frames(path, chunks)
+            labels, frame_scores = _voices(chunks)
+            pieces, labels = _split_at_sentences(chunks, labels, frame_scores)
+            overlapped = _overlapped_spans(chunks, frame_scores)
     # Name the voices in the order they are first heard.
     if labels[0] == 1:
         labels = [1 - label for label in labels]
@@ -140,6 +147,30 @@ def _attach_frames(path, chunks: list[_Chunk]) -> None:
         i = j + 1
 
 
+def _sentences(chunk: _Chunk) -> list[list[Word]]:
+    sentences: list[list[Word]] = [[]]
+    for word in chunk.words:
+        sentences[-1].append(word)
+        if word.text.endswith((".", "?", "!")):
+            sentences.append([])
+    return [s for s in sentences if s]
+
+
+def _by_channel(chunks: list[_Chunk], by_channel: channels.ChannelSplit):
+    """Each word given to the channel that is louder while it is said; where the power is too
+    even to say (or Whisper gave the word no duration), the chunk's louder channel, else the
+    word before's."""
+    pieces, labels = [], []
+    for chunk, (start, end) in zip(chunks, _frame_spans(chunks), strict=True):
+        chunk_label = by_channel.louder(start, end)
+        for word in chunk.words:
+            own = by_channel.louder(word.start, word.end) if word.end > word.start else None
+            before = labels[-1] if labels else 0
+            pieces.append(_Chunk([word]))
+            labels.append(next((x for x in (own, chunk_label) if x is not None), before))
+    return pieces, labels
+
+
 def _split_at_sentences(chunks, labels, frame_scores, min_frames: int = 40):
     """Gives each sentence of a chunk its own voice when its frames say so clearly.
 
@@ -148,12 +179,7 @@ def _split_at_sentences(chunks, labels, frame_scores, min_frames: int = 40):
     """
     pieces, piece_labels = [], []
     for chunk, label in zip(chunks, labels, strict=True):
-        sentences = [[]]
-        for word in chunk.words:
-            sentences[-1].append(word)
-            if word.text.endswith((".", "?", "!")):
-                sentences.append([])
-        sentences = [s for s in sentences if s]
+        sentences = _sentences(chunk)
         if len(sentences) == 1 or frame_scores is None:
             pieces.append(chunk)
             piece_labels.append(label)
@@ -184,23 +210,19 @@ def _overlapped_spans(chunks, frame_scores) -> list[tuple[float, float]]:
             continue
         scores = frame_scores(chunk.frames)
         clear = np.abs(scores) > _CLEAR_FRAME
-        votes, times = (scores[clear] > 0).astype(float), chunk.times[clear]
+        votes, times = scores[clear] > 0, chunk.times[clear]
         if len(votes) < _OVERLAP_FRAMES:
             continue
-        share = np.convolve(votes, np.ones(_OVERLAP_FRAMES) / _OVERLAP_FRAMES, mode="valid")
-        for i in np.flatnonzero(np.minimum(share, 1 - share) >= _MIXED_SHARE):
-            start, end = float(times[i]), float(times[i + _OVERLAP_FRAMES - 1])
-            if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-            else:
-                spans.append((start, end))
+        share = channels.running_share(votes, _OVERLAP_FRAMES)
+        # A chunk's frames lie between its pauses, so runs of two chunks never overlap.
+        spans += channels.joined_runs(
+            np.minimum(share, 1 - share) >= _MIXED_SHARE, times, _OVERLAP_FRAMES
+        )
     return spans
 
 
 def _with_overlaps(turn: Turn, spans) -> Turn:
-    inside = tuple(
-        (max(a, turn.start), min(b, turn.end)) for a, b in spans if a < turn.end and b > turn.start
-    )
+    inside = overlaps_within(spans, turn.start, turn.end)
     return replace(turn, overlaps=inside) if inside else turn
 
 
@@ -581,16 +603,33 @@ def voice_distances(frames: dict[str, np.ndarray], enrolled: np.ndarray) -> dict
 # colleague, a child in the room).
 _THIRD_VOICE_GAIN = 1.0
 _THIRD_VOICE_SHARE = 0.12
+# And never for less than this gain (log-likelihood per frame): when the two speakers sound
+# alike (the same voice at both ends of a call) their own gain is near zero or below, and any
+# speaker's lines would beat it. One real person's lines gained up to 0.33 (15 conditions of
+# bench/real_speakers.py), one espeak-ng voice's six lines 0.70, an interpreter's voice in the
+# client's lines 2.0 (bench/audio_pipeline.md).
+_THIRD_VOICE_MIN_GAIN = 1.0
 
 
 def likely_third_voice(audio, turns: Sequence[Turn], seed: int = 0) -> bool:
     """Whether one of the two speakers' turns seem to hold two voices (the app then tells the
     reviewer the speaker labels need checking)."""
+    with threadpool_limits(limits=1, user_api="blas"):  # as in separate_speakers
+        return _holds_two_voices(audio, turns, seed)
+
+
+# Every third frame: 10 ms frames overlap and follow each other closely, so a third of them
+# describe a voice as well, and the voice models fit three times faster (the check runs on
+# every recording the worker processes).
+_THIRD_VOICE_FRAME_STEP = 3
+
+
+def _holds_two_voices(audio, turns: Sequence[Turn], seed: int) -> bool:
     per_turn: dict[str, list[np.ndarray]] = {}
     for turn in turns:
         frames = mfcc(decode_window(audio, turn.start, turn.end, SAMPLE_RATE))
         if len(frames) >= 20:
-            per_turn.setdefault(turn.speaker, []).append(frames)
+            per_turn.setdefault(turn.speaker, []).append(frames[::_THIRD_VOICE_FRAME_STEP])
     if len(per_turn) != 2:
         return False
     together = [np.concatenate(parts) for parts in per_turn.values()]
@@ -607,7 +646,8 @@ def likely_third_voice(audio, turns: Sequence[Turn], seed: int = 0) -> bool:
         if len(groups) < 2:
             continue
         share = min(len(g) for g in groups) / sum(len(g) for g in groups)
-        if share >= _THIRD_VOICE_SHARE and _split_gain(groups, seed) >= _THIRD_VOICE_GAIN * between:
+        bar = max(_THIRD_VOICE_GAIN * between, _THIRD_VOICE_MIN_GAIN)
+        if share >= _THIRD_VOICE_SHARE and _split_gain(groups, seed) >= bar:
             return True
     return False
 

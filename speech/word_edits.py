@@ -93,3 +93,9 @@ def merge(first: tuple, second: tuple):
     start_b, end_b, text_b, words_b = second
     words = aligned(words_a, text_a, start_a, end_a) + aligned(words_b, text_b, start_b, end_b)
     return start_a, max(end_a, end_b), f"{text_a} {text_b}".strip(), words
+
+
+def overlaps_within(spans, start: float, end: float) -> tuple[tuple[float, float], ...]:
+    """The parts of the stretches (start, end) where both people talk (`spans`) that fall
+    between `start` and `end`: a speaker turn's, or each half's of a line a reviewer splits."""
+    return tuple((max(a, start), min(b, end)) for a, b in spans if a < end and b > start)

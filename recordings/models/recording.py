@@ -78,6 +78,12 @@ class Recording(models.Model):
     timings = models.JSONField(default=dict, blank=True, help_text="Seconds spent per stage.")
     stage_log = models.JSONField(default=list, blank=True)
     practitioner_speaker = models.CharField(max_length=20, blank=True)
+    third_voice = models.BooleanField(
+        default=False,
+        help_text="The speaker stage heard what may be a third voice (an interpreter, a "
+        "colleague) in one of the two speakers' lines: the reviewer is told to check who said "
+        "what.",
+    )
     next_line_index = models.PositiveIntegerField(
         default=0,
         help_text="The lowest number a new transcript line (a reviewer's split) may take: line "
@@ -252,6 +258,13 @@ class TranscriptSegment(SpokenStretch):
         blank=True,
         help_text="What the machine heard, kept when a reviewer corrects, splits or merges the "
         "line; empty: the text is the machine's own.",
+    )
+    overlaps = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Stretches [start, end] in seconds of this line where the other person "
+        "seemed to talk at the same time: shown, so the reviewer listens rather than trusts "
+        "whose words these are.",
     )
 
     class Meta(SpokenStretch.Meta):

@@ -46,6 +46,8 @@ def test_owner_withdraws_consent_after_feedback_audio_and_transcript_go_feedback
     client, people, django_capture_on_commit_callbacks
 ):
     recording = owned_recording(people["practitioner"], shared=True)
+    recording.third_voice = True  # what the speaker stage heard goes with the transcript
+    recording.save()
     audio_name = recording.audio.name
     assert audio_name in stored_files()
     client.force_login(people["practitioner"])
@@ -60,6 +62,7 @@ def test_owner_withdraws_consent_after_feedback_audio_and_transcript_go_feedback
     recording.refresh_from_db()
     assert recording.consent_withdrawn and recording.audio_erased_at
     assert recording.transcript_erased_at
+    assert not recording.third_voice
     assert stored_files() == []
     assert not recording.segments.exists() and not recording.whisper_segments.exists()
     assert SAID not in str(ScoreCard.objects.get(recording=recording).result)

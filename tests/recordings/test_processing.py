@@ -24,9 +24,9 @@ from speech import speakers
 from speech import transcribe as transcribe_module
 from speech.audio import decode_to_pcm, probe_audio
 from speech.vocabulary import prompt_for
-from tests.fixtures.audio.reference import script_text, word_error_rate
+from tests.fixtures.audio.reference import script_text, true_speaker, word_error_rate
 
-from .conftest import DIALOGUE, DUMMY_TASKS, jobs, make_recording, tone_wav
+from .conftest import DIALOGUE, DUMMY_TASKS, jobs, make_recording, tone_wav, write_wav
 
 pytestmark = pytest.mark.django_db
 
@@ -510,3 +510,72 @@ def test_the_shipped_whisper_settings_are_the_decoding_the_bench_measures():
         "window_seconds": base.WHISPER_WINDOW_SECONDS,
     }
     assert shipped == BATCHED, "bench/real_speech.py measures BATCHED as the worker's decoding"
+
+
+@pytest.mark.slow
+def test_a_call_with_each_person_on_a_channel_is_split_by_channel_and_marks_both_talking(
+    people, settings, tmp_path, client
+):
+    from speech import channels
+    from tests.speech.voices import LINES, PRACTITIONER, RATE, as_call, conversation, speak
+
+    settings.TASKS = DUMMY_TASKS
+    # One voice at both ends: only the channels can tell the two people apart.
+    audio, turns = conversation([PRACTITIONER], ["A", "B"], LINES)
+    stereo = as_call(audio, turns)
+    # On the second channel, the client talks over the practitioner's fifth line.
+    talked_over = turns[4]
+    over = speak("No, no, I already told you that I went there on Monday.", PRACTITIONER)
+    at = int(talked_over.start * RATE)
+    length = min(len(over), int((talked_over.end - talked_over.start) * RATE))
+    stereo[at : at + length, 1] += over[:length]
+    call = write_wav(tmp_path / "call.wav", stereo)
+    recording = uploaded(people["practitioner"], call)
+
+    assert process_recording.call(recording.pk) == RecordingStatus.READY
+
+    recording.refresh_from_db()
+    lines = list(recording.segments.all())
+    # Whisper hears the two channels together, as a listener would: over the talking, it may
+    # write either person's words (timed a little either side). Those words have no one right
+    # speaker and are not counted.
+    both = (talked_over.start, talked_over.start + length / RATE)
+    intervals = [(t.start, t.end, t.speaker) for t in turns] + [(both[0] - 1, both[1] + 1, "B")]
+    said = [
+        (line.speaker, true_speaker(intervals, w["start"], w["end"]))
+        for line in lines
+        for w in line.words
+    ]
+    counted = [(found, truth) for found, truth in said if truth is not None]
+    assert len(counted) > 50
+    assert all(found == truth for found, truth in counted), said
+    marked = [span for line in lines for span in line.overlaps]
+    assert marked and all(both[0] - 0.5 <= a and b <= both[1] + 0.5 for a, b in marked)
+    assert not recording.third_voice
+    assert not channels.levels_path(processing.decoded_path(recording)).exists()
+
+    client.force_login(people["practitioner"])
+    page = client.get(reverse("recordings:detail", args=[recording.pk])).content.decode()
+    assert 'data-testid="both-talking-' in page
+    assert 'data-testid="third-voice"' not in page
+
+
+@pytest.mark.slow
+def test_a_third_voice_in_one_speakers_lines_is_flagged_for_the_reviewer(
+    people, settings, tmp_path, client
+):
+    from tests.speech.voices import CLIENT, LINES, PRACTITIONER, conversation
+
+    settings.TASKS = DUMMY_TASKS
+    # An interpreter speaks every other of the client's lines, in a voice of their own.
+    voices = [PRACTITIONER, CLIENT, PRACTITIONER, "en-gb-x-rp"]
+    audio, _ = conversation(voices, ["A", "B"], LINES * 2)
+    recording = uploaded(people["practitioner"], write_wav(tmp_path / "three.wav", audio))
+
+    assert process_recording.call(recording.pk) == RecordingStatus.READY
+
+    recording.refresh_from_db()
+    assert recording.third_voice
+    client.force_login(people["practitioner"])
+    page = client.get(reverse("recordings:detail", args=[recording.pk])).content.decode()
+    assert 'data-testid="third-voice"' in page

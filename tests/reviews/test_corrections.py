@@ -261,3 +261,43 @@ def test_comments_at_a_moment_follow_their_line_through_a_split_and_a_merge(
     client.post(url("merge_lines", recording, 8))  # line 4 joins line 8
     on_next.refresh_from_db()
     assert on_next.line == 8
+
+
+def test_where_both_people_talked_follows_each_half_of_a_split_and_the_merge(
+    client, manager, recording
+):
+    line = recording.segments.get(index=3)  # "They had a warehouse job. I applied."
+    length = line.end - line.start
+    early = [line.start + 0.1 * length, line.start + 0.3 * length]  # "had a"
+    late = [line.end - 0.1 * length, line.end]  # "applied."
+    line.overlaps = [early, late]
+    line.save()
+
+    client.post(url("split_line", recording, 3), {"at": "5"})
+    assert recording.segments.get(index=3).overlaps == [early]
+    assert recording.segments.get(index=8).overlaps == [late]
+
+    client.post(url("merge_lines", recording, 3))
+    assert recording.segments.get(index=3).overlaps == [early, late]
+
+
+@pytest.mark.parametrize("page", ["review", "correct_transcript"])
+def test_a_line_where_both_talked_and_a_likely_third_voice_are_shown_to_the_reviewer(
+    client, manager, recording, page
+):
+    if page == "correct_transcript":  # the owner's own correction page, before sharing
+        client.force_login(recording.owner)
+    line = recording.segments.get(index=4)
+    line.overlaps = [[line.start + 1.0, line.start + 2.0]]
+    line.save()
+
+    plain = client.get(url(page, recording)).content.decode()
+    assert 'data-testid="both-talking-4"' in plain
+    assert 'data-testid="both-talking-3"' not in plain
+    assert 'data-testid="third-voice"' not in plain
+
+    recording.third_voice = True
+    recording.save()
+    warned = client.get(url(page, recording)).content.decode()
+    assert 'data-testid="third-voice"' in warned
+    assert "may hold a third voice" in warned

@@ -12,9 +12,7 @@ from speech.speakers import (
 )
 from tests.fixtures.audio.noise import pink_noise
 
-from .voices import CLIENT, LINES, PRACTITIONER, conversation, speak
-
-THIRD = "en-us+f3"
+from .voices import CLIENT, LINES, PRACTITIONER, THIRD, conversation, speak
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,11 @@ import numpy as np
 from speech.audio import decode_window
 from speech.speakers import Turn
 from speech.transcribe import Word
+from tests.fixtures.audio.noise import only_during, pink_noise
 
 RATE = 16000
 PRACTITIONER, CLIENT = "en-gb", "en-gb-x-gbcwmd+m3"
+THIRD = "en-us+f3"  # an interpreter, a colleague
 LINES = [
     "How have things been since we last met?",
     "Not bad, I have been going to the gym most mornings.",
@@ -54,3 +56,20 @@ def conversation(voices: list[str], labels: list[str], lines=LINES, pause: float
         pieces += [samples, np.zeros(int(pause * RATE), dtype=np.float32)]
         position += length + pause
     return np.concatenate(pieces), turns
+
+
+def as_call(audio, turns, other_side_db: float | None = None, noise_db=(-60.0, -60.0)):
+    """Two channels, each with one person's lines (and, with `other_side_db`, the other's
+    that much quieter, as a lapel microphone hears them), over each end's noise (dBFS)."""
+    rng = np.random.default_rng(3)
+    left, right = (
+        only_during(audio, [(t.start, t.end) for t in turns if t.speaker == who]) for who in "AB"
+    )
+    if other_side_db is not None:
+        bleed = 10 ** (other_side_db / 20)
+        left, right = left + bleed * right, right + bleed * left
+    ends = [
+        end + 10 ** (db / 20) * pink_noise(len(audio), rng)
+        for end, db in zip((left, right), noise_db, strict=True)
+    ]
+    return np.stack(ends, axis=1)
