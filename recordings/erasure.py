@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from . import processing
 from .enums import ErasureReason
 from .models import Recording, ScoreCard
 from .signals import transcript_erased
@@ -50,6 +51,10 @@ def erase_audio(recording, reason: ErasureReason, user=None) -> bool:
         return False
     if recording.audio.name:
         _delete_file_on_commit(recording.audio.storage, recording.audio.name)
+    # A job processing it holds a decoded copy: deleted here when that worker shares this
+    # machine (the job then fails, having no audio to decode again); elsewhere the job deletes
+    # it when it ends, or the next job's sweep does if the worker died.
+    transaction.on_commit(lambda: processing.remove_work_files([recording.pk]))
     Recording.objects.filter(pk=recording.pk).update(
         audio="",
         original_name="",

@@ -178,6 +178,41 @@ def decoded_path(recording) -> Path:
     return Path(settings.RECORDINGS_WORK_DIR) / f"recording-{recording.pk}.npy"
 
 
+def remove_work_files(recording_ids) -> None:
+    """Deletes this machine's working files of the recordings `recording_ids`: decoded copies
+    with their channel levels, waveform copies, and the scratch files of a decoding cut off."""
+    folder = Path(settings.RECORDINGS_WORK_DIR)
+    if not folder.is_dir():
+        return
+    wanted = {str(pk) for pk in recording_ids}
+    for path in folder.iterdir():
+        owner = _work_file_owner(path.name)
+        if owner in wanted:
+            path.unlink(missing_ok=True)
+
+
+def _work_file_owner(name: str) -> str | None:
+    # "recording-12.npy", "recording-12.channels.npy", "recording-12.npy.raw", "waveform-12.npy"
+    stem = name.split(".", 1)[0]
+    for prefix in ("recording-", "waveform-"):
+        if stem.startswith(prefix) and stem[len(prefix) :].isdigit():
+            return stem[len(prefix) :]
+    return None
+
+
+def sweep_work_files() -> None:
+    """Deletes the working files a worker on this machine left when it stopped mid-job (killed,
+    the machine restarted), for every recording no job is processing now: a decoded copy is the
+    recording's audio and must not outlive the job, nor an erasure. A recording queued again
+    simply decodes afresh."""
+    folder = Path(settings.RECORDINGS_WORK_DIR)
+    if not folder.is_dir():
+        return
+    found = {owner for path in folder.iterdir() if (owner := _work_file_owner(path.name))}
+    busy = Recording.objects.filter(pk__in=found, status__in=RecordingStatus.processing())
+    remove_work_files(found - {str(pk) for pk in busy.values_list("pk", flat=True)})
+
+
 def decode(recording, target=None):
     """Decodes the stored audio once into `target` (the worker's `decoded_path` unless told),
     checked against the limits."""
@@ -438,6 +473,7 @@ def run(recording_id) -> str:
     from speech.audio import remove_decoded
 
     recording = claim(recording_id)
+    sweep_work_files()
     if recording is None:
         logger.info("Recording %s is not waiting for processing; nothing to do", recording_id)
         return Recording.objects.filter(pk=recording_id).values_list("status", flat=True).first()

@@ -156,3 +156,19 @@ def test_the_owner_sees_the_erasure_actions_and_the_manager_does_not(client, peo
     client.force_login(people["manager"])
     page = client.get(recording.get_absolute_url()).content.decode()
     assert 'data-testid="erasure-actions"' not in page
+
+
+def test_erasing_the_audio_deletes_a_decoded_copy_a_job_holds_on_this_machine(
+    people, settings, django_capture_on_commit_callbacks
+):
+    from recordings import processing
+    from recordings.enums import ErasureReason
+    from recordings.erasure import erase_audio
+
+    recording = owned_recording(people["practitioner"])
+    copy = processing.decoded_path(recording)
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_bytes(b"audio")
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_audio(recording, ErasureReason.RETENTION)
+    assert not copy.exists()

@@ -579,3 +579,31 @@ def test_a_third_voice_in_one_speakers_lines_is_flagged_for_the_reviewer(
     client.force_login(people["practitioner"])
     page = client.get(reverse("recordings:detail", args=[recording.pk])).content.decode()
     assert 'data-testid="third-voice"' in page
+
+
+def _work_files(*names):
+    folder = django_settings.RECORDINGS_WORK_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_bytes(b"audio")
+    return folder
+
+
+def test_a_job_starting_deletes_what_dead_workers_left_of_recordings_no_job_holds(people):
+    left = make_recording(people["practitioner"], status=RecordingStatus.QUEUED)
+    busy = make_recording(people["practitioner"], status=RecordingStatus.TRANSCRIBING)
+    folder = _work_files(
+        f"recording-{left.pk}.npy",
+        f"recording-{left.pk}.channels.npy",
+        f"recording-{left.pk}.npy.raw",
+        f"waveform-{left.pk}.npy",
+        f"recording-{busy.pk}.npy",
+        "recording-notes.txt",
+    )
+
+    processing.run(left.pk + busy.pk + 1000)  # any job, even one with nothing to do
+
+    assert sorted(p.name for p in folder.iterdir()) == [
+        f"recording-{busy.pk}.npy",  # its worker is still on it
+        "recording-notes.txt",  # not a working file
+    ]
