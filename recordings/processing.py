@@ -178,39 +178,40 @@ def decoded_path(recording) -> Path:
     return Path(settings.RECORDINGS_WORK_DIR) / f"recording-{recording.pk}.npy"
 
 
-def remove_work_files(recording_ids) -> None:
-    """Deletes this machine's working files of the recordings `recording_ids`: decoded copies
-    with their channel levels, waveform copies, and the scratch files of a decoding cut off."""
+def remove_work_files(recording_ids, prefix: str = "recording-") -> None:
+    """Deletes this machine's working files of the recordings `recording_ids`: the worker's
+    decoded copies ("recording-") with their channel levels and the scratch file of a decoding
+    cut off, or `fill_waveform_peaks`'s copies ("waveform-")."""
     folder = Path(settings.RECORDINGS_WORK_DIR)
-    if not folder.is_dir():
-        return
     wanted = {str(pk) for pk in recording_ids}
-    for path in folder.iterdir():
-        owner = _work_file_owner(path.name)
-        if owner in wanted:
+    for path in _work_files(folder, prefix):
+        if _work_file_owner(path.name, prefix) in wanted:
             path.unlink(missing_ok=True)
 
 
-def _work_file_owner(name: str) -> str | None:
-    # "recording-12.npy", "recording-12.channels.npy", "recording-12.npy.raw", "waveform-12.npy"
-    stem = name.split(".", 1)[0]
-    for prefix in ("recording-", "waveform-"):
-        if stem.startswith(prefix) and stem[len(prefix) :].isdigit():
-            return stem[len(prefix) :]
-    return None
+def _work_files(folder: Path, prefix: str):
+    return [p for p in folder.iterdir() if p.name.startswith(prefix)] if folder.is_dir() else []
 
 
-def sweep_work_files() -> None:
+def _work_file_owner(name: str, prefix: str) -> str | None:
+    # "recording-12.npy", "recording-12.channels.npy", "recording-12.npy.raw"
+    owner = name.split(".", 1)[0].removeprefix(prefix)
+    return owner if owner.isdigit() else None
+
+
+def sweep_work_files(prefix: str = "recording-") -> None:
     """Deletes the working files a worker on this machine left when it stopped mid-job (killed,
     the machine restarted), for every recording no job is processing now: a decoded copy is the
     recording's audio and must not outlive the job, nor an erasure. A recording queued again
-    simply decodes afresh."""
+    simply decodes afresh. With "waveform-", what a `fill_waveform_peaks` cut off left (one
+    runs at a time, so none of them is in use)."""
     folder = Path(settings.RECORDINGS_WORK_DIR)
-    if not folder.is_dir():
-        return
-    found = {owner for path in folder.iterdir() if (owner := _work_file_owner(path.name))}
-    busy = Recording.objects.filter(pk__in=found, status__in=RecordingStatus.processing())
-    remove_work_files(found - {str(pk) for pk in busy.values_list("pk", flat=True)})
+    found = {_work_file_owner(p.name, prefix) for p in _work_files(folder, prefix)} - {None}
+    busy = set()
+    if prefix == "recording-":
+        held = Recording.objects.filter(pk__in=found, status__in=RecordingStatus.processing())
+        busy = {str(pk) for pk in held.values_list("pk", flat=True)}
+    remove_work_files(found - busy, prefix)
 
 
 def decode(recording, target=None):

@@ -58,6 +58,7 @@ def fill_missing(batch_size: int = 50, on_each=None) -> Filled:
     """Fills every recording of `without_waveform`, `batch_size` at a time; `on_each(recording,
     error)` hears of each one done (error None) or refused."""
     done = Filled()
+    processing.sweep_work_files("waveform-")
     after = 0
     while True:
         batch = list(without_waveform().filter(pk__gt=after)[:batch_size])

@@ -126,3 +126,13 @@ def test_a_waveform_is_not_kept_for_audio_erased_while_it_was_decoded(
 def test_the_batch_size_must_be_positive():
     with pytest.raises(CommandError, match="--batch-size"):
         fill(batch_size=0)
+
+
+def test_a_run_deletes_the_copy_a_run_cut_off_left_behind(people):
+    # A fill killed mid-decoding leaves its copy of someone's audio; the next one deletes it.
+    folder = settings.RECORDINGS_WORK_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "waveform-7.npy").write_bytes(b"audio")
+    (folder / "waveform-7.npy.raw").write_bytes(b"audio")
+    fill()
+    assert not [path for path in folder.iterdir() if path.name.startswith("waveform-")]
