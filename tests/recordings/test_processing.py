@@ -551,13 +551,11 @@ def test_a_call_with_each_person_on_a_channel_is_split_by_channel_and_marks_both
     assert all(found == truth for found, truth in counted), said
     marked = [span for line in lines for span in line.overlaps]
     assert marked and all(both[0] - 0.5 <= a and b <= both[1] + 0.5 for a, b in marked)
-    assert not recording.third_voice
     assert not channels.levels_path(processing.decoded_path(recording)).exists()
 
     client.force_login(people["practitioner"])
     page = client.get(reverse("recordings:detail", args=[recording.pk])).content.decode()
     assert 'data-testid="both-talking-' in page
-    assert 'data-testid="third-voice"' not in page
 
 
 @pytest.mark.slow
