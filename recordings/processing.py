@@ -182,21 +182,22 @@ def remove_work_files(recording_ids, prefix: str = "recording-") -> None:
     """Deletes this machine's working files of the recordings `recording_ids`: the worker's
     decoded copies ("recording-") with their channel levels and the scratch file of a decoding
     cut off, or `fill_waveform_peaks`'s copies ("waveform-")."""
-    folder = Path(settings.RECORDINGS_WORK_DIR)
-    wanted = {str(pk) for pk in recording_ids}
-    for path in _work_files(folder, prefix):
-        if _work_file_owner(path.name, prefix) in wanted:
+    files = _work_files_by_owner(prefix)
+    for owner in {str(pk) for pk in recording_ids} & files.keys():
+        for path in files[owner]:
             path.unlink(missing_ok=True)
 
 
-def _work_files(folder: Path, prefix: str):
-    return [p for p in folder.iterdir() if p.name.startswith(prefix)] if folder.is_dir() else []
-
-
-def _work_file_owner(name: str, prefix: str) -> str | None:
-    # "recording-12.npy", "recording-12.channels.npy", "recording-12.npy.raw"
-    owner = name.split(".", 1)[0].removeprefix(prefix)
-    return owner if owner.isdigit() else None
+def _work_files_by_owner(prefix: str) -> dict[str, list[Path]]:
+    """This machine's working files named `prefix` + a recording's id ("recording-12.npy",
+    "recording-12.channels.npy", "recording-12.npy.raw"), by that id."""
+    folder = Path(settings.RECORDINGS_WORK_DIR)
+    files: dict[str, list[Path]] = {}
+    for path in folder.iterdir() if folder.is_dir() else ():
+        owner = path.name.split(".", 1)[0].removeprefix(prefix)
+        if path.name.startswith(prefix) and owner.isdigit():
+            files.setdefault(owner, []).append(path)
+    return files
 
 
 def sweep_work_files(prefix: str = "recording-") -> None:
@@ -205,13 +206,14 @@ def sweep_work_files(prefix: str = "recording-") -> None:
     recording's audio and must not outlive the job, nor an erasure. A recording queued again
     simply decodes afresh. With "waveform-", what a `fill_waveform_peaks` cut off left (one
     runs at a time, so none of them is in use)."""
-    folder = Path(settings.RECORDINGS_WORK_DIR)
-    found = {_work_file_owner(p.name, prefix) for p in _work_files(folder, prefix)} - {None}
-    busy = set()
+    files = _work_files_by_owner(prefix)
     if prefix == "recording-":
-        held = Recording.objects.filter(pk__in=found, status__in=RecordingStatus.processing())
-        busy = {str(pk) for pk in held.values_list("pk", flat=True)}
-    remove_work_files(found - busy, prefix)
+        held = Recording.objects.filter(pk__in=files, status__in=RecordingStatus.processing())
+        for pk in held.values_list("pk", flat=True):
+            files.pop(str(pk), None)
+    for paths in files.values():
+        for path in paths:
+            path.unlink(missing_ok=True)
 
 
 def decode(recording, target=None):

@@ -99,8 +99,9 @@ speakers.py
     sample) the voice that fits the enrolment decides when it clearly does. ``Turn.overlaps``
     lists stretches where both people seem to talk (``word_edits.overlaps_within`` clips them to
     a stretch); ``likely_third_voice(audio, turns)`` says whether one label seems to hold two
-    people, from the pieces of its turns between pauses. The app stores both (a line's
-    ``overlaps``, the recording's ``third_voice``) and shows them to the reviewer.
+    people (each label's turns split in two, against the two labels' own split). The app
+    stores both (a line's ``overlaps``, the recording's ``third_voice``) and shows them to the
+    reviewer.
 
 vocabulary.py
     ``prompt_for(terms)`` (for ``TranscriptionOptions.initial_prompt``: ``SPOKEN_STYLE``, a

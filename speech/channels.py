@@ -35,8 +35,8 @@ DOMINANT_DB = 10.0
 DOMINANT_SHARE = 0.1
 MIN_TALK_SECONDS = 3.0
 # Both talking: in at least this share of a stretch of `_OVERLAP_FRAMES` (half a second), both
-# channels are talking (each within TALK_RANGE_DB of its own loud frames) and their balance sits
-# in the middle quarter between one person alone and the other alone.
+# channels are talking (`ChannelSplit.talking`) and their balance sits in the middle quarter
+# between one person alone and the other alone.
 _OVERLAP_FRAMES = 50
 _OVERLAP_SHARE = 0.6
 # A channel talks only this far over its own background (its quietest fifth of the frames).
